@@ -1,0 +1,36 @@
+"""Mentions of reference entities in a document, each placed in its sentence."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from govgraph.build.gazetteer import Gazetteer, longest_matches
+from govgraph.build.records import Document, Mention
+
+
+def sentence_of(doc: Document, starts: list[int], offset: int) -> int | None:
+    """Index of the sentence that holds a character offset, or None between sentences."""
+    index = bisect_right(starts, offset) - 1
+    if index >= 0 and offset < doc.sentences[index].end:
+        return index
+    return None
+
+
+def find_mentions(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
+    """Reference-entity mentions in a document.
+
+    Generic phrases ("lower house") count only when the document names the entity's country
+    or one of that country's institutions by a specific name.
+    """
+    entries = gazetteer.entries
+    matches = [m for m in gazetteer.match(doc.text) if not entries[m.key].generic]
+    active = {entries[m.key].country for m in matches if not m.contextual}
+    matches = [m for m in matches if not m.contextual or entries[m.key].country in active]
+    starts = [s.start for s in doc.sentences]
+    mentions = []
+    for match in longest_matches(matches):
+        index = sentence_of(doc, starts, match.start)
+        if index is None:
+            continue
+        mentions.append(Mention(doc.doc_id, index, match.start, match.end, doc.text[match.start : match.end], match.key))
+    return mentions

@@ -1,0 +1,148 @@
+"""The build: source files in, graph files and a store out."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govgraph.build.claims import mention_claims
+from govgraph.build.documents import find_manifests, iter_source_files, read_document
+from govgraph.build.gazetteer import Gazetteer, default_gazetteer
+from govgraph.build.keys import make_key
+from govgraph.build.mentions import find_mentions
+from govgraph.build.records import Entity, Extraction
+from govgraph.build.text import sentence_spans
+from govgraph.errors import InputError
+
+Warn = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class ExtractionResult:
+    """Everything extracted from a corpus, before it becomes RDF."""
+
+    extractions: list[Extraction]
+    entities: dict[str, Entity]
+    reference_properties: dict[str, list[tuple[str, str]]]
+    warnings: list[str] = field(default_factory=list)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def sentences(self) -> int:
+        return sum(len(e.document.sentences) for e in self.extractions)
+
+    @property
+    def claims(self) -> int:
+        return sum(len(e.claims) for e in self.extractions)
+
+
+def extract_document(extraction: Extraction, gazetteer: Gazetteer) -> Extraction:
+    """Sentences, mentions, entities and claims of one document (fills the record in place)."""
+    doc = extraction.document
+    doc.sentences = sentence_spans(doc.text)
+    mentions = find_mentions(doc, gazetteer)
+    extraction.mentions = mentions
+    extraction.entities = {m.entity: gazetteer.entries[m.entity].entity() for m in mentions}
+    extraction.claims = mention_claims(doc, mentions)
+    if doc.publisher:
+        key = make_key("org", doc.publisher)
+        extraction.entities.setdefault(key, Entity(key, "MediaOutlet", doc.publisher))
+        extraction.publisher = key
+    if doc.author:
+        key = make_key("person", doc.author)
+        extraction.entities.setdefault(key, Entity(key, "Person", doc.author))
+        extraction.author = key
+    return extraction
+
+
+def read_documents(inputs: Sequence[Path], strict: bool, warn: Warn) -> list[Extraction]:
+    """Read every source; unreadable files are skipped with a warning (or stop the build if strict).
+
+    Raises:
+        InputError: an input is missing, strict mode meets a bad file, or nothing can be read.
+    """
+    manifest = find_manifests(inputs)
+    extractions: list[Extraction] = []
+    seen_ids: set[str] = set()
+    for path in iter_source_files(inputs):
+        try:
+            doc = read_document(path, manifest.get(path.name))
+        except InputError as exc:
+            if strict:
+                raise
+            warn(f"warning: {exc} (skipped)")
+            continue
+        base, n = doc.doc_id, 1
+        while doc.doc_id in seen_ids:
+            n += 1
+            doc.doc_id = f"{base}-{n}"
+        seen_ids.add(doc.doc_id)
+        extractions.append(Extraction(doc))
+    if not extractions:
+        raise InputError("no readable source documents in the input; give .txt, .md or .html files")
+    return extractions
+
+
+def merge_entities(extractions: Iterable[Extraction], gazetteer: Gazetteer) -> tuple[dict[str, Entity], dict]:
+    """One entity per key across documents, plus the reference entities they point to."""
+    entities: dict[str, Entity] = {}
+    for extraction in extractions:
+        for key, entity in extraction.entities.items():
+            if key in entities:
+                entities[key].aliases |= entity.aliases
+                entities[key].same_as |= entity.same_as
+            else:
+                entities[key] = Entity(entity.key, entity.cls, entity.label, set(entity.aliases),
+                                       entity.reference, set(entity.same_as))
+    properties: dict[str, list[tuple[str, str]]] = {}
+    pending = [k for k, e in entities.items() if e.reference]
+    while pending:
+        key = pending.pop()
+        entry = gazetteer.entries.get(key)
+        if entry is None:
+            continue
+        properties[key] = entry.properties
+        for _, target in entry.properties:
+            if target in gazetteer.entries and target not in entities:
+                entities[target] = gazetteer.entries[target].entity()
+                pending.append(target)
+    return entities, properties
+
+
+def extract_corpus(
+    inputs: Sequence[Path], strict: bool = False, warn: Warn | None = None
+) -> ExtractionResult:
+    """Read and extract every source document.
+
+    Args:
+        inputs: files and folders.
+        strict: stop at the first unreadable file instead of skipping it.
+        warn: called with each warning line.
+
+    Raises:
+        InputError: see `read_documents`.
+    """
+    warnings: list[str] = []
+
+    def record(message: str) -> None:
+        warnings.append(message)
+        if warn:
+            warn(message)
+
+    stages: dict[str, float] = {}
+    t0 = time.perf_counter()
+    extractions = read_documents(inputs, strict, record)
+    stages["read"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    gazetteer = default_gazetteer()
+    stages["gazetteer"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for extraction in extractions:
+        extract_document(extraction, gazetteer)
+    stages["extract"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    entities, properties = merge_entities(extractions, gazetteer)
+    stages["resolve"] = time.perf_counter() - t0
+    return ExtractionResult(extractions, entities, properties, warnings, stages)

@@ -1,0 +1,1 @@
+"""RDF: records to quads, stores, exports, the network projection and the visualization."""

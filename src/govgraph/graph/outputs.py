@@ -1,0 +1,26 @@
+"""Writing RDF files: graph formats as the sorted union of all graphs, dataset formats per graph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from govgraph.files import write_atomic
+from govgraph.graph.rdf import prefixes
+
+
+def triples_of(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
+    """The union of all graphs as sorted, deduplicated triples."""
+    unique = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
+    return sorted(unique, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+
+def write_rdf(quads: list[ox.Quad], target: Path, fmt: ox.RdfFormat) -> None:
+    """Serialize quads (datasets) or their union (graph formats) atomically."""
+    data = quads if fmt.supports_datasets else triples_of(quads)
+    kwargs = {"prefixes": prefixes()} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
+    write_atomic(target, lambda tmp: ox.serialize(data, str(tmp), fmt, **kwargs))
+
+

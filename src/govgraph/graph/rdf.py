@@ -1,0 +1,233 @@
+"""Turn extracted records into RDF quads: the one place where records become triples.
+
+Each source document's statements go into a named graph whose name is the document's IRI;
+curated reference data and the schema have graphs of their own. Every extracted statement is
+asserted plainly and also as a gg:Claim that points at the sentence (Web Annotation selectors
+with the exact quote and character offsets) and the article it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import pyoxigraph as ox
+
+from govgraph.build.records import Claim, Document, Entity, Extraction, Value
+from govgraph.namespaces import DCTERMS, GG, ID, OA, PREFIXES, PROV, RDF, RDFS, REFERENCE_GRAPH, SKOS, XSD
+
+DERIVED_GRAPH = ID["graph/derived"]
+
+
+@lru_cache(maxsize=4096)
+def iri(value: str) -> ox.NamedNode:
+    return ox.NamedNode(value)
+
+
+@lru_cache(maxsize=256)
+def curie(name: str) -> ox.NamedNode:
+    """'gg:chamberOf' -> NamedNode; full IRIs pass through."""
+    prefix, _, local = name.partition(":")
+    if prefix in PREFIXES and not local.startswith("//"):
+        return iri(str(PREFIXES[prefix]) + local)
+    return iri(name)
+
+
+def entity_iri(key: str) -> ox.NamedNode:
+    return iri(str(ID) + key)
+
+
+def document_iri(doc_id: str) -> ox.NamedNode:
+    return iri(f"{ID}doc/{doc_id}")
+
+
+def sentence_iri(doc_id: str, index: int) -> ox.NamedNode:
+    return iri(f"{ID}doc/{doc_id}/sentence/{index}")
+
+
+def literal(value: Value) -> ox.Literal:
+    if value.datatype == "string":
+        return ox.Literal(value.lexical, language="en")
+    return ox.Literal(value.lexical, datatype=iri(str(XSD) + value.datatype))
+
+
+def text(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+def claim_key(claim: Claim) -> str:
+    obj = f"{claim.obj.lexical}^^{claim.obj.datatype}" if isinstance(claim.obj, Value) else claim.obj
+    raw = "\x1f".join((claim.doc_id, str(claim.sentence), claim.subject, claim.predicate, obj))
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def object_term(claim: Claim) -> ox.NamedNode | ox.Literal:
+    return literal(claim.obj) if isinstance(claim.obj, Value) else entity_iri(claim.obj)
+
+
+_TYPE = iri(str(RDF.type))
+_LABEL = iri(str(RDFS.label))
+_PREF = iri(str(SKOS.prefLabel))
+_ALT = iri(str(SKOS.altLabel))
+
+
+def entity_quads(entity: Entity, graph: ox.NamedNode) -> Iterator[ox.Quad]:
+    node = entity_iri(entity.key)
+    yield ox.Quad(node, _TYPE, curie("gg:" + entity.cls), graph)
+    yield ox.Quad(node, _LABEL, ox.Literal(entity.label, language="en"), graph)
+    yield ox.Quad(node, _PREF, ox.Literal(entity.label, language="en"), graph)
+    for alias in sorted(entity.aliases - {entity.label}):
+        yield ox.Quad(node, _ALT, ox.Literal(alias, language="en"), graph)
+    for retired in sorted(entity.same_as):
+        yield ox.Quad(entity_iri(retired), curie("owl:sameAs"), node, graph)
+
+
+def document_quads(doc: Document, publisher: str | None, author: str | None) -> Iterator[ox.Quad]:
+    """The article's own description; publisher and author are entity keys."""
+    node = graph = document_iri(doc.doc_id)
+    yield ox.Quad(node, _TYPE, curie("gg:SourceDocument"), graph)
+    yield ox.Quad(node, iri(str(DCTERMS.title)), text(doc.title), graph)
+    yield ox.Quad(node, _LABEL, text(doc.title), graph)
+    yield ox.Quad(node, iri(str(DCTERMS.identifier)), text(doc.doc_id), graph)
+    yield ox.Quad(node, curie("gg:fileName"), text(doc.path.rsplit("/", 1)[-1]), graph)
+    yield ox.Quad(node, curie("gg:contentHash"), text(doc.content_hash), graph)
+    if doc.date:
+        datatype = {4: "gYear", 7: "gYearMonth"}.get(len(doc.date), "date")
+        yield ox.Quad(node, iri(str(DCTERMS.date)), ox.Literal(doc.date, datatype=iri(str(XSD) + datatype)), graph)
+    if doc.url:
+        yield ox.Quad(node, curie("schema:url"), ox.Literal(doc.url, datatype=iri(str(XSD.anyURI))), graph)
+    if publisher:
+        yield ox.Quad(node, curie("gg:publishedBy"), entity_iri(publisher), graph)
+    if author:
+        yield ox.Quad(node, curie("gg:author"), entity_iri(author), graph)
+
+
+def sentence_quads(doc: Document, index: int) -> Iterator[ox.Quad]:
+    span = doc.sentences[index]
+    graph = document_iri(doc.doc_id)
+    node = sentence_iri(doc.doc_id, index)
+    quote = iri(f"{node.value}/quote")
+    position = iri(f"{node.value}/position")
+    nonneg = iri(str(XSD.nonNegativeInteger))
+    yield ox.Quad(node, _TYPE, curie("oa:SpecificResource"), graph)
+    yield ox.Quad(node, curie("oa:hasSource"), graph, graph)
+    yield ox.Quad(node, curie("oa:hasSelector"), quote, graph)
+    yield ox.Quad(node, curie("oa:hasSelector"), position, graph)
+    yield ox.Quad(quote, _TYPE, curie("oa:TextQuoteSelector"), graph)
+    yield ox.Quad(quote, iri(str(OA.exact)), text(doc.text[span.start : span.end]), graph)
+    yield ox.Quad(position, _TYPE, curie("oa:TextPositionSelector"), graph)
+    yield ox.Quad(position, iri(str(OA.start)), ox.Literal(str(span.start), datatype=nonneg), graph)
+    yield ox.Quad(position, iri(str(OA.end)), ox.Literal(str(span.end), datatype=nonneg), graph)
+
+
+def claim_quads(claim: Claim, run: ox.NamedNode) -> Iterator[ox.Quad]:
+    graph = document_iri(claim.doc_id)
+    subject, predicate, obj = entity_iri(claim.subject), curie(claim.predicate), object_term(claim)
+    node = iri(f"{ID}claim/{claim_key(claim)}")
+    yield ox.Quad(subject, predicate, obj, graph)
+    yield ox.Quad(node, _TYPE, curie("gg:Claim"), graph)
+    yield ox.Quad(node, iri(str(RDF.subject)), subject, graph)
+    yield ox.Quad(node, iri(str(RDF.predicate)), predicate, graph)
+    yield ox.Quad(node, iri(str(RDF.object)), obj, graph)
+    yield ox.Quad(node, curie("gg:statedIn"), graph, graph)
+    yield ox.Quad(node, curie("gg:evidence"), sentence_iri(claim.doc_id, claim.sentence), graph)
+    yield ox.Quad(node, curie("gg:extractor"), text(claim.extractor), graph)
+    yield ox.Quad(node, curie("gg:confidence"), ox.Literal(f"{claim.confidence:.2f}", datatype=iri(str(XSD.decimal))), graph)
+    yield ox.Quad(node, iri(str(PROV.wasGeneratedBy)), run, graph)
+
+
+def claim_iri(claim: Claim) -> ox.NamedNode:
+    return iri(f"{ID}claim/{claim_key(claim)}")
+
+
+def reference_quads(entity_key_: str, properties: Iterable[tuple[str, str]]) -> Iterator[ox.Quad]:
+    """Curated relations of a reference entity (branch, parent body) in the reference graph."""
+    node = entity_iri(entity_key_)
+    graph = iri(str(REFERENCE_GRAPH))
+    for predicate, target in properties:
+        obj = iri(target) if target.startswith("http") else entity_iri(target)
+        yield ox.Quad(node, curie(predicate), obj, graph)
+    yield ox.Quad(node, iri(str(PROV.wasDerivedFrom)), iri(f"{ID}dataset/reference"), graph)
+
+
+def sort_key(quad: ox.Quad) -> tuple[str, str, str, str]:
+    return (str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object))
+
+
+def prefixes() -> dict[str, str]:
+    return {p: str(ns) for p, ns in PREFIXES.items()}
+
+
+__all__ = ["DERIVED_GRAPH", "GG", "claim_iri", "claim_quads", "curie", "document_iri", "document_quads",
+           "entity_iri", "entity_quads", "prefixes", "reference_quads", "sentence_quads", "sort_key"]
+
+
+def run_iri(extractions: list[Extraction]) -> ox.NamedNode:
+    digest = hashlib.sha1("".join(sorted(e.document.content_hash for e in extractions)).encode()).hexdigest()[:16]
+    return iri(f"{ID}run/{digest}")
+
+
+def run_quads(run: ox.NamedNode, extractions: list[Extraction], version: str) -> Iterator[ox.Quad]:
+    graph = iri(str(DERIVED_GRAPH))
+    yield ox.Quad(run, _TYPE, curie("gg:BuildRun"), graph)
+    yield ox.Quad(run, _LABEL, text(f"govgraph {version} build"), graph)
+    yield ox.Quad(run, curie("gg:softwareVersion"), text(version), graph)
+    for extraction in extractions:
+        yield ox.Quad(run, iri(str(PROV.used)), document_iri(extraction.document.doc_id), graph)
+
+
+def dataset_quads(
+    extractions: list[Extraction],
+    entities: dict[str, Entity],
+    reference_properties: dict[str, list[tuple[str, str]]],
+    extra: Iterable[ox.Quad] = (),
+    version: str = "0",
+) -> list[ox.Quad]:
+    """All instance quads of a build, deduplicated and sorted (schema excluded).
+
+    Args:
+        extractions: per-document records.
+        entities: every entity of the build, merged across documents, by key.
+        reference_properties: curated relations of the reference entities used.
+        extra: further derived quads (conflicts, merges).
+        version: the software version recorded on the build run.
+    """
+    run = run_iri(extractions)
+    quads: set[ox.Quad] = set(run_quads(run, extractions, version))
+    reference = iri(str(REFERENCE_GRAPH))
+    for key, entity in entities.items():
+        if entity.reference:
+            quads.update(entity_quads(entity, reference))
+            quads.update(reference_quads(key, reference_properties.get(key, ())))
+    for extraction in extractions:
+        doc = extraction.document
+        graph = document_iri(doc.doc_id)
+        quads.update(document_quads(doc, extraction.publisher, extraction.author))
+        for key in extraction.entities:
+            entity = entities[key]
+            if not entity.reference:
+                quads.update(entity_quads(entity, graph))
+        for index in sorted({c.sentence for c in extraction.claims}):
+            quads.update(sentence_quads(doc, index))
+        for claim in extraction.claims:
+            quads.update(claim_quads(claim, run))
+    quads.update(extra)
+    return sorted(quads, key=sort_key)
+
+
+def schema_quads() -> list[ox.Quad]:
+    """The ontology's triples in the schema graph, so that graph.ttl is self-describing."""
+    from govgraph.namespaces import SCHEMA_GRAPH
+    from govgraph.ontology import asset_path
+
+    graph = iri(str(SCHEMA_GRAPH))
+    labels: dict[ox.BlankNode, ox.BlankNode] = {}
+
+    def stable(term):  # the parser's blank node ids are random; number them in file order instead
+        if isinstance(term, ox.BlankNode):
+            return labels.setdefault(term, ox.BlankNode(f"schema{len(labels)}"))
+        return term
+
+    triples = ox.parse(path=str(asset_path("govgraph.ttl")), format=ox.RdfFormat.TURTLE)
+    return [ox.Quad(stable(t.subject), t.predicate, stable(t.object), graph) for t in triples]

@@ -1,0 +1,24 @@
+"""Shared fixtures: one build of the sample corpus per test session."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """Run `python -m govgraph ARGS` and capture its output."""
+    return subprocess.run([sys.executable, "-m", "govgraph", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=timeout, check=False)
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Output folder of `govgraph build` on the bundled corpus (built once)."""
+    out = tmp_path_factory.mktemp("sample") / "out"
+    result = run_cli("build", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
