@@ -21,6 +21,10 @@ app = typer.Typer(
 
 F = TypeVar("F", bound=Callable[..., object])
 OutDir = Annotated[Path, typer.Option("--out", help="Output folder of a build.", show_default=True)]
+StoreOpt = Annotated[
+    str | None,
+    typer.Option("--store", help="Store to use instead of DIR/store: a folder, or a SPARQL endpoint URL."),
+]
 DEFAULT_OUT = Path("govgraph-out")
 
 
