@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -58,14 +59,18 @@ def build(
     ] = None,
     out: OutDir = DEFAULT_OUT,
     strict: Annotated[bool, typer.Option(help="Stop at the first unreadable file.")] = False,
+    store: Annotated[str | None, typer.Option(
+        "--store", help="Also write every named graph to this SPARQL 1.1 server (Graph Store Protocol PUT).")] = None,
 ) -> None:
     """Build the graph: writes graph.ttl, graph.trig, graph.html and store/ in --out.
 
-    Example: govgraph build articles/ --out kz-graph
+    Example: govgraph build articles/ --out kz-graph --store http://127.0.0.1:7878
     """
     from govgraph.workflow import build_graph
 
-    summary = build_graph(inputs, out, strict=strict, warn=lambda line: typer.echo(line, err=True))
+    summary = build_graph(inputs, out, strict=strict, warn=lambda line: typer.echo(line, err=True), store=store)
+    if store:
+        typer.echo(f"named graphs -> {store} in {summary.stage_seconds.get('remote', 0.0):.2f} s")
     typer.echo(
         f"{summary.articles} articles, {summary.sentences} sentences, {summary.entities} entities, "
         f"{summary.claims} claims, {summary.triples} triples in {summary.seconds:.2f} s -> {summary.out_dir}/"
@@ -101,6 +106,45 @@ def docs(
 
     write_ontology_docs(output)
     typer.echo(f"ontology documentation -> {output}")
+
+
+@app.command()
+@user_errors
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, ntriples, trig, nquads, jsonld or graphml.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write; stdout without it.")] = None,
+    out: OutDir = DEFAULT_OUT,
+    store: StoreOpt = None,
+) -> None:
+    """Export the graph for other tools (TriG, N-Quads and JSON-LD keep one named graph per article).
+
+    Example: govgraph export --format graphml -o kz.graphml
+    """
+    from govgraph.graph.exports import export_graph
+
+    data = export_graph(fmt, out, store, output)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        typer.echo(f"{fmt} ({len(data)} bytes) -> {output}", err=True)
+
+
+@app.command()
+@user_errors
+def stats(
+    out: OutDir = DEFAULT_OUT,
+    store: StoreOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+) -> None:
+    """Count what the graph holds: graphs, triples, articles, claims, conflicts, by class and by property.
+
+    Example: govgraph stats --out kz-graph
+    """
+    from govgraph.graph.stats import stats_for
+
+    report = stats_for(out, store)
+    typer.echo(json.dumps(report.as_dict(), indent=2) if as_json else "\n".join(report.lines()))
 
 
 def main() -> None:

@@ -41,6 +41,7 @@ def build_graph(
     strict: bool = False,
     warn: Callable[[str], None] | None = None,
     html: bool = True,
+    store: str | None = None,
 ) -> BuildSummary:
     """Build the knowledge graph of the inputs and write graph.ttl, graph.trig, graph.html and store/.
 
@@ -50,14 +51,20 @@ def build_graph(
         strict: stop at the first unreadable source instead of skipping it.
         warn: called with each warning line.
         html: also write the visualization.
+        store: also write each named graph to this store (a SPARQL server URL, through the Graph Store Protocol).
 
     Returns:
         Counts and timings of the build.
 
     Raises:
         InputError: no usable input.
+        StoreError: `store` cannot be reached or written (the local outputs are written all the same).
     """
     started = time.perf_counter()
+    if store:
+        from govgraph.graph.store import check_reachable, publish
+
+        check_reachable(store)
     sources = list(inputs) if inputs else [corpus_dir()]
     result = extract_corpus(sources, strict=strict, warn=warn)
     stages = dict(result.stage_seconds)
@@ -80,6 +87,10 @@ def build_graph(
         t0 = time.perf_counter()
         write_visualization(quads, out_dir / "graph.html")
         stages["html"] = time.perf_counter() - t0
+    if store:
+        t0 = time.perf_counter()
+        publish(quads, store)
+        stages["remote"] = time.perf_counter() - t0
     triples = len({(q.subject, q.predicate, q.object) for q in quads})
     return BuildSummary(out_dir, len(result.extractions), result.sentences, len(result.entities), result.claims,
                         triples, time.perf_counter() - started, result.warnings, stages)

@@ -433,3 +433,13 @@ def publish(quads: list[ox.Quad], selector: str | Path) -> list[ox.NamedNode]:
         return store.replace_graphs(quads, prune=str(ID))
     finally:
         store.close()
+
+
+def check_reachable(selector: str | Path) -> None:
+    """Fail early, before a long build, when a server selector does not answer.
+
+    Raises:
+        StoreError: the server is unreachable or answers with an error.
+    """
+    if is_remote(selector):
+        open_store(selector).graphs()
