@@ -22,3 +22,12 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("build", "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def sparql_server(tmp_path_factory: pytest.TempPathFactory):
+    """Base URL of a real SPARQL 1.1 server (Oxigraph, see tests/triplestore.py) on 127.0.0.1 for the session."""
+    from triplestore import running_server
+
+    with running_server(tmp_path_factory.mktemp("triplestore") / "data") as url:
+        yield url

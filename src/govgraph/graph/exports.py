@@ -118,7 +118,7 @@ def graphml_bytes(quads: Iterable[ox.Quad]) -> bytes:
 
     from govgraph.graph.network import to_networkx
 
-    source = to_networkx(quads)
+    source = to_networkx(canonical_quads(quads))  # sorted input: the same projection whichever store was read
     graph = nx.MultiDiGraph()
     for node, data in sorted(source.nodes(data=True)):
         graph.add_node(node, label=_safe(data.get("label", node)), **{"class": _safe(data.get("cls", ""))},

@@ -86,7 +86,8 @@ def require(store: GraphStore, capability: str, action: str) -> None:
         if store.read_only:
             raise StoreError(f"{store.name}: the store is opened read-only; cannot {action}")
     elif not getattr(store, capability, False):
-        raise StoreError(f"{store.name}: this store does not support {capability.replace('_', ' ')}; cannot {action}")
+        missing = {"context_aware": "named graphs", "supports_graph_store": "a Graph Store Protocol endpoint"}[capability]
+        raise StoreError(f"{store.name}: this store has no {missing}; cannot {action}")
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
