@@ -147,6 +147,63 @@ def stats(
     typer.echo(json.dumps(report.as_dict(), indent=2) if as_json else "\n".join(report.lines()))
 
 
+@app.command()
+@user_errors
+def query(
+    query: Annotated[str, typer.Argument(help="A named query (see `govgraph queries`), a .rq file, or SPARQL text.")],
+    out: OutDir = DEFAULT_OUT,
+    store: StoreOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json (SPARQL 1.1 Query Results JSON) "
+                                     "or xml; CONSTRUCT and DESCRIBE answers are Turtle.")] = "table",
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value, repeatable; bound as an IRI "
+                                                    "or a literal, never pasted into the query.")] = None,
+) -> None:
+    """Run a named query, a .rq file or inline SPARQL against the built store.
+
+    Example: govgraph query office-holder-on-date --param office=President --param date=2020-01-01
+    """
+    from govgraph.graph.store import store_for
+    from govgraph.queries import parse_param_options, render, run_query
+
+    if fmt not in ("table", "csv", "tsv", "json", "xml"):
+        fail(f"unknown --format {fmt!r}; use table, csv, tsv, json or xml", 2)
+    answer = run_query(query, parse_param_options(param), store=store_for(out, store), labels=fmt == "table")
+    typer.echo(render(answer, fmt), nl=False)
+
+
+@app.command()
+@user_errors
+def queries() -> None:
+    """List the named queries with their descriptions and parameters.
+
+    Example: govgraph queries
+    """
+    from govgraph.queries import catalog_text, named_queries
+
+    typer.echo(catalog_text(named_queries().values()), nl=False)
+
+
+@app.command()
+@user_errors
+def serve(
+    out: OutDir = DEFAULT_OUT,
+    store: StoreOpt = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped (HTTP 503).")] = 10.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", help="Most rows or triples in one answer.")] = 10000,
+    workers: Annotated[int, typer.Option(help="Query worker processes.")] = 2,
+) -> None:
+    """Serve the SPARQL 1.1 Protocol endpoint at /sparql (read-only) and a query page at /.
+
+    Example: govgraph serve --out kz-graph --port 8000
+    """
+    from govgraph.server import serve as serve_store
+
+    serve_store(out, store, host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers,
+                announce=typer.echo)
+
+
 def main() -> None:
     """Console-script entry point."""
     sys.exit(app())

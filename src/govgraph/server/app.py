@@ -1,0 +1,112 @@
+"""The HTTP application: the SPARQL 1.1 Protocol endpoint, named queries over HTTP, and the query page."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from govgraph.graph.store import STORE_DIR
+from govgraph.namespaces import PREFIXES
+from govgraph.queries.catalog import named_queries
+from govgraph.server.pool import QueryPool
+from govgraph.server.protocol import ProtocolError, read_request
+from govgraph.server.worker import Reply
+from govgraph.server.worker import Request as WorkerRequest
+
+STATIC = Path(str(resources.files("govgraph.server") / "static"))
+RESERVED = ("format", "output")  # query-string names that choose the format, never query parameters
+
+
+def to_response(reply: Reply, max_rows: int) -> Response:
+    """An HTTP response for a worker's reply; a truncated answer says so in a header."""
+    headers = {"Vary": "Accept", "Cache-Control": "no-store"}
+    if reply.status == 200:
+        headers["X-Govgraph-Rows"] = str(reply.count)
+        if reply.truncated:
+            headers["X-Govgraph-Truncated"] = f"only the first {max_rows} results were sent"
+    return Response(reply.body, status_code=reply.status, media_type=reply.media_type, headers=headers)
+
+
+def query_listing() -> dict[str, object]:
+    """The named queries (and the prefixes they use) as the page loads them."""
+    return {
+        "prefixes": {p: str(ns) for p, ns in PREFIXES.items()},
+        "queries": [
+            {"name": q.name, "title": q.title, "description": q.description, "sparql": q.text,
+             "params": [{"name": p.name, "meaning": p.meaning, "type": p.type, "optional": p.optional} for p in q.params]}
+            for q in named_queries().values()
+        ],
+    }
+
+
+def create_app(out_dir: Path, store: str | None = None, *, timeout: float = 10.0, max_rows: int = 10000,
+               workers: int = 2) -> FastAPI:
+    """The endpoint over a build folder's store (or the store `store` selects).
+
+    Args:
+        out_dir: the build folder (its store, and its graph.html for the visualization link).
+        store: a store selector instead of ``out_dir/store``.
+        timeout: seconds a query may run before it is stopped (503).
+        max_rows: the most rows (or triples) an answer carries; the rest is left out, with a header saying so.
+        workers: worker processes running queries in parallel.
+
+    Returns:
+        A FastAPI application; its worker processes start with the application's lifespan.
+    """
+    pool = QueryPool(str(store or out_dir / STORE_DIR), size=workers, timeout=timeout)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await pool.start()
+        try:
+            yield
+        finally:
+            await pool.close()
+
+    # no /docs or /redoc: those pages load their scripts from a CDN
+    app = FastAPI(title="govgraph SPARQL endpoint", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.pool = pool
+
+    @app.api_route("/sparql", methods=["GET", "POST"])
+    async def sparql(request: Request) -> Response:
+        try:
+            asked = read_request(request.method, request.headers.get("content-type"), request.url.query,
+                                 await request.body())
+        except ProtocolError as exc:
+            return to_response(Reply.error(exc.status, exc.message), max_rows)
+        reply = await pool.run(WorkerRequest(
+            sparql=asked.query, accept=request.headers.get("accept"), format=asked.format, max_rows=max_rows,
+            default_graphs=tuple(asked.default_graphs), named_graphs=tuple(asked.named_graphs)))
+        return to_response(reply, max_rows)
+
+    @app.get("/queries/{name}")
+    async def named(name: str, request: Request) -> Response:
+        params = {k: v for k, v in request.query_params.items() if k not in RESERVED and v != ""}
+        fmt = next((request.query_params[k] for k in RESERVED if request.query_params.get(k)), None)
+        reply = await pool.run(WorkerRequest(named=name, params=params, accept=request.headers.get("accept"),
+                                             format=fmt, max_rows=max_rows))
+        return to_response(reply, max_rows)
+
+    @app.get("/api/queries")
+    async def listing() -> JSONResponse:
+        return JSONResponse(query_listing())
+
+    @app.get("/graph.html")
+    async def graph_page() -> Response:
+        page = out_dir / "graph.html"
+        if not page.is_file():
+            return PlainTextResponse(f"no graph.html in {out_dir}; run `govgraph build --out {out_dir}`\n", 404)
+        return FileResponse(page, media_type="text/html")
+
+    @app.get("/")
+    async def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

@@ -1,0 +1,100 @@
+"""One query worker process: opens the store read-only, then answers requests until its pipe closes."""
+
+from __future__ import annotations
+
+import signal
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+
+from govgraph.errors import GovgraphError, QueryError
+from govgraph.graph.store import GraphStore, open_store
+from govgraph.queries.catalog import named_query
+from govgraph.queries.params import bind_params
+from govgraph.queries.render import serialize
+from govgraph.queries.runner import execute
+from govgraph.server.protocol import ProtocolError, choose_format
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """A query to run: SPARQL text, or a named query with parameter values."""
+
+    sparql: str | None = None
+    named: str | None = None
+    params: dict[str, str] = field(default_factory=dict)
+    accept: str | None = None
+    format: str | None = None
+    max_rows: int | None = None
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """The HTTP answer to a request: status, media type and body, and whether rows were left out."""
+
+    status: int
+    media_type: str
+    body: bytes
+    truncated: bool = False
+    count: int = 0
+
+    @classmethod
+    def error(cls, status: int, message: str) -> Reply:
+        """A plain-text error reply of one line."""
+        return cls(status, "text/plain", (" ".join(message.split()) + "\n").encode("utf-8"))
+
+
+def answer(store: GraphStore, request: Request) -> Reply:
+    """Run one request against an open store and serialize the answer in the negotiated format."""
+    try:
+        _check_dataset(store, request)
+        if request.named is not None:
+            try:
+                query = named_query(request.named)
+            except QueryError as exc:
+                return Reply.error(404, str(exc))
+            bindings = bind_params(request.params, query.params, f"query {query.name}")
+            result = execute(store, query.text, bindings, max_rows=request.max_rows, label=f"query {query.name}")
+        else:
+            result = execute(store, request.sparql or "", None, max_rows=request.max_rows)
+        media, fmt = choose_format(result.kind, request.accept, request.format)
+        return Reply(200, media, serialize(result, fmt), result.truncated, len(result))
+    except ProtocolError as exc:
+        return Reply.error(exc.status, exc.message)
+    except QueryError as exc:
+        return Reply.error(400, str(exc))
+    except GovgraphError as exc:
+        return Reply.error(500, str(exc))
+
+
+def _check_dataset(store: GraphStore, request: Request) -> None:
+    """Accept a protocol dataset only when it is what every query sees anyway: all named graphs."""
+    if not request.default_graphs and not request.named_graphs:
+        return
+    every = {g.value for g in store.graphs()}
+    if set(request.default_graphs) != every or not set(request.named_graphs) <= every:
+        raise ProtocolError(400, "this endpoint answers over the union of all its graphs; instead of "
+                                 "default-graph-uri / named-graph-uri, select graphs with GRAPH or FROM in the query")
+
+
+def worker_main(conn: Connection, selector: str) -> None:
+    """Process entry point: report "ready" (or the error), then serve requests from the pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops the workers
+    try:
+        store = open_store(selector)
+    except GovgraphError as exc:
+        conn.send(("error", str(exc)))
+        return
+    conn.send(("ready", ""))
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            break
+        try:
+            reply = answer(store, request)
+        except Exception as exc:  # a bug must not take the worker down with it
+            reply = Reply.error(500, f"internal error: {exc.__class__.__name__}: {exc}")
+        conn.send(reply)
+    store.close()
