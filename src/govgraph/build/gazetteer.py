@@ -101,6 +101,21 @@ class Gazetteer:
                 self._context_ids.add(ctx_key)
                 self.matcher.add(ctx_key, [tokenize(v) for v in sorted(self._variants(entry.context_aliases))])
         self._strings = vocab.strings
+        self._by_name: dict[str, list[str]] = {}
+        for key, entry in sorted(self.entries.items()):
+            for name in {entry.label, *entry.aliases, *entry.context_aliases}:
+                self._by_name.setdefault(fold(name), []).append(key)
+
+    def lookup(self, name: str, country: str | None = None) -> str | None:
+        """The entity a whole name denotes, preferring one of `country` (exact name, case- and accent-blind)."""
+        keys = self._by_name.get(fold(name.strip()), [])
+        if not keys:
+            return None
+        for key in keys:
+            if self.entries[key].country == country:
+                return key
+        specific = [k for k in keys if fold(name.strip()) in {fold(n) for n in (self.entries[k].label, *self.entries[k].aliases)}]
+        return (specific or [None])[0]
 
     @staticmethod
     def _variants(names: set[str]) -> set[str]:

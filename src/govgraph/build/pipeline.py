@@ -12,7 +12,8 @@ from govgraph.build.documents import find_manifests, iter_source_files, read_doc
 from govgraph.build.gazetteer import Gazetteer, default_gazetteer
 from govgraph.build.keys import make_key
 from govgraph.build.mentions import find_mentions
-from govgraph.build.records import Entity, Extraction
+from govgraph.build.records import Claim, Entity, Extraction
+from govgraph.build.relations import extract_relations
 from govgraph.build.text import sentence_spans
 from govgraph.errors import InputError
 
@@ -45,7 +46,10 @@ def extract_document(extraction: Extraction, gazetteer: Gazetteer) -> Extraction
     mentions = find_mentions(doc, gazetteer)
     extraction.mentions = mentions
     extraction.entities = {m.entity: gazetteer.entries[m.entity].entity() for m in mentions}
-    extraction.claims = mention_claims(doc, mentions)
+    extraction.claims = []
+    extract_relations(extraction, gazetteer)
+    extraction.claims += mention_claims(doc, extraction.mentions)
+    extraction.claims = strongest_claims(extraction.claims)
     if doc.publisher:
         key = make_key("org", doc.publisher)
         extraction.entities.setdefault(key, Entity(key, "MediaOutlet", doc.publisher))
@@ -55,6 +59,16 @@ def extract_document(extraction: Extraction, gazetteer: Gazetteer) -> Extraction
         extraction.entities.setdefault(key, Entity(key, "Person", doc.author))
         extraction.author = key
     return extraction
+
+
+def strongest_claims(claims: list[Claim]) -> list[Claim]:
+    """One claim per statement and sentence: the most confident of the extractors that made it."""
+    best: dict[tuple, Claim] = {}
+    for claim in claims:
+        key = (claim.sentence, claim.subject, claim.predicate, claim.obj)
+        if key not in best or claim.confidence > best[key].confidence:
+            best[key] = claim
+    return list(best.values())
 
 
 def read_documents(inputs: Sequence[Path], strict: bool, warn: Warn) -> list[Extraction]:

@@ -48,7 +48,7 @@ def sentence_iri(doc_id: str, index: int) -> ox.NamedNode:
 
 def literal(value: Value) -> ox.Literal:
     if value.datatype == "string":
-        return ox.Literal(value.lexical, language="en")
+        return ox.Literal(value.lexical)
     return ox.Literal(value.lexical, datatype=iri(str(XSD) + value.datatype))
 
 

@@ -1,0 +1,347 @@
+"""Events: elections, referendums, parliamentary sessions, addresses, unrest, and their dates and results.
+
+An event is identified by country, kind and, where the sentence gives one, its year, so that
+two articles about the same election make one node.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govgraph.build.context import DocContext, Sentence, clean_phrase
+from govgraph.build.dates import MONTHS, PartialDate, find_dates
+from govgraph.build.keys import slug
+from govgraph.build.numbers import ORDINALS, find_numbers
+from govgraph.build.records import Value
+
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ELECTION = re.compile(
+    r"\b(?P<adj>(?:presidential|parliamentary|legislative|local|municipal|general|snap|early|regional|constitutional|"
+    r"popular|public|national|nationwide|by-?)\s+|(?P<bodyadj>[A-Z][\w-]+)\s+)?(?P<kind>elections?|referendums?|referenda|"
+    r"plebiscites?)\b(?P<to>\s+(?:to|for)\s+(?:the\s+)?)?", re.I)
+_SESSION = re.compile(
+    r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|opening|joint|"
+    r"\d+(?:st|nd|rd|th))\s+session\s+of\s+(?:the\s+)?(?P<body>[^,.;]{3,80}?)\s+of\s+the\s+(?P<conv>\w+)\s+"
+    r"convocation", re.I)
+_ADDRESS = re.compile(
+    r"\b(?P<kind>(?:(?:national|annual|state[- ]of[- ]the[- ]nation|State\s+of\s+the\s+Nation|New\s+Year’?s?|televised|"
+    r"inaugural|keynote)\s+)?(?:address|speech)(?:\s+(?:of|by)\s+the\s+(?:head\s+of\s+(?:the\s+)?state|President))?)"
+    r"(?![\w-])", re.I)
+_UNREST = re.compile(
+    rf"\b(?:[Tt]ragic\s+(?P<m1>{_MONTH_NAMES})|(?P<m2>{_MONTH_NAMES})\s+(?:tragedy|events|unrest|protests|riots|crisis|"
+    rf"uprising)|[Tt]ragic\s+events\s+of\s+(?P<m3>{_MONTH_NAMES})|(?:civil|mass|massive|violent)\s+(?:unrest|riots|protests)"
+    rf"(?:\s+known\s+as\s+(?:the\s+)?[Tt]ragic\s+(?P<m4>{_MONTH_NAMES}))?)")
+_WHEN = re.compile(r"\s+when\s+(?P<clause>[^.;]{10,200})")
+_ORDINAL_TIME = re.compile(r"\bfor\s+the\s+(?P<ord>\w+)\s+time\b", re.I)
+_RESULT = re.compile(
+    r"(?P<share>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)(?:\s+of\s+the\s+(?:vote|votes|ballots))?", re.I)
+_SEATS = re.compile(r"\b(?P<n>\d+|[a-z]+)\s+(?:of\s+the\s+\d+\s+)?seats\b", re.I)
+_ARTICLE_IN = re.compile(
+    r"\bin\s+an?\s+(?:article|op-ed|opinion\s+piece|column|interview)\s+(?:released|published|written|posted)?\s*"
+    r"(?:on|in|by|for|with)\s+(?:the\s+)?(?P<outlet>[A-Z][\w’' ]{2,60}?)(?:[’']s?\s+(?:website|site|pages))?"
+    r"(?=\s+on\s+|\s+in\s+|[,.;]|$)")
+_TERM_YEARS = re.compile(r"\b(?:during|for|over|in)\s+the\s+(?:next|upcoming|coming)\s+(?P<n>[\w-]+)\s+years\b", re.I)
+_APPOINTMENT = re.compile(
+    r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?P<noun>re-?appointment|appointment|dismissal|resignation|"
+    r"re-?election|election|nomination|inauguration)")
+_PROPOSE = re.compile(r"\b(?:proposed|suggested|called\s+for|initiated|put\s+forward|recommended)\b", re.I)
+_LAUNCHED = re.compile(r"\b(?:launched|began|started|initiated|kicked\s+off)\s+(?:with|by|on|in)\b", re.I)
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name.lower()]
+
+
+class Events:
+    """Events of one document."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.last_election: str | None = None
+
+    def event(self, cls: str, kind_label: str, date: PartialDate | None, *aliases: str) -> str:
+        """The event of this kind, country and year (a node shared across articles)."""
+        ctx = self.ctx
+        country = ctx.gazetteer.entries[ctx.country_key].label if ctx.country_key else ""
+        when = date.iso if date and date.year else ""
+        label = " ".join(p for p in (country, kind_label, f"({when})" if when else "") if p)
+        key = f"event/{ctx.scope()}/{slug(kind_label)}" + (f"-{date.year}" if date and date.year else "")
+        return ctx.add_entity(key, cls, label, *aliases)
+
+    def date_near(self, sentence: Sentence, start: int, end: int, window: int = 40) -> tuple[PartialDate | None, str]:
+        """The date written right after (or just before) a phrase: 'on March 29', 'in June 2022'."""
+        after = sentence.text[end : end + window]
+        for mention in find_dates(after, None):
+            lead = after[: mention.start]
+            if re.fullmatch(r"\s*(?:,\s*)?(?:held\s+|which\s+took\s+place\s+|took\s+place\s+)?(?:on|in|of)?\s*(?:the\s+)?",
+                            lead):
+                return self.with_year(mention.date, after[mention.end : mention.end + 12]), mention.text
+        before = sentence.text[max(0, start - window) : start]
+        dated = list(find_dates(before, None))
+        if dated and re.fullmatch(r"\s*(?:’s|'s)?\s*", before[dated[-1].end :]):
+            return dated[-1].date, dated[-1].text
+        return None, ""
+
+    def with_year(self, date: PartialDate, following: str) -> PartialDate:
+        """'March last year' in an article that states its year gets that year minus one; others stay partial."""
+        year = self.ctx.doc.year
+        if date.year is None and year is not None:
+            if re.match(r"\s+last\s+year", following):
+                return PartialDate(year - 1, date.month, date.day)
+            if re.match(r"\s+(?:this\s+year|of\s+this\s+year)", following):
+                return PartialDate(year, date.month, date.day)
+        return date
+
+    def claim_date(self, sentence: Sentence, event: str, date: PartialDate | None, extractor: str) -> None:
+        if date is not None:
+            self.ctx.claim(sentence, event, "gg:date", Value(date.iso, date.datatype), extractor, 0.85)
+
+    # ------------------------------------------------------------ rules
+
+    def scan(self, sentence: Sentence) -> None:
+        self.elections(sentence)
+        self.sessions(sentence)
+        self.addresses(sentence)
+        self.unrest(sentence)
+        self.articles(sentence)
+        self.results(sentence)
+        self.appointments(sentence)
+        self.terms(sentence)
+
+    def elections(self, sentence: Sentence) -> None:
+        ctx = self.ctx
+        text = sentence.text
+        for match in _ELECTION.finditer(text):
+            kind = match.group("kind").lower()
+            is_referendum = kind.startswith(("referend", "plebiscite"))
+            adjective = (match.group("adj") or "").strip().lower()
+            body = None
+            if match.group("to"):
+                body = ctx.mention_at(sentence, match.end(), match.end() + 60, "Chamber", "Parliament", "Body", "Council")
+                if body is not None and not any(m.start - sentence.start == match.end() for m in sentence.mentions
+                                                if m.entity == body):
+                    body = None
+            if match.group("bodyadj"):
+                body = body or ctx.mention_at(sentence, match.start("bodyadj"), match.end("bodyadj"), "Chamber",
+                                              "Parliament", "Body")
+                if body is None:
+                    continue
+            date, _ = self.date_near(sentence, match.start(), match.end())
+            if not (adjective or body or is_referendum or date):
+                continue
+            if adjective in ("popular", "public", "national", "nationwide") or is_referendum:
+                type_label = "constitutional referendum" if is_referendum and re.search(
+                    r"constitution|amendment", text, re.I) else ("referendum" if is_referendum else "election")
+            elif body is not None:
+                body_label = ctx.extraction.entities[body].label if body in ctx.extraction.entities else body
+                type_label = f"{body_label} election"
+            else:
+                type_label = f"{adjective} election".strip()
+            surface = clean_phrase(text[match.start() : match.end()].strip())
+            event = self.event("Referendum" if is_referendum else "Election", type_label, date, surface)
+            ctx.add_mention(sentence, match.start(), match.end(), event)
+            self.claim_date(sentence, event, date, "event:election")
+            if body is not None:
+                ctx.claim(sentence, event, "gg:addresses", body, "event:election", 0.8)
+            ordinal = _ORDINAL_TIME.search(text, match.end(), min(len(text), match.end() + 60))
+            if ordinal and ordinal.group("ord").lower() in ORDINALS:
+                ctx.claim(sentence, event, "gg:ordinal", Value(str(ORDINALS[ordinal.group("ord").lower()]), "integer"),
+                          "event:ordinal", 0.8)
+            amended = re.search(r"(?P<a>\d+)\s+amendments\s+to\s+(?P<b>\d+)\s+articles", text)
+            if amended and is_referendum:
+                ctx.claim(sentence, event, "gg:amendmentCount", Value(amended.group("a"), "integer"), "event:amendments", 0.8)
+                ctx.claim(sentence, event, "gg:amendedArticleCount", Value(amended.group("b"), "integer"),
+                          "event:amendments", 0.8)
+            adopted = re.search(r"\b(?:adopted|approved|endorsed|supported)\s+(?:by|in|at|through)\s+(?:the\s+|a\s+)?"
+                                r"(?:\w+\s+)?$", text[: match.start()])
+            if adopted:
+                for reform in {m.entity for m in ctx.mentions_in(sentence, 0, adopted.start()) if ctx.is_a(m.entity, "Reform")}:
+                    ctx.claim(sentence, reform, "gg:adoptedThrough", event, "event:adopted-by", 0.8)
+            if not is_referendum:
+                self.last_election = event
+
+    def sessions(self, sentence: Sentence) -> None:
+        ctx = self.ctx
+        for match in _SESSION.finditer(sentence.text):
+            body = ctx.mention_at(sentence, match.start("body"), match.end("body"), "Parliament", "Chamber", "Body")
+            body_label = clean_phrase(match.group("body"))
+            label = f"{match.group('ord').lower()} session of the {body_label} of the {match.group('conv').lower()} convocation"
+            date, _ = self.date_near(sentence, match.start(), match.end())
+            key = ctx.add_entity(f"event/{ctx.scope()}/{slug(label)}", "ParliamentarySession", label)
+            ctx.add_mention(sentence, match.start(), match.end(), key)
+            self.claim_date(sentence, key, date, "event:session")
+            if body:
+                ctx.claim(sentence, key, "gg:addresses", body, "event:session", 0.8)
+            opening = re.search(r"(?:at|during|in)\s+(?:the\s+)?(?:opening\s+of\s+)?(?:the\s+)?$", sentence.text[: match.start()])
+            if opening:
+                speaker = self.person_before(sentence, opening.start())
+                if speaker:
+                    ctx.claim(sentence, key, "gg:speaker", speaker, "event:session", 0.8)
+
+    def person_before(self, sentence: Sentence, offset: int) -> str | None:
+        people = [m for m in self.ctx.mentions_in(sentence, 0, offset) if self.ctx.is_a(m.entity, "Person")]
+        return people[-1].entity if people else None
+
+    def speaker_of(self, sentence: Sentence, start: int) -> str | None:
+        """Who gives an address named at `start`: 'his address' -> the sentence's person, 'of the head of state' -> holder."""
+        ctx = self.ctx
+        people = [m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Person")]
+        if people and re.search(r"\b(?:his|her)\s+$", sentence.text[max(0, start - 5) : start]):
+            return people[0]
+        if re.search(r"head\s+of\s+(?:the\s+)?state|President", sentence.text[start : start + 80]):
+            return next((p for o, p in ctx.holders.items() if ctx.is_a(o, "HeadOfState")), None)
+        return None
+
+    def addresses(self, sentence: Sentence) -> None:
+        ctx = self.ctx
+        text = sentence.text
+        for match in _ADDRESS.finditer(text):
+            if not re.search(r"national|annual|nation|head of|President|Address", match.group(0)) and not re.search(
+                    r"\b(?:his|her)\s+$", text[max(0, match.start() - 5) : match.start()]):
+                continue
+            date, _ = self.date_near(sentence, match.start(), match.end())
+            speaker = self.speaker_of(sentence, match.start())
+            if date is None and speaker is None:
+                continue
+            surface = clean_phrase(match.group("kind"))
+            when = f" ({date.iso})" if date else ""
+            label = f"{surface[0].upper() + surface[1:]}{when}"
+            key = ctx.add_entity(f"event/{ctx.scope()}/{slug(surface)}-{slug(date.iso) if date else 'undated'}",
+                                 "Address", label)
+            ctx.add_mention(sentence, match.start(), match.end(), key)
+            self.claim_date(sentence, key, date, "event:address")
+            if speaker:
+                ctx.claim(sentence, key, "gg:speaker", speaker, "event:address", 0.8)
+            venue = re.match(r"[^.;]{0,40}?\bat\s+(?:the\s+)?", text[match.end() :])
+            if venue:
+                place = ctx.mention_at(sentence, match.end() + venue.end(), match.end() + venue.end() + 60)
+                if place and not ctx.is_a(place, "Person"):
+                    ctx.claim(sentence, key, "gg:addresses", place, "event:address", 0.8)
+            launched = _LAUNCHED.search(text[: match.start()])
+            if launched and text[launched.end() : match.start()].strip() in ("", "the"):
+                for reform in {m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Reform")}:
+                    ctx.claim(sentence, reform, "gg:launchedWith", key, "event:launched-with", 0.75)
+                    if date:
+                        ctx.claim(sentence, reform, "gg:startDate", Value(date.iso, date.datatype), "event:launched-with",
+                                  0.7)
+
+    def unrest(self, sentence: Sentence) -> None:
+        ctx = self.ctx
+        text = sentence.text
+        for match in _UNREST.finditer(text):
+            month = next((match.group(g) for g in ("m1", "m2", "m3", "m4") if match.group(g)), None)
+            if month is None:
+                known = re.match(r"\s+known\s+as\s+(?:the\s+)?[Tt]ragic\s+(\w+)", text[match.end() :])
+                month = known.group(1) if known and known.group(1) in _MONTH_NAMES.split("|") else None
+            if month is None:
+                continue
+            years = [d.date.year for d in find_dates(text) if d.date.year and d.date.month in (None, month_number(month))]
+            date = PartialDate(years[0], month_number(month)) if years else None
+            kind = f"{month} unrest"
+            key = self.event("Unrest", kind, date, clean_phrase(match.group(0)))
+            ctx.add_mention(sentence, match.start(), match.end(), key)
+            self.claim_date(sentence, key, date, "event:unrest")
+            when = _WHEN.match(text[match.end() :])
+            if when:
+                ctx.claim(sentence, key, "gg:description", ctx.text_value(when.group("clause")), "event:unrest", 0.75)
+
+    def articles(self, sentence: Sentence) -> None:
+        """'said Kassym-Jomart Tokayev in an article released on the National Interest’s website on April 4'."""
+        ctx = self.ctx
+        for match in _ARTICLE_IN.finditer(sentence.text):
+            author = self.person_before(sentence, match.start())
+            outlet_name = clean_phrase(match.group("outlet"))
+            outlet = ctx.gazetteer.lookup(outlet_name, ctx.country_key) or ctx.gazetteer.lookup(f"The {outlet_name}")
+            if outlet is None:
+                outlet = ctx.new_entity("org", "MediaOutlet", f"The {outlet_name}" if not outlet_name.startswith("The ")
+                                        else outlet_name, outlet_name)
+            ctx.add_mention(sentence, match.start("outlet"), match.end("outlet"), outlet)
+            date, _ = self.date_near(sentence, match.start(), match.end())
+            author_label = ctx.extraction.entities[author].label if author else "unknown author"
+            outlet_label = ctx.extraction.entities[outlet].label if outlet in ctx.extraction.entities else outlet_name
+            article = ctx.add_entity(f"work/{slug(author_label)}/{slug(outlet_label)}" + (f"-{slug(date.iso)}" if date else ""),
+                                     "Document", f"Article by {author_label} in {outlet_label}")
+            ctx.claim(sentence, article, "gg:publishedBy", outlet, "event:article", 0.85)
+            if author:
+                ctx.claim(sentence, article, "gg:author", author, "event:article", 0.85)
+            self.claim_date(sentence, article, date, "event:article")
+
+    def results(self, sentence: Sentence) -> None:
+        """'his Amanat party won the election, with 54% of the vote, giving it the right to nominate the Prime Minister'."""
+        ctx = self.ctx
+        text = sentence.text
+        parties = [m for m in sentence.mentions if ctx.is_a(m.entity, "PoliticalParty")]
+        if not parties:
+            return
+        election = next((m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Election")), None) or self.last_election
+        for match in _RESULT.finditer(text):
+            party = [m for m in parties if m.end - sentence.start <= match.start()]
+            if not party or election is None:
+                continue
+            p = party[-1].entity
+            result = ctx.add_entity(f"result/{election.split('/', 1)[1]}/{slug(p)}", "ElectionResult",
+                                    f"{ctx.extraction.entities[p].label} in {ctx.extraction.entities[election].label}")
+            ctx.claim(sentence, election, "gg:result", result, "event:result", 0.8)
+            ctx.claim(sentence, result, "gg:party", p, "event:result", 0.8)
+            ctx.claim(sentence, result, "gg:voteShare", Value(match.group("share"), "decimal"), "event:result", 0.8)
+        right = re.search(r"\bthe\s+right\s+to\s+(?:nominate|propose|appoint)\s+(?:the\s+)?(?:new\s+)?", text)
+        if right:
+            office = ctx.mention_at(sentence, right.end(), right.end() + 40, "Office", "HeadOfGovernment", "HeadOfState")
+            if office:
+                ctx.claim(sentence, office, "gg:nominatedBy", parties[0].entity, "event:nominate", 0.8)
+        entered = re.search(r"\b(?:entered|returned\s+to|won\s+seats\s+in)\s+(?:the\s+)?", text)
+        if entered:
+            body = ctx.mention_at(sentence, entered.end(), entered.end() + 40, "Parliament", "Chamber")
+            if body:
+                ctx.claim(sentence, parties[0].entity, "gg:representedIn", body, "event:entered", 0.75)
+
+    def appointments(self, sentence: Sentence) -> None:
+        """'the President proposed Mr Smailov’s reappointment': an event about a person, with its proposer."""
+        ctx = self.ctx
+        text = sentence.text
+        for match in _APPOINTMENT.finditer(text):
+            person = ctx.mention_at(sentence, match.start("name"), match.end("name"), "Person")
+            if person is None:
+                continue
+            noun = match.group("noun").lower()
+            label = f"{noun} of {ctx.extraction.entities[person].label}"
+            key = ctx.add_entity(f"event/{slug(person.split('/', 1)[1])}/{slug(noun)}", "Event", label)
+            ctx.add_mention(sentence, match.start(), match.end(), key)
+            ctx.claim(sentence, key, "gg:affects", person, "event:appointment", 0.8)
+            proposed = _PROPOSE.search(text[: match.start()])
+            if proposed:
+                agent = self.agent_before(sentence, proposed.start())
+                if agent:
+                    ctx.claim(sentence, key, "gg:proposedBy", agent, "event:appointment", 0.75)
+
+    def agent_before(self, sentence: Sentence, offset: int) -> str | None:
+        """The person acting before `offset`: a named person, or the holder of an office named there."""
+        ctx = self.ctx
+        candidates = ctx.mentions_in(sentence, 0, offset)
+        for mention in reversed(candidates):
+            if ctx.is_a(mention.entity, "Person"):
+                return mention.entity
+            if mention.entity in ctx.holders:
+                return ctx.holders[mention.entity]
+        return None
+
+    def terms(self, sentence: Sentence) -> None:
+        """'the newly-elected MPs will work ... during the upcoming five years': the term of an office or body."""
+        ctx = self.ctx
+        match = _TERM_YEARS.search(sentence.text)
+        if not match:
+            return
+        numbers = list(find_numbers(match.group("n")))
+        if not numbers:
+            return
+        for mention in sentence.mentions:
+            if ctx.is_a(mention.entity, "Office", "Parliament", "Chamber") and mention.start - sentence.start < match.start():
+                ctx.claim(sentence, mention.entity, "gg:termYears", Value(numbers[0].lexical, "integer"), "event:term",
+                          0.6)
+                break
+
+
+def scan_events(ctx: DocContext) -> None:
+    events = Events(ctx)
+    for sentence in ctx.sentences:
+        events.scan(sentence)

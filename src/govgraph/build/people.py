@@ -1,0 +1,294 @@
+"""People: names found next to titles, roles and speech verbs, and the offices they hold.
+
+Patterns (no statistical model):
+  * TITLE NAME            "President Kassym-Jomart Tokayev", "Political Editor Nick Powell", "Mr Smailov"
+  * NAME, ROLE of ORG     "Yerkin Tukumov, Director of KISI", "Asel Aben, head of the KISI office in Almaty"
+  * NAME, ROLE, ORG       "Mr. Khalid Taimur Akram, Executive Director, Pakistan Research Center (PRCCSF), Islamabad"
+  * speech                "said Kassym-Jomart Tokayev", "Tokayev noted", "according to Jane Roe"
+A bare surname ("Tokayev") refers to the person of this document with that surname.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govgraph.build.context import DocContext, Sentence, clean_phrase, noun_phrase
+from govgraph.build.dates import MONTHS
+from govgraph.build.gazetteer import longest_matches
+from govgraph.build.keys import make_key, slug
+
+OFFICE_CLASSES = ("Office", "HeadOfState", "HeadOfGovernment")
+
+ROLE_HEADS = frozenset(
+    [
+        "director", "head", "chief", "researcher", "editor", "chairman", "chairwoman", "chair", "chairperson",
+        "president", "minister", "secretary", "professor", "analyst", "expert", "adviser", "advisor", "spokesman",
+        "spokeswoman", "spokesperson", "ambassador", "leader", "founder", "member", "deputy", "senator", "governor",
+        "mayor", "akim", "judge", "commissioner", "ombudsman", "coordinator", "manager", "officer", "fellow",
+        "correspondent", "journalist", "reporter", "lecturer", "dean", "rector", "ceo", "speaker", "envoy",
+        "representative", "counsellor", "counselor", "premier", "prosecutor", "auditor", "candidate", "chancellor",
+    ]
+)
+ROLE_MODIFIERS = frozenset(
+    [
+        "senior", "chief", "executive", "deputy", "vice", "political", "general", "first", "acting", "former",
+        "managing", "associate", "assistant", "principal", "special", "foreign", "prime", "research", "junior", "lead",
+        "national", "regional", "international",
+    ]
+)
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "madam"}
+SPEECH_VERBS = (
+    "said|says|noted|notes|stressed|stresses|added|adds|emphasized|emphasised|emphasizes|told|tells|stated|"
+    "states|explained|explains|insisted|insists|argued|argues|believes|believed|announced|announces|"
+    "underlined|underlines|remarked|recalled|urged|warned|declared|asserted|pointed out"
+)
+_NAME_WORD = r"(?:[A-Z][a-zà-ÿ’']+(?:-[A-Z][a-zà-ÿ’']+)?)"
+NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
+_NOT_NAME_WORDS = {m.capitalize() for m in MONTHS} | {
+    "The", "A", "An", "This", "That", "These", "In", "On", "At", "By", "For", "Of", "And", "But", "Or", "As", "If",
+    "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "Our", "Its", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "According", "After", "Before", "Since", "With", "From", "To",
+    "Photo", "Source", "Share", "Read", "Get", "Also", "However", "Meanwhile", "Moreover", "Thus",
+} | {verb.capitalize() for verb in SPEECH_VERBS.split("|")}
+_NAME_RE = re.compile(NAME)
+_HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(" + NAME + r"|" + _NAME_WORD + r")")
+_BYLINE_OR_START = re.compile(r"^(?:by:?\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(" + NAME + r")\s*,\s*", re.I)
+_SAID_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:by\s+)?(" + NAME + r")")
+_SAID_BEFORE = re.compile(r"(?<![\w’'])(" + NAME + rf")\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERBS})\b")
+_ACCORDING = re.compile(r"\baccording to\s+(" + NAME + r")")
+
+
+def clean_name(text: str) -> str | None:
+    """A person name without leading non-name words, or None when too little is left."""
+    words = re.sub(r"[’']s?$", "", text).split()
+    while words and words[0] in _NOT_NAME_WORDS:
+        words.pop(0)
+    while words and words[-1] in _NOT_NAME_WORDS:
+        words.pop()
+    return " ".join(words) if words else None
+
+
+class People:
+    """Finds people in one document and records who holds which office."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.office_labels = {
+            key: entry for key, entry in ctx.gazetteer.entries.items() if entry.cls.endswith(OFFICE_CLASSES)
+        }
+
+    # ------------------------------------------------------------ persons
+
+    def person(self, name: str) -> str | None:
+        """Key of the person with this name in the document, created when new."""
+        name = clean_name(name.strip())
+        if not name or self._covered_by_entity(name):
+            return None
+        parts = name.split()
+        if len(parts) == 1:
+            return self.ctx.surnames.get(parts[0])
+        known = self.ctx.surnames.get(parts[-1])
+        if known is not None:
+            label = self.ctx.extraction.entities[known].label
+            if compatible_names(label, name):
+                if len(name) > len(label):
+                    return self._rename(known, name)
+                self.ctx.add_entity(known, "Person", label, name)
+                return known
+        key = self.ctx.new_entity("person", "Person", name)
+        self.ctx.surnames.setdefault(parts[-1], key)
+        return key
+
+    def _rename(self, old: str, name: str) -> str:
+        """A fuller name for a person first seen by a shorter one: re-key, keep the old key as an alias."""
+        entity = self.ctx.extraction.entities.pop(old)
+        key = make_key("person", name)
+        self.ctx.add_entity(key, "Person", name, entity.label, *entity.aliases)
+        self.ctx.extraction.entities[key].same_as.add(old)
+        for surname, target in list(self.ctx.surnames.items()):
+            if target == old:
+                self.ctx.surnames[surname] = key
+        rewrite_keys(self.ctx, {old: key})
+        return key
+
+    def _covered_by_entity(self, name: str) -> bool:
+        folded = name.lower()
+        return any(folded == entry.label.lower() or folded in (a.lower() for a in entry.aliases)
+                   for entry in self.ctx.gazetteer.entries.values() if not entry.cls.endswith("Office"))
+
+    # ------------------------------------------------------------ offices
+
+    def holds(self, sentence: Sentence, person: str, office: str, extractor: str, confidence: float) -> None:
+        ctx = self.ctx
+        ctx.claim(sentence, office, "gg:holder", person, extractor, confidence)
+        ctx.claim(sentence, person, "gg:holds", office, extractor, confidence)
+        tenure = ctx.add_entity(f"tenure/{slug(person.split('/', 1)[1])}/{slug(office)}", "Tenure",
+                                f"{ctx.extraction.entities[person].label} as {self.office_label(office)}")
+        ctx.claim(sentence, tenure, "org:member", person, extractor, confidence)
+        ctx.claim(sentence, tenure, "gg:post", office, extractor, confidence)
+        ctx.claim(sentence, person, "gg:tenure", tenure, extractor, confidence)
+        ctx.holders.setdefault(office, person)
+
+    def office_label(self, office: str) -> str:
+        entity = self.ctx.extraction.entities.get(office)
+        if entity is not None:
+            return entity.label
+        entry = self.ctx.gazetteer.entries.get(office)
+        return entry.label if entry else office
+
+    def office_for_title(self, title: str, mention_key: str | None) -> str | None:
+        """The office a title names: a national office of the article's country, else a generic post."""
+        if mention_key and not self.ctx.gazetteer.entries[mention_key].generic:
+            return mention_key
+        title = clean_phrase(title)
+        if not title:
+            return None
+        return self.ctx.new_entity("office", "Office", title[0].upper() + title[1:])
+
+    def role_in(self, sentence: Sentence, role: str, preposition: str, org_span: tuple[int, int] | None) -> str:
+        """The post 'ROLE of ORG' as written (its own entity, placed in ORG) or a bare role."""
+        ctx = self.ctx
+        role = clean_phrase(role)
+        if org_span is None:
+            return self.office_for_title(role, None) or ""
+        org = self.organization(sentence, *org_span)
+        org_text = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)\s*$", "", clean_phrase(sentence.text[org_span[0] : org_span[1]]))
+        post = ctx.new_entity("office", "Office", f"{role[0].upper() + role[1:]} {preposition} {org_text}")
+        ctx.claim(sentence, post, "gg:officeIn", org, "people:role", 0.85)
+        return post
+
+    def organization(self, sentence: Sentence, start: int, end: int) -> str:
+        """The organization named by sentence[start:end]: a known one, or a new one placed in known ones."""
+        ctx = self.ctx
+        text = sentence.text[start:end].strip()
+        acronym = re.search(r"\(([A-Z][A-Za-z]{1,9})\)\s*$", text)
+        if acronym:
+            text = text[: acronym.start()].strip()
+        inside = ctx.mentions_in(sentence, start, end)
+        for mention in inside:
+            if clean_phrase(mention.text).lower() == clean_phrase(text).lower():
+                return mention.entity
+        org = ctx.new_entity("org", "Organization", text, *([acronym.group(1)] if acronym else []))
+        ctx.add_mention(sentence, start, start + len(text), org)
+        for mention in inside:
+            if ctx.is_a(mention.entity, "Region", "City", "Country"):
+                ctx.claim(sentence, org, "gg:locatedIn", mention.entity, "people:organization", 0.8)
+            elif ctx.is_a(mention.entity, "Organization", "Institute", "Body", "Chamber", "Parliament",
+                          "Government", "Court", "Agency", "Ministry", "Administration", "Commission",
+                          "Institution", "Party"):
+                ctx.claim(sentence, org, "gg:partOf", mention.entity, "people:organization", 0.8)
+        return org
+
+    # ------------------------------------------------------------ patterns
+
+    def scan(self) -> None:
+        for sentence in self.ctx.sentences:
+            self.title_name(sentence)
+            self.name_role(sentence)
+            self.speech(sentence)
+
+    def title_name(self, sentence: Sentence) -> None:
+        """TITLE NAME: an office mention (or generic title) directly followed by a name."""
+        text = sentence.text
+        entries = self.ctx.gazetteer.entries
+        titles = [m for m in self.ctx.gazetteer.match(text) if m.key in self.office_labels
+                  and (not m.contextual or entries[m.key].country == self.ctx.country_key)]
+        for match in longest_matches(titles):
+            following = re.match(r"\s+(" + NAME + r"|" + _NAME_WORD + r")(?![\w-])", text[match.end :])
+            if not following or not text[match.start].isupper():
+                continue
+            person = self.person(following.group(1))
+            if person is None:
+                continue
+            office = self.office_for_title(text[match.start : match.end], match.key)
+            if office:
+                self.holds(sentence, person, office, "people:title-name", 0.9)
+            self.ctx.add_mention(sentence, match.end + following.start(1), match.end + following.end(1), person)
+            self.ctx.last_person = person
+        for match in _HONORIFIC_RE.finditer(text):
+            person = self.person(match.group(1))
+            if person:
+                self.ctx.add_mention(sentence, match.start(1), match.end(1), person)
+                self.ctx.last_person = person
+
+    def name_role(self, sentence: Sentence) -> None:
+        """NAME, ROLE of ORG / NAME, ROLE, ORG at the start of a sentence or byline."""
+        text = sentence.text
+        match = _BYLINE_OR_START.match(text)
+        if not match:
+            return
+        rest_start = match.end()
+        role_match = re.match(r"((?:[A-Za-z]+\s+){0,3}?[A-Za-z]+)(\s+(?:of|at|in|for)\s+|\s*,\s*)", text[rest_start:])
+        if not role_match:
+            return
+        role = role_match.group(1)
+        words = role.lower().split()
+        if words[-1] not in ROLE_HEADS or any(w not in ROLE_HEADS | ROLE_MODIFIERS for w in words):
+            return
+        person = self.person(match.group(1))
+        if person is None:
+            return
+        org_start = rest_start + role_match.end()
+        org_span = self._org_span(text, org_start)
+        preposition = role_match.group(2).strip(" ,") or "of"
+        post = self.role_in(sentence, role, preposition if preposition != "for" else "of", org_span)
+        self.holds(sentence, person, post, "people:name-role", 0.9)
+        self.ctx.add_mention(sentence, match.start(1), match.end(1), person)
+        self.ctx.last_person = person
+
+    @staticmethod
+    def _org_span(text: str, start: int) -> tuple[int, int] | None:
+        tail = text[start:]
+        stop = re.search(r"[,:;.\"“”]\s|[:;\"“”]|$", tail)
+        end = start + (stop.start() if stop else len(tail))
+        acronym = re.match(r"\s*\([A-Z][A-Za-z]{1,9}\)", text[end:])
+        if acronym:
+            end += acronym.end()
+        if end - start < 2:
+            return None
+        return start, end
+
+    def speech(self, sentence: Sentence) -> None:
+        """Names next to speech verbs, and surnames of known people."""
+        text = sentence.text
+        for rx in (_SAID_AFTER, _SAID_BEFORE, _ACCORDING):
+            for match in rx.finditer(text):
+                person = self.person(match.group(1))
+                if person:
+                    self.ctx.add_mention(sentence, match.start(1), match.end(1), person)
+                    self.ctx.last_person = person
+
+
+def compatible_names(a: str, b: str) -> bool:
+    """Same surname and first names that agree where both are given ('Kassym Tokayev' ~ 'Kassym-Jomart Tokayev')."""
+    pa, pb = a.split(), b.split()
+    if pa[-1].lower() != pb[-1].lower():
+        return False
+    firsts_a = [p.lower() for p in pa[:-1]]
+    firsts_b = [p.lower() for p in pb[:-1]]
+    if not firsts_a or not firsts_b:
+        return True
+    return firsts_a[0].split("-")[0] == firsts_b[0].split("-")[0]
+
+
+def rewrite_keys(ctx: DocContext, mapping: dict[str, str]) -> None:
+    """Point claims and mentions at new entity keys."""
+    from dataclasses import replace
+
+    extraction = ctx.extraction
+    extraction.claims = [
+        replace(c, subject=mapping.get(c.subject, c.subject),
+                obj=mapping.get(c.obj, c.obj) if isinstance(c.obj, str) else c.obj)
+        for c in extraction.claims
+    ]
+    extraction.mentions = [replace(m, entity=mapping.get(m.entity, m.entity)) for m in extraction.mentions]
+    for sentence in ctx.sentences:
+        sentence.mentions = [replace(m, entity=mapping.get(m.entity, m.entity)) for m in sentence.mentions]
+    ctx.holders = {mapping.get(k, k): mapping.get(v, v) for k, v in ctx.holders.items()}
+    if ctx.last_person in mapping:
+        ctx.last_person = mapping[ctx.last_person]
+
+
+def noun_phrase_text(text: str, pos: int) -> str | None:
+    span = noun_phrase(text, pos)
+    return text[span[0] : span[1]] if span else None

@@ -1,0 +1,451 @@
+"""Reforms as change events: one node per kind of reform and country, with the changes sentences state.
+
+A reform is identified by its country and kind ("constitutional reform" of Kazakhstan), so the
+same reform described in several articles is one node with several sources. Each change a
+sentence states ("reducing the number of senators from fifteen to ten", "abolition of the death
+penalty", "transition from X to Y") becomes a gg:Change node of that reform, labelled with the
+words of the text, with structured links where the text gives them (from/to values, created or
+abolished bodies, models of government before and after).
+"""
+
+from __future__ import annotations
+
+import re
+
+from govgraph.build.context import NP_STOP as NP_STOP_WORDS
+from govgraph.build.context import DocContext, Sentence, clean_phrase, noun_phrase
+from govgraph.build.keys import slug
+from govgraph.build.numbers import find_numbers
+from govgraph.build.records import Value
+
+REFORM_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("ConstitutionalReform", "constitutional reform",
+     r"constitutional\s+(?:reforms?|amendments?|changes|modernization)|amendments?\s+to\s+the\s+constitutions?|"
+     r"changes\s+to\s+the\s+constitution|constitutional\s+overhaul"),
+    ("ElectoralReform", "electoral reform",
+     r"electoral\s+(?:system\s+)?reforms?|changes?\s+(?:in|to)\s+the\s+electoral\s+system|"
+     r"reform\s+of\s+the\s+electoral\s+system|electoral\s+system\s+(?:was|is|will\s+be|has\s+been)\s+\w+ed"),
+    ("JudicialReform", "judicial reform", r"judicial\s+reforms?|reforms?\s+of\s+the\s+judiciary|judicial\s+system\s+reforms?"),
+    ("AdministrativeReform", "administrative reform",
+     r"administrative(?:-territorial)?\s+reforms?|administrative-territorial\s+(?:structure|division|changes?)"),
+    ("HumanRightsReform", "human rights reform", r"human\s+rights\s+reforms?"),
+    ("ParliamentaryReform", "parliamentary reform", r"parliamentary\s+reforms?"),
+    ("PartyReform", "party system reform", r"party\s+(?:system\s+)?reforms?|reforms?\s+of\s+the\s+party\s+system"),
+    ("LocalGovernmentReform", "local government reform",
+     r"local\s+(?:self-)?government\s+reforms?|decentrali[sz]ation\s+of\s+(?:state\s+)?power"),
+    ("EconomicReform", "economic reform", r"economic\s+reforms?"),
+    ("Reform", "political reform",
+     r"political\s+(?:reforms?|modernization|modernisation|liberali[sz]ation|transformation)|"
+     r"(?<![\w-])reforms?(?![\w-])"),
+)
+_KIND_RES = [(cls, label, re.compile(pattern, re.I)) for cls, label, pattern in REFORM_KINDS]
+
+_CHANGE_VERB = re.compile(
+    r"\b(?:reduc\w*|cut|cuts|cutting|increas\w*|expand\w*|rais\w*|lower\w*|extend\w*|shorten\w*|chang\w*|"
+    r"decreas\w*|bring\w*|brought|grow\w*|grew|shrink\w*|shrank|enlarg\w*|trimm\w*|trim|slash\w*)\b", re.I)
+_FROM_TO = re.compile(r"\bfrom\s+(?P<a>[^,;]{1,40}?)\s+to\s+(?P<b>[^,;.]{1,40}?)(?=[,;.]|\s+(?:and|in|by|as|while|with|"
+                      r"under|after|before|through)\b|$)", re.I)
+_TRANSITION = re.compile(
+    r"(?P<lead>\b(?:transition|shift|move|moving|switch|change|transformation|rebalanc\w*|transform\w*|"
+    r"evolv\w*|tur\w+)\b[^.;]{0,40}?)\bfrom\s+(?:an?\s+|the\s+)?(?P<a>[“\"‘]?[\w’'\- ]{3,60}?[”\"’]?)\s+"
+    r"to\s+(?:an?\s+|the\s+)?(?P<b>[“\"‘]?[\w’'\-, ]{3,100}?[”\"’]?)(?P<tail>\s+model(?:\s+of\s+government)?)?(?=[.;]|$|,\s)",
+    re.I)
+_LIMIT_TERM = re.compile(
+    r"\blimit\w*\s+(?P<np>(?:the\s+)?[\w\s]{3,60}?)\s+to\s+(?P<value>(?:one|a\s+single|a|two|\d+)\s+"
+    r"(?P<years>[\w-]+)-year\s+terms?)", re.I)
+_TERM_OF = re.compile(r"\b(?P<limit>single|one|two)?\s*(?:term\s+of\s+(?P<y1>[\w-]+)\s+years|(?P<y2>[\w-]+)-year\s+"
+                      r"(?:presidential\s+)?terms?)", re.I)
+_NOMINAL = re.compile(
+    r"\b(?P<noun>creation|establishment|formation|introduction|re-?establishment|restoration|"
+    r"reinstatement|abolition|abolishment|elimination|liquidation|dissolution|strengthening|reinforcement|"
+    r"empowerment|expansion|reduction|curtailment|simplification|liberali[sz]ation|decentrali[sz]ation|"
+    r"withdrawal|ban|limitation|limit)\s+(?P<prep>of|on)\s+|\b(?P<noun2>reduction|increase|expansion|decline|cut)\s+"
+    r"(?P<prep2>in)\s+", re.I)
+_VERBAL = re.compile(
+    r"\b(?P<verb>creat(?:e|es|ed|ing)|establish(?:es|ed|ing)?|abolish(?:es|ed|ing)?|re-?establish(?:es|ed|ing)?|"
+    r"restor(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|strengthen(?:s|ed|ing)?|weaken(?:s|ed|ing)?|"
+    r"simplif(?:y|ies|ied|ying)|facilitat(?:e|es|ed|ing)|grant(?:s|ed|ing)?)\s+", re.I)
+_ITEMS_AFTER = re.compile(
+    r"\b(?:entail|entails|entailed|include|includes|included|including|involve|involves|envisage|envisages|"
+    r"provide\s+for|provides\s+for|comprise|comprises|aimed\s+at)\s+", re.I)
+_AMONG = re.compile(r"^Among\s+(?:the\s+)?[^,]{0,80}?\b(?:are|were)\s+", re.I)
+_NAME_LIST = re.compile(r"(?:[A-Z][\w’'-]+,\s+)*[A-Z][\w’'-]+\s+and\s+[A-Z][\w’'-]+\s+(?:regions|provinces|oblasts|"
+                        r"districts|cities|courts|councils)\b")
+_ELECT = re.compile(
+    r"(?P<who>\b[\w’'-]+(?:\s+[\w’'-]+){0,2}?)\s+(?:will\s+be\s+able\s+to|would\s+be\s+able\s+to|can|could|may|will|"
+    r"to|shall)\s+(?:(?:directly|independently|now|also)\s+)*elect\s+(?P<np>[^.;:]{3,120})", re.I)
+_DIRECT_ELECTIONS = re.compile(r"\bdirect\s+elections?\s+of\s+", re.I)
+_FORMED = re.compile(r"\b(?:will\s+be\s+|are\s+|is\s+|be\s+)?(?P<how>(?:half|fully|entirely|\d+\s*(?:%|percent)|"
+                     r"partly|partially)\s+)?formed\s+(?:by|from|of)\s+(?P<np>[^.;]{3,160})", re.I)
+
+KIND_OF_ACTION = {
+    "creation": "gg:creates", "establishment": "gg:creates", "formation": "gg:creates", "introduction": "gg:creates",
+    "institution": "gg:creates", "create": "gg:creates", "establish": "gg:creates", "introduc": "gg:creates",
+    "reestablishment": "gg:reestablishes", "re-establishment": "gg:reestablishes", "restoration": "gg:reestablishes",
+    "reinstatement": "gg:reestablishes", "restor": "gg:reestablishes", "re-establish": "gg:reestablishes",
+    "reestablish": "gg:reestablishes", "abolition": "gg:abolishes", "abolishment": "gg:abolishes",
+    "elimination": "gg:abolishes", "liquidation": "gg:abolishes", "dissolution": "gg:abolishes",
+    "abolish": "gg:abolishes", "strengthening": "gg:strengthens", "reinforcement": "gg:strengthens",
+    "empowerment": "gg:strengthens", "expansion": "gg:strengthens", "strengthen": "gg:strengthens",
+    "grant": "gg:strengthens", "reduction": "gg:weakens", "curtailment": "gg:weakens", "weaken": "gg:weakens",
+    "limitation": "gg:weakens", "limit": "gg:weakens",
+}
+HEAD_ONLY = ("gg:creates", "gg:abolishes", "gg:reestablishes")
+MODEL_HEADS = ("model", "system", "republic", "monarchy", "democracy", "government")
+_LIST_SPLIT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+(?=(?:the\s+|a\s+|an\s+)?[\w-]+\s+(?:of|in|on)\b)|"
+                         r";\s+|,?\s+as\s+well\s+as\s+")
+
+
+class Reforms:
+    """Reform nodes and their changes in one document."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+
+    # ------------------------------------------------------------ reform nodes
+
+    def reform_mentions(self, sentence: Sentence) -> list[tuple[int, int, str]]:
+        """(start, end, reform key) for every reform phrase, more specific kinds first, no overlaps."""
+        found: list[tuple[int, int, str]] = []
+        for cls, label, pattern in _KIND_RES:
+            for match in pattern.finditer(sentence.text):
+                if any(match.start() < e and s < match.end() for s, e, _ in found):
+                    continue
+                key = self.reform(cls, label, match.group(0))
+                self.ctx.add_mention(sentence, match.start(), match.end(), key)
+                found.append((match.start(), match.end(), key))
+        return sorted(found)
+
+    def reform(self, cls: str, label: str, surface: str) -> str:
+        ctx = self.ctx
+        country = ctx.gazetteer.entries[ctx.country_key].label if ctx.country_key else None
+        full = f"{label} in {country}" if country else label
+        return ctx.add_entity(f"reform/{ctx.scope()}/{slug(label)}", cls, full, surface.lower() if surface.islower()
+                              else surface)
+
+    def sentence_reform(self, sentence: Sentence, reforms: list[tuple[int, int, str]], offset: int) -> str | None:
+        """The reform a change at `offset` belongs to: the nearest reform phrase before it, else the first one."""
+        before = [key for s, _, key in reforms if s <= offset]
+        if before:
+            return before[-1]
+        return reforms[0][2] if reforms else None
+
+    # ------------------------------------------------------------ changes
+
+    def change(self, sentence: Sentence, reform: str | None, label: str, extractor: str,
+               confidence: float = 0.8) -> str:
+        ctx = self.ctx
+        label = clean_phrase(label)
+        key = ctx.new_entity("change", "Change", label, scope=ctx.scope())
+        if reform:
+            ctx.claim(sentence, reform, "gg:hasChange", key, extractor, confidence)
+        ctx.add_mention(sentence, max(sentence.text.lower().find(label.lower()), 0),
+                        max(sentence.text.lower().find(label.lower()), 0) + len(label), key)
+        return key
+
+    def scan(self, sentence: Sentence) -> None:
+        reforms = self.reform_mentions(sentence)
+        self.from_to(sentence, reforms)
+        self.term_limits(sentence, reforms)
+        self.transitions(sentence, reforms)
+        self.nominal_changes(sentence, reforms)
+        self.item_lists(sentence, reforms)
+        self.elections_of(sentence, reforms)
+        self.formed_from(sentence, reforms)
+
+    def from_to(self, sentence: Sentence, reforms: list) -> None:
+        """'reducing the number of senators from fifteen to ten', 'seats were cut from 120 to 90'."""
+        ctx = self.ctx
+        text = sentence.text
+        for match in _FROM_TO.finditer(text):
+            if not (find_numbers(match.group("a")) or re.search(r"model|system|term", match.group(0), re.I)):
+                continue
+            verbs = list(_CHANGE_VERB.finditer(text, max(0, match.start() - 120), match.start()))
+            if not verbs:
+                continue
+            verb = verbs[-1]
+            between = text[verb.end() : match.start()]
+            passive = re.search(r"^(.*?)\s+(?:was|were|will\s+be|has\s+been|have\s+been|is|are)\s*$",
+                                text[max(0, verb.start() - 90) : verb.start()])
+            attribute_text = between if between.strip() else (passive.group(1).split(",")[-1] if passive else "")
+            attribute = clean_phrase(attribute_text)
+            if not attribute or len(attribute.split()) > 12:
+                continue
+            np_start = text.find(attribute_text.strip(), max(0, verb.start() - 90))
+            np_end = np_start + len(attribute_text.strip())
+            if True:
+                reform = self.sentence_reform(sentence, reforms, match.start()) or self.default_reform(sentence)
+                change = self.change(sentence, reform, f"{attribute} from {match.group('a')} to {match.group('b')}",
+                                     "reform:from-to", 0.85)
+                ctx.claim(sentence, change, "gg:attribute", ctx.text_value(attribute), "reform:from-to", 0.85)
+                ctx.claim(sentence, change, "gg:fromValue", self.value(match.group("a")), "reform:from-to", 0.85)
+                ctx.claim(sentence, change, "gg:toValue", self.value(match.group("b")), "reform:from-to", 0.85)
+                for mention in ctx.mentions_in(sentence, np_start, np_end):
+                    if not ctx.is_a(mention.entity, "Change", "Reform", "Country"):
+                        ctx.claim(sentence, change, "gg:changedThing", mention.entity, "reform:from-to", 0.8)
+                        if reform:
+                            ctx.claim(sentence, reform, "gg:affects", mention.entity, "reform:from-to", 0.8)
+
+    def value(self, text: str) -> Value:
+        text = clean_phrase(text)
+        numbers = list(find_numbers(text))
+        if len(numbers) == 1 and numbers[0].start == 0:
+            n = numbers[0]
+            if n.end == len(text) or re.fullmatch(r"\s*(?:seats|members|deputies|years|senators|percent|%)", text[n.end :]):
+                return Value(n.lexical, n.datatype)
+        return Value(text, "string")
+
+    def term_limits(self, sentence: Sentence, reforms: list) -> None:
+        """'limiting the presidential term of office to one seven-year term', 'a single term of seven years'."""
+        ctx = self.ctx
+        for match in _LIMIT_TERM.finditer(sentence.text):
+            reform = self.sentence_reform(sentence, reforms, match.start()) or self.default_reform(sentence)
+            attribute = clean_phrase(match.group("np"))
+            change = self.change(sentence, reform, f"{attribute} limited to {match.group('value')}", "reform:term-limit")
+            ctx.claim(sentence, change, "gg:attribute", ctx.text_value(attribute), "reform:term-limit", 0.85)
+            ctx.claim(sentence, change, "gg:toValue", ctx.text_value(match.group("value")), "reform:term-limit", 0.85)
+            self._term_numbers(sentence, change, match.group(0))
+        if not _LIMIT_TERM.search(sentence.text):
+            for match in _TERM_OF.finditer(sentence.text):
+                reform = self.sentence_reform(sentence, reforms, match.start())
+                if reform is None and not re.search(r"\b(?:elected|term)\b", sentence.text):
+                    continue
+                office = next((m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Office", "HeadOfState",
+                                                                               "HeadOfGovernment")), None)
+                subject = office or reform
+                if subject is None:
+                    continue
+                self._term_numbers(sentence, subject, match.group(0))
+
+    def _term_numbers(self, sentence: Sentence, subject: str, text: str) -> None:
+        years = re.search(r"([\w-]+)-year|of\s+([\w-]+)\s+years", text, re.I)
+        if years:
+            from govgraph.build.structure import number_value
+
+            value = number_value(years.group(1) or years.group(2))
+            if value:
+                self.ctx.claim(sentence, subject, "gg:termYears", Value(str(value), "integer"), "reform:term", 0.8)
+        if re.search(r"\b(?:one|single|a single)\b", text, re.I):
+            self.ctx.claim(sentence, subject, "gg:termLimit", Value("1", "integer"), "reform:term", 0.75)
+
+    def transitions(self, sentence: Sentence, reforms: list) -> None:
+        """'the transition from a super-presidential system to a presidential republic', 'rebalanced from X to Y model'."""
+        ctx = self.ctx
+        for match in _TRANSITION.finditer(sentence.text):
+            tail = (match.group("tail") or "").strip()
+            before = self.model(sentence, match.group("a"), tail)
+            after = self.model(sentence, match.group("b"), tail)
+            if before is None or after is None:
+                continue
+            reform = self.sentence_reform(sentence, reforms, match.start()) or self.default_reform(sentence)
+            subject = re.search(r"([\w’'-]+(?:\s+[\w’'-]+){0,3})\s+(?:will\s+be|was|were|is|are|has\s+been)\s+"
+                                r"\w+\s*$", sentence.text[: match.start("a")].rsplit("from", 1)[0] + "x x")
+            lead = clean_phrase(sentence.text[match.start() : match.end()])
+            label = lead
+            if subject and not re.match(r"^(?:the\s+)?(?:transition|shift|move)", lead, re.I):
+                label = f"{clean_phrase(subject.group(1))}: {lead}"
+            change = self.change(sentence, reform, label, "reform:transition", 0.85)
+            for node in (change, reform):
+                if node:
+                    ctx.claim(sentence, node, "gg:transformsFrom", before, "reform:transition", 0.85)
+                    ctx.claim(sentence, node, "gg:transformsTo", after, "reform:transition", 0.85)
+
+    def model(self, sentence: Sentence, text: str, tail: str) -> str | None:
+        name = clean_phrase(text.strip("“”\"‘’ ,"))
+        if not name or len(name.split()) > 14:
+            return None
+        if tail and not name.lower().endswith(MODEL_HEADS):
+            name = f"{name} {tail.split()[0]}"
+        if not name.lower().split()[-1].startswith(MODEL_HEADS) and " with " not in name:
+            return None
+        return self.ctx.new_entity("model", "GovernanceModel", name)
+
+    def nominal_changes(self, sentence: Sentence, reforms: list) -> None:
+        """'abolition of the death penalty', 're-establishment of the Constitutional Court', 'creating a new court'."""
+        ctx = self.ctx
+        text = sentence.text
+        for rx in (_NOMINAL, _VERBAL):
+            for match in rx.finditer(text):
+                listed = _NAME_LIST.match(text, match.end())
+                span = listed.span() if listed else noun_phrase(text, match.end())
+                if span is None:
+                    continue
+                obj_text = text[span[0] : span[1]]
+                if rx is _VERBAL and not (reforms or self._is_reform_sentence(sentence)):
+                    continue
+                word = (match.groupdict().get("noun") or match.groupdict().get("noun2") or match.group("verb")).lower()
+                action = next((p for stem, p in KIND_OF_ACTION.items() if word.startswith(stem)), None)
+                reform = self.sentence_reform(sentence, reforms, match.start())
+                if reform is None:
+                    if not self._is_reform_sentence(sentence):
+                        continue
+                    reform = self.default_reform(sentence)
+                label = text[match.start() : span[1]]
+                change = self.change(sentence, reform, label, "reform:change", 0.75)
+                ctx.claim(sentence, change, "gg:attribute", ctx.text_value(obj_text), "reform:change", 0.75)
+                targets = self.targets(sentence, span)
+                if rx is _VERBAL or action in HEAD_ONLY:  # the entity must be the phrase's head, not a modifier
+                    targets = [t for t in targets if any(m.entity == t and m.end - sentence.start >= span[1] - 1
+                                                         and len(text[span[0] : m.start - sentence.start].split()) <= 2
+                                                         for m in ctx.mentions_in(sentence, *span))]
+                    if not targets and action in ("gg:creates", "gg:abolishes", "gg:reestablishes"):
+                        continue
+                for target in targets:
+                    ctx.claim(sentence, change, "gg:changedThing", target, "reform:change", 0.75)
+                    if action and reform:
+                        ctx.claim(sentence, reform, action, target, "reform:change", 0.75)
+                    elif reform:
+                        ctx.claim(sentence, reform, "gg:affects", target, "reform:change", 0.7)
+                if action and reform and not targets and action in ("gg:strengthens", "gg:weakens"):
+                    office = self.adjective_office(obj_text)
+                    if office:
+                        ctx.claim(sentence, reform, action, office, "reform:change", 0.7)
+
+    def adjective_office(self, text: str) -> str | None:
+        """'presidential powers' -> the country's President office."""
+        match = re.search(r"\bpresidential\s+(?:powers?|authority|prerogatives)\b", text, re.I)
+        if not match:
+            return None
+        ctx = self.ctx
+        for key, entry in ctx.gazetteer.entries.items():
+            if entry.cls == "HeadOfState" and entry.country == ctx.country_key:
+                return key
+        return None
+
+    def targets(self, sentence: Sentence, span: tuple[int, int]) -> list[str]:
+        """Entities a changed phrase names; 'Abai, Zhetysu and Ulytau regions' gives three regions."""
+        ctx = self.ctx
+        text = sentence.text[span[0] : span[1]]
+        listed = re.fullmatch(r"((?:[A-Z][\w’'-]+,\s+)*[A-Z][\w’'-]+\s+and\s+[A-Z][\w’'-]+)\s+(regions|provinces|oblasts|"
+                              r"districts|cities|courts|councils)", text)
+        if listed:
+            head = listed.group(2)[:-1] if not listed.group(2).endswith("ies") else listed.group(2)[:-3] + "y"
+            keys = []
+            for name in re.split(r",\s+|\s+and\s+", listed.group(1)):
+                label = f"{name} {head}"
+                key = ctx.gazetteer.lookup(label, ctx.country_key) or ctx.new_entity(
+                    "region" if head in ("region", "province", "oblast", "district", "city") else "org",
+                    "Region" if head in ("region", "province", "oblast", "district") else "City" if head == "city"
+                    else "StateBody", f"{name} {head.capitalize() if head != 'city' else head}")
+                ctx.add_mention(sentence, span[0], span[1], key)
+                keys.append(key)
+            return keys
+        return [m.entity for m in ctx.mentions_in(sentence, *span)
+                if not ctx.is_a(m.entity, "Change", "Reform", "Country", "Category")]
+
+    def _is_reform_sentence(self, sentence: Sentence) -> bool:
+        return bool(re.search(r"\breform|amendment|modernization|modernisation|constitution", sentence.text, re.I))
+
+    def default_reform(self, sentence: Sentence) -> str | None:
+        """The document's general political reform, for changes stated without naming a reform."""
+        if not self._is_reform_sentence(sentence) and not self.ctx.country_key:
+            return None
+        return self.reform("Reform", "political reform", "political reform")
+
+    def item_lists(self, sentence: Sentence, reforms: list) -> None:
+        """'the reforms entail a reduction in presidential powers, significant strengthening of parliament, ...'."""
+        text = sentence.text
+        for start, end, reform in reforms:
+            match = _ITEMS_AFTER.search(text, end, min(len(text), end + 60))
+            among = _AMONG.match(text)
+            if among and start < among.end():
+                match = among
+            if match is None or text[end : match.start()].count(",") > 1:
+                continue
+            rest = text[match.end() :].rstrip(".")
+            offset = match.end()
+            for piece in _LIST_SPLIT.split(rest):
+                item = clean_phrase(re.sub(r"^(?:including|notably|such as|and)\s+", "", piece.strip(), flags=re.I))
+                if len(item.split()) < 2 or len(item.split()) > 18:
+                    continue
+                position = text.find(piece, offset)
+                if position >= 0:
+                    offset = position + len(piece)
+                change = self.change(sentence, reform, item, "reform:list-item", 0.7)
+                span = (position, position + len(piece)) if position >= 0 else None
+                if span:
+                    for target in self.targets(sentence, span):
+                        self.ctx.claim(sentence, change, "gg:changedThing", target, "reform:list-item", 0.7)
+
+    def elections_of(self, sentence: Sentence, reforms: list) -> None:
+        """'citizens will elect 170 regional akims', 'direct elections of akims of 45 regions'."""
+        ctx = self.ctx
+        text = sentence.text
+        for match in _ELECT.finditer(text):
+            who = clean_phrase(match.group("who"))
+            np_span = noun_phrase(text, match.start("np"), allow_and=True)
+            if np_span is None:
+                continue
+            for part_start, part_end in split_and(text, np_span):
+                self._elected(sentence, reforms, who, (part_start, part_end), "reform:elect")
+        for match in _DIRECT_ELECTIONS.finditer(text):
+            np_span = noun_phrase(text, match.end(), allow_and=True)
+            if np_span is None:
+                continue
+            label = text[match.start() : np_span[1]]
+            reform = self.sentence_reform(sentence, reforms, match.start()) or self.default_reform(sentence)
+            change = self.change(sentence, reform, label, "reform:direct-election", 0.8)
+            numbers = list(find_numbers(text[np_span[0] : np_span[1]]))
+            if numbers:
+                ctx.claim(sentence, change, "gg:quantity", Value(numbers[0].lexical, numbers[0].datatype),
+                          "reform:direct-election", 0.8)
+            for mention in ctx.mentions_in(sentence, match.end(), np_span[1]):
+                if ctx.is_a(mention.entity, "Office", "ElectedOffice"):
+                    ctx.claim(sentence, change, "gg:changedThing", mention.entity, "reform:direct-election", 0.8)
+                    ctx.claim(sentence, mention.entity, "gg:selectionMethod", Value("elected", "string"),
+                              "reform:direct-election", 0.8)
+                    if numbers:
+                        ctx.claim(sentence, mention.entity, "gg:electedCount",
+                                  Value(numbers[0].lexical, numbers[0].datatype), "reform:direct-election", 0.7)
+
+    def _elected(self, sentence: Sentence, reforms: list, who: str, span: tuple[int, int], extractor: str) -> None:
+        ctx = self.ctx
+        text = sentence.text[span[0] : span[1]]
+        offices = [m.entity for m in ctx.mentions_in(sentence, *span)
+                   if ctx.is_a(m.entity, "Office", "ElectedOffice", "Chamber", "Body", "Parliament")]
+        if not offices:
+            return
+        numbers = [n for n in find_numbers(text) if n.start == 0 or text[: n.start].strip().lower() in ("", "all")]
+        reform = self.sentence_reform(sentence, reforms, span[0]) or self.default_reform(sentence)
+        change = self.change(sentence, reform, f"election of {clean_phrase(text)}", extractor, 0.8)
+        for office in offices[:1]:
+            ctx.claim(sentence, change, "gg:changedThing", office, extractor, 0.8)
+            ctx.claim(sentence, office, "gg:selectionMethod", Value("elected", "string"), extractor, 0.8)
+            who = who.split()[-1] if who else ""
+            if who.lower().endswith("s") and who.lower() not in NP_STOP_WORDS:
+                ctx.claim(sentence, office, "gg:electorate", ctx.text_value(who), extractor, 0.75)
+            if numbers:
+                value = Value(numbers[0].lexical, numbers[0].datatype)
+                ctx.claim(sentence, change, "gg:quantity", value, extractor, 0.8)
+                ctx.claim(sentence, office, "gg:electedCount", value, extractor, 0.75)
+
+    def formed_from(self, sentence: Sentence, reforms: list) -> None:
+        """'their deputy corps will be 100 percent formed from non-partisan candidates from single-mandate districts'."""
+        ctx = self.ctx
+        text = sentence.text
+        for match in _FORMED.finditer(text):
+            bodies = [m for m in ctx.mentions_in(sentence, 0, match.start())
+                      if ctx.is_a(m.entity, "Body", "Chamber", "Parliament", "Council", "Category")]
+            if not bodies:
+                continue
+            rule = clean_phrase(re.sub(r"^(?:will\s+be|are|is|be)\s+", "", match.group(0).strip(), flags=re.I))
+            for body in {m.entity for m in bodies}:
+                ctx.claim(sentence, body, "gg:formationRule", ctx.text_value(rule), "reform:formed-from", 0.75)
+
+
+def split_and(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Split 'A and B' into the spans of A and B where both parts start a new counted phrase."""
+    start, end = span
+    parts = []
+    position = start
+    for match in re.finditer(r"\s+and\s+(?=\d|[a-z]+\s)", text[start:end]):
+        parts.append((position, start + match.start()))
+        position = start + match.end()
+    parts.append((position, end))
+    return parts
+
+
+def scan_reforms(ctx: DocContext) -> None:
+    reforms = Reforms(ctx)
+    for sentence in ctx.sentences:
+        reforms.scan(sentence)

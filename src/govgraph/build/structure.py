@@ -1,0 +1,171 @@
+"""Structure of the state as sentences describe it: chambers, descriptions, aliases, sizes, lifetimes."""
+
+from __future__ import annotations
+
+import re
+
+from govgraph.build.context import DocContext, Sentence, clean_phrase
+from govgraph.build.numbers import find_numbers, words_to_number
+from govgraph.build.records import Value
+
+BODY_CLASSES = ("Parliament", "Chamber", "Body", "Court", "Government", "Council", "Commission", "Agency",
+                "Ministry", "Administration", "Institution", "Organization", "Institute", "Party", "Outlet")
+_RANK = re.compile(r"\b(?:the\s+)?(lower|upper)\s+(?:house|chamber)(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?parliament)?", re.I)
+_SIZE_AFTER = re.compile(
+    r"(?:consisting of|composed of|made up of|comprising|of|with|has|have|had|will have|to)\s+"
+    r"(?P<n>[\w,-]+(?:\s+[\w-]+)?)\s+(?:members|deputies|seats|senators|MPs|lawmakers|judges)\b", re.I)
+_SIZE_BEFORE = re.compile(r"(?P<n>\b[\w-]+?)[- ](?:member|seat)\b", re.I)
+_LIFETIME = re.compile(r"\s*\(\s*(?P<a>1[89]\d\d|20\d\d)\s*[-–—]\s*(?P<b>1[89]\d\d|20\d\d)\s*\)")
+_GLOSS = re.compile(r"\s*\((?P<g>[^()\d]{2,60})\)")
+_KNOWN_AS = re.compile(r"\s+(?:known as|nicknamed)\s+(?:the\s+)?[“\"‘']?(?P<n>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})")
+_DESCRIPTION = re.compile(r"^,\s+(?:a|an)\s+")
+_DASH_NAME = re.compile(r"\s+[–—-]\s+$")
+
+
+def number_value(text: str) -> int | None:
+    text = text.strip().lower().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return words_to_number(text)
+
+
+def chamber_rank(ctx: DocContext, sentence: Sentence) -> None:
+    """'the Mazhilis, the lower chamber of the Kazakh Parliament' and 'the upper house of parliament, the Senate'."""
+    text = sentence.text
+    for match in _RANK.finditer(text):
+        before = re.search(r",\s*$", text[: match.start()])
+        after = re.match(r"\s*,\s*(?:the\s+)?", text[match.end() :], re.I)
+        chamber = None
+        if before:
+            previous = [m for m in ctx.mentions_in(sentence, 0, before.start()) if m.end - sentence.start == before.start()]
+            chamber = previous[-1].entity if previous else None
+        if chamber is None and after:
+            start = match.end() + after.end()
+            following = [m for m in ctx.mentions_in(sentence, start, len(text)) if m.start - sentence.start == start]
+            chamber = following[0].entity if following else None
+        if chamber is None or not ctx.is_a(chamber, "Chamber"):
+            continue
+        rank = match.group(1).lower()
+        ctx.claim(sentence, chamber, "gg:chamberRank", Value(rank, "string"), "structure:chamber-rank", 0.9)
+        parliament = ctx.mention_at(sentence, match.start(), match.end(), "Parliament")
+        if parliament is None:
+            parliament = next((m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Parliament")), None)
+        if parliament is not None:
+            ctx.claim(sentence, chamber, "gg:chamberOf", parliament, "structure:chamber-rank", 0.9)
+
+
+def descriptions(ctx: DocContext, sentence: Sentence) -> None:
+    """'X, a consultative body that ...' and 'a new national dialogue platform – X' give X a description."""
+    text = sentence.text
+    for mention in list(sentence.mentions):
+        start, end = mention.start - sentence.start, mention.end - sentence.start
+        if ctx.is_a(mention.entity, "Person", "Country"):
+            continue
+        following = _DESCRIPTION.match(text[end:])
+        if following:
+            desc_start = end + following.end()
+            stop = re.search(r"[,;.:()]|\s[–—-]\s|$", text[desc_start:])
+            description = text[desc_start : desc_start + stop.start()]
+            if 1 <= len(description.split()) <= 16 and not description[:1].isdigit():
+                ctx.claim(sentence, mention.entity, "gg:description", ctx.text_value(description),
+                          "structure:apposition", 0.8)
+        dash = _DASH_NAME.search(text[:start])
+        if dash:
+            head = noun_phrase_before(text, dash.start())
+            if head:
+                ctx.claim(sentence, mention.entity, "gg:description", ctx.text_value(head), "structure:dash", 0.75)
+
+
+def noun_phrase_before(text: str, end: int) -> str | None:
+    """The 'a/an/the ...' phrase that ends at `end`, from its determiner."""
+    match = re.search(r"\b(?:a|an|the)\s+([\w’'-]+(?:\s+[\w’'-]+){0,8})$", text[:end], re.I)
+    return match.group(1) if match else None
+
+
+def aliases_and_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
+    """'akims (governors)', 'the unrest known as Tragic January', 'Constitutional Court (1992-1995)'."""
+    text = sentence.text
+    for mention in list(sentence.mentions):
+        end = mention.end - sentence.start
+        lifetime = _LIFETIME.match(text[end:])
+        if lifetime:
+            ctx.claim(sentence, mention.entity, "gg:existedFrom", Value(lifetime.group("a"), "gYear"),
+                      "structure:lifetime", 0.85)
+            ctx.claim(sentence, mention.entity, "gg:existedUntil", Value(lifetime.group("b"), "gYear"),
+                      "structure:lifetime", 0.85)
+            continue
+        gloss = _GLOSS.match(text[end:])
+        if gloss and not ctx.is_a(mention.entity, "Person"):
+            alias = clean_phrase(gloss.group("g"))
+            if alias and len(alias.split()) <= 6 and alias.lower() != mention.text.lower():
+                ctx.claim(sentence, mention.entity, "skos:altLabel", Value(alias, "string"), "structure:gloss", 0.8)
+                ctx.add_entity(mention.entity, "", "", alias)
+        known = _KNOWN_AS.match(text[end:])
+        if known:
+            alias = clean_phrase(known.group("n"))
+            ctx.claim(sentence, mention.entity, "skos:altLabel", Value(alias, "string"), "structure:known-as", 0.85)
+            ctx.add_entity(mention.entity, "", "", alias)
+
+
+def sizes(ctx: DocContext, sentence: Sentence) -> None:
+    """'the Mazhilis deputy corps consisting of 98 members', 'a 90-seat parliament', 'the Senate has 50 seats'."""
+    text = sentence.text
+    bodies = [m for m in sentence.mentions if ctx.is_a(m.entity, "Parliament", "Chamber", "Body", "Council", "Court",
+                                                        "Government")]
+    offices = [m for m in sentence.mentions if ctx.is_a(m.entity, "Office") and _body_of(ctx, m.entity) != m.entity]
+    bodies.sort(key=lambda m: m.start)
+    if not bodies and not offices:
+        return
+    for match in _SIZE_AFTER.finditer(text):
+        if re.search(r"\b(from|to)\s*$", text[: match.start("n")]) and re.search(r"\bfrom\b", text[: match.start()]):
+            continue  # "from 120 to 90 seats" is a change, handled by the reform rules
+        value = number_value(match.group("n"))
+        body = _nearest_before(ctx, sentence, bodies + offices, match.start())
+        body = _body_of(ctx, body)
+        if value is not None and body is not None:
+            ctx.claim(sentence, body, "gg:memberCount", Value(str(value), "integer"), "structure:size", 0.85)
+    for match in _SIZE_BEFORE.finditer(text):
+        value = number_value(match.group("n"))
+        after = [m for m in bodies if 0 <= m.start - sentence.start - match.end() <= 40]
+        if value is not None and after:
+            ctx.claim(sentence, after[0].entity, "gg:memberCount", Value(str(value), "integer"), "structure:size", 0.85)
+
+
+def _body_of(ctx: DocContext, key: str | None) -> str | None:
+    """A body itself, or the body an office belongs to ('Mazhilis deputy' -> the Mazhilis)."""
+    entry = ctx.gazetteer.entries.get(key) if key else None
+    if entry is not None and entry.cls.endswith("Office"):
+        return next((target for predicate, target in entry.properties if predicate == "gg:officeIn"), key)
+    return key
+
+
+def _nearest_before(ctx: DocContext, sentence: Sentence, mentions: list, offset: int) -> str | None:
+    before = [m for m in mentions if m.end - sentence.start <= offset and offset - (m.end - sentence.start) <= 40]
+    return before[-1].entity if before else None
+
+
+_PLURAL_HEADS = ("regions|cities|districts|provinces|oblasts|maslikhats|akims|governors|mayors|deputies|members|"
+                 "senators|ministries|parties|municipalities|councils|courts|constituencies|villages|towns")
+_COUNTED_GROUP = re.compile(
+    rf"\s+(?P<np>(?:[\w-]+\s+){{0,2}}?(?:{_PLURAL_HEADS})"
+    rf"(?:\s+(?:of|in)\s+(?:[\w-]+\s+){{0,2}}?(?:status|significance|importance|level|districts|cities|regions))?)\b")
+
+
+def counted_groups(ctx: DocContext, sentence: Sentence) -> None:
+    """'three cities of national status', '17 regions': a kind of unit and the number the text gives."""
+    text = sentence.text
+    for number in find_numbers(text):
+        match = _COUNTED_GROUP.match(text, number.end)
+        value = int(number.value) if number.value == int(number.value) else None
+        if match is None or value is None or value < 2 or number.percent or 1800 <= value <= 2100:
+            continue
+        if re.search(r"(?:\bfrom|\bto|\belect|\belects|\belected|\bof)\s*$", text[: number.start]):
+            continue
+        label = clean_phrase(match.group("np"))
+        group = ctx.new_entity("group", "Category", label, scope=ctx.scope())
+        ctx.claim(sentence, group, "gg:quantity", Value(str(value), "integer"), "structure:counted-group", 0.7)
+        for mention in ctx.mentions_in(sentence, match.start("np"), match.end("np")):
+            ctx.claim(sentence, group, "gg:kindOf", mention.entity, "structure:counted-group", 0.7)
+
+
+RULES = (chamber_rank, descriptions, aliases_and_lifetimes, sizes, counted_groups)
