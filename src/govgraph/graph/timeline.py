@@ -1,0 +1,138 @@
+"""When things existed: date intervals of nodes and edges, from the dates the graph states.
+
+An interval is ``(start, end)`` of ISO day strings, start inclusive and end exclusive, either side
+``None`` when unknown. Partial dates widen to their period: a tenure that ends "2022" ends before
+2023-01-01. What a reform does moves the dates of what it touches: a thing it creates or
+re-establishes exists from the reform's date, a thing it abolishes exists until that date.
+Nodes and edges without any date have no interval and are always shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from govgraph.graph.network import Network
+from govgraph.namespaces import GG, ORG
+
+Interval = tuple[str | None, str | None]
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|[TZ+\-])")
+_STARTS = (str(GG.startDate), str(GG.existedFrom), str(GG.date))
+_ENDS = (str(GG.endDate), str(GG.existedUntil))
+_BEGINS_BY = (str(GG.creates), str(GG.reestablishes), str(GG.transformsTo))
+_ENDS_BY = (str(GG.abolishes), str(GG.transformsFrom))
+_HOLDING = (str(GG.holder), str(GG.holds), str(ORG.heldBy), str(ORG.holds))
+
+
+def period(value: str) -> tuple[str, str] | None:
+    """First day of a (possibly partial) date and the day after its last day; None if it is not a date.
+
+    '2022' -> ('2022-01-01', '2023-01-01'); '2022-09' -> ('2022-09-01', '2022-10-01');
+    '2022-09-17' -> ('2022-09-17', '2022-09-18').
+    """
+    match = _DATE.match(value.strip())
+    if not match:
+        return None
+    year, month, day = int(match[1]), match[2], match[3]
+    try:
+        if day:
+            first = dt.date(year, int(month), int(day))
+            after = first + dt.timedelta(days=1)
+        elif month:
+            first = dt.date(year, int(month), 1)
+            after = dt.date(year + (first.month == 12), first.month % 12 + 1, 1)
+        else:
+            first, after = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+    except ValueError:
+        return None
+    return first.isoformat(), after.isoformat()
+
+
+def day_before(day: str) -> str:
+    """The ISO day before an ISO day."""
+    return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
+
+
+@dataclass(slots=True)
+class Timeline:
+    """Intervals of the nodes and edges that have dates, and the dates at which the picture changes."""
+
+    nodes: dict[str, Interval]
+    edges: dict[tuple[str, str, str], Interval]
+
+    def stops(self) -> list[str]:
+        """Every date at which something starts or ends, sorted."""
+        days = {d for iv in (*self.nodes.values(), *self.edges.values()) for d in iv if d}
+        return sorted(days)
+
+
+def _own(network: Network, iri: str) -> Interval:
+    starts, ends = [], []
+    for prop, value in network.nodes[iri].literals:
+        if prop in _STARTS and (span := period(value)):
+            starts.append(span[0])
+        elif prop in _ENDS and (span := period(value)):
+            ends.append(span[1])
+    return (min(starts, default=None), max(ends, default=None))
+
+
+def _event_day(iri: str, own: dict[str, Interval], reform_of: dict[str, str]) -> str | None:
+    """The date of a reform or change: its own, else that of the reform it belongs to."""
+    return own[iri][0] or own.get(reform_of.get(iri, ""), (None, None))[0]
+
+
+def timeline(network: Network) -> Timeline:
+    """The intervals of the network's nodes and edges.
+
+    Args:
+        network: the projected graph.
+
+    Returns:
+        Intervals of the dated nodes and of the dated edges (holding an office, from tenures).
+    """
+    own = {iri: _own(network, iri) for iri in network.nodes}
+    reform_of = {o: s for (s, p, o) in network.edges if p == str(GG.hasChange)}
+    starts: dict[str, list[str]] = {}
+    ends: dict[str, list[str]] = {}
+    for s, p, o in network.edges:
+        if p in _BEGINS_BY or p in _ENDS_BY:
+            day = _event_day(s, own, reform_of)
+            if day:
+                (starts if p in _BEGINS_BY else ends).setdefault(o, []).append(day)
+    nodes: dict[str, Interval] = {}
+    for iri, (start, end) in own.items():
+        start = start or min(starts.get(iri, []), default=None)
+        end = end or min(ends.get(iri, []), default=None)
+        if start and end and end <= start:
+            end = None
+        if start or end:
+            nodes[iri] = (start, end)
+    return Timeline(nodes, _holding_edges(network, nodes))
+
+
+def _holding_edges(network: Network, nodes: dict[str, Interval]) -> dict[tuple[str, str, str], Interval]:
+    """A person holds an office during the tenures that link them; undated if any tenure is."""
+    spans: dict[tuple[str, str], list[Interval]] = {}
+    tenure = str(GG.Tenure)
+    for iri, node in network.nodes.items():
+        if node.cls != tenure:
+            continue
+        for person in network.out(iri, str(ORG.member)):
+            for office in network.out(iri, str(GG.post)):
+                spans.setdefault((person, office), []).append(nodes.get(iri, (None, None)))
+    edges: dict[tuple[str, str, str], Interval] = {}
+    for key in network.edges:
+        s, p, o = key
+        if p not in _HOLDING:
+            continue
+        pair = (s, o) if p in (str(GG.holds), str(ORG.holds)) else (o, s)
+        intervals = spans.get(pair)
+        if not intervals:
+            continue
+        start = None if any(iv[0] is None for iv in intervals) else min(iv[0] for iv in intervals if iv[0])
+        end = None if any(iv[1] is None for iv in intervals) else max(iv[1] for iv in intervals if iv[1])
+        if start or end:
+            edges[key] = (start, end)
+    return edges
