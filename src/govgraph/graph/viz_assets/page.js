@@ -1,0 +1,401 @@
+/* govgraph network page: filters, search, time control and tooltips over one vis-network. */
+(function () {
+  "use strict";
+
+  const data = JSON.parse(document.getElementById("gg-data").textContent);
+  const meta = data.meta;
+  const byId = data.nodes;  // node ids are their positions in this list
+  const classByKey = {};
+  data.classes.forEach(function (c) { classByKey[c.key] = c; });
+  const $ = function (id) { return document.getElementById(id); };
+  const state = { prov: false, hidden: new Set(), article: null, reform: null, day: null, physics: meta.physics };
+  const timing = { start: performance.now() };
+  let visible = new Set();
+  let adjacency = null;
+  let physicsRan = false;
+
+  // ---- what is shown --------------------------------------------------------------------------
+  function inTime(t) {
+    if (!state.day || !t) return true;
+    return (!t[0] || t[0] <= state.day) && (!t[1] || state.day < t[1]);
+  }
+  function nodeShown(n) {
+    if (n.prov && !state.prov) return false;
+    if (state.hidden.has(n.group)) return false;
+    if (state.article !== null && !(n.a && n.a.indexOf(state.article) >= 0)) return false;
+    if (state.reform !== null && !(n.r && n.r.indexOf(state.reform) >= 0)) return false;
+    return inTime(n.t);
+  }
+  function edgeShown(e) {
+    if (!visible.has(e.from) || !visible.has(e.to) || !inTime(e.t)) return false;
+    return state.article === null || !e.a || e.a.indexOf(state.article) >= 0;
+  }
+  function computeVisible() {
+    visible = new Set();
+    for (const n of byId) if (nodeShown(n)) visible.add(n.id);
+  }
+
+  // ---- time control (set before the network is built, so that it opens at --as-of) -------------
+  const stops = data.stops;
+  const slider = $("gg-time");
+  const changesAt = {};
+  byId.forEach(function (n) {
+    if (!n.t || n.prov) return;
+    if (n.t[0]) (changesAt[n.t[0]] = changesAt[n.t[0]] || []).push("+ " + (n.full || n.label));
+    if (n.t[1]) (changesAt[n.t[1]] = changesAt[n.t[1]] || []).push("− " + (n.full || n.label));
+  });
+  function setStop(index) {
+    slider.value = String(index);
+    state.day = index < stops.length ? stops[index] : null;
+    $("gg-time-label").textContent = state.day ? fmtDay(state.day) : "all dates";
+    const at = state.day ? changesAt[state.day] || [] : [];
+    $("gg-time-events").textContent = !state.day ? "everything, whatever its dates"
+      : at.length ? at.slice(0, 4).join("; ") + (at.length > 4 ? " …" : "") : "nothing starts or ends on this day";
+  }
+  if (stops.length) {
+    slider.max = String(stops.length);
+    setStop(meta.asOf ? stops.indexOf(meta.asOf) : stops.length);
+    slider.addEventListener("input", function () { setStop(Number(slider.value)); refresh(); });
+  } else {
+    slider.disabled = true;
+    $("gg-time-label").textContent = "—";
+    $("gg-time-events").textContent = "no dates in this graph";
+  }
+
+  // ---- the network ------------------------------------------------------------------------------
+  const provEdge = { dashes: [3, 3], width: 0.7, color: { color: "#c2c2c2", highlight: "#777", hover: "#777" } };
+  const nodes = new vis.DataSet(byId);
+  const edges = new vis.DataSet(data.edges.map(function (e) { return e.prov ? Object.assign({}, e, provEdge) : e; }));
+  computeVisible();
+  const nodeView = new vis.DataView(nodes, { filter: function (n) { return visible.has(n.id); } });
+  const edgeView = new vis.DataView(edges, { filter: edgeShown });
+  const groups = {};
+  data.classes.forEach(function (c) {
+    const color = { background: c.color, border: c.border };
+    groups[c.key] = { shape: c.shape, size: c.size, color: { background: c.color, border: c.border, highlight: color, hover: color } };
+    if (c.prov) groups[c.key].font = { size: 10, color: "#555555" };
+  });
+  const options = {
+    groups: groups,
+    nodes: {
+      borderWidth: 1.5,
+      font: { size: 14, face: "system-ui, sans-serif", color: "#1d1d1d", strokeWidth: 3, strokeColor: "#ffffff" },
+      widthConstraint: { maximum: 170 },
+    },
+    edges: {
+      arrows: { to: { enabled: true, scaleFactor: 0.5 } },
+      color: { color: "#8c8c8c", highlight: "#30507a", hover: "#30507a", inherit: false },
+      font: { size: 11, color: "#555555", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
+      width: 1.2,
+      smooth: meta.large ? false : { enabled: true, type: "continuous", roundness: 0.3 },
+    },
+    physics: {
+      enabled: state.physics,
+      solver: "forceAtlas2Based",
+      forceAtlas2Based: { gravitationalConstant: -70, springLength: 120, springConstant: 0.06, avoidOverlap: 0.5 },
+      stabilization: { enabled: true, iterations: 300, fit: true },
+    },
+    interaction: { hover: true, hideEdgesOnDrag: meta.large, hideEdgesOnZoom: meta.large },
+    layout: { improvedLayout: false, randomSeed: 7 },
+  };
+  const network = new vis.Network($("gg-network"), { nodes: nodeView, edges: edgeView }, options);
+
+  // ---- tooltips and details ---------------------------------------------------------------------
+  function el(tag, attrs, children) {
+    const node = document.createElement(tag);
+    for (const k in attrs || {}) node.setAttribute(k, attrs[k]);
+    for (const c of [].concat(children || [])) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    return node;
+  }
+  const SVG = "http://www.w3.org/2000/svg";
+  function swatch(c) {
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("class", "sw");
+    svg.setAttribute("width", "14");
+    svg.setAttribute("height", "14");
+    svg.setAttribute("viewBox", "-7 -7 14 14");
+    const shapes = {
+      dot: ["circle", { r: 5.5 }],
+      square: ["rect", { x: -5, y: -5, width: 10, height: 10 }],
+      triangle: ["polygon", { points: "0,-6 6,5 -6,5" }],
+      triangleDown: ["polygon", { points: "0,6 6,-5 -6,-5" }],
+      diamond: ["polygon", { points: "0,-6.5 6.5,0 0,6.5 -6.5,0" }],
+      hexagon: ["polygon", { points: "6,0 3,5.2 -3,5.2 -6,0 -3,-5.2 3,-5.2" }],
+      star: ["polygon", { points: "0,-6.5 1.6,-2 6.2,-2 2.5,0.9 3.9,5.4 0,2.7 -3.9,5.4 -2.5,0.9 -6.2,-2 -1.6,-2" }],
+    };
+    const spec = shapes[c.shape] || shapes.dot;
+    const shape = document.createElementNS(SVG, spec[0]);
+    for (const k in spec[1]) shape.setAttribute(k, spec[1][k]);
+    shape.setAttribute("fill", c.color);
+    shape.setAttribute("stroke", c.border);
+    svg.append(shape);
+    return svg;
+  }
+  function fmtDay(day) {
+    const d = new Date(day + "T00:00:00Z");
+    return d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  }
+  function whenLine(t) {
+    if (!t) return null;
+    const parts = [];
+    if (t[0]) parts.push("from " + fmtDay(t[0]));
+    if (t[1]) parts.push("until " + fmtDay(t[1]) + " (exclusive)");
+    return el("div", { class: "info-when" }, parts.join(" "));
+  }
+  function quoteBlocks(refs, limit) {
+    const out = [];
+    for (const ref of (refs || []).slice(0, limit)) {
+      const q = data.quotes[ref];
+      const art = data.articles[q[1]];
+      const cite = art ? art.title + (art.date ? " (" + art.date + ")" : "") : "source article";
+      out.push(el("blockquote", {}, ["“" + q[0] + "”", el("cite", {}, "— " + cite)]));
+    }
+    const rest = (refs || []).length - limit;
+    if (rest > 0) out.push(el("div", { class: "info-more" }, "+ " + rest + " more quotes: click to see them all"));
+    return out;
+  }
+  function nodeInfo(id, full) {
+    const n = byId[id];
+    const c = classByKey[n.group];
+    const box = el("div", {}, [el("div", { class: "info-title" }, n.full || n.label),
+      el("div", { class: "info-type" }, [swatch(c), c.label + (c.family && c.label !== c.family ? " · " + c.family : "")])]);
+    const when = whenLine(n.t);
+    if (when) box.append(when);
+    if (n.p) {
+      const rows = n.p.slice(0, full ? n.p.length : 8).map(function (p) {
+        return el("tr", {}, [el("th", {}, data.props[p[0]]), el("td", {}, p[1])]);
+      });
+      box.append(el("table", { class: "info-props" }, rows));
+    }
+    if (n.alt) box.append(el("div", { class: "info-alt" }, "Also: " + n.alt.slice(0, full ? 12 : 4).join(" · ")));
+    if (n.a && full) box.append(el("div", { class: "info-alt" }, "In: " + n.a.map(function (a) { return data.articles[a].title; }).join(" · ")));
+    quoteBlocks(n.q, full ? 30 : 3).forEach(function (b) { box.append(b); });
+    if (full) box.append(el("div", { class: "info-iri" }, n.iri));
+    return box;
+  }
+  function edgeInfo(id, full) {
+    const e = data.edges[id];
+    const box = el("div", {}, [el("div", { class: "info-title" }, data.props[e.p]),
+      el("div", { class: "info-type" }, (byId[e.from].full || byId[e.from].label) + " → " + (byId[e.to].full || byId[e.to].label))]);
+    const when = whenLine(e.t);
+    if (when) box.append(when);
+    if (e.a) box.append(el("div", { class: "info-alt" }, "Stated in: " + e.a.map(function (a) { return data.articles[a].title; }).join(" · ")));
+    quoteBlocks(e.q, full ? 30 : 3).forEach(function (b) { box.append(b); });
+    return box;
+  }
+  const tip = $("gg-tip");
+  function showTip(content, pointer) {
+    tip.replaceChildren(content);
+    tip.hidden = false;
+    const rect = $("gg-network").getBoundingClientRect();
+    const x = rect.left + pointer.x + 14, y = rect.top + pointer.y + 14;
+    tip.style.left = Math.max(4, Math.min(x, window.innerWidth - tip.offsetWidth - 8)) + "px";
+    tip.style.top = Math.max(4, Math.min(y, window.innerHeight - tip.offsetHeight - 8)) + "px";
+  }
+  function hideTip() { tip.hidden = true; }
+  function showDetails(content) {
+    const box = $("gg-details");
+    box.replaceChildren(el("h2", {}, "Details"), content);
+    box.hidden = false;
+  }
+  network.on("hoverNode", function (p) { showTip(nodeInfo(p.node, false), p.pointer.DOM); });
+  network.on("hoverEdge", function (p) { showTip(edgeInfo(p.edge, false), p.pointer.DOM); });
+  network.on("blurNode", hideTip);
+  network.on("blurEdge", hideTip);
+  network.on("dragStart", hideTip);
+  network.on("zoom", hideTip);
+  network.on("click", function (p) {
+    if (p.nodes.length) showDetails(nodeInfo(p.nodes[0], true));
+    else if (p.edges.length) showDetails(edgeInfo(p.edges[0], true));
+  });
+
+  // ---- refreshing the view ----------------------------------------------------------------------
+  function neighbours(id) {
+    if (!adjacency) {
+      adjacency = new Map();
+      for (const e of data.edges) {
+        if (!adjacency.has(e.from)) adjacency.set(e.from, []);
+        if (!adjacency.has(e.to)) adjacency.set(e.to, []);
+        adjacency.get(e.from).push(e.to);
+        adjacency.get(e.to).push(e.from);
+      }
+    }
+    return adjacency.get(id) || [];
+  }
+  function refresh() {
+    const before = visible;
+    computeVisible();
+    if (physicsRan) {  // nodes coming back appear beside a neighbour that is on screen, not where the layout first put them
+      const moved = [];
+      const now = network.getPositions();
+      for (const id of visible) {
+        if (before.has(id)) continue;
+        const anchor = neighbours(id).find(function (j) { return before.has(j) && now[j]; });
+        if (anchor !== undefined) {
+          const angle = (id * 2.39996) % (2 * Math.PI);
+          moved.push({ id: id, x: now[anchor].x + 60 * Math.cos(angle), y: now[anchor].y + 60 * Math.sin(angle) });
+        }
+      }
+      if (moved.length) nodes.update(moved);
+    }
+    nodeView.refresh();
+    edgeView.refresh();
+    updateStats();
+    hideTip();
+  }
+  function updateStats() {
+    const shownEdges = edgeView.length;
+    $("gg-stats").textContent = visible.size.toLocaleString("en") + " of " + byId.length.toLocaleString("en") + " nodes · " +
+      shownEdges.toLocaleString("en") + " of " + data.edges.length.toLocaleString("en") + " edges shown";
+  }
+
+  // ---- provenance and physics -------------------------------------------------------------------
+  const provCounts = {};
+  for (const n of byId) if (n.prov) provCounts[classByKey[n.group].family] = (provCounts[classByKey[n.group].family] || 0) + 1;
+  const provButton = $("gg-prov");
+  provButton.title = Object.keys(provCounts).map(function (k) { return provCounts[k] + " " + k; }).join(", ") || "no provenance in this view";
+  function setProvenance(on) {
+    state.prov = on;
+    provButton.setAttribute("aria-pressed", on ? "true" : "false");
+    provButton.textContent = on ? "Hide provenance" : "Show provenance";
+    refresh();
+  }
+  provButton.addEventListener("click", function () { setProvenance(!state.prov); });
+  const physicsBox = $("gg-physics");
+  physicsBox.checked = state.physics;
+  physicsBox.addEventListener("change", function () {
+    state.physics = physicsBox.checked;
+    if (state.physics) physicsRan = true;
+    network.setOptions({ physics: { enabled: state.physics } });
+  });
+  $("gg-fit").addEventListener("click", function () { network.fit({ animation: { duration: 400 } }); });
+
+  // ---- legend and class filter ------------------------------------------------------------------
+  const legend = $("gg-legend");
+  let lastFamily = null;
+  const classBoxes = {};
+  data.classes.forEach(function (c) {
+    if (c.family !== lastFamily) {
+      legend.append(el("h3", {}, c.family + (c.prov ? " (provenance)" : "")));
+      lastFamily = c.family;
+    }
+    const box = el("input", { type: "checkbox", "data-class": c.key });
+    box.checked = true;
+    classBoxes[c.key] = box;
+    const row = el("label", { class: "cls", title: c.iri }, [box, swatch(c), c.label, el("span", { class: "n" }, String(c.count))]);
+    box.addEventListener("change", function () {
+      if (box.checked) state.hidden.delete(c.key); else state.hidden.add(c.key);
+      row.classList.toggle("off", !box.checked);
+      refresh();
+    });
+    legend.append(row);
+  });
+  function setAllClasses(on) {
+    for (const key in classBoxes) {
+      classBoxes[key].checked = on;
+      classBoxes[key].parentNode.classList.toggle("off", !on);
+      if (on) state.hidden.delete(key); else state.hidden.add(key);
+    }
+    refresh();
+  }
+  $("gg-all").addEventListener("click", function () { setAllClasses(true); });
+  $("gg-none").addEventListener("click", function () { setAllClasses(false); });
+
+  // ---- article and reform filters ---------------------------------------------------------------
+  function fillSelect(select, items, allText, noneText, text) {
+    select.append(el("option", { value: "" }, items.length ? allText : noneText));
+    items.forEach(function (item, i) { if (item.id !== null) select.append(el("option", { value: String(i) }, text(item))); });
+    select.disabled = !items.length;
+  }
+  const articleSelect = $("gg-article"), reformSelect = $("gg-reform");
+  fillSelect(articleSelect, data.articles, "all articles", "no source articles", function (a) {
+    return (a.title.length > 70 ? a.title.slice(0, 68) + "…" : a.title) + (a.date ? " (" + a.date + ")" : "");
+  });
+  fillSelect(reformSelect, data.reforms, "all reforms", "no reforms in this graph", function (r) {
+    return r.label + (r.date ? " (" + r.date + ")" : "");
+  });
+  articleSelect.addEventListener("change", function () {
+    state.article = articleSelect.value === "" ? null : Number(articleSelect.value);
+    refresh();
+  });
+  reformSelect.addEventListener("change", function () {
+    state.reform = reformSelect.value === "" ? null : Number(reformSelect.value);
+    refresh();
+  });
+
+  // ---- search -----------------------------------------------------------------------------------
+  const labels = new Set();
+  for (const n of byId) if (!n.prov || byId.length < 5000) labels.add(n.full || n.label);
+  const list = $("gg-labels");
+  Array.from(labels).sort().forEach(function (l) { list.append(el("option", { value: l })); });
+  function findNode(text) {
+    const q = text.trim().toLowerCase();
+    if (!q) return null;
+    let best = null, bestKey = null;
+    for (const n of byId) {
+      const names = [n.full || n.label].concat(n.alt || []);
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i].toLowerCase();
+        const rank = name === q ? 0 : name.startsWith(q) ? 1 : name.indexOf(q) >= 0 ? 2 : -1;
+        if (rank < 0) continue;
+        const key = [rank, n.prov ? 1 : 0, i ? 1 : 0, name.length, n.id];
+        if (!bestKey || compare(key, bestKey) < 0) { best = n; bestKey = key; }
+      }
+      if (n.iri.toLowerCase() === q) { best = n; bestKey = [-1]; }
+    }
+    return best;
+  }
+  function compare(a, b) {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    return 0;
+  }
+  function reveal(n) {  // undo whatever filter hides this node
+    if (n.prov && !state.prov) { state.prov = true; provButton.setAttribute("aria-pressed", "true"); provButton.textContent = "Hide provenance"; }
+    if (state.hidden.has(n.group)) { state.hidden.delete(n.group); classBoxes[n.group].checked = true; classBoxes[n.group].parentNode.classList.remove("off"); }
+    if (state.article !== null && !(n.a && n.a.indexOf(state.article) >= 0)) { state.article = null; articleSelect.value = ""; }
+    if (state.reform !== null && !(n.r && n.r.indexOf(state.reform) >= 0)) { state.reform = null; reformSelect.value = ""; }
+    if (!inTime(n.t)) setStop(stops.length);
+    refresh();
+  }
+  function focusNode(id) {
+    const n = byId[id];
+    if (!visible.has(id)) reveal(n);
+    network.selectNodes([id]);
+    network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 500, easingFunction: "easeInOutQuad" } });
+    showDetails(nodeInfo(id, true));
+    api.focused = id;
+  }
+  function search() {
+    const n = findNode($("gg-search").value);
+    $("gg-search-msg").textContent = n ? "found: " + (n.full || n.label) + " (" + classByKey[n.group].label + ")" : "nothing matches";
+    if (n) focusNode(n.id);
+  }
+  $("gg-go").addEventListener("click", search);
+  $("gg-search").addEventListener("keydown", function (ev) { if (ev.key === "Enter") search(); });
+  $("gg-search").addEventListener("input", function () { if (labels.has($("gg-search").value)) search(); });
+
+  // ---- start ------------------------------------------------------------------------------------
+  let drawn = false;
+  network.on("afterDrawing", function () {
+    if (drawn) return;
+    drawn = true;
+    timing.firstDraw = performance.now();
+    if (!state.physics) ready();
+  });
+  network.on("stabilizationIterationsDone", function () { physicsRan = true; });
+  network.once("stabilized", function () { ready(); });
+  let started = false;
+  function ready() {
+    if (started) return;
+    started = true;
+    timing.ready = performance.now();
+    if (meta.focus !== null && meta.focus !== undefined) focusNode(meta.focus);
+    document.body.setAttribute("data-ready", "1");
+  }
+  if (!state.physics) network.fit();
+  updateStats();
+  const api = { data: data, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, network: network, state: state,
+    timing: timing, visible: function () { return Array.from(visible); }, refresh: refresh, findNode: findNode,
+    focusNode: focusNode, setProvenance: setProvenance, setStop: setStop, focused: null };
+  window.govgraph = api;
+})();
