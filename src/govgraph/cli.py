@@ -204,6 +204,30 @@ def serve(
                 announce=typer.echo)
 
 
+@app.command()
+@user_errors
+def viz(
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="HTML file to write; default DIR/graph.html.")] = None,
+    out: OutDir = DEFAULT_OUT,
+    store: StoreOpt = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Open at this date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    focus: Annotated[str | None, typer.Option("--focus", help="Only around this entity: IRI, key or label.")] = None,
+    depth: Annotated[int | None, typer.Option("--depth", min=0, help="Links around --focus to keep; default 2.")] = None,
+) -> None:
+    """Write the interactive network view: one self-contained HTML file that works offline.
+
+    Example: govgraph viz --focus Mazhilis --depth 2 --as-of 2023-03-19 -o mazhilis.html
+    """
+    from govgraph.graph.viz import write_store_visualization
+
+    if depth is not None and focus is None:
+        fail("--depth needs --focus ENTITY", 2)
+    target = output or out / "graph.html"
+    summary = write_store_visualization(out, store, target, as_of=as_of, focus=focus, depth=2 if depth is None else depth)
+    typer.echo(f"{summary.nodes} nodes, {summary.edges} edges ({summary.shown_nodes} nodes and {summary.shown_edges} "
+               f"edges shown at first) in {summary.seconds:.2f} s -> {target}")
+
+
 def main() -> None:
     """Console-script entry point."""
     sys.exit(app())
