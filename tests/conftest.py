@@ -31,3 +31,17 @@ def sparql_server(tmp_path_factory: pytest.TempPathFactory):
 
     with running_server(tmp_path_factory.mktemp("triplestore") / "data") as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def queries_fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build folder whose store/ holds the schema and the hand-written graph tests/data/queries_fixture.trig."""
+    import pyoxigraph as ox
+
+    from govgraph.graph.rdf import schema_quads
+    from govgraph.graph.store import write_embedded_store
+
+    out = tmp_path_factory.mktemp("queries-fixture") / "out"
+    data = Path(__file__).parent / "data" / "queries_fixture.trig"
+    write_embedded_store(schema_quads() + list(ox.parse(path=str(data), format=ox.RdfFormat.TRIG)), out / "store")
+    return out
