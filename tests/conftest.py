@@ -45,3 +45,38 @@ def queries_fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = Path(__file__).parent / "data" / "queries_fixture.trig"
     write_embedded_store(schema_quads() + list(ox.parse(path=str(data), format=ox.RdfFormat.TRIG)), out / "store")
     return out
+
+
+@pytest.fixture(scope="session")
+def govgraph_server(sample_build: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Base URL of `govgraph serve` on the sample build, bound to 127.0.0.1 on a free port, for the session."""
+    import time
+    import urllib.request
+
+    from triplestore import _die_with_parent, free_port
+
+    port = free_port()
+    log = tmp_path_factory.mktemp("govgraph-serve") / "serve.log"
+    with log.open("w") as sink:
+        process = subprocess.Popen([sys.executable, "-m", "govgraph", "serve", "--out", str(sample_build),
+                                    "--port", str(port), "--timeout", "5", "--max-rows", "2000"],
+                                   stdout=sink, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/queries", timeout=2).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"govgraph serve did not start: {log.read_text()}", pytrace=False)
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -1,0 +1,82 @@
+"""The query page at / driven in headless Chromium: pick a named query, run it, see the rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).parent / "artifacts"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture
+def page(tmp_path: Path, govgraph_server: str) -> Iterator[object]:
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extra")
+    with playwright_api.sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=ARGS,
+            viewport={"width": 1400, "height": 900})
+        context.set_default_timeout(20_000)
+        requested: list[str] = []
+        page = context.new_page()
+        page.on("request", lambda request: requested.append(request.url))
+        page.requested = requested  # type: ignore[attr-defined]
+        yield page
+        context.close()
+
+
+def test_choose_a_named_query_run_it_and_see_rows(page, govgraph_server: str):
+    page.goto(f"{govgraph_server}/")
+    page.wait_for_selector("#query-select option[value='parliament']", state="attached")
+    page.select_option("#query-select", "parliament")
+    assert "gg:chamberOf" in page.input_value("#editor")
+    assert "chambers" in page.text_content("#query-description")
+    page.click("#run")
+    page.wait_for_selector("#results tbody tr")
+    headers = page.locator("#results thead th").all_text_contents()
+    assert headers == ["parliament", "chamber", "rank", "members", "selection", "electedBy", "appointedBy"]
+    page.wait_for_function("document.querySelector('#results tbody').innerText.includes('Mazhilis')")  # labels
+    cells = page.locator("#results tbody tr td:nth-child(2)").all_text_contents()
+    assert "Mazhilis" in cells and "Senate of Kazakhstan" in cells
+    assert "result" in page.text_content("#status")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "server-page.png"), full_page=True)
+    assert page.get_attribute("#graph-link", "href") == "/graph.html"
+    assert all(url.startswith(govgraph_server) for url in page.requested), page.requested  # nothing from a CDN
+
+
+def test_named_query_with_a_parameter_and_an_edited_query(page, govgraph_server: str):
+    page.goto(f"{govgraph_server}/?query=fact-sources")
+    page.wait_for_selector("#param-entity")
+    page.click("#run")
+    assert "Fill in entity" in page.text_content("#error")
+    page.fill("#param-entity", "Mazhilis")
+    page.click("#run")
+    page.wait_for_selector("#results tbody tr")
+    quotes = page.locator("#results tbody tr td:nth-child(5)").all_text_contents()
+    assert quotes and all(quote for quote in quotes)
+
+    page.fill("#editor", "SELECT ?x WHERE { ?x a gg:HeadOfState }")
+    page.click("#run")
+    page.wait_for_function("document.querySelector('#results thead').innerText.trim() === 'x'")
+    page.wait_for_function("document.querySelector('#results tbody').innerText.includes('President of Kazakhstan')")
+
+    page.fill("#editor", "SELECT ?x WHERE { ?x a }")
+    page.click("#run")
+    page.wait_for_selector("#error:not([hidden])")
+    assert "malformed SPARQL at line 1" in page.text_content("#error")
+
+
+def test_visualization_link_serves_the_build_page(page, govgraph_server: str, sample_build: Path):
+    response = page.goto(f"{govgraph_server}/graph.html")
+    assert response is not None and response.status == 200
+    assert response.body() == (sample_build / "graph.html").read_bytes()

@@ -1,0 +1,194 @@
+"""The SPARQL 1.1 Protocol endpoint in-process: requests, content negotiation, refusals, limits."""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+pytest.importorskip("fastapi", reason="the server extra is not installed")
+with warnings.catch_warnings():  # starlette's TestClient warns about httpx at import time
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from govgraph.graph.store import open_store
+from govgraph.namespaces import ID
+from govgraph.server.app import create_app
+from govgraph.server.protocol import ProtocolError, choose_format, looks_like_update, read_request
+
+OFFICES = "SELECT ?office WHERE { ?office a gg:HeadOfState }"
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+JSON = "application/sparql-results+json"
+
+
+@pytest.fixture(scope="module")
+def client(sample_build: Path) -> Iterator[TestClient]:
+    app = create_app(sample_build, timeout=2.0, max_rows=7, workers=2)
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def bindings(response) -> list[dict[str, dict[str, str]]]:
+    assert response.status_code == 200, response.text
+    return response.json()["results"]["bindings"]
+
+
+def test_get_post_form_and_post_query_give_the_same_answer(client: TestClient):
+    by_get = client.get("/sparql", params={"query": OFFICES}, headers={"Accept": JSON})
+    by_form = client.post("/sparql", data={"query": OFFICES}, headers={"Accept": JSON})
+    by_body = client.post("/sparql", content=OFFICES.encode("utf-8"),
+                          headers={"Content-Type": "application/sparql-query", "Accept": JSON})
+    assert bindings(by_get) == bindings(by_form) == bindings(by_body)
+    assert {"office": {"type": "uri", "value": f"{ID}kz/president"}} in bindings(by_get)
+    assert by_get.headers["content-type"] == JSON
+
+
+@pytest.mark.parametrize(("accept", "media", "fmt"), [
+    ("application/sparql-results+xml", "application/sparql-results+xml", ox.QueryResultsFormat.XML),
+    ("text/csv", "text/csv", ox.QueryResultsFormat.CSV),
+    ("text/tab-separated-values", "text/tab-separated-values", ox.QueryResultsFormat.TSV),
+    ("application/json", "application/json", ox.QueryResultsFormat.JSON),
+    ("text/csv;q=0.5, application/sparql-results+xml;q=0.9", "application/sparql-results+xml", ox.QueryResultsFormat.XML),
+    (None, JSON, ox.QueryResultsFormat.JSON),
+])
+def test_content_negotiation_for_results(client: TestClient, accept: str | None, media: str, fmt: ox.QueryResultsFormat):
+    headers = {"Accept": accept} if accept else {}
+    response = client.get("/sparql", params={"query": OFFICES}, headers=headers)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].split(";")[0] == media
+    if fmt is not ox.QueryResultsFormat.CSV:  # pyoxigraph does not read CSV back
+        assert len(list(ox.parse_query_results(response.content, fmt))) >= 1
+    else:
+        assert response.text.splitlines()[0] == "office"
+
+
+def test_graph_answers_are_turtle_or_n_triples(client: TestClient):
+    query = "CONSTRUCT { ?c gg:chamberOf ?p } WHERE { ?c gg:chamberOf ?p }"
+    turtle = client.get("/sparql", params={"query": query})
+    assert turtle.headers["content-type"].startswith("text/turtle")
+    assert len(list(ox.parse(turtle.content, ox.RdfFormat.TURTLE))) == 2
+    ntriples = client.get("/sparql", params={"query": query}, headers={"Accept": "application/n-triples"})
+    assert len(list(ox.parse(ntriples.content, ox.RdfFormat.N_TRIPLES))) == 2
+    refused = client.get("/sparql", params={"query": query}, headers={"Accept": JSON})
+    assert refused.status_code == 406
+
+
+def test_ask_in_json_and_xml(client: TestClient):
+    ask = "ASK { ggid:kz\\/mazhilis gg:chamberOf ggid:kz\\/parliament }"
+    assert client.get("/sparql", params={"query": ask}).json() == {"head": {}, "boolean": True}
+    xml = client.get("/sparql", params={"query": ask}, headers={"Accept": "application/sparql-results+xml"})
+    assert bool(ox.parse_query_results(xml.content, ox.QueryResultsFormat.XML)) is True
+
+
+def test_format_parameter_overrides_accept(client: TestClient):
+    response = client.get("/sparql", params={"query": OFFICES, "format": "csv"}, headers={"Accept": JSON})
+    assert response.headers["content-type"].startswith("text/csv")
+
+
+@pytest.mark.parametrize("request_kwargs", [
+    {"data": {"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}},
+    {"content": b"DROP ALL", "headers": {"Content-Type": "application/sparql-update"}},
+    {"data": {"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}},
+    {"data": {"query": "SELECT * WHERE { ?s ?p ?o } ; CLEAR DEFAULT"}},
+    {"content": b"DELETE WHERE { ?s ?p ?o }", "headers": {"Content-Type": "application/sparql-query"}},
+])
+def test_updates_are_refused_with_403(client: TestClient, request_kwargs: dict):
+    response = client.post("/sparql", **request_kwargs)
+    assert response.status_code == 403
+    assert "read-only" in response.text
+    still = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+    assert still.json()["boolean"] is True
+
+
+def test_update_in_a_get_request_is_refused(client: TestClient):
+    assert client.get("/sparql", params={"update": "CLEAR ALL"}).status_code == 403
+
+
+def test_bad_requests(client: TestClient):
+    malformed = client.get("/sparql", params={"query": "SELECT ?x WHERE { ?x ?y }"})
+    assert malformed.status_code == 400
+    assert malformed.text.startswith("malformed SPARQL at line 1, column") and malformed.text.count("\n") == 1
+    assert client.get("/sparql").status_code == 400
+    assert client.post("/sparql", content=b"x", headers={"Content-Type": "text/plain"}).status_code == 415
+    twice = client.get("/sparql?query=ASK%7B%7D&query=ASK%7B%7D")
+    assert twice.status_code == 400
+    assert client.put("/sparql", content=b"ASK {}").status_code == 405
+
+
+def test_result_size_limit_truncates_and_says_so(client: TestClient):
+    response = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"Accept": JSON})
+    assert len(bindings(response)) == 7
+    assert "first 7" in response.headers["x-govgraph-truncated"]
+    small = client.get("/sparql", params={"query": OFFICES}, headers={"Accept": JSON})
+    assert "x-govgraph-truncated" not in small.headers
+
+
+def test_runaway_query_is_stopped_with_503_and_the_endpoint_goes_on(client: TestClient):
+    response = client.get("/sparql", params={"query": RUNAWAY})
+    assert response.status_code == 503
+    assert "timeout" in response.text
+    for _ in range(3):  # the remaining worker answers while the stopped one is replaced
+        assert bindings(client.get("/sparql", params={"query": OFFICES}, headers={"Accept": JSON}))
+
+
+def test_named_queries_over_http_with_parameters(client: TestClient):
+    rows = bindings(client.get("/queries/fact-sources", params={"entity": "Mazhilis"}, headers={"Accept": JSON}))
+    assert rows and all(f"{ID}kz/mazhilis" in (r["subject"]["value"], r["object"]["value"]) for r in rows)
+    missing = client.get("/queries/fact-sources")
+    assert missing.status_code == 400 and "needs --param entity" in missing.text
+    assert client.get("/queries/no-such-query").status_code == 404
+    csv = client.get("/queries/branches", params={"format": "csv"})
+    assert csv.text.splitlines()[0] == "branch,body,type,partOf"
+
+
+def test_listing_page_assets_and_visualization(client: TestClient, sample_build: Path):
+    listing = client.get("/api/queries").json()
+    names = [q["name"] for q in listing["queries"]]
+    assert "parliament" in names and listing["prefixes"]["gg"] == "https://w3id.org/govgraph#"
+    page = client.get("/")
+    assert page.status_code == 200 and 'id="query-select"' in page.text and "/graph.html" in page.text
+    assert "http://" not in page.text.replace("http://www.w3.org", "") and "https://" not in page.text
+    for asset in ("/static/app.js", "/static/app.css"):
+        body = client.get(asset)
+        assert body.status_code == 200 and "https://" not in body.text
+    graph = client.get("/graph.html")
+    assert graph.status_code == 200 and graph.content == (sample_build / "graph.html").read_bytes()
+    assert client.get("/docs").status_code == 404  # FastAPI's docs page would load scripts from a CDN
+
+
+def test_protocol_helpers():
+    assert looks_like_update("INSERT DATA { <urn:a> <urn:b> 'x' }")
+    assert looks_like_update("prefix ex: <urn:x>\nload <http://example.org/data.ttl>")
+    assert not looks_like_update('SELECT ?insert WHERE { ?insert ex:drop "DELETE me" } # CLEAR')
+    assert not looks_like_update("SELECT * WHERE { <http://x/insert> ?p ?o }")
+    assert choose_format("select", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8") == (
+        "application/xml", "xml")
+    assert choose_format("graph", "*/*") == ("text/turtle", "turtle")
+    with pytest.raises(ProtocolError) as refused:
+        choose_format("select", "image/png")
+    assert refused.value.status == 406
+    form = read_request("POST", "application/x-www-form-urlencoded; charset=UTF-8", "",
+                        b"query=ASK%7B%7D&default-graph-uri=urn%3Ag")
+    assert (form.query, form.default_graphs) == ("ASK{}", ["urn:g"])
+
+
+def test_dataset_parameters_must_name_every_graph(client: TestClient, sample_build: Path):
+    store = open_store(sample_build / "store")
+    graphs = [g.value for g in store.graphs()]
+    store.close()
+    every = [("query", OFFICES)] + [("default-graph-uri", g) for g in graphs] + [("named-graph-uri", g) for g in graphs]
+    form = {"Content-Type": "application/x-www-form-urlencoded", "Accept": JSON}
+    assert client.post("/sparql", content=urllib.parse.urlencode(every), headers=form).status_code == 200
+    one = client.post("/sparql", data={"query": OFFICES, "default-graph-uri": graphs[0]})
+    assert one.status_code == 400 and "GRAPH or FROM" in one.text
+
+
+def test_json_answer_is_w3c_shaped(client: TestClient):
+    document = json.loads(client.get("/sparql", params={"query": "SELECT ?c ?n WHERE { ?c gg:chamberOf ?p . "
+                                                                  "OPTIONAL { ?c gg:memberCount ?n } } LIMIT 1"}).text)
+    assert set(document) == {"head", "results"} and document["head"]["vars"] == ["c", "n"]
