@@ -69,12 +69,12 @@ def build(
     from govgraph.workflow import build_graph
 
     summary = build_graph(inputs, out, strict=strict, warn=lambda line: typer.echo(line, err=True), store=store)
-    if store:
-        typer.echo(f"named graphs -> {store} in {summary.stage_seconds.get('remote', 0.0):.2f} s")
     typer.echo(
         f"{summary.articles} articles, {summary.sentences} sentences, {summary.entities} entities, "
         f"{summary.claims} claims, {summary.triples} triples in {summary.seconds:.2f} s -> {summary.out_dir}/"
     )
+    if store:
+        typer.echo(f"named graphs -> {store} in {summary.stage_seconds.get('remote', 0.0):.2f} s")
 
 
 @app.command()
