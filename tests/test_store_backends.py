@@ -15,7 +15,7 @@ from conftest import run_cli
 from govgraph.errors import QueryError, StoreError
 from govgraph.graph.exports import FORMATS, export_graph
 from govgraph.graph.stats import stats_for
-from govgraph.graph.store import SparqlStore, endpoints, open_store
+from govgraph.graph.store import SparqlStore, endpoints, open_store, publish
 from govgraph.namespaces import GG, ID, RDFS, sparql_prologue
 
 # A named set of queries; both backends must give the same answers.
@@ -188,3 +188,37 @@ def test_unreachable_server_is_one_clear_line(tmp_path: Path) -> None:
         assert result.stderr.count("\n") == 1 and "cannot reach the SPARQL server" in result.stderr
         assert "Traceback" not in result.stderr
     assert not (tmp_path / "o").exists()  # the build stopped before doing any work
+
+
+@pytest.fixture(params=["embedded", "sparql-server"])
+def writable(request: pytest.FixtureRequest, sample_build: Path, tmp_path: Path):
+    """A writable store of each backend holding the sample build."""
+    quads = list(open_store(sample_build / "store").quads())
+    if request.param == "embedded":
+        publish(quads, tmp_path / "store")
+        store = open_store(tmp_path / "store", read_only=False)
+        yield store
+        store.close()
+        return
+    from triplestore import running_server
+
+    with running_server(tmp_path / "server") as url:
+        publish(quads, url)
+        yield open_store(url, read_only=False)
+
+
+def test_replace_graphs_replaces_and_prunes(writable) -> None:
+    quads = list(writable.quads())
+    articles = [g for g in writable.graphs() if "/doc/" in g.value]
+    dropped, changed = articles[0], articles[1]
+    marker = ox.Quad(changed, ox.NamedNode(str(RDFS.comment)), ox.Literal("replaced"), changed)
+    kept = [q for q in quads if q.graph_name not in (dropped, changed)]
+    written = writable.replace_graphs([*kept, marker], prune=str(ID))
+    assert dropped not in writable.graphs() and dropped not in written and changed in written
+    after = list(writable.quads())
+    assert [q for q in after if q.graph_name == changed] == [marker]
+    assert len(after) == len(kept) + 1
+    writable.replace_graphs([*kept, marker], prune=str(ID))  # twice: nothing changes
+    assert len(list(writable.quads())) == len(after)
+    with pytest.raises(StoreError, match="outside a named graph"):
+        writable.replace_graphs([ox.Quad(changed, changed, changed)])
