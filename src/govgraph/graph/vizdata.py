@@ -166,7 +166,7 @@ def _classes(network: Network, iris: list[str]) -> tuple[list[dict[str, Any]], d
         entries.append({
             "iri": cls, "label": CLASS_LABELS.get(cls) or network.label_of(cls), "family": family.label,
             "fkey": family.key, "color": color, "border": border(color), "shape": family.shape,
-            "size": family.size, "prov": family.provenance, "count": counts[cls],
+            "size": family.size, "font": family.font, "prov": family.provenance, "count": counts[cls],
             "_rank": (family_rank(family_cls), cls != family_cls, network.label_of(cls), cls),
         })
     entries.sort(key=lambda e: e.pop("_rank"))

@@ -21,37 +21,39 @@ class Family:
     color: str
     shape: str
     size: int
+    font: int = 14
     provenance: bool = False
 
 
 # legend order: the political structure first, provenance last
 FAMILIES: dict[str, Family] = {
-    str(GG.Country): Family("country", "countries", "#8c564b", "hexagon", 30),
-    str(GG.Branch): Family("branch", "branches of power", "#d62728", "star", 28),
-    str(GG.StateBody): Family("body", "state bodies", "#1f77b4", "square", 20),
-    str(GG.Office): Family("office", "offices", "#9467bd", "triangle", 17),
-    str(GG.Person): Family("person", "people", "#ff7f0e", "dot", 14),
-    str(GG.Tenure): Family("tenure", "tenures", "#c49c94", "triangleDown", 10),
-    str(GG.PoliticalParty): Family("party", "political parties", "#2ca02c", "diamond", 18),
-    str(GG.Organization): Family("organization", "other organizations", "#17becf", "square", 14),
-    str(GG.Region): Family("region", "regions", "#bcbd22", "hexagon", 16),
-    str(GG.Reform): Family("reform", "reforms", "#e377c2", "star", 22),
-    str(GG.Change): Family("change", "changes", "#f0a8d0", "diamond", 11),
-    str(GG.Event): Family("event", "events", "#ff9896", "triangleDown", 16),
-    str(GG.ElectionResult): Family("result", "election results", "#98df8a", "dot", 9),
-    str(GG.LegalDocument): Family("law", "laws and legal documents", "#637939", "square", 15),
-    str(GG.GovernanceModel): Family("model", "governance models", "#5254a3", "hexagon", 15),
-    str(GG.SourceDocument): Family("article", "source articles", "#6b6ecf", "square", 16, provenance=True),
-    str(GG.Document): Family("document", "other documents", "#8c6d31", "square", 13),
-    str(GG.Claim): Family("claim", "claims", "#a3a3a3", "dot", 7, provenance=True),
-    str(OA.SpecificResource): Family("evidence", "evidence (quoted sentences)", "#c9c95f", "dot", 6, provenance=True),
-    str(GG.Conflict): Family("conflict", "conflicts between claims", "#e31a1c", "diamond", 12, provenance=True),
-    str(GG.BuildRun): Family("run", "build run", "#525252", "star", 14, provenance=True),
+    str(GG.Country): Family("country", "countries", "#8c564b", "hexagon", 30, font=22),
+    str(GG.Branch): Family("branch", "branches of power", "#d62728", "star", 28, font=22),
+    str(GG.StateBody): Family("body", "state bodies", "#1f77b4", "square", 20, font=18),
+    str(GG.Office): Family("office", "offices", "#9467bd", "triangle", 17, font=16),
+    str(GG.Person): Family("person", "people", "#ff7f0e", "dot", 14, font=16),
+    str(GG.Tenure): Family("tenure", "tenures", "#c49c94", "triangleDown", 10, font=11),
+    str(GG.PoliticalParty): Family("party", "political parties", "#2ca02c", "diamond", 18, font=18),
+    str(GG.Organization): Family("organization", "other organizations", "#17becf", "square", 14, font=14),
+    str(GG.Region): Family("region", "regions", "#bcbd22", "hexagon", 16, font=16),
+    str(GG.Reform): Family("reform", "reforms", "#e377c2", "star", 22, font=20),
+    str(GG.Change): Family("change", "changes", "#f0a8d0", "diamond", 11, font=11),
+    str(GG.Event): Family("event", "events", "#ff9896", "triangleDown", 16, font=15),
+    str(GG.ElectionResult): Family("result", "election results", "#98df8a", "dot", 9, font=11),
+    str(GG.LegalDocument): Family("law", "laws and legal documents", "#637939", "square", 15, font=15),
+    str(GG.GovernanceModel): Family("model", "governance models", "#5254a3", "hexagon", 15, font=14),
+    str(GG.Document): Family("document", "other documents", "#8c6d31", "square", 13, font=14),
+    str(GG.SourceDocument): Family("article", "source articles", "#6b6ecf", "square", 16, font=12, provenance=True),
+    str(GG.Claim): Family("claim", "claims", "#a3a3a3", "dot", 7, font=10, provenance=True),
+    str(OA.SpecificResource): Family("evidence", "evidence (quoted sentences)", "#c9c95f", "dot", 6, font=10, provenance=True),
+    str(GG.Conflict): Family("conflict", "conflicts between claims", "#e31a1c", "diamond", 12, font=12, provenance=True),
+    str(GG.BuildRun): Family("run", "build run", "#525252", "star", 14, font=12, provenance=True),
 }
 # classes that the ontology imports without a label of their own
 CLASS_LABELS = {str(OA.SpecificResource): "quoted sentence"}
-OTHER = Family("other", "other things", "#bab0ac", "dot", 12)
+OTHER = Family("other", "other things", "#bab0ac", "dot", 12, font=13)
 _FAMILY_ORDER = {iri: index for index, iri in enumerate(FAMILIES)}
+_OTHER_RANK = min(i for iri, i in _FAMILY_ORDER.items() if FAMILIES[iri].provenance) - 0.5  # structure first
 _SHADES = (0.0, 0.32, -0.28, 0.55, -0.45, 0.18, -0.14, 0.44, -0.36, 0.26, -0.2, 0.62)
 
 
@@ -63,9 +65,9 @@ def family_of(ancestors: list[str]) -> tuple[str, Family]:
     return "", OTHER
 
 
-def family_rank(family_cls: str) -> int:
+def family_rank(family_cls: str) -> float:
     """Position of a family in the legend."""
-    return _FAMILY_ORDER.get(family_cls, len(_FAMILY_ORDER))
+    return _FAMILY_ORDER.get(family_cls, _OTHER_RANK)
 
 
 def shade(color: str, index: int) -> str:

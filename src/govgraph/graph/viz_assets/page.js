@@ -10,6 +10,7 @@
   const $ = function (id) { return document.getElementById(id); };
   const state = { prov: false, hidden: new Set(), article: null, reform: null, day: null, physics: meta.physics };
   const timing = { start: performance.now() };
+  const SETTLE_MS = 2500;
   let visible = new Set();
   let adjacency = null;
   let physicsRan = false;
@@ -73,7 +74,7 @@
   data.classes.forEach(function (c) {
     const color = { background: c.color, border: c.border };
     groups[c.key] = { shape: c.shape, size: c.size, color: { background: c.color, border: c.border, highlight: color, hover: color } };
-    if (c.prov) groups[c.key].font = { size: 10, color: "#555555" };
+    groups[c.key].font = c.prov ? { size: c.font, color: "#555555" } : { size: c.font };
   });
   const options = {
     groups: groups,
@@ -92,8 +93,9 @@
     physics: {
       enabled: state.physics,
       solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -70, springLength: 120, springConstant: 0.06, avoidOverlap: 0.5 },
-      stabilization: { enabled: true, iterations: 300, fit: true },
+      forceAtlas2Based: { gravitationalConstant: -55, centralGravity: 0.015, springLength: 100, springConstant: 0.07, avoidOverlap: 0.4 },
+      minVelocity: 1.5,
+      stabilization: { enabled: true, iterations: 200, updateInterval: 50, fit: true },
     },
     interaction: { hover: true, hideEdgesOnDrag: meta.large, hideEdgesOnZoom: meta.large },
     layout: { improvedLayout: false, randomSeed: 7 },
@@ -382,7 +384,12 @@
     timing.firstDraw = performance.now();
     if (!state.physics) ready();
   });
-  network.on("stabilizationIterationsDone", function () { physicsRan = true; });
+  network.on("stabilizationIterationsDone", function () {
+    physicsRan = true;
+    timing.stabilizationDone = performance.now();
+    // a page that keeps drifting is hard to read: settle for at most SETTLE_MS more, then stand still
+    setTimeout(function () { if (!started) { network.stopSimulation(); ready(); } }, SETTLE_MS);
+  });
   network.once("stabilized", function () { ready(); });
   let started = false;
   function ready() {
