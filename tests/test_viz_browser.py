@@ -1,0 +1,202 @@
+"""The network page in headless Chromium: it loads offline, holds the graph, and its controls work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from govgraph.graph.store import open_store
+from govgraph.graph.viz import write_visualization
+from test_viz_data import NODE_COUNT, PROVENANCE_COUNT, count, load_synth, page_data
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"needs Debian's chromium at {CHROMIUM}"),
+]
+
+
+class Page:
+    """One opened page, with every request it made and every console error it printed."""
+
+    def __init__(self, context, url: str) -> None:
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page = context.new_page()
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type in ("error", "warning") else None)
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.goto(url)
+        self.page.wait_for_selector("body[data-ready='1']", state="attached", timeout=60_000)
+
+    def js(self, expression: str, arg: object = None):
+        return self.page.evaluate(expression, arg)
+
+    def visible(self) -> set[int]:
+        return set(self.js("govgraph.nodeView.getIds()"))
+
+
+@pytest.fixture(scope="module")
+def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, args=ARGS, headless=True, viewport={"width": 1280, "height": 800})
+        # anything but the file itself is refused (and recorded by each Page), so a leak cannot reach the network
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
+                      else route.abort())
+        yield context
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def sample_page(browser_context, sample_build: Path) -> Iterator[Page]:
+    page = Page(browser_context, (sample_build / "graph.html").as_uri())
+    yield page
+    page.page.close()
+
+
+@pytest.fixture(scope="module")
+def synth_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("viz-synth") / "synth.html"
+    write_visualization(load_synth().synthetic_quads(400, seed=3), target)
+    return target
+
+
+def node_id(page: Page, label: str) -> int:
+    return page.js("l => govgraph.data.nodes.find(n => (n.full || n.label) === l).id", label)
+
+
+def test_sample_page_loads_offline_with_no_errors_and_every_node(sample_page: Page, sample_build: Path):
+    assert sample_page.errors == []
+    assert sample_page.requests and all(url.startswith(("file:", "data:")) for url in sample_page.requests), sample_page.requests
+    store = open_store(sample_build / "store")
+    nodes, provenance = count(store, NODE_COUNT), count(store, PROVENANCE_COUNT)
+    store.close()
+    assert sample_page.js("govgraph.nodes.length") == nodes
+    assert len(sample_page.visible()) == nodes - provenance  # the political structure first
+    assert sample_page.js("document.querySelectorAll('#gg-legend input[type=checkbox]').length") == len(
+        page_data(sample_build / "graph.html")["classes"])
+    ARTIFACTS.mkdir(exist_ok=True)
+    sample_page.page.screenshot(path=str(ARTIFACTS / "viz-sample.png"))
+
+
+def test_search_finds_and_focuses_a_node(sample_page: Page):
+    target = node_id(sample_page, "Mazhilis")
+    sample_page.page.fill("#gg-search", "mazhilis")
+    sample_page.page.press("#gg-search", "Enter")
+    sample_page.page.wait_for_function("id => govgraph.focused === id", arg=target)
+    assert sample_page.js("govgraph.network.getSelectedNodes()") == [target]
+    # the view glides to the node and stops there, centred on it
+    sample_page.page.wait_for_function("""id => {
+        const v = govgraph.network.getViewPosition(), p = govgraph.network.getPositions([id])[id];
+        return Math.abs(v.x - p.x) < 2 && Math.abs(v.y - p.y) < 2; }""", arg=target, timeout=10_000)
+    assert "Mazhilis" in sample_page.page.inner_text("#gg-details")
+    assert "found: Mazhilis" in sample_page.page.inner_text("#gg-search-msg")
+
+
+def test_class_filter_hides_exactly_that_class(sample_page: Page):
+    target = node_id(sample_page, "Mazhilis")
+    group = sample_page.js("id => govgraph.data.nodes[id].group", target)
+    members = set(sample_page.js("g => govgraph.data.nodes.filter(n => n.group === g).map(n => n.id)", group))
+    before = sample_page.visible()
+    box = sample_page.page.locator(f"#gg-legend input[data-class='{group}']")
+    box.uncheck()
+    after = sample_page.visible()
+    assert after == before - members and target not in after
+    box.check()
+    assert sample_page.visible() == before
+
+
+def test_provenance_toggle_shows_the_claims(sample_page: Page):
+    claims = set(sample_page.js("govgraph.data.nodes.filter(n => n.label.startsWith('claim: ')).map(n => n.id)"))
+    assert claims and not claims & sample_page.visible()
+    sample_page.page.click("#gg-prov")
+    shown = sample_page.visible()
+    assert claims <= shown and len(shown) == sample_page.js("govgraph.nodes.length")
+    assert sample_page.page.get_attribute("#gg-prov", "aria-pressed") == "true"
+    sample_page.page.click("#gg-prov")
+    assert not claims & sample_page.visible()
+
+
+def test_hover_tooltip_shows_type_and_quotes(sample_page: Page):
+    target = node_id(sample_page, "Mazhilis")
+    if sample_page.page.is_checked("#gg-physics"):
+        sample_page.page.uncheck("#gg-physics")  # hold the nodes still while the mouse goes to one
+    sample_page.js("id => govgraph.network.focus(id, {scale: 1.5})", target)
+    box = sample_page.page.locator("#gg-network").bounding_box()
+    at = sample_page.js("id => govgraph.network.canvasToDOM(govgraph.network.getPositions([id])[id])", target)
+    x, y = box["x"] + at["x"], box["y"] + at["y"]
+    sample_page.page.mouse.move(x - 30, y - 30)
+    sample_page.page.mouse.move(x, y, steps=4)
+    sample_page.page.wait_for_selector("#gg-tip:not([hidden])")
+    text = sample_page.page.inner_text("#gg-tip")
+    quote = sample_page.js("id => govgraph.data.quotes[govgraph.data.nodes[id].q[0]]", target)
+    assert text.startswith("Mazhilis") and "lower chamber" in text
+    assert quote[0] in text and sample_page.js("i => govgraph.data.articles[i].title", quote[1]) in text
+    sample_page.page.mouse.move(5, 5)
+
+
+def test_article_filter_keeps_what_that_article_states(sample_page: Page):
+    sample_page.page.select_option("#gg-article", "0")
+    shown = sample_page.visible()
+    assert shown
+    assert sample_page.js("ids => ids.every(id => (govgraph.data.nodes[id].a || []).includes(0))", sorted(shown))
+    sample_page.page.select_option("#gg-article", "")
+
+
+def test_time_slider_hides_what_did_not_yet_exist(browser_context, synth_file: Path):
+    data = page_data(synth_file)
+    dated = next(n for n in data["nodes"] if n.get("t") and n["t"][0] and "prov" not in n)
+    page = Page(browser_context, synth_file.as_uri())
+    try:
+        assert page.errors == []
+        assert dated["id"] in page.visible()
+        page.page.focus("#gg-time")
+        page.page.keyboard.press("Home")  # before the first date of the graph
+        assert dated["id"] not in page.visible()
+        assert page.page.inner_text("#gg-time-label") != "all dates"
+        index = data["stops"].index(dated["t"][0])
+        page.js("i => { const s = document.getElementById('gg-time'); s.value = i; s.dispatchEvent(new Event('input')); }", index)
+        assert dated["id"] in page.visible()
+        page.page.keyboard.press("End")
+        assert page.page.inner_text("#gg-time-label") == "all dates"
+    finally:
+        page.page.close()
+
+
+def test_reform_filter_shows_one_reform_and_what_it_changes(browser_context, synth_file: Path):
+    data = page_data(synth_file)
+    page = Page(browser_context, synth_file.as_uri())
+    try:
+        page.page.select_option("#gg-reform", "1")
+        scope = {n["id"] for n in data["nodes"] if 1 in n.get("r", ()) and "prov" not in n}
+        assert page.visible() == scope and data["reforms"][1]["id"] in scope
+    finally:
+        page.page.close()
+
+
+def test_as_of_page_opens_at_that_date_and_focus_page_on_the_entity(browser_context, synth_file: Path, tmp_path: Path):
+    quads = load_synth().synthetic_quads(400, seed=3)
+    data = page_data(synth_file)
+    dated = next(n for n in data["nodes"] if n.get("t") and n["t"][0] and "prov" not in n)
+    before = data["stops"][data["stops"].index(dated["t"][0]) - 1]
+    target = tmp_path / "asof.html"
+    write_visualization(quads, target, as_of=before, focus=dated["iri"], depth=1)
+    page = Page(browser_context, target.as_uri())
+    try:
+        assert page.errors == []
+        focus = page_data(target)["meta"]["focus"]
+        # the focused node did not exist yet at that date: focusing on it moves the time control to show it
+        assert page.js("govgraph.focused") == focus and focus in page.visible()
+        assert page.js("govgraph.network.getSelectedNodes()") == [focus]
+    finally:
+        page.page.close()
