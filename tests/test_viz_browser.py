@@ -155,7 +155,7 @@ def test_article_filter_keeps_what_that_article_states(sample_page: Page):
 
 def test_time_slider_hides_what_did_not_yet_exist(browser_context, synth_file: Path):
     data = page_data(synth_file)
-    dated = next(n for n in data["nodes"] if n.get("t") and n["t"][0] and "prov" not in n)
+    dated = next(n for n in data["nodes"] if n.get("t") and n["t"][0][0] and "prov" not in n)
     page = Page(browser_context, synth_file.as_uri())
     try:
         assert page.errors == []
@@ -164,7 +164,7 @@ def test_time_slider_hides_what_did_not_yet_exist(browser_context, synth_file: P
         page.page.keyboard.press("Home")  # before the first date of the graph
         assert dated["id"] not in page.visible()
         assert page.page.inner_text("#gg-time-label") != "all dates"
-        index = data["stops"].index(dated["t"][0])
+        index = data["stops"].index(dated["t"][0][0])
         page.js("i => { const s = document.getElementById('gg-time'); s.value = i; s.dispatchEvent(new Event('input')); }", index)
         assert dated["id"] in page.visible()
         page.page.keyboard.press("End")
@@ -187,8 +187,8 @@ def test_reform_filter_shows_one_reform_and_what_it_changes(browser_context, syn
 def test_as_of_page_opens_at_that_date_and_focus_page_on_the_entity(browser_context, synth_file: Path, tmp_path: Path):
     quads = load_synth().synthetic_quads(400, seed=3)
     data = page_data(synth_file)
-    dated = next(n for n in data["nodes"] if n.get("t") and n["t"][0] and "prov" not in n)
-    before = data["stops"][data["stops"].index(dated["t"][0]) - 1]
+    dated = next(n for n in data["nodes"] if n.get("t") and n["t"][0][0] and "prov" not in n)
+    before = data["stops"][data["stops"].index(dated["t"][0][0]) - 1]
     target = tmp_path / "asof.html"
     write_visualization(quads, target, as_of=before, focus=dated["iri"], depth=1)
     page = Page(browser_context, target.as_uri())
@@ -200,3 +200,12 @@ def test_as_of_page_opens_at_that_date_and_focus_page_on_the_entity(browser_cont
         assert page.js("govgraph.network.getSelectedNodes()") == [focus]
     finally:
         page.page.close()
+
+
+def test_physics_switch_turns_the_simulation_on_and_off(sample_page: Page):
+    box = sample_page.page.locator("#gg-physics")
+    box.uncheck()
+    assert sample_page.js("govgraph.network.physics.options.enabled") is False
+    box.check()
+    assert sample_page.js("govgraph.network.physics.options.enabled") is True
+    box.uncheck()

@@ -171,14 +171,26 @@ def test_dates_of_tenures_reforms_and_what_reforms_create(synth_quads):
     network = project(synth_quads)
     times = timeline(network)
     tenures = [iri for iri, n in network.nodes.items() if n.cls.endswith("#Tenure")]
-    ended = [iri for iri in tenures if times.nodes.get(iri, (None, None))[1]]
-    assert ended and all(times.nodes[iri][0] < times.nodes[iri][1] for iri in ended)
+    ended = [times.nodes[iri][0] for iri in tenures if iri in times.nodes and times.nodes[iri][0][1]]
+    assert ended and all(start < end for start, end in ended)
     holding = [k for k in times.edges if k[1].endswith("#holder")]
     assert holding
+    created = 0
     for (s, p, o) in network.edges:
         if p.endswith("#creates"):
             reform = next(r for (r, q, c) in network.edges if q.endswith("#hasChange") and c == s)
-            assert times.nodes[o][0] == times.nodes[reform][0]
+            assert times.nodes[o][0][0] == times.nodes[reform][0][0]
+            created += 1
+    assert created
+
+
+def test_a_thing_re_established_after_it_ended_exists_again():
+    from govgraph.graph.timeline import _intervals
+
+    court = ("1992-01-01", "1996-01-01")
+    assert _intervals(court, ["2022-03-01"], []) == [court, ("2022-03-01", None)]
+    assert _intervals((None, None), ["2022-03-01"], ["2024-01-01"]) == [("2022-03-01", "2024-01-01")]
+    assert _intervals(("2000-01-01", None), [], ["1990-01-01"]) == [("2000-01-01", None)]  # an end before the start is not one
 
 
 def test_reform_filter_scope_holds_the_reform_its_changes_and_what_they_change(synth_quads, tmp_path: Path):

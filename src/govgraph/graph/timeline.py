@@ -1,10 +1,11 @@
 """When things existed: date intervals of nodes and edges, from the dates the graph states.
 
 An interval is ``(start, end)`` of ISO day strings, start inclusive and end exclusive, either side
-``None`` when unknown. Partial dates widen to their period: a tenure that ends "2022" ends before
-2023-01-01. What a reform does moves the dates of what it touches: a thing it creates or
-re-establishes exists from the reform's date, a thing it abolishes exists until that date.
-Nodes and edges without any date have no interval and are always shown.
+``None`` when unknown; a thing may have several (a court abolished and re-established later).
+Partial dates widen to their period: a tenure that ends "2022" ends before 2023-01-01. What a reform
+does moves the dates of what it touches: a thing it creates or re-establishes exists from the
+reform's date, a thing it abolishes exists until that date. Nodes and edges without any date have
+no interval and are always shown.
 """
 
 from __future__ import annotations
@@ -57,15 +58,15 @@ def day_before(day: str) -> str:
 
 @dataclass(slots=True)
 class Timeline:
-    """Intervals of the nodes and edges that have dates, and the dates at which the picture changes."""
+    """When the dated nodes and edges existed (one or more intervals each), and the dates at which the picture changes."""
 
-    nodes: dict[str, Interval]
-    edges: dict[tuple[str, str, str], Interval]
+    nodes: dict[str, list[Interval]]
+    edges: dict[tuple[str, str, str], list[Interval]]
 
     def stops(self) -> list[str]:
         """Every date at which something starts or ends, sorted."""
-        days = {d for iv in (*self.nodes.values(), *self.edges.values()) for d in iv if d}
-        return sorted(days)
+        spans = (*self.nodes.values(), *self.edges.values())
+        return sorted({day for intervals in spans for interval in intervals for day in interval if day})
 
 
 def _own(network: Network, iri: str) -> Interval:
@@ -83,6 +84,23 @@ def _event_day(iri: str, own: dict[str, Interval], reform_of: dict[str, str]) ->
     return own[iri][0] or own.get(reform_of.get(iri, ""), (None, None))[0]
 
 
+def _intervals(own: Interval, begins: list[str], ends: list[str]) -> list[Interval]:
+    """A thing's own dates, completed by what reforms did to it; created again after it ended, it exists again."""
+    start, end = own
+    again = None
+    for day in sorted(begins):
+        if end and day >= end:
+            again = again or day
+        elif start is None:
+            start = day
+    if end is None:
+        end = min((d for d in ends if start is None or d > start), default=None)
+    intervals = [(start, end)] if start or end else []
+    if again:
+        intervals.append((again, None))
+    return intervals
+
+
 def timeline(network: Network) -> Timeline:
     """The intervals of the network's nodes and edges.
 
@@ -94,26 +112,23 @@ def timeline(network: Network) -> Timeline:
     """
     own = {iri: _own(network, iri) for iri in network.nodes}
     reform_of = {o: s for (s, p, o) in network.edges if p == str(GG.hasChange)}
-    starts: dict[str, list[str]] = {}
+    begins: dict[str, list[str]] = {}
     ends: dict[str, list[str]] = {}
     for s, p, o in network.edges:
         if p in _BEGINS_BY or p in _ENDS_BY:
             day = _event_day(s, own, reform_of)
             if day:
-                (starts if p in _BEGINS_BY else ends).setdefault(o, []).append(day)
-    nodes: dict[str, Interval] = {}
-    for iri, (start, end) in own.items():
-        start = start or min(starts.get(iri, []), default=None)
-        end = end or min(ends.get(iri, []), default=None)
-        if start and end and end <= start:
-            end = None
-        if start or end:
-            nodes[iri] = (start, end)
+                (begins if p in _BEGINS_BY else ends).setdefault(o, []).append(day)
+    nodes: dict[str, list[Interval]] = {}
+    for iri, interval in own.items():
+        intervals = _intervals(interval, begins.get(iri, []), ends.get(iri, []))
+        if intervals:
+            nodes[iri] = intervals
     return Timeline(nodes, _holding_edges(network, nodes))
 
 
-def _holding_edges(network: Network, nodes: dict[str, Interval]) -> dict[tuple[str, str, str], Interval]:
-    """A person holds an office during the tenures that link them; undated if any tenure is."""
+def _holding_edges(network: Network, nodes: dict[str, list[Interval]]) -> dict[tuple[str, str, str], list[Interval]]:
+    """A person holds an office during the tenures that link them; always, as far as we know, if one is undated."""
     spans: dict[tuple[str, str], list[Interval]] = {}
     tenure = str(GG.Tenure)
     for iri, node in network.nodes.items():
@@ -121,18 +136,13 @@ def _holding_edges(network: Network, nodes: dict[str, Interval]) -> dict[tuple[s
             continue
         for person in network.out(iri, str(ORG.member)):
             for office in network.out(iri, str(GG.post)):
-                spans.setdefault((person, office), []).append(nodes.get(iri, (None, None)))
-    edges: dict[tuple[str, str, str], Interval] = {}
+                spans.setdefault((person, office), []).extend(nodes.get(iri) or [(None, None)])
+    edges: dict[tuple[str, str, str], list[Interval]] = {}
     for key in network.edges:
         s, p, o = key
         if p not in _HOLDING:
             continue
-        pair = (s, o) if p in (str(GG.holds), str(ORG.holds)) else (o, s)
-        intervals = spans.get(pair)
-        if not intervals:
-            continue
-        start = None if any(iv[0] is None for iv in intervals) else min(iv[0] for iv in intervals if iv[0])
-        end = None if any(iv[1] is None for iv in intervals) else max(iv[1] for iv in intervals if iv[1])
-        if start or end:
-            edges[key] = (start, end)
+        intervals = spans.get((s, o) if p in (str(GG.holds), str(ORG.holds)) else (o, s))
+        if intervals and (None, None) not in intervals:
+            edges[key] = sorted(set(intervals), key=lambda iv: (iv[0] or "", iv[1] or "9999"))
     return edges

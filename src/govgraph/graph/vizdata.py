@@ -13,7 +13,7 @@ from collections import defaultdict
 from typing import Any
 
 from govgraph.graph.layout import compute_layout
-from govgraph.graph.network import Network, Node, ancestors
+from govgraph.graph.network import Network, Node, Support, ancestors
 from govgraph.graph.timeline import Timeline, day_before, period
 from govgraph.graph.vizstyle import CLASS_LABELS, border, family_of, family_rank, shade
 from govgraph.namespaces import DCTERMS, GG
@@ -83,6 +83,7 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
     scopes = _reform_scopes(network, reforms, changes, ids)
     labels = {s.evidence: f"“{short(s.quote, 40)}”" for s in network.supports if s.evidence and s.quote}
     labels.update((s.claim, f"claim: {network.label_of(s.predicate)}") for s in network.supports)
+    statements = {s.claim: _statement(network, s) for s in network.supports}
     props = _Table()
     degree: dict[str, int] = defaultdict(int)
     for s, _, o in edge_keys:
@@ -95,12 +96,12 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
         node = network.nodes[iri]
         cls = classes[class_index[node.cls]]
         record = _node_record(network, node, labels.get(iri, node.label), ids[iri], cls, positions[ids[iri]],
-                              degree[iri], props)
+                              degree[iri], props, statements.get(iri, []))
         _add_refs(record, "a", sorted(article_index[a] for a in node.articles if a in article_index))
         _add_refs(record, "r", scopes.get(iri, []))
         _add_refs(record, "q", node_quotes.get(iri, [])[:MAX_QUOTES])
         if iri in times.nodes:
-            record["t"] = list(times.nodes[iri])
+            record["t"] = [list(iv) for iv in times.nodes[iri]]
         nodes.append(record)
     edges = []
     for index, key in enumerate(edge_keys):
@@ -114,10 +115,9 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
         _add_refs(record, "a", sorted(article_index[a] for a in edge.articles if a in article_index))
         _add_refs(record, "q", edge_quotes.get(key, [])[:MAX_QUOTES])
         if key in times.edges:
-            record["t"] = list(times.edges[key])
+            record["t"] = [list(iv) for iv in times.edges[key]]
         edges.append(record)
-    stops = sorted({d for n in nodes for d in n.get("t", ()) if d} | {d for e in edges for d in e.get("t", ()) if d}
-                   | ({as_of} if as_of else set()))
+    stops = sorted({d for r in (*nodes, *edges) for iv in r.get("t", ()) for d in iv if d} | ({as_of} if as_of else set()))
     if stops:
         stops.insert(0, day_before(stops[0]))
     structure = sum(1 for n in nodes if "prov" not in n)
@@ -136,7 +136,7 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
         "classes": classes,
         "articles": [{"id": ids.get(a), "title": network.nodes[a].label, "date": _article_date(network.nodes[a])}
                      for a in articles],
-        "reforms": [{"id": ids[r], "label": network.nodes[r].label, "date": times.nodes.get(r, (None, None))[0]}
+        "reforms": [{"id": ids[r], "label": network.nodes[r].label, "date": times.nodes.get(r, [(None, None)])[0][0]}
                     for r in reforms],
         "props": props.values(),
         "quotes": [list(q) for q in quotes.values()],
@@ -176,7 +176,7 @@ def _classes(network: Network, iris: list[str]) -> tuple[list[dict[str, Any]], d
 
 
 def _node_record(network: Network, node: Node, label: str, index: int, cls: dict[str, Any], xy: tuple[float, float],
-                 degree: int, props: _Table) -> dict[str, Any]:
+                 degree: int, props: _Table, lines: list[tuple[str, str]]) -> dict[str, Any]:
     record: dict[str, Any] = {"id": index, "label": short(label), "group": cls["key"], "x": xy[0], "y": xy[1]}
     if record["label"] != label:
         record["full"] = label
@@ -187,10 +187,22 @@ def _node_record(network: Network, node: Node, label: str, index: int, cls: dict
     record["iri"] = node.iri
     if node.aliases:
         record["alt"] = list(node.aliases[:12])
-    lines = _properties(network, node)
+    lines = lines + _properties(network, node)
     if lines:
         record["p"] = [[props.ref(name), value] for name, value in lines]
     return record
+
+
+def _statement(network: Network, support: Support) -> list[tuple[str, str]]:
+    """What a claim says, in labels: subject — property — object, and where."""
+    def name(term: str) -> str:
+        return network.nodes[term].label if term in network.nodes else term
+
+    obj = name(support.obj) if support.obj_is_iri else support.obj
+    lines = [("statement", f"{name(support.subject)} — {network.label_of(support.predicate)} — {short(obj, 200)}")]
+    if support.article:
+        lines.append(("stated in", name(support.article)))
+    return lines
 
 
 def _properties(network: Network, node: Node) -> list[tuple[str, str]]:

@@ -16,9 +16,9 @@
   let physicsRan = false;
 
   // ---- what is shown --------------------------------------------------------------------------
-  function inTime(t) {
+  function inTime(t) {  // t: the intervals [start, end) in which a thing existed
     if (!state.day || !t) return true;
-    return (!t[0] || t[0] <= state.day) && (!t[1] || state.day < t[1]);
+    return t.some(function (iv) { return (!iv[0] || iv[0] <= state.day) && (!iv[1] || state.day < iv[1]); });
   }
   function nodeShown(n) {
     if (n.prov && !state.prov) return false;
@@ -42,8 +42,10 @@
   const changesAt = {};
   byId.forEach(function (n) {
     if (!n.t || n.prov) return;
-    if (n.t[0]) (changesAt[n.t[0]] = changesAt[n.t[0]] || []).push("+ " + (n.full || n.label));
-    if (n.t[1]) (changesAt[n.t[1]] = changesAt[n.t[1]] || []).push("− " + (n.full || n.label));
+    n.t.forEach(function (iv) {
+      if (iv[0]) (changesAt[iv[0]] = changesAt[iv[0]] || []).push("+ " + (n.full || n.label));
+      if (iv[1]) (changesAt[iv[1]] = changesAt[iv[1]] || []).push("− " + (n.full || n.label));
+    });
   });
   function setStop(index) {
     slider.value = String(index);
@@ -139,10 +141,9 @@
   }
   function whenLine(t) {
     if (!t) return null;
-    const parts = [];
-    if (t[0]) parts.push("from " + fmtDay(t[0]));
-    if (t[1]) parts.push("until " + fmtDay(t[1]) + " (exclusive)");
-    return el("div", { class: "info-when" }, parts.join(" "));
+    return el("div", { class: "info-when" }, t.map(function (iv) {
+      return [iv[0] ? "from " + fmtDay(iv[0]) : "", iv[1] ? "until " + fmtDay(iv[1]) : ""].join(" ").trim();
+    }).join("; then "));
   }
   function quoteBlocks(refs, limit) {
     const out = [];
