@@ -85,6 +85,8 @@ def test_construct_gives_turtle(sample_build: Path):
 def test_ask_answers_yes_or_no(sample_build: Path):
     result = run_cli("query", "ASK { ggid:kz\\/mazhilis gg:chamberOf ggid:kz\\/parliament }", "--out", str(sample_build))
     assert result.stdout == "yes\n"
+    as_csv = run_cli("query", "ASK { ?s gg:chamberOf ?p }", "--out", str(sample_build), "-f", "csv")
+    assert as_csv.stdout == "true\n"
 
 
 def test_malformed_sparql_is_one_line_with_the_position_and_exit_2(sample_build: Path):

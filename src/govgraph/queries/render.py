@@ -136,7 +136,8 @@ def render(answer: QueryAnswer, fmt: str = "table") -> str:
         raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(CLI_FORMATS)}")
     if fmt == "table" or answer.kind == "graph":
         return render_table(answer)
-    return serialize(answer, fmt).decode("utf-8")
+    text = serialize(answer, fmt).decode("utf-8")
+    return text if text.endswith("\n") else text + "\n"
 
 
 def catalog_text(queries: Iterable[NamedQuery]) -> str:

@@ -20,6 +20,7 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 _BARE_NAME = re.compile(r"[\w.-]+")
 _POSITION = re.compile(r"error at (\d+):(\d+)")
 LABEL_CHUNK = 400
+DEFAULT_OUT = Path("govgraph-out")  # the build folder the command line uses by default
 
 
 @dataclass(slots=True)
@@ -209,7 +210,7 @@ def run_query(
     resolved = resolve_query(query)
     bindings = bind_params(params, resolved.named.params if resolved.named else None, resolved.label)
     opened = store is None or isinstance(store, str | Path)
-    graph_store = store_for(Path("govgraph-out")) if store is None else (
+    graph_store = store_for(DEFAULT_OUT) if store is None else (
         open_store(store) if isinstance(store, str | Path) else store)
     try:
         answer = execute(graph_store, resolved.text, bindings, max_rows=max_rows, label=resolved.label)
