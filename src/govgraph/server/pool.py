@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import multiprocessing.connection
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from govgraph.errors import StoreError
@@ -31,16 +31,16 @@ class _Worker:
         self.conn.close()
 
 
-@dataclass(slots=True)
 class QueryPool:
     """A fixed number of worker processes answering protocol requests, with a timeout per query."""
 
-    selector: str
-    size: int = 2
-    timeout: float = 10.0
-    _idle: asyncio.Queue[_Worker] | None = None
-    _workers: list[_Worker] = field(default_factory=list)
-    _tasks: set[asyncio.Task[None]] = field(default_factory=set)
+    def __init__(self, selector: str, size: int = 2, timeout: float = 10.0) -> None:
+        self.selector = selector
+        self.size = size
+        self.timeout = timeout
+        self._idle: asyncio.Queue[_Worker] | None = None
+        self._workers: list[_Worker] = []
+        self._tasks: set[asyncio.Task[None]] = set()
 
     def _spawn(self) -> _Worker:
         context = multiprocessing.get_context("spawn")  # never fork a process that runs threads
