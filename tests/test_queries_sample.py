@@ -52,11 +52,10 @@ PARAMS = {
     "fact-sources": {"entity": "Mazhilis"},
     "office-holder-on-date": {"office": "President", "date": "2022-06-01"},
 }
-# The queries whose data today's extractor already produces: they must answer with rows on the sample.
-NON_EMPTY_ON_SAMPLE = {
-    "bodies", "branches", "describe", "documents", "entity", "fact-sources", "governance-models", "local-government",
-    "most-mentioned", "offices", "parliament", "parties", "people", "rights-institutions", "sources",
-}
+# The queries whose data the extractor already produces: they must answer with rows on the sample.
+# (before-after, conflicts and office-holder-on-date wait for changes of the Mazhilis, conflicting
+# numbers and dated tenures; tests/test_queries_fixture.py checks their answers.)
+NON_EMPTY_ON_SAMPLE = set(COLUMNS) - {"before-after", "conflicts", "office-holder-on-date"}
 
 
 @pytest.fixture(scope="module")
