@@ -13,7 +13,7 @@ from govgraph import __version__
 from govgraph.build.pipeline import extract_corpus
 from govgraph.corpus import corpus_dir
 from govgraph.graph.outputs import write_rdf
-from govgraph.graph.rdf import dataset_quads, schema_quads
+from govgraph.graph.rdf import conflict_quads, dataset_quads, schema_quads
 from govgraph.graph.store import STORE_DIR, write_embedded_store
 
 DEFAULT_OUT = Path("govgraph-out")
@@ -70,7 +70,7 @@ def build_graph(
     stages = dict(result.stage_seconds)
     t0 = time.perf_counter()
     instance_quads = dataset_quads(result.extractions, result.entities, result.reference_properties,
-                                   version=__version__)
+                                   extra=conflict_quads(result.conflicts), version=__version__)
     quads = schema_quads() + instance_quads
     stages["rdf"] = time.perf_counter() - t0
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -150,12 +150,17 @@ class DocContext:
     # ---------------------------------------------------------------- claims
 
     def claim(self, sentence: Sentence, subject: str, predicate: str, obj: str | Value,
-              extractor: str, confidence: float) -> None:
-        """Record a statement the sentence makes."""
+              extractor: str, confidence: float, also: tuple[int, ...] = ()) -> None:
+        """Record a statement the sentence makes (with `also`, further sentences it rests on)."""
         self.extraction.claims.append(
             Claim(subject, predicate, obj, self.doc.doc_id, sentence.index, sentence.start, sentence.end,
-                  extractor, confidence)
+                  extractor, confidence, also)
         )
+
+    def same_paragraph(self, first: int, second: int) -> bool:
+        """Whether two sentences stand in one paragraph (no blank line between them)."""
+        a, b = self.sentences[min(first, second)], self.sentences[max(first, second)]
+        return "\n\n" not in self.doc.text[a.end : b.start]
 
     def text_value(self, text: str) -> Value:
         return Value(clean_phrase(text), "string")

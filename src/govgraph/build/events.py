@@ -18,7 +18,7 @@ _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|Octo
 _ELECTION = re.compile(
     r"\b(?P<adj>(?:presidential|parliamentary|legislative|local|municipal|general|snap|early|regional|constitutional|"
     r"popular|public|national|nationwide|by-?)\s+|(?P<bodyadj>[A-Z][\w-]+)\s+)?(?P<kind>elections?|referendums?|referenda|"
-    r"plebiscites?)\b(?P<to>\s+(?:to|for)\s+(?:the\s+)?)?", re.I)
+    r"plebiscites?)\b(?P<to>\s+(?:(?:were|was|will\s+be|are|is)\s+held\s+)?(?:to|for)\s+(?:the\s+)?)?", re.I)
 _SESSION = re.compile(
     r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|opening|joint|"
     r"\d+(?:st|nd|rd|th))\s+session\s+of\s+(?:the\s+)?(?P<body>[^,.;]{3,80}?)\s+of\s+the\s+(?P<conv>\w+)\s+"
@@ -40,6 +40,11 @@ _ARTICLE_IN = re.compile(
     r"\bin\s+an?\s+(?:article|op-ed|opinion\s+piece|column|interview)\s+(?:released|published|written|posted)?\s*"
     r"(?:on|in|by|for|with)\s+(?:the\s+)?(?P<outlet>[A-Z][\w’' ]{2,60}?)(?:[’']s?\s+(?:website|site|pages))?"
     r"(?=\s+on\s+|\s+in\s+|[,.;]|$)")
+_MONTH_RELATIVE = re.compile(rf"\s*(?:,\s*)?in\s+(?P<month>{_MONTH_NAMES})\s+(?P<which>last|this|next)\s+year\b", re.I)
+_FRONTED_WITH = re.compile(r"^With\s+(?:the\s+)?", re.I)
+_WAS_LAUNCHED = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:launched|started|initiated|set\s+in\s+motion)\b", re.I)
+_NEW_PARTY = re.compile(r"\b(?:an?|the)\s+(?P<np>(?:opposition|ruling|pro-government|pro-presidential|centrist|liberal|"
+                        r"nationalist|green|social[- ]democratic|new)\s+party)\b", re.I)
 _TERM_YEARS = re.compile(r"\b(?:during|for|over|in)\s+the\s+(?:next|upcoming|coming)\s+(?P<n>[\w-]+)\s+years\b", re.I)
 _APPOINTMENT = re.compile(
     r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?P<noun>re-?appointment|appointment|dismissal|resignation|"
@@ -58,6 +63,7 @@ class Events:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         self.last_election: str | None = None
+        self.convocation: str | None = None  # the parliament of the convocation the article is about
 
     def event(self, cls: str, kind_label: str, date: PartialDate | None, *aliases: str) -> str:
         """The event of this kind, country and year (a node shared across articles)."""
@@ -71,6 +77,12 @@ class Events:
     def date_near(self, sentence: Sentence, start: int, end: int, window: int = 40) -> tuple[PartialDate | None, str]:
         """The date written right after (or just before) a phrase: 'on March 29', 'in June 2022'."""
         after = sentence.text[end : end + window]
+        relative = _MONTH_RELATIVE.match(after)
+        if relative:
+            year = self.ctx.doc.year
+            offset = {"last": -1, "this": 0, "next": 1}[relative.group("which").lower()]
+            month = month_number(relative.group("month"))
+            return (PartialDate(year + offset, month) if year else PartialDate(None, month)), relative.group(0).strip()
         for mention in find_dates(after, None):
             lead = after[: mention.start]
             if re.fullmatch(r"\s*(?:,\s*)?(?:held\s+|which\s+took\s+place\s+|took\s+place\s+)?(?:on|in|of)?\s*(?:the\s+)?",
@@ -81,6 +93,18 @@ class Events:
         if dated and re.fullmatch(r"\s*(?:’s|'s)?\s*", before[dated[-1].end :]):
             return dated[-1].date, dated[-1].text
         return None, ""
+
+    def paragraph_year(self, sentence: Sentence) -> tuple[PartialDate | None, tuple[int, ...]]:
+        """The one year the previous sentence of the paragraph states ('The year 2023 was ... Already in the first
+        month, elections were held ...'), with that sentence as further evidence."""
+        index = sentence.index - 1
+        if index < 0 or not self.ctx.same_paragraph(index, sentence.index) or list(find_dates(sentence.text)):
+            return None, ()
+        years = {d.date.year for d in find_dates(self.ctx.sentences[index].text)}
+        dates = list(find_dates(self.ctx.sentences[index].text))
+        if len(years) == 1 and all(d.date.month is None for d in dates):
+            return PartialDate(years.pop()), (index,)
+        return None, ()
 
     def with_year(self, date: PartialDate, following: str) -> PartialDate:
         """'March last year' in an article that states its year gets that year minus one; others stay partial."""
@@ -127,6 +151,9 @@ class Events:
                 if body is None:
                     continue
             date, _ = self.date_near(sentence, match.start(), match.end())
+            also: tuple[int, ...] = ()
+            if date is None and (adjective or body or is_referendum):
+                date, also = self.paragraph_year(sentence)
             if not (adjective or body or is_referendum or date):
                 continue
             if adjective in ("popular", "public", "national", "nationwide") or is_referendum:
@@ -134,13 +161,18 @@ class Events:
                     r"constitution|amendment", text, re.I) else ("referendum" if is_referendum else "election")
             elif body is not None:
                 body_label = ctx.extraction.entities[body].label if body in ctx.extraction.entities else body
+                if ctx.country_key:
+                    body_label = body_label.removesuffix(f" of {ctx.gazetteer.entries[ctx.country_key].label}")
                 type_label = f"{body_label} election"
             else:
                 type_label = f"{adjective} election".strip()
             surface = clean_phrase(text[match.start() : match.end()].strip())
             event = self.event("Referendum" if is_referendum else "Election", type_label, date, surface)
             ctx.add_mention(sentence, match.start(), match.end(), event)
-            self.claim_date(sentence, event, date, "event:election")
+            if also and date is not None:
+                ctx.claim(sentence, event, "gg:date", Value(date.iso, date.datatype), "event:paragraph-year", 0.6, also)
+            else:
+                self.claim_date(sentence, event, date, "event:election")
             if body is not None:
                 ctx.claim(sentence, event, "gg:addresses", body, "event:election", 0.8)
             ordinal = _ORDINAL_TIME.search(text, match.end(), min(len(text), match.end() + 60))
@@ -167,11 +199,15 @@ class Events:
             body_label = clean_phrase(match.group("body"))
             label = f"{match.group('ord').lower()} session of the {body_label} of the {match.group('conv').lower()} convocation"
             date, _ = self.date_near(sentence, match.start(), match.end())
+            convocation_label = f"{body_label} of the {match.group('conv').lower()} convocation"
+            self.convocation = ctx.add_entity(f"convocation/{ctx.scope()}/{slug(convocation_label)}", "Parliament",
+                                              convocation_label)
+            if body:
+                ctx.claim(sentence, self.convocation, "gg:partOf", body, "event:session", 0.8)
             key = ctx.add_entity(f"event/{ctx.scope()}/{slug(label)}", "ParliamentarySession", label)
             ctx.add_mention(sentence, match.start(), match.end(), key)
             self.claim_date(sentence, key, date, "event:session")
-            if body:
-                ctx.claim(sentence, key, "gg:addresses", body, "event:session", 0.8)
+            ctx.claim(sentence, key, "gg:addresses", self.convocation, "event:session", 0.8)
             opening = re.search(r"(?:at|during|in)\s+(?:the\s+)?(?:opening\s+of\s+)?(?:the\s+)?$", sentence.text[: match.start()])
             if opening:
                 speaker = self.person_before(sentence, opening.start())
@@ -218,8 +254,18 @@ class Events:
                 if place and not ctx.is_a(place, "Person"):
                     ctx.claim(sentence, key, "gg:addresses", place, "event:address", 0.8)
             launched = _LAUNCHED.search(text[: match.start()])
-            if launched and text[launched.end() : match.start()].strip() in ("", "the"):
-                for reform in {m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Reform")}:
+            fronted = _FRONTED_WITH.match(text)
+            was_launched = _WAS_LAUNCHED.search(text, match.end())
+            launched_reforms: set[str] = set()
+            if fronted and fronted.end() == match.start() and was_launched:
+                before = [m.entity for m in ctx.mentions_in(sentence, match.end(), was_launched.start())
+                          if ctx.is_a(m.entity, "Reform")]
+                launched_reforms = set(before[-1:])
+            elif launched and text[launched.end() : match.start()].strip() in ("", "the"):
+                launched_reforms = {m.entity for m in ctx.mentions_in(sentence, 0, launched.start())
+                                    if ctx.is_a(m.entity, "Reform")}
+            if launched_reforms:
+                for reform in sorted(launched_reforms):
                     ctx.claim(sentence, reform, "gg:launchedWith", key, "event:launched-with", 0.75)
                     if date:
                         ctx.claim(sentence, reform, "gg:startDate", Value(date.iso, date.datatype), "event:launched-with",
@@ -270,6 +316,9 @@ class Events:
         """'his Amanat party won the election, with 54% of the vote, giving it the right to nominate the Prime Minister'."""
         ctx = self.ctx
         text = sentence.text
+        for match in _NEW_PARTY.finditer(text):
+            party = ctx.new_entity("party", "PoliticalParty", match.group("np").lower(), scope=slug(ctx.doc.doc_id))
+            ctx.add_mention(sentence, match.start("np"), match.end("np"), party)
         parties = [m for m in sentence.mentions if ctx.is_a(m.entity, "PoliticalParty")]
         if not parties:
             return
@@ -300,7 +349,7 @@ class Events:
         ctx = self.ctx
         text = sentence.text
         for match in _APPOINTMENT.finditer(text):
-            person = ctx.mention_at(sentence, match.start("name"), match.end("name"), "Person")
+            person = ctx.mention_at(sentence, match.start("name"), match.start("noun"), "Person")
             if person is None:
                 continue
             noun = match.group("noun").lower()
@@ -333,6 +382,9 @@ class Events:
             return
         numbers = list(find_numbers(match.group("n")))
         if not numbers:
+            return
+        if self.convocation and re.search(r"\bnewly[- ]elected\b", sentence.text, re.I):
+            ctx.claim(sentence, self.convocation, "gg:termYears", Value(numbers[0].lexical, "integer"), "event:term", 0.6)
             return
         for mention in sentence.mentions:
             if ctx.is_a(mention.entity, "Office", "Parliament", "Chamber") and mention.start - sentence.start < match.start():

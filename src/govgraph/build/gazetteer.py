@@ -33,7 +33,8 @@ class Entry:
     properties: list[tuple[str, str]] = field(default_factory=list)  # (gg predicate, entity key)
 
     def entity(self) -> Entity:
-        return Entity(self.key, self.cls, self.label, set(self.aliases), reference=True)
+        return Entity(self.key, self.cls, self.label, set(self.aliases), reference=True,
+                      hidden_labels=set(self.context_aliases))
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,7 +61,8 @@ _ACCORDING = re.compile(r"\baccording to\s+(" + NAME + r")")
 def clean_name(text: str) -> str | None:
     """A person name without leading non-name words, or None when too little is left."""
     words = re.sub(r"[’']s?$", "", text).split()
-    while words and words[0] in _NOT_NAME_WORDS:
+    while words and (words[0] in _NOT_NAME_WORDS or words[0].lower().rstrip(".") in ROLE_HEADS | ROLE_MODIFIERS
+                     or words[0].lower() in HONORIFICS):
         words.pop(0)
     while words and words[-1] in _NOT_NAME_WORDS:
         words.pop()

@@ -14,6 +14,7 @@ from govgraph.build.keys import make_key
 from govgraph.build.mentions import find_mentions
 from govgraph.build.records import Claim, Entity, Extraction
 from govgraph.build.relations import extract_relations
+from govgraph.build.resolve import Conflict, find_conflicts, resolve
 from govgraph.build.text import sentence_spans
 from govgraph.errors import InputError
 
@@ -27,6 +28,7 @@ class ExtractionResult:
     extractions: list[Extraction]
     entities: dict[str, Entity]
     reference_properties: dict[str, list[tuple[str, str]]]
+    conflicts: list[Conflict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
@@ -109,7 +111,8 @@ def merge_entities(extractions: Iterable[Extraction], gazetteer: Gazetteer) -> t
                 entities[key].same_as |= entity.same_as
             else:
                 entities[key] = Entity(entity.key, entity.cls, entity.label, set(entity.aliases),
-                                       entity.reference, set(entity.same_as))
+                                       reference=entity.reference, same_as=set(entity.same_as),
+                                       hidden_labels=set(entity.hidden_labels))
     properties: dict[str, list[tuple[str, str]]] = {}
     pending = [k for k, e in entities.items() if e.reference]
     while pending:
@@ -157,6 +160,8 @@ def extract_corpus(
         extract_document(extraction, gazetteer)
     stages["extract"] = time.perf_counter() - t0
     t0 = time.perf_counter()
+    resolve(extractions)
+    conflicts = find_conflicts(extractions)
     entities, properties = merge_entities(extractions, gazetteer)
     stages["resolve"] = time.perf_counter() - t0
-    return ExtractionResult(extractions, entities, properties, warnings, stages)
+    return ExtractionResult(extractions, entities, properties, conflicts, warnings, stages)

@@ -57,6 +57,7 @@ class Entity:
     label: str
     aliases: set[str] = field(default_factory=set)
     reference: bool = False  # comes from curated reference data
+    hidden_labels: set[str] = field(default_factory=set)  # names used only in context ("lower house")
     same_as: set[str] = field(default_factory=set)  # retired keys merged into this one
 
 
@@ -85,6 +86,7 @@ class Claim:
     end: int
     extractor: str
     confidence: float
+    also: tuple[int, ...] = ()  # further sentences the statement rests on (a year given in the one before)
 
     @property
     def is_literal(self) -> bool:

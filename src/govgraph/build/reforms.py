@@ -40,6 +40,7 @@ REFORM_KINDS: tuple[tuple[str, str, str], ...] = (
 )
 _KIND_RES = [(cls, label, re.compile(pattern, re.I)) for cls, label, pattern in REFORM_KINDS]
 
+_STARTED = re.compile(r"\b(?:initiated|launched|started|began|begun|introduced|announced|unveiled)\s+(?:on|in)\s*", re.I)
 _CHANGE_VERB = re.compile(
     r"\b(?:reduc\w*|cut|cuts|cutting|increas\w*|expand\w*|rais\w*|lower\w*|extend\w*|shorten\w*|chang\w*|"
     r"decreas\w*|bring\w*|brought|grow\w*|grew|shrink\w*|shrank|enlarg\w*|trimm\w*|trim|slash\w*)\b", re.I)
@@ -90,6 +91,7 @@ KIND_OF_ACTION = {
     "grant": "gg:strengthens", "reduction": "gg:weakens", "curtailment": "gg:weakens", "weaken": "gg:weakens",
     "limitation": "gg:weakens", "limit": "gg:weakens",
 }
+BANS = ("ban", "limitation", "limit")
 HEAD_ONLY = ("gg:creates", "gg:abolishes", "gg:reestablishes")
 MODEL_HEADS = ("model", "system", "republic", "monarchy", "democracy", "government")
 _LIST_SPLIT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+(?=(?:the\s+|a\s+|an\s+)?[\w-]+\s+(?:of|in|on)\b)|"
@@ -145,6 +147,7 @@ class Reforms:
 
     def scan(self, sentence: Sentence) -> None:
         reforms = self.reform_mentions(sentence)
+        self.start_dates(sentence, reforms)
         self.from_to(sentence, reforms)
         self.term_limits(sentence, reforms)
         self.transitions(sentence, reforms)
@@ -152,6 +155,21 @@ class Reforms:
         self.item_lists(sentence, reforms)
         self.elections_of(sentence, reforms)
         self.formed_from(sentence, reforms)
+
+    def start_dates(self, sentence: Sentence, reforms: list) -> None:
+        """'reforms transforming Kazakhstan, initiated on June 5, 2022', 'the reform began in 2019'."""
+        from govgraph.build.dates import find_dates
+
+        text = sentence.text
+        for _, end, reform in reforms:
+            window = text[end : end + 90]
+            verb = _STARTED.search(window)
+            if not verb or "." in window[: verb.start()]:
+                continue
+            dates = [d for d in find_dates(window[verb.end() :]) if d.start < 4]
+            if dates:
+                date = dates[0].date
+                self.ctx.claim(sentence, reform, "gg:startDate", Value(date.iso, date.datatype), "reform:start-date", 0.8)
 
     def from_to(self, sentence: Sentence, reforms: list) -> None:
         """'reducing the number of senators from fifteen to ten', 'seats were cut from 120 to 90'."""
@@ -267,9 +285,17 @@ class Reforms:
         for rx in (_NOMINAL, _VERBAL):
             for match in rx.finditer(text):
                 listed = _NAME_LIST.match(text, match.end())
-                span = listed.span() if listed else noun_phrase(text, match.end())
+                word0 = (match.groupdict().get("noun") or "").lower()
+                span = listed.span() if listed else noun_phrase(text, match.end(), allow_and=word0 in BANS)
                 if span is None:
                     continue
+                if word0 in BANS:  # 'ban on holding posts by the relatives of the head of state': who is banned
+                    agent = re.match(r"\s+by\s+", text[span[1] :])
+                    more = noun_phrase(text, span[1] + agent.end()) if agent else None
+                    if more:
+                        span = (span[0], more[1])
+                recipient = re.match(r"\s+to\s+(?:the\s+)?(?:institution\s+of\s+(?:the\s+)?)?", text[span[1] :]) \
+                    if rx is _VERBAL else None
                 obj_text = text[span[0] : span[1]]
                 if rx is _VERBAL and not (reforms or self._is_reform_sentence(sentence)):
                     continue
@@ -284,6 +310,13 @@ class Reforms:
                 change = self.change(sentence, reform, label, "reform:change", 0.75)
                 ctx.claim(sentence, change, "gg:attribute", ctx.text_value(obj_text), "reform:change", 0.75)
                 targets = self.targets(sentence, span)
+                if recipient:
+                    given = ctx.mention_at(sentence, span[1] + recipient.end(), span[1] + recipient.end() + 60)
+                    if given and any(m.start - sentence.start == span[1] + recipient.end()
+                                     for m in sentence.mentions if m.entity == given):
+                        ctx.claim(sentence, change, "gg:changedThing", given, "reform:change", 0.75)
+                        if reform:
+                            ctx.claim(sentence, reform, "gg:strengthens", given, "reform:change", 0.7)
                 if rx is _VERBAL or action in HEAD_ONLY:  # the entity must be the phrase's head, not a modifier
                     targets = [t for t in targets if any(m.entity == t and m.end - sentence.start >= span[1] - 1
                                                          and len(text[span[0] : m.start - sentence.start].split()) <= 2
@@ -334,7 +367,8 @@ class Reforms:
                 if not ctx.is_a(m.entity, "Change", "Reform", "Country", "Category")]
 
     def _is_reform_sentence(self, sentence: Sentence) -> bool:
-        return bool(re.search(r"\breform|amendment|modernization|modernisation|constitution", sentence.text, re.I))
+        return bool(re.search(r"\breform|amendment|modernization|modernisation|constitution|initiative", sentence.text,
+                              re.I))
 
     def default_reform(self, sentence: Sentence) -> str | None:
         """The document's general political reform, for changes stated without naming a reform."""
@@ -382,7 +416,13 @@ class Reforms:
             np_span = noun_phrase(text, match.end(), allow_and=True)
             if np_span is None:
                 continue
+            gloss = re.match(r"\s*\([^()]{1,40}\)\s+(?=of\s)", text[np_span[1] :])
+            if gloss:  # 'akims (governors) of 45 regions': the phrase goes on after the gloss
+                more = noun_phrase(text, np_span[1] + gloss.end(), allow_and=True)
+                if more:
+                    np_span = (np_span[0], more[1])
             label = text[match.start() : np_span[1]]
+            label = re.sub(r"\s*\([^()]{1,40}\)", "", label)
             reform = self.sentence_reform(sentence, reforms, match.start()) or self.default_reform(sentence)
             change = self.change(sentence, reform, label, "reform:direct-election", 0.8)
             numbers = list(find_numbers(text[np_span[0] : np_span[1]]))

@@ -36,7 +36,7 @@ def extract_relations(extraction: Extraction, gazetteer: Gazetteer) -> DocContex
     for sentence in ctx.sentences:
         for rule in STRUCTURE_RULES:
             rule(ctx, sentence)
+    scan_reforms(ctx)
     scan_laws(ctx)
     scan_events(ctx)
-    scan_reforms(ctx)
     return ctx

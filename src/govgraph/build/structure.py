@@ -168,4 +168,33 @@ def counted_groups(ctx: DocContext, sentence: Sentence) -> None:
             ctx.claim(sentence, group, "gg:kindOf", mention.entity, "structure:counted-group", 0.7)
 
 
-RULES = (chamber_rank, descriptions, aliases_and_lifetimes, sizes, counted_groups)
+_PLACE_LIST = re.compile(r"\s+of\s+(?P<list>(?:[\w’'-]+(?:\s+[\w’'-]+)?,\s+)*[\w’'-]+(?:\s+[\w’'-]+)?\s+and\s+[\w’'-]+"
+                         r"(?:\s+[\w’'-]+)?)(?:\s+(?P<head>cities|regions|districts|provinces|oblasts))?")
+
+
+def bodies_of_places(ctx: DocContext, sentence: Sentence) -> None:
+    """'the maslikhats of regions, Almaty, Shymkent and Astana cities': one local body per place named."""
+    text = sentence.text
+    for mention in list(sentence.mentions):
+        if not ctx.is_a(mention.entity, "LocalRepresentativeBody", "LocalExecutiveBody"):
+            continue
+        end = mention.end - sentence.start
+        head_word = mention.text.split()[0].lower()
+        match = _PLACE_LIST.match(text, end) if " of " not in mention.text else re.match(
+            r",\s+(?P<list>(?:[\w’'-]+,\s+)*[\w’'-]+\s+and\s+[\w’'-]+)(?:\s+(?P<head>cities|regions))?", text[end:])
+        if match is None:
+            continue
+        offset = end + match.start("list")
+        for place in ctx.mentions_in(sentence, offset, offset + len(match.group("list"))):
+            if not ctx.is_a(place.entity, "Region", "City"):
+                continue
+            singular = head_word[:-1] if head_word.endswith("s") else head_word
+            place_label = ctx.extraction.entities[place.entity].label if place.entity in ctx.extraction.entities else ""
+            label = f"{singular} of {place_label or place.text}"
+            cls = ctx.entity_class(mention.entity) or "LocalRepresentativeBody"
+            body = ctx.new_entity("org", cls, label, scope=ctx.scope())
+            ctx.add_mention(sentence, place.start - sentence.start, place.end - sentence.start, body)
+            ctx.claim(sentence, body, "gg:locatedIn", place.entity, "structure:bodies-of-places", 0.75)
+
+
+RULES = (chamber_rank, bodies_of_places, descriptions, aliases_and_lifetimes, sizes, counted_groups)

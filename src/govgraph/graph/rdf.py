@@ -15,6 +15,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from govgraph.build.records import Claim, Document, Entity, Extraction, Value
+from govgraph.build.resolve import Conflict
 from govgraph.namespaces import DCTERMS, GG, ID, OA, PREFIXES, PROV, RDF, RDFS, REFERENCE_GRAPH, SKOS, XSD
 
 DERIVED_GRAPH = ID["graph/derived"]
@@ -79,6 +80,8 @@ def entity_quads(entity: Entity, graph: ox.NamedNode) -> Iterator[ox.Quad]:
     yield ox.Quad(node, _PREF, ox.Literal(entity.label, language="en"), graph)
     for alias in sorted(entity.aliases - {entity.label}):
         yield ox.Quad(node, _ALT, ox.Literal(alias, language="en"), graph)
+    for hidden in sorted(entity.hidden_labels):
+        yield ox.Quad(node, curie("skos:hiddenLabel"), ox.Literal(hidden, language="en"), graph)
     for retired in sorted(entity.same_as):
         yield ox.Quad(entity_iri(retired), curie("owl:sameAs"), node, graph)
 
@@ -132,6 +135,8 @@ def claim_quads(claim: Claim, run: ox.NamedNode) -> Iterator[ox.Quad]:
     yield ox.Quad(node, iri(str(RDF.object)), obj, graph)
     yield ox.Quad(node, curie("gg:statedIn"), graph, graph)
     yield ox.Quad(node, curie("gg:evidence"), sentence_iri(claim.doc_id, claim.sentence), graph)
+    for index in claim.also:
+        yield ox.Quad(node, curie("gg:evidence"), sentence_iri(claim.doc_id, index), graph)
     yield ox.Quad(node, curie("gg:extractor"), text(claim.extractor), graph)
     yield ox.Quad(node, curie("gg:confidence"), ox.Literal(f"{claim.confidence:.2f}", datatype=iri(str(XSD.decimal))), graph)
     yield ox.Quad(node, iri(str(PROV.wasGeneratedBy)), run, graph)
@@ -149,6 +154,25 @@ def reference_quads(entity_key_: str, properties: Iterable[tuple[str, str]]) -> 
         obj = iri(target) if target.startswith("http") else entity_iri(target)
         yield ox.Quad(node, curie(predicate), obj, graph)
     yield ox.Quad(node, iri(str(PROV.wasDerivedFrom)), iri(f"{ID}dataset/reference"), graph)
+
+
+def conflict_quads(conflicts: Iterable[Conflict]) -> Iterator[ox.Quad]:
+    """Each conflict as a gg:Conflict in the derived graph, linking the disagreeing claims."""
+    graph = iri(str(DERIVED_GRAPH))
+    for conflict in conflicts:
+        claims = [claim_iri(c) for c in conflict.claims]
+        digest = hashlib.sha1("|".join(c.value for c in claims).encode()).hexdigest()[:16]
+        node = iri(f"{ID}conflict/{digest}")
+        yield ox.Quad(node, _TYPE, curie("gg:Conflict"), graph)
+        yield ox.Quad(node, _LABEL, text(f"sources disagree on {conflict.predicate.split(':')[-1]} of "
+                                         f"{conflict.subject.rsplit('/', 1)[-1]}"), graph)
+        yield ox.Quad(node, curie("gg:conflictSubject"), entity_iri(conflict.subject), graph)
+        yield ox.Quad(node, curie("gg:conflictProperty"), curie(conflict.predicate), graph)
+        for claim in claims:
+            yield ox.Quad(node, curie("gg:conflictingClaim"), claim, graph)
+            for other in claims:
+                if other != claim:
+                    yield ox.Quad(claim, curie("gg:conflictsWith"), other, graph)
 
 
 def sort_key(quad: ox.Quad) -> tuple[str, str, str, str]:
@@ -208,7 +232,7 @@ def dataset_quads(
             entity = entities[key]
             if not entity.reference:
                 quads.update(entity_quads(entity, graph))
-        for index in sorted({c.sentence for c in extraction.claims}):
+        for index in sorted({i for c in extraction.claims for i in (c.sentence, *c.also)}):
             quads.update(sentence_quads(doc, index))
         for claim in extraction.claims:
             quads.update(claim_quads(claim, run))

@@ -1,0 +1,147 @@
+"""Cross-document resolution: one key per person and event across the corpus, and conflicting values.
+
+Runs after every document is extracted, on records only. A merged key stays resolvable: the
+surviving entity keeps it in `same_as` (written as owl:sameAs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from govgraph.build.people import compatible_names
+from govgraph.build.records import Claim, Entity, Extraction, Value
+
+# Predicates whose subject has one true value at a time: different values from different sources conflict.
+SINGLE_VALUED = frozenset({
+    "gg:memberCount", "gg:termYears", "gg:termLimit", "gg:date", "gg:startDate", "gg:existedFrom", "gg:existedUntil",
+    "gg:electedCount", "gg:voteShare", "gg:seatCount", "gg:ordinal", "gg:amendmentCount", "gg:amendedArticleCount",
+    "gg:chamberRank",
+})
+_YEAR_SUFFIX = re.compile(r"-(\d{4})$")
+
+
+def person_mapping(entities: dict[str, Entity]) -> dict[str, str]:
+    """Retired person key -> surviving key, for names that denote one person across articles."""
+    by_surname: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities.values():
+        if entity.cls == "Person":
+            by_surname[entity.label.split()[-1].lower()].append(entity)
+    mapping: dict[str, str] = {}
+    for group in by_surname.values():
+        full = sorted((e for e in group if len(e.label.split()) > 1), key=lambda e: (-len(e.label), e.key))
+        for entity in group:
+            if len(entity.label.split()) == 1:
+                targets = {canonical(full, e).key for e in full}
+                if len(targets) == 1:
+                    mapping[entity.key] = targets.pop()
+                continue
+            target = canonical(full, entity)
+            if target.key != entity.key:
+                mapping[entity.key] = target.key
+    return mapping
+
+
+def canonical(full: list[Entity], entity: Entity) -> Entity:
+    """The longest name compatible with this one (the list is sorted longest first)."""
+    return next((e for e in full if compatible_names(e.label, entity.label)), entity)
+
+
+def event_mapping(entities: dict[str, Entity]) -> dict[str, str]:
+    """An undated event key -> the one dated key of the same kind and country, when there is exactly one."""
+    dated: dict[str, list[str]] = defaultdict(list)
+    for key in entities:
+        match = _YEAR_SUFFIX.search(key)
+        if key.startswith("event/") and match:
+            dated[key[: match.start()]].append(key)
+    return {key: dated[key][0] for key in entities if key.startswith("event/") and len(dated.get(key, ())) == 1}
+
+
+def apply_mapping(extractions: list[Extraction], mapping: dict[str, str]) -> None:
+    """Rewrite claims, mentions and entity tables of every document to surviving keys."""
+    if not mapping:
+        return
+
+    def target(key: str) -> str:
+        seen = set()
+        while key in mapping and key not in seen:
+            seen.add(key)
+            key = mapping[key]
+        return key
+
+    for extraction in extractions:
+        extraction.claims = [
+            replace(c, subject=target(c.subject), obj=target(c.obj) if isinstance(c.obj, str) else c.obj)
+            for c in extraction.claims
+        ]
+        extraction.mentions = [replace(m, entity=target(m.entity)) for m in extraction.mentions]
+        entities: dict[str, Entity] = {}
+        for key, entity in extraction.entities.items():
+            new = target(key)
+            if new == key:
+                entities.setdefault(key, entity)
+                continue
+            survivor = entities.setdefault(new, Entity(new, entity.cls, entity.label))
+            survivor.aliases |= {entity.label, *entity.aliases}
+            survivor.same_as |= {key, *entity.same_as}
+        extraction.entities = entities
+    for extraction in extractions:  # give every copy of a survivor its label and the merged names
+        for key, entity in extraction.entities.items():
+            for other in extractions:
+                if other is extraction or key not in other.entities:
+                    continue
+                if len(other.entities[key].label) > len(entity.label) and entity.cls == "Person":
+                    entity.aliases.add(entity.label)
+                    entity.label = other.entities[key].label
+
+
+def resolve(extractions: list[Extraction]) -> None:
+    """Merge people and events that several articles name differently (in place)."""
+    merged: dict[str, Entity] = {}
+    for extraction in extractions:
+        for key, entity in extraction.entities.items():
+            if key not in merged or len(entity.label) > len(merged[key].label):
+                merged[key] = entity
+    mapping = person_mapping(merged) | event_mapping(merged)
+    apply_mapping(extractions, mapping)
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Claims from different articles giving different values for one subject and property."""
+
+    subject: str
+    predicate: str
+    claims: tuple[Claim, ...]
+
+
+def compatible_values(a: Value, b: Value) -> bool:
+    """Equal values, or dates where one refines the other ('2022' and '2022-06-05')."""
+    if a.lexical == b.lexical:
+        return True
+    if a.datatype.startswith(("date", "gYear")) and b.datatype.startswith(("date", "gYear")):
+        return a.lexical.startswith(b.lexical) or b.lexical.startswith(a.lexical)
+    try:
+        return float(a.lexical) == float(b.lexical)
+    except ValueError:
+        return False
+
+
+def find_conflicts(extractions: list[Extraction]) -> list[Conflict]:
+    """Single-valued statements on which articles disagree; both sides are kept and flagged."""
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for extraction in extractions:
+        for claim in extraction.claims:
+            if claim.predicate in SINGLE_VALUED and isinstance(claim.obj, Value):
+                groups[(claim.subject, claim.predicate)].append(claim)
+    conflicts = []
+    for (subject, predicate), claims in sorted(groups.items()):
+        docs = {c.doc_id for c in claims}
+        if len(docs) < 2:
+            continue
+        disagreeing = [c for c in claims if any(o.doc_id != c.doc_id and not compatible_values(o.obj, c.obj)
+                                                 for o in claims)]
+        if disagreeing:
+            conflicts.append(Conflict(subject, predicate, tuple(sorted(disagreeing, key=lambda c: (c.doc_id, c.sentence)))))
+    return conflicts
