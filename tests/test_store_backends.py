@@ -6,6 +6,7 @@ cover the Graph Store Protocol writes of a build.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -222,3 +223,13 @@ def test_replace_graphs_replaces_and_prunes(writable) -> None:
     assert len(list(writable.quads())) == len(after)
     with pytest.raises(StoreError, match="outside a named graph"):
         writable.replace_graphs([ox.Quad(changed, changed, changed)])
+
+
+def test_query_command_reads_the_server(remote_build: tuple[Path, str]) -> None:
+    out, url = remote_build
+    sparql = QUERIES["claims per article"]
+    local = run_cli("query", sparql, "--out", str(out), "--format", "json")
+    served = run_cli("query", sparql, "--out", str(out), "--store", url, "--format", "json")
+    assert local.returncode == served.returncode == 0, local.stderr + served.stderr
+    rows = [sorted(json.loads(r.stdout)["results"]["bindings"], key=lambda b: b["doc"]["value"]) for r in (local, served)]
+    assert rows[0] == rows[1] and len(rows[0]) == 5
