@@ -75,6 +75,13 @@ def test_a_parameter_value_cannot_change_the_query(sample_build: Path):
     assert result.stdout.strip() == "direction,property,value,sources"
 
 
+def test_long_one_line_query_is_not_taken_for_a_file(sample_build: Path):
+    long_query = "SELECT ?x WHERE { ?x a gg:HeadOfState . " + "FILTER(true) " * 40 + "}"
+    result = run_cli("query", long_query, "--out", str(sample_build), "-f", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["x", f"{ID}kz/president"]
+
+
 def test_construct_gives_turtle(sample_build: Path):
     result = run_cli("query", "describe", "-p", "entity=Mazhilis", "--out", str(sample_build))
     assert result.returncode == 0, result.stderr

@@ -59,8 +59,7 @@ def resolve_query(query: str) -> ResolvedQuery:
     if stripped in named_queries():
         named = named_query(stripped)
         return ResolvedQuery(named.text, named, f"query {named.name}")
-    looks_like_file = stripped.endswith(".rq") or ("\n" not in stripped and Path(stripped).is_file())
-    if looks_like_file:
+    if stripped.endswith(".rq") or ("{" not in stripped and _is_file(stripped)):
         path = Path(stripped)
         try:
             text = path.read_text(encoding="utf-8")
@@ -71,6 +70,13 @@ def resolve_query(query: str) -> ResolvedQuery:
     if _BARE_NAME.fullmatch(stripped):
         named_query(stripped)  # raises with suggestions
     return ResolvedQuery(query)
+
+
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # a name too long for a path, a NUL byte ...
+        return False
 
 
 def one_line(message: str, limit: int = 220) -> str:
