@@ -114,6 +114,8 @@ def test_malformed_sparql_position_is_that_of_the_text_written_even_with_paramet
 
 
 def test_usage_errors_are_one_line(sample_build: Path, tmp_path: Path):
+    binary = tmp_path / "binary.rq"
+    binary.write_bytes(b"SELECT \xff")
     cases = [
         (["query", "parliment", "--out", str(sample_build)], "did you mean parliament"),
         (["query", "office-holder-on-date", "--out", str(sample_build)], "needs --param office"),
@@ -121,6 +123,7 @@ def test_usage_errors_are_one_line(sample_build: Path, tmp_path: Path):
         (["query", "branches", "-p", "colour", "--out", str(sample_build)], "write name=value"),
         (["query", "branches", "-f", "yaml", "--out", str(sample_build)], "unknown --format"),
         (["query", str(tmp_path / "missing.rq"), "--out", str(sample_build)], "cannot read the query file"),
+        (["query", str(binary), "--out", str(sample_build)], "not UTF-8"),
     ]
     for args, message in cases:
         result = run_cli(*args)

@@ -65,6 +65,8 @@ def resolve_query(query: str) -> ResolvedQuery:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise QueryError(f"{path}: cannot read the query file ({exc.strerror or exc})") from exc
+        except UnicodeDecodeError as exc:
+            raise QueryError(f"{path}: the query file is not UTF-8 text (byte {exc.start})") from exc
         header = parse_header(text, path.stem, path)
         return ResolvedQuery(text, header if header.params else None, str(path))
     if _BARE_NAME.fullmatch(stripped):
