@@ -24,6 +24,8 @@ _INDIVIDUAL = str(OWL.NamedIndividual)
 _SCHEMA = str(SCHEMA_GRAPH)
 _GG, _INSTANCE, _SOURCE_DOCUMENT, _CLAIM = str(GG), str(ID), str(GG.SourceDocument), str(GG.Claim)
 _SUBJECT, _PREDICATE, _OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.object)
+_NAMING = (_PREF, _LABEL, _TITLE)
+Lit = tuple[str, str, str | None, str]  # property, lexical value, language, graph
 _EVIDENCE, _STATED_IN, _EXACT, _SELECTOR, _HAS_SOURCE = (
     str(GG.evidence), str(GG.statedIn), str(OA.exact), str(OA.hasSelector), str(OA.hasSource))
 
@@ -73,7 +75,7 @@ class Support:
 
 @dataclass(slots=True)
 class Network:
-    """Nodes, edges and claims of a graph, with the schema's labels for classes and properties."""
+    """Nodes (sorted by IRI), edges (in the order of the quads) and claims, with the schema's labels."""
 
     nodes: dict[str, Node]
     edges: dict[tuple[str, str, str], Edge]
@@ -121,28 +123,31 @@ class _Quads:
 
     def __init__(self, quads: Iterable[ox.Quad]) -> None:
         self.types: dict[str, set[str]] = defaultdict(set)
-        self.literals: dict[str, list[tuple[str, ox.Literal, str]]] = defaultdict(list)
+        self.literals: dict[str, list[Lit]] = defaultdict(list)
         self.links: list[tuple[str, str, str, str]] = []
         self.schema_labels: dict[str, list[ox.Literal]] = defaultdict(list)
         self.superclasses: dict[str, set[str]] = defaultdict(set)
         self.individuals: set[str] = set()
         self.inverse: dict[str, str] = {}
-        for quad in quads:
+        named, literal = ox.NamedNode, ox.Literal
+        types, literals, add_link = self.types, self.literals, self.links.append
+        for quad in quads:  # the hot loop of the whole view: exact type checks, no method lookups
             subject = quad.subject
-            if not isinstance(subject, ox.NamedNode):
+            if type(subject) is not named:
                 continue
             s, p, o = subject.value, quad.predicate.value, quad.object
             graph = quad.graph_name
-            g = graph.value if isinstance(graph, ox.NamedNode) else ""
+            g = graph.value if type(graph) is named else ""
             if g == _SCHEMA:
                 self._schema(s, p, o)
-            if isinstance(o, ox.NamedNode):
+            kind = type(o)
+            if kind is named:
                 if p == _TYPE:
-                    self.types[s].add(o.value)
+                    types[s].add(o.value)
                 else:
-                    self.links.append((s, p, o.value, g))
-            elif isinstance(o, ox.Literal):
-                self.literals[s].append((p, o, g))
+                    add_link((s, p, o.value, g))
+            elif kind is literal:
+                literals[s].append((p, o.value, o.language, g))
 
     def _schema(self, s: str, p: str, o: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> None:
         if p == _LABEL and isinstance(o, ox.Literal):
@@ -163,6 +168,7 @@ class _Classes:
         self.superclasses = superclasses
         self._depth: dict[str, int] = {}
         self._ancestors: dict[str, list[str]] = {}
+        self._provenance: dict[str, bool] = {}
 
     def depth(self, cls: str, seen: frozenset[str] = frozenset()) -> int:
         if cls not in self._depth:
@@ -175,6 +181,12 @@ class _Classes:
         if cls not in self._ancestors:
             self._ancestors[cls] = ancestors(cls, self.superclasses)
         return self._ancestors[cls]
+
+    def provenance(self, cls: str) -> bool:
+        """Whether instances of the class are provenance (claims, quotes, articles, the build run)."""
+        if cls not in self._provenance:
+            self._provenance[cls] = any(c in PROVENANCE_CLASSES for c in self.ancestors(cls))
+        return self._provenance[cls]
 
     def most_specific(self, types: set[str]) -> str:
         own = [t for t in types if t.startswith(_GG)] or sorted(types)
@@ -200,46 +212,60 @@ def project(quads: Iterable[ox.Quad]) -> Network:
         kept = types - FOLDED_CLASSES
         if kept and (s.startswith(_INSTANCE) or (s in index.individuals and s in referenced)):
             node_types[s] = kept - {_INDIVIDUAL} or kept
-    nodes = {s: _node(s, types, index, classes, schema_labels) for s, types in sorted(node_types.items())}
+    literals = index.literals
+    nodes = {s: _node(s, types, literals.get(s, ()), classes, schema_labels) for s, types in sorted(node_types.items())}
     articles = {s for s, n in nodes.items() if _SOURCE_DOCUMENT in classes.ancestors(n.cls)}
     subjects_out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     edges: dict[tuple[str, str, str], Edge] = {}
     for s, p, o, g in index.links:
-        if g == _SCHEMA and s not in nodes:
+        node = nodes.get(s)
+        if node is None:
+            if g != _SCHEMA:
+                subjects_out[s].append((p, o))
             continue
         subjects_out[s].append((p, o))
+        target = nodes.get(o)
+        in_article = g in articles
+        if in_article:
+            node.articles.add(g)
+            if target is not None:
+                target.articles.add(g)
+        if target is not None:
+            key = (s, p, o)
+            edge = edges.get(key)
+            if edge is None:
+                edge = edges[key] = Edge(s, p, o)
+            if in_article:
+                edge.articles.add(g)
+    for s, lits in literals.items():
         if s in nodes:
-            if g in articles:
-                nodes[s].articles.add(g)
-                if o in nodes:
-                    nodes[o].articles.add(g)
-            if o in nodes:
-                edge = edges.get((s, p, o)) or edges.setdefault((s, p, o), Edge(s, p, o))
-                if g in articles:
-                    edge.articles.add(g)
-    for s, lits in index.literals.items():
-        if s in nodes:
-            nodes[s].articles.update(g for _, _, g in lits if g in articles)
+            nodes[s].articles.update(lit[3] for lit in lits if lit[3] in articles)
     supports = _supports(nodes, subjects_out, index)
     for support in supports:
         for end in (support.subject, support.obj if support.obj_is_iri else None):
             if support.article and end in nodes:
                 nodes[end].articles.add(support.article)
     _merge_inverses(edges, index.inverse)
-    return Network(nodes, dict(sorted(edges.items())), supports, schema_labels, superclasses, dict(subjects_out))
+    return Network(nodes, edges, supports, schema_labels, superclasses, dict(subjects_out))
 
 
-def _node(s: str, types: set[str], index: _Quads, classes: _Classes, schema_labels: dict[str, str]) -> Node:
-    cls = classes.most_specific(types)
-    by_prop: dict[str, list[ox.Literal]] = defaultdict(list)
-    for p, lit, _ in index.literals.get(s, ()):
-        by_prop[p].append(lit)
-    label = (_pick_label(by_prop.get(_PREF, [])) or _pick_label(by_prop.get(_LABEL, []))
-             or _pick_label(by_prop.get(_TITLE, [])) or schema_labels.get(s) or humanize(local_name(s)))
-    aliases = tuple(sorted({lit.value for lit in by_prop.get(_ALT, [])} - {label}))
-    literals = sorted({(p, lit.value) for p, values in by_prop.items() if p not in NAME_PROPERTIES for lit in values})
-    provenance = any(c in PROVENANCE_CLASSES for c in classes.ancestors(cls))
-    return Node(s, cls, label, provenance, aliases, literals)
+def _node(s: str, types: set[str], lits: Iterable[Lit], classes: _Classes, schema_labels: dict[str, str]) -> Node:
+    cls = next(iter(types)) if len(types) == 1 else classes.most_specific(types)
+    names: dict[str, tuple[bool, str, str]] = {}
+    aliases: set[str] = set()
+    literals: set[tuple[str, str]] = set()
+    for p, value, language, _ in lits:
+        if p in _NAMING:  # English or untagged first, then by language, then by value
+            rank = (language not in ("en", None), language or "", value)
+            if p not in names or rank < names[p]:
+                names[p] = rank
+        elif p == _ALT:
+            aliases.add(value)
+        if p not in NAME_PROPERTIES:
+            literals.add((p, value))
+    label = next((names[p][2] for p in _NAMING if p in names), None) or schema_labels.get(s) or humanize(local_name(s))
+    aliases.discard(label)
+    return Node(s, cls, label, classes.provenance(cls), tuple(sorted(aliases)), sorted(literals))
 
 
 def _first(values: list[tuple[str, str]], prop: str) -> str | None:
@@ -250,9 +276,9 @@ def _supports(nodes: dict[str, Node], out: dict[str, list[tuple[str, str]]], ind
     """Each claim with its subject, predicate, object, article and quoted sentence."""
     quotes: dict[str, str] = {}
     for s, lits in index.literals.items():
-        for p, lit, _ in lits:
-            if p == _EXACT:
-                quotes.setdefault(s, lit.value)
+        for lit in lits:
+            if lit[0] == _EXACT:
+                quotes.setdefault(s, lit[1])
     supports = []
     for iri, node in nodes.items():
         if node.cls != _CLAIM:
@@ -263,7 +289,7 @@ def _supports(nodes: dict[str, Node], out: dict[str, list[tuple[str, str]]], ind
         obj = _first(links, _OBJECT)
         obj_is_iri = obj is not None
         if obj is None:
-            obj = next((lit.value for p, lit, _ in index.literals.get(iri, ()) if p == _OBJECT), None)
+            obj = next((lit[1] for lit in index.literals.get(iri, ()) if lit[0] == _OBJECT), None)
         if subject is None or predicate is None or obj is None:
             continue
         evidence = _first(links, _EVIDENCE)
@@ -278,9 +304,9 @@ def _supports(nodes: dict[str, Node], out: dict[str, list[tuple[str, str]]], ind
 
 def _merge_inverses(edges: dict[tuple[str, str, str], Edge], inverse: dict[str, str]) -> None:
     """Keep one of `a p b` and `b q a` when q is p's owl:inverseOf: two arrows between the same pair say one thing."""
-    for key in sorted(edges):
+    for key in [k for k in edges if k[1] in inverse]:  # the pair's outcome does not depend on the order
         s, p, o = key
-        twin = (o, inverse.get(p, ""), s)
+        twin = (o, inverse[p], s)
         if key in edges and twin in edges and twin != key and twin[1] > p:
             edges[key].articles.update(edges.pop(twin).articles)
 

@@ -25,6 +25,7 @@ _ENDS = (str(GG.endDate), str(GG.existedUntil))
 _BEGINS_BY = (str(GG.creates), str(GG.reestablishes), str(GG.transformsTo))
 _ENDS_BY = (str(GG.abolishes), str(GG.transformsFrom))
 _HOLDING = (str(GG.holder), str(GG.holds), str(ORG.heldBy), str(ORG.holds))
+_HAS_CHANGE = str(GG.hasChange)
 
 
 def period(value: str) -> tuple[str, str] | None:
@@ -111,7 +112,10 @@ def timeline(network: Network) -> Timeline:
         Intervals of the dated nodes and of the dated edges (holding an office, from tenures).
     """
     own = {iri: _own(network, iri) for iri in network.nodes}
-    reform_of = {o: s for (s, p, o) in network.edges if p == str(GG.hasChange)}
+    reform_of: dict[str, str] = {}
+    for s, p, o in network.edges:
+        if p == _HAS_CHANGE and (o not in reform_of or s < reform_of[o]):
+            reform_of[o] = s
     begins: dict[str, list[str]] = {}
     ends: dict[str, list[str]] = {}
     for s, p, o in network.edges:

@@ -146,7 +146,7 @@ def _as_of_day(value: str | None) -> str | None:
 
 def render_page(data: dict[str, Any]) -> str:
     """The HTML page for page data: template, style, vis-network, data and script, all inline."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False)
     parts = {
         "TITLE": html.escape(data["meta"]["title"]),
         "CSS": _asset("page.css"),

@@ -71,7 +71,8 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
     """
     iris = [iri for iri in network.nodes if keep is None or iri in keep]
     ids = {iri: i for i, iri in enumerate(iris)}
-    edge_keys = [k for k in network.edges if k[0] in ids and k[2] in ids and k[0] != k[2]]
+    edge_keys = sorted((k for k in network.edges if k[0] in ids and k[2] in ids and k[0] != k[2]),
+                       key=lambda k: (ids[k[0]], ids[k[2]], k[1]))
     kinds = {cls: family_of(_ancestors(network, cls))[1].key for cls in {n.cls for n in network.nodes.values()}}
     classes, class_index = _classes(network, iris)
     articles = sorted((iri for iri, n in network.nodes.items() if kinds[n.cls] == "article"),
@@ -126,7 +127,7 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
             "title": title,
             "asOf": as_of,
             "focus": ids.get(focus) if focus else None,
-            "physics": structure <= PHYSICS_MAX,
+            "physics": 0 < structure <= PHYSICS_MAX,
             "large": len(nodes) > LARGE,
             "nodes": len(nodes),
             "edges": len(edges),

@@ -384,6 +384,7 @@
     drawn = true;
     timing.firstDraw = performance.now();
     if (!state.physics) ready();
+    else setTimeout(ready, 4 * SETTLE_MS);  // in case physics never reports that it settled
   });
   network.on("stabilizationIterationsDone", function () {
     physicsRan = true;
