@@ -117,6 +117,27 @@ def find_dates(text: str, year: int | None = None) -> Iterator[DateMention]:
     yield from sorted(found, key=lambda d: d.start)
 
 
+def anchor(date: PartialDate, article_date: str | None, future: bool) -> PartialDate:
+    """Give a day-and-month date the year the article's own date implies.
+
+    An article dated 2023-03-03 that mentions 'November 20' in the past tense means 2022-11-20;
+    'will be held on 13 April' means the next 13 April. Without an article date the date stays
+    partial: no year is ever invented.
+    """
+    if date.year is not None or date.month is None or not article_date or len(article_date) < 10:
+        return date
+    year, month, day = (int(p) for p in article_date.split("-"))
+    candidate = PartialDate(year, date.month, date.day)
+    later = (date.month, date.day or 1) > (month, day)
+    if later and not future:
+        candidate = PartialDate(year - 1, date.month, date.day)
+    elif not later and future and (date.month, date.day or 1) < (month, day):
+        candidate = PartialDate(year + 1, date.month, date.day)
+    if candidate.day and not _valid(candidate.year, candidate.month, candidate.day):
+        return date
+    return candidate
+
+
 def parse_date(text: str, year: int | None = None) -> PartialDate | None:
     """Parse a string that is a date and nothing else; None when it is not one."""
     text = text.strip()

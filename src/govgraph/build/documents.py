@@ -219,6 +219,23 @@ def _first_heading(text: str) -> str:
     return ""
 
 
+_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .’'-]{1,40}(?:,|\s[–—-])\s*)?(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
+                       r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{4}-\d{2}-\d{2})\s*$")
+
+
+def dateline_date(text: str) -> str | None:
+    """The article's own date from a dateline near the top ('YEREVAN, August 3, 2021' or a line 'March 3, 2023')."""
+    from govgraph.build.dates import parse_date
+
+    for line in text.splitlines()[:8]:
+        match = _DATELINE.match(line.strip())
+        if match:
+            parsed = parse_date(match.group("date"))
+            if parsed and parsed.year and parsed.day:
+                return parsed.iso
+    return None
+
+
 def _normalise_date(value: str) -> str | None:
     from govgraph.build.dates import parse_date
 
@@ -248,7 +265,7 @@ def read_document(path: Path, metadata: dict[str, str] | None = None) -> Documen
     if not text.strip():
         raise InputError(f"{path}: the file holds no text; remove it or add content")
     meta = {**found, **(metadata or {})}
-    date = _normalise_date(meta["date"]) if meta.get("date") else None
+    date = _normalise_date(meta["date"]) if meta.get("date") else dateline_date(text)
     return Document(
         doc_id=path.stem,
         path=str(path),

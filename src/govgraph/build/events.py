@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from govgraph.build.context import DocContext, Sentence, clean_phrase
-from govgraph.build.dates import MONTHS, PartialDate, find_dates
+from govgraph.build.dates import MONTHS, PartialDate, anchor, find_dates
 from govgraph.build.keys import slug
 from govgraph.build.numbers import ORDINALS, find_numbers
 from govgraph.build.records import Value
@@ -40,11 +40,16 @@ _ARTICLE_IN = re.compile(
     r"\bin\s+an?\s+(?:article|op-ed|opinion\s+piece|column|interview)\s+(?:released|published|written|posted)?\s*"
     r"(?:on|in|by|for|with)\s+(?:the\s+)?(?P<outlet>[A-Z][\w’' ]{2,60}?)(?:[’']s?\s+(?:website|site|pages))?"
     r"(?=\s+on\s+|\s+in\s+|[,.;]|$)")
+_FUTURE = re.compile(r"\b(?:will|shall|scheduled|is\s+to\s+be|are\s+to\s+be|upcoming|next)\b", re.I)
 _MONTH_RELATIVE = re.compile(rf"\s*(?:,\s*)?in\s+(?P<month>{_MONTH_NAMES})\s+(?P<which>last|this|next)\s+year\b", re.I)
 _FRONTED_WITH = re.compile(r"^With\s+(?:the\s+)?", re.I)
 _WAS_LAUNCHED = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:launched|started|initiated|set\s+in\s+motion)\b", re.I)
 _NEW_PARTY = re.compile(r"\b(?:an?|the)\s+(?P<np>(?:opposition|ruling|pro-government|pro-presidential|centrist|liberal|"
                         r"nationalist|green|social[- ]democratic|new)\s+party)\b", re.I)
+_SCORED = re.compile(
+    r"(?:^|(?<=[,;]\s)|(?<=\band\s)|(?<=\bthe\s))(?P<name>(?:[A-Z][\w’'-]+\s+){0,4}[A-Z][\w’'-]+)\s+(?:\([A-Z]+\)\s+)?"
+    r"(?:received|won|took|secured|garnered|polled|obtained|got|gained|came\s+\w+\s+with)\s+"
+    r"(?:just\s+|only\s+|about\s+|nearly\s+|almost\s+|some\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)")
 _TERM_YEARS = re.compile(r"\b(?:during|for|over|in)\s+the\s+(?:next|upcoming|coming)\s+(?P<n>[\w-]+)\s+years\b", re.I)
 _APPOINTMENT = re.compile(
     r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?P<noun>re-?appointment|appointment|dismissal|resignation|"
@@ -71,7 +76,7 @@ class Events:
         country = ctx.gazetteer.entries[ctx.country_key].label if ctx.country_key else ""
         when = date.iso if date and date.year else ""
         label = " ".join(p for p in (country, kind_label, f"({when})" if when else "") if p)
-        key = f"event/{ctx.scope()}/{slug(kind_label)}" + (f"-{date.year}" if date and date.year else "")
+        key = f"event/{ctx.scope()}/{slug(kind_label)}" + (f"-{date.iso[:7]}" if date and date.year else "")
         return ctx.add_entity(key, cls, label, *aliases)
 
     def date_near(self, sentence: Sentence, start: int, end: int, window: int = 40) -> tuple[PartialDate | None, str]:
@@ -87,11 +92,11 @@ class Events:
             lead = after[: mention.start]
             if re.fullmatch(r"\s*(?:,\s*)?(?:held\s+|which\s+took\s+place\s+|took\s+place\s+)?(?:on|in|of)?\s*(?:the\s+)?",
                             lead):
-                return self.with_year(mention.date, after[mention.end : mention.end + 12]), mention.text
+                return self.with_year(mention.date, after[mention.end : mention.end + 12], sentence), mention.text
         before = sentence.text[max(0, start - window) : start]
         dated = list(find_dates(before, None))
         if dated and re.fullmatch(r"\s*(?:’s|'s)?\s*", before[dated[-1].end :]):
-            return dated[-1].date, dated[-1].text
+            return self.with_year(dated[-1].date, "", sentence), dated[-1].text
         return None, ""
 
     def paragraph_year(self, sentence: Sentence) -> tuple[PartialDate | None, tuple[int, ...]]:
@@ -106,8 +111,11 @@ class Events:
             return PartialDate(years.pop()), (index,)
         return None, ()
 
-    def with_year(self, date: PartialDate, following: str) -> PartialDate:
-        """'March last year' in an article that states its year gets that year minus one; others stay partial."""
+    def with_year(self, date: PartialDate, following: str, sentence: Sentence | None = None) -> PartialDate:
+        """'March last year' gets the article's year minus one; a day and month get the year the article's date
+        implies (see `anchor`); without an article date they stay partial."""
+        if sentence is not None and date.year is None and not re.match(r"\s+(?:last|this|next)\s+year", following):
+            return anchor(date, self.ctx.doc.date, bool(_FUTURE.search(sentence.text)))
         year = self.ctx.doc.year
         if date.year is None and year is not None:
             if re.match(r"\s+last\s+year", following):
@@ -319,6 +327,12 @@ class Events:
         for match in _NEW_PARTY.finditer(text):
             party = ctx.new_entity("party", "PoliticalParty", match.group("np").lower(), scope=slug(ctx.doc.doc_id))
             ctx.add_mention(sentence, match.start("np"), match.end("np"), party)
+        for match in _SCORED.finditer(text):  # 'Civil Contract received 53.91 percent': a party by what it won
+            if ctx.mentions_in(sentence, match.start("name"), match.end("name")):
+                continue
+            from govgraph.build.organizations import register
+
+            register(ctx, sentence, match.start("name"), match.end("name"), match.group("name"), "PoliticalParty")
         parties = [m for m in sentence.mentions if ctx.is_a(m.entity, "PoliticalParty")]
         if not parties:
             return

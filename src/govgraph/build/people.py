@@ -16,7 +16,13 @@ from govgraph.build.context import DocContext, Sentence, clean_phrase, noun_phra
 from govgraph.build.dates import MONTHS
 from govgraph.build.gazetteer import longest_matches
 from govgraph.build.keys import make_key, slug
+from govgraph.build.records import Value
 
+NATIONAL_TITLES = frozenset({
+    "president", "vice president", "prime minister", "first deputy prime minister", "deputy prime minister",
+    "foreign minister", "secretary of state", "speaker", "deputy speaker", "prosecutor general", "attorney general",
+    "chief justice", "ombudsman", "head of state", "head of government", "chancellor", "premier",
+})
 OFFICE_CLASSES = ("Office", "HeadOfState", "HeadOfGovernment")
 
 ROLE_HEADS = frozenset(
@@ -55,12 +61,24 @@ _HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(" + NAME + r"|" + _NA
 _BYLINE_OR_START = re.compile(r"^(?:by:?\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(" + NAME + r")\s*,\s*", re.I)
 _SAID_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:by\s+)?(" + NAME + r")")
 _SAID_BEFORE = re.compile(r"(?<![\w’'])(" + NAME + rf")\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERBS})\b")
+_NAME_COMMA = re.compile(r"(?<![\w’'-])(" + NAME + r")\s*,\s+(?=(?:a\s+|the\s+)?(?:former\s+)?[A-Za-z])")
+_NAME_WHO = re.compile(r"(?<![\w’'-])(" + NAME + r")\s*,\s+(?:who\s+)?(?P<v>(?:has|had)\s+been|is|was|serves\s+as|served\s+as|"
+                       r"(?P<verb>heads|chairs|leads|directs|runs)|(?:re-?)?elected|appointed|named)\s+(?:as\s+)?(?:the\s+)?")
+_OF_ORG_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w’'-]+\s+){1,4}?)(?P<name>" + NAME
+                          + r")(?![\w-]|\s+[A-Z])")
+_SINCE = re.compile(r"\s+since\s+(?P<year>1[89]\d\d|20\d\d)\b")
+_NAME_AS = re.compile(r"(?<![\w’'-])(" + NAME + r")(?:\s*,[^,]{3,80},)?\s+as\s+(?:the\s+)?(?:new\s+)?(?=[A-Z])")
+_LED_BY = re.compile(r"\b(?:led|headed|chaired|founded)\s+by\s+(?:the\s+)?(?:\w+\s+)?(?P<name>" + NAME + r")")
+_ROLE = re.compile(r"(?:a\s+|an\s+|the\s+)?(?:former\s+)?(?P<role>(?:[A-Za-z]+\s+){0,3}?[A-Za-z]+)"
+                   r"(?P<sep>\s+(?:of|at|in|for)\s+(?:the\s+)?|\s*,\s*|(?=[.;:)]|\s+(?:and|who|since|until)\b|$))")
 _ACCORDING = re.compile(r"\baccording to\s+(" + NAME + r")")
 
 
 def clean_name(text: str) -> str | None:
     """A person name without leading non-name words, or None when too little is left."""
     words = re.sub(r"[’']s?$", "", text).split()
+    if "By" in words:  # "Analysis By Jane Roe"
+        words = words[words.index("By") + 1 :]
     while words and (words[0] in _NOT_NAME_WORDS or words[0].lower().rstrip(".") in ROLE_HEADS | ROLE_MODIFIERS
                      or words[0].lower() in HONORIFICS):
         words.pop(0)
@@ -119,7 +137,8 @@ class People:
 
     # ------------------------------------------------------------ offices
 
-    def holds(self, sentence: Sentence, person: str, office: str, extractor: str, confidence: float) -> None:
+    def holds(self, sentence: Sentence, person: str, office: str, extractor: str, confidence: float,
+              former: bool = False) -> None:
         ctx = self.ctx
         ctx.claim(sentence, office, "gg:holder", person, extractor, confidence)
         ctx.claim(sentence, person, "gg:holds", office, extractor, confidence)
@@ -128,6 +147,8 @@ class People:
         ctx.claim(sentence, tenure, "org:member", person, extractor, confidence)
         ctx.claim(sentence, tenure, "gg:post", office, extractor, confidence)
         ctx.claim(sentence, person, "gg:tenure", tenure, extractor, confidence)
+        if former:
+            ctx.claim(sentence, tenure, "gg:tenureStatus", Value("former", "string"), extractor, confidence)
         ctx.holders.setdefault(office, person)
 
     def office_label(self, office: str) -> str:
@@ -144,7 +165,23 @@ class People:
         title = clean_phrase(title)
         if not title:
             return None
-        return self.ctx.new_entity("office", "Office", title[0].upper() + title[1:])
+        title = title[0].upper() + title[1:]
+        if title.lower() in NATIONAL_TITLES and self.ctx.country_key:
+            return self.national_office(title, self.ctx.country_key)
+        return self.ctx.new_entity("office", "Office", title)
+
+    def national_office(self, title: str, country: str) -> str:
+        """'Prime Minister' in an article about Armenia: the Prime Minister of Armenia (reference data first)."""
+        ctx = self.ctx
+        country_label = ctx.gazetteer.entries[country].label if country in ctx.gazetteer.entries else country
+        label = f"{title} of {country_label}"
+        known = ctx.gazetteer.lookup(label, ctx.gazetteer.entries[country].country if country in ctx.gazetteer.entries
+                                     else None)
+        if known:
+            return ctx.add_entity(known, "Office", label)
+        cls = {"president": "HeadOfState", "prime minister": "HeadOfGovernment"}.get(title.lower(), "Office")
+        office = ctx.add_entity(f"office/{country.split('/')[0]}/{slug(title)}", cls, label)
+        return office
 
     def role_in(self, sentence: Sentence, role: str, preposition: str, org_span: tuple[int, int] | None) -> str:
         """The post 'ROLE of ORG' as written (its own entity, placed in ORG) or a bare role."""
@@ -153,6 +190,8 @@ class People:
         if org_span is None:
             return self.office_for_title(role, None) or ""
         org = self.organization(sentence, *org_span)
+        if self.ctx.is_a(org, "Country") and role.lower() in NATIONAL_TITLES:
+            return self.national_office(role[0].upper() + role[1:], org)
         org_text = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)\s*$", "", clean_phrase(sentence.text[org_span[0] : org_span[1]]))
         post = ctx.new_entity("office", "Office", f"{role[0].upper() + role[1:]} {preposition} {org_text}")
         ctx.claim(sentence, post, "gg:officeIn", org, "people:role", 0.85)
@@ -169,6 +208,15 @@ class People:
         for mention in inside:
             if clean_phrase(mention.text).lower() == clean_phrase(text).lower():
                 return mention.entity
+        lead = re.match(r"\s*(?:the\s+)?", sentence.text[start:end]).end()
+        first = next((m for m in inside if m.start - sentence.start == start + lead), None)
+        qualifier = re.fullmatch(r"\s+in\s+(?:the\s+)?(?P<place>.+)", sentence.text[first.end - sentence.start : end]) \
+            if first else None
+        if first is not None and qualifier and not ctx.is_a(first.entity, "Person", "Country", "Region", "City"):
+            place = ctx.mention_at(sentence, first.end - sentence.start, end, "Region", "City", "Country")
+            if place:
+                ctx.claim(sentence, first.entity, "gg:locatedIn", place, "people:organization", 0.75)
+            return first.entity
         org = ctx.new_entity("org", "Organization", text, *([acronym.group(1)] if acronym else []))
         ctx.add_mention(sentence, start, start + len(text), org)
         for mention in inside:
@@ -196,6 +244,16 @@ class People:
                   and (not m.contextual or entries[m.key].country == self.ctx.country_key)]
         for match in longest_matches(titles):
             following = re.match(r"\s+(" + NAME + r"|" + _NAME_WORD + r")(?![\w-])", text[match.end :])
+            qualified = _OF_ORG_NAME.match(text, match.end) if not following else None
+            if qualified:  # 'Minister of Justice Daniel Petrosek'
+                person = self.person(qualified.group("name"))
+                if person:
+                    title = f"{text[match.start : match.end]} of {qualified.group('org').strip()}"
+                    office = self.office_for_title(title, None)
+                    if office:
+                        self.holds(sentence, person, office, "people:title-name", 0.85)
+                    self.ctx.add_mention(sentence, qualified.start("name"), qualified.end("name"), person)
+                continue
             if not following or not text[match.start].isupper():
                 continue
             person = self.person(following.group(1))
@@ -213,34 +271,81 @@ class People:
                 self.ctx.last_person = person
 
     def name_role(self, sentence: Sentence) -> None:
-        """NAME, ROLE of ORG / NAME, ROLE, ORG at the start of a sentence or byline."""
+        """NAME, ROLE of ORG / NAME, ROLE, ORG (a byline or anywhere), NAME as TITLE, NAME, who is TITLE, led by NAME."""
         text = sentence.text
-        match = _BYLINE_OR_START.match(text)
-        if not match:
-            return
-        rest_start = match.end()
-        role_match = re.match(r"((?:[A-Za-z]+\s+){0,3}?[A-Za-z]+)(\s+(?:of|at|in|for)\s+|\s*,\s*)", text[rest_start:])
+        start = _BYLINE_OR_START.match(text)
+        if start:
+            self.role_after(sentence, start.group(1), start.start(1), start.end(1), start.end(), "people:name-role")
+        for match in _NAME_COMMA.finditer(text):
+            if start and match.start(1) == start.start(1):
+                continue
+            self.role_after(sentence, match.group(1), match.start(1), match.end(1), match.end(), "people:name-role")
+        for match in _NAME_WHO.finditer(text):
+            verb = (match.group("verb") or "").lower()
+            lead = {"heads": "Head", "chairs": "Chair", "leads": "Leader", "directs": "Director", "runs": "Head"}.get(verb)
+            if lead:
+                org_span = self._org_span(text, match.end())
+                if org_span is None:
+                    continue
+                person = self.person(match.group(1))
+                if person is None:
+                    continue
+                post = self.role_in(sentence, lead, "of", org_span)
+                self.holds(sentence, person, post, "people:who-heads", 0.85)
+                self.ctx.add_mention(sentence, match.start(1), match.end(1), person)
+            else:
+                self.role_after(sentence, match.group(1), match.start(1), match.end(1), match.end(), "people:who-is",
+                                since=True)
+        for match in _NAME_AS.finditer(text):
+            self.role_after(sentence, match.group(1), match.start(1), match.end(1), match.end(), "people:name-as",
+                            titles_only=True)
+        for match in _LED_BY.finditer(text):
+            person = self.person(match.group("name"))
+            if person is None:
+                continue
+            self.ctx.add_mention(sentence, match.start("name"), match.end("name"), person)
+            orgs = [m.entity for m in self.ctx.mentions_in(sentence, 0, match.start())
+                    if self.ctx.is_a(m.entity, "PoliticalParty", "Organization", "StateBody", "Agency", "Body")]
+            if orgs:
+                org_label = self.ctx.extraction.entities[orgs[-1]].label
+                post = self.ctx.new_entity("office", "Office", f"Leader of {org_label}")
+                self.ctx.claim(sentence, post, "gg:officeIn", orgs[-1], "people:led-by", 0.8)
+                self.holds(sentence, person, post, "people:led-by", 0.8)
+
+    def role_after(self, sentence: Sentence, name: str, name_start: int, name_end: int, rest_start: int,
+                   extractor: str, titles_only: bool = False, since: bool = False) -> None:
+        """The role written after a name, and the organization it is in, if any."""
+        text = sentence.text
+        role_match = _ROLE.match(text, rest_start)
         if not role_match:
             return
-        role = role_match.group(1)
+        role = role_match.group("role")
         words = role.lower().split()
         if words[-1] not in ROLE_HEADS or any(w not in ROLE_HEADS | ROLE_MODIFIERS for w in words):
             return
-        person = self.person(match.group(1))
+        if titles_only and not role[0].isupper():
+            return
+        former = bool(re.match(r"(?:a\s+|the\s+)?former\s", text[rest_start:], re.I))
+        person = self.person(name)
         if person is None:
             return
-        org_start = rest_start + role_match.end()
-        org_span = self._org_span(text, org_start)
-        preposition = role_match.group(2).strip(" ,") or "of"
-        post = self.role_in(sentence, role, preposition if preposition != "for" else "of", org_span)
-        self.holds(sentence, person, post, "people:name-role", 0.9)
-        self.ctx.add_mention(sentence, match.start(1), match.end(1), person)
+        separator = role_match.group("sep").strip()
+        org_span = self._org_span(text, role_match.end()) if separator else None
+        preposition = re.sub(r"\s+the$", "", separator).strip(",")
+        post = self.role_in(sentence, role, preposition if preposition not in ("for", "") else "of", org_span)
+        if post:
+            self.holds(sentence, person, post, extractor, 0.85, former=former)
+            started = _SINCE.match(text, role_match.end() if not org_span else org_span[1])
+            if since and started:
+                tenure = f"tenure/{slug(person.split('/', 1)[1])}/{slug(post)}"
+                self.ctx.claim(sentence, tenure, "gg:startDate", Value(started.group("year"), "gYear"), extractor, 0.8)
+        self.ctx.add_mention(sentence, name_start, name_end, person)
         self.ctx.last_person = person
 
     @staticmethod
     def _org_span(text: str, start: int) -> tuple[int, int] | None:
         tail = text[start:]
-        stop = re.search(r"[,:;.\"“”]\s|[:;\"“”]|$", tail)
+        stop = re.search(r"\n|[,:;.\"“”](?:\s|$)|[:;\"“”]|\s+(?:who|which|where|when|and\s+(?:is|was|has))\s|$", tail)
         end = start + (stop.start() if stop else len(tail))
         acronym = re.match(r"\s*\([A-Z][A-Za-z]{1,9}\)", text[end:])
         if acronym:

@@ -8,6 +8,7 @@ from govgraph.build.context import DocContext
 from govgraph.build.events import scan_events
 from govgraph.build.gazetteer import Gazetteer
 from govgraph.build.laws import scan_laws
+from govgraph.build.organizations import scan_organizations
 from govgraph.build.people import People
 from govgraph.build.records import Extraction
 from govgraph.build.reforms import scan_reforms
@@ -31,6 +32,7 @@ def mention_surnames(ctx: DocContext) -> None:
 def extract_relations(extraction: Extraction, gazetteer: Gazetteer) -> DocContext:
     """Run every rule over one document; claims and entities are added to the extraction."""
     ctx = DocContext(extraction, gazetteer)
+    scan_organizations(ctx)
     People(ctx).scan()
     mention_surnames(ctx)
     for sentence in ctx.sentences:

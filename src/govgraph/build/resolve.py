@@ -19,7 +19,7 @@ SINGLE_VALUED = frozenset({
     "gg:electedCount", "gg:voteShare", "gg:seatCount", "gg:ordinal", "gg:amendmentCount", "gg:amendedArticleCount",
     "gg:chamberRank",
 })
-_YEAR_SUFFIX = re.compile(r"-(\d{4})$")
+_DATE_SUFFIX = re.compile(r"-(\d{4})(?:-(\d{2}))?$")
 
 
 def person_mapping(entities: dict[str, Entity]) -> dict[str, str]:
@@ -49,13 +49,21 @@ def canonical(full: list[Entity], entity: Entity) -> Entity:
 
 
 def event_mapping(entities: dict[str, Entity]) -> dict[str, str]:
-    """An undated event key -> the one dated key of the same kind and country, when there is exactly one."""
-    dated: dict[str, list[str]] = defaultdict(list)
+    """An event key with less of a date (none, or a year) -> the one key of the same kind and country that
+    refines it ('referendum' -> 'referendum-2022-06', 'referendum-2022' -> 'referendum-2022-06')."""
+    refinements: dict[str, list[str]] = defaultdict(list)
     for key in entities:
-        match = _YEAR_SUFFIX.search(key)
+        match = _DATE_SUFFIX.search(key)
         if key.startswith("event/") and match:
-            dated[key[: match.start()]].append(key)
-    return {key: dated[key][0] for key in entities if key.startswith("event/") and len(dated.get(key, ())) == 1}
+            refinements[key[: match.start()]].append(key)
+            if match.group(2):
+                refinements[key[: match.start(2) - 1]].append(key)
+    mapping = {}
+    for key in entities:
+        candidates = [k for k in refinements.get(key, ()) if k != key]
+        if key.startswith("event/") and len(set(candidates)) == 1:
+            mapping[key] = candidates[0]
+    return mapping
 
 
 def apply_mapping(extractions: list[Extraction], mapping: dict[str, str]) -> None:

@@ -1,0 +1,163 @@
+"""Organizations the reference data does not know: capitalized names ending in an institution word.
+
+"the National Assembly", "Central Electoral Commission", "Yerevan Centre for Electoral Studies",
+"the I Have Honor alliance", "Electoral Code". The head word gives the class; bodies of a state
+are keyed within the article's country, so the same name in two articles about one country is
+one node.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govgraph.build.context import DETERMINERS, DocContext, Sentence, clean_phrase
+from govgraph.build.keys import slug
+
+HEAD_CLASSES: dict[str, str] = {
+    **dict.fromkeys(("parliament", "assembly", "khural", "kenesh", "majlis", "majilis", "duma", "sejm", "rada",
+                     "knesset", "bundestag", "congress", "cortes", "storting", "riksdag", "diet", "legislature",
+                     "kurultai", "skupstina", "seimas", "saeima", "riigikogu", "folketing", "althing"), "Parliament"),
+    **dict.fromkeys(("senate", "chamber", "house"), "Chamber"),
+    **dict.fromkeys(("court", "tribunal"), "Court"),
+    "government": "Government", "cabinet": "Government",
+    **dict.fromkeys(("ministry", "department"), "Ministry"),
+    **dict.fromkeys(("agency", "service", "bureau", "office", "inspectorate", "authority", "prosecutor’s office",
+                     "directorate"), "Agency"),
+    **dict.fromkeys(("commission", "committee", "council", "board", "convention"), "StateBody"),
+    **dict.fromkeys(("party", "alliance", "bloc", "front", "movement", "coalition", "platform", "union"),
+                    "PoliticalParty"),
+    **dict.fromkeys(("institute", "centre", "center", "university", "academy", "foundation", "school",
+                     "laboratory", "association", "society", "observatory", "forum", "network", "group"),
+                    "Organization"),
+    **dict.fromkeys(("code", "law", "act", "decree", "constitution", "charter", "strategy", "programme", "program",
+                     "concept", "agreement", "accord"), "Document"),
+}
+DOCUMENT_CLASSES = {"code": "Law", "law": "Law", "act": "Law", "decree": "Decree", "constitution": "Constitution",
+                    "charter": "LegalDocument", "strategy": "Strategy", "programme": "Strategy", "program": "Strategy",
+                    "concept": "Strategy", "agreement": "Document", "accord": "Document"}
+ELECTORAL = re.compile(r"\belect", re.I)
+RIGHTS = re.compile(r"\b(?:human rights|ombudsman|rights)\b", re.I)
+_CAP = r"(?:[A-Z][\w’'-]*)"
+_CONNECT = r"(?:of|for|on|and|the|de|del|la|le|du|des|in)"
+_NAME = re.compile(rf"(?<![\w’'-]){_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
+_LOWER_HEAD = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'-]*\s+){1,4})(?P<head>party|alliance|bloc|movement|coalition)\b")
+TITLE_WORDS = {"President", "Prime", "Minister", "Speaker", "Chairman", "Chairwoman", "Director", "Mr", "Mrs", "Ms",
+               "Dr", "Former", "Leader", "General"}
+_STOP_START = {"The", "A", "An", "In", "On", "At", "By", "For", "Of", "And", "But", "Under", "After", "Before", "With",
+               "From", "To", "As", "Its", "His", "Her", "Their", "This", "That", "These", "Those", "According",
+               "Since", "While", "When", "If", "Both", "All", "Some", "Many", "New", "Former", "Meanwhile"}
+
+
+def head_word(word: str) -> str:
+    lower = word.lower()
+    return lower if lower in HEAD_CLASSES else re.sub(r"(?:’s|'s|s)$", "", lower)
+
+
+def is_head(word: str) -> bool:
+    return word[:1].isupper() and head_word(word) in HEAD_CLASSES
+
+
+def head_class(head: str, name: str) -> str:
+    cls = HEAD_CLASSES.get(head.lower(), "Organization")
+    if cls == "Document":
+        return DOCUMENT_CLASSES.get(head.lower(), "Document")
+    if cls == "StateBody" and ELECTORAL.search(name):
+        return "ElectoralCommission"
+    if cls == "StateBody" and RIGHTS.search(name):
+        return "RightsInstitution"
+    if cls == "Agency" and head.lower() == "office" and RIGHTS.search(name):
+        return "RightsInstitution"
+    return cls
+
+
+def _trim(name: str) -> str:
+    words = name.split()
+    while words and (words[0] in _STOP_START or words[0].lower() in ("of", "for", "and", "the", "on", "in")):
+        words.pop(0)
+    while words and words[-1].lower() in ("of", "for", "and", "the", "on", "in", "de", "la"):
+        words.pop()
+    return " ".join(words)
+
+
+_SEGMENT_SPLIT = re.compile(r"\s+(?:in|on|at|with|and\s+the|and\s+its)\s+")
+
+
+def organization_in(segment: str) -> tuple[str, str] | None:
+    """The institution name inside a run of capitalized words, and its class."""
+    name = _trim(segment)
+    words = name.split()
+    heads = [i for i, w in enumerate(words) if is_head(w)]
+    if not heads:
+        return None
+    connectors = [i for i in range(heads[0]) if words[i].lower() in ("of", "for")]
+    if connectors:  # 'Speaker of the National Assembly': a title, then the institution
+        cut = connectors[-1] + 1
+        while cut < len(words) and words[cut].lower() == "the":
+            cut += 1
+        words = words[cut:]
+        heads = [i for i, w in enumerate(words) if is_head(w)]
+        if not heads:
+            return None
+    last = heads[-1]
+    tail = words[last + 1 :]
+    if tail and tail[0].lower() not in ("of", "for"):
+        words = words[: last + 1]
+    else:  # the qualifier stops at a title ('National Unity Front of President X')
+        for i in range(last + 2, len(words)):
+            if words[i] in TITLE_WORDS:
+                words = words[:i]
+                break
+    while words and words[0].endswith(("’s", "'s")):  # "Armenia’s Electoral Code"
+        words = words[1:]
+    words = _trim(" ".join(words)).split()
+    if len(words) < 2 or not any(is_head(w) for w in words):
+        return None
+    name = " ".join(words)
+    return name, head_class(head_word(next(w for w in reversed(words) if is_head(w))), name)
+
+
+def find_organizations(ctx: DocContext, sentence: Sentence) -> None:
+    """Register capitalized institution names in a sentence as entities with mentions."""
+    text = sentence.text
+    taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
+    for match in _NAME.finditer(text):
+        offset = match.start()
+        for segment in _SEGMENT_SPLIT.split(match.group(0)):
+            position = text.find(segment, offset)
+            offset = position + len(segment)
+            found = organization_in(segment)
+            if found is None:
+                continue
+            name, cls = found
+            start = text.find(name, position)
+            end = start + len(name)
+            if any(s <= start and end <= e for s, e in taken):
+                continue  # the reference data already names it
+            register(ctx, sentence, start, end, name, cls)
+    for match in _LOWER_HEAD.finditer(text):
+        name = _trim(match.group("name").strip())
+        if not name or any(s <= match.start("name") < e for s, e in taken) or any(
+                w.lower() in DETERMINERS for w in name.split()):
+            continue
+        start = match.start("name") + match.group("name").find(name)
+        register(ctx, sentence, start, start + len(name), f"{name} {match.group('head')}", "PoliticalParty", name)
+
+
+def register(ctx: DocContext, sentence: Sentence, start: int, end: int, name: str, cls: str, *aliases: str) -> str:
+    """An organization entity keyed by its name within the article's country, with its mention."""
+    known = ctx.gazetteer.lookup(name, ctx.country_key)
+    if known is not None:
+        key = known
+        ctx.add_entity(key, cls, name)
+    else:
+        kind = "law" if cls in DOCUMENT_CLASSES.values() or cls == "Document" else (
+            "party" if cls == "PoliticalParty" else "org")
+        key = ctx.add_entity(f"{kind}/{ctx.scope()}/{slug(name)}", cls, clean_phrase(name), *aliases)
+    ctx.add_mention(sentence, start, end, key)
+    return key
+
+
+def scan_organizations(ctx: DocContext) -> None:
+    for sentence in ctx.sentences:
+        find_organizations(ctx, sentence)
