@@ -50,6 +50,11 @@ _SCORED = re.compile(
     r"(?:^|(?<=[,;]\s)|(?<=\band\s)|(?<=\bthe\s))(?P<name>(?:[A-Z][\w’'-]+\s+){0,4}[A-Z][\w’'-]+)\s+(?:\([A-Z]+\)\s+)?"
     r"(?:received|won|took|secured|garnered|polled|obtained|got|gained|came\s+\w+\s+with)\s+"
     r"(?:just\s+|only\s+|about\s+|nearly\s+|almost\s+|some\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)")
+_DATED_VERB = re.compile(
+    r"\b(?P<verb>established|created|founded|set\s+up|formed|abolished|dissolved|liquidated|disbanded|scrapped|adopted|"
+    r"approved|passed|signed|ratified|published|promulgated|entered\s+into\s+force|came\s+into\s+force|(?:re-)?elected|"
+    r"appointed|named|sworn\s+in|took\s+office|became|resigned|stepped\s+down|dismissed)"
+    r"(?:\s+(?:as\s+)?(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,5}?)?\s+(?:in|on|since)\s+")
 _TERM_YEARS = re.compile(r"\b(?:during|for|over|in)\s+the\s+(?:next|upcoming|coming)\s+(?P<n>[\w-]+)\s+years\b", re.I)
 _APPOINTMENT = re.compile(
     r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?P<noun>re-?appointment|appointment|dismissal|resignation|"
@@ -139,6 +144,7 @@ class Events:
         self.results(sentence)
         self.appointments(sentence)
         self.terms(sentence)
+        self.dated_verbs(sentence)
 
     def elections(self, sentence: Sentence) -> None:
         ctx = self.ctx
@@ -376,6 +382,46 @@ class Events:
                 agent = self.agent_before(sentence, proposed.start())
                 if agent:
                     ctx.claim(sentence, key, "gg:proposedBy", agent, "event:appointment", 0.75)
+
+    def dated_verbs(self, sentence: Sentence) -> None:
+        """'the court, created in 2004, will be abolished on 1 January 2025', 'elected President in June 2021',
+        'the amendments were adopted on 14 November 2019': the date of what happened to the thing named before."""
+        ctx = self.ctx
+        text = sentence.text
+        for match in _DATED_VERB.finditer(text):
+            dates = [d for d in find_dates(text[match.end() :]) if d.start == 0]
+            if not dates:
+                continue
+            date = self.with_year(dates[0].date, text[match.end() + dates[0].end : match.end() + dates[0].end + 12],
+                                  sentence)
+            value = Value(date.iso, date.datatype)
+            verb = match.group("verb").lower()
+            before = [m for m in ctx.mentions_in(sentence, max(0, match.start() - 120), match.start())
+                      if not ctx.is_a(m.entity, "Country", "Region", "City", "Category")]
+            if not before:
+                continue
+            subject = before[-1].entity
+            if verb.startswith(("elected", "re-elected", "appointed", "named", "sworn", "took", "became")):
+                person = next((m.entity for m in reversed(before) if ctx.is_a(m.entity, "Person")), None)
+                tenures = [c.subject for c in ctx.extraction.claims
+                           if c.predicate == "org:member" and c.obj == person and c.sentence == sentence.index]
+                for tenure in tenures:
+                    ctx.claim(sentence, tenure, "gg:startDate", value, "event:dated-verb", 0.75)
+            elif verb.startswith(("resigned", "stepped", "dismissed", "removed", "left")):
+                person = next((m.entity for m in reversed(before) if ctx.is_a(m.entity, "Person")), None)
+                for office, holder in ctx.holders.items():
+                    if holder == person:
+                        tenure = f"tenure/{slug(person.split('/', 1)[1])}/{slug(office)}"
+                        ctx.claim(sentence, tenure, "gg:endDate", value, "event:dated-verb", 0.7)
+            elif verb.startswith(("established", "created", "founded", "set up", "formed")):
+                if ctx.is_a(subject, "Organization", "Body", "Court", "Chamber", "Parliament", "Agency", "Party", "Region"):
+                    ctx.claim(sentence, subject, "gg:existedFrom", value, "event:dated-verb", 0.75)
+            elif verb.startswith(("abolished", "dissolved", "liquidated", "disbanded", "scrapped")):
+                if ctx.is_a(subject, "Organization", "Body", "Court", "Chamber", "Parliament", "Agency", "Party", "Region"):
+                    ctx.claim(sentence, subject, "gg:existedUntil", value, "event:dated-verb", 0.75)
+            elif ctx.is_a(subject, "Document", "Law", "Constitution", "Change", "Reform", "Event", "Election",
+                          "Referendum", "Strategy", "Decree"):
+                ctx.claim(sentence, subject, "gg:date", value, "event:dated-verb", 0.7)
 
     def agent_before(self, sentence: Sentence, offset: int) -> str | None:
         """The person acting before `offset`: a named person, or the holder of an office named there."""
