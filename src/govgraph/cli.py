@@ -61,16 +61,24 @@ def build(
     strict: Annotated[bool, typer.Option(help="Stop at the first unreadable file.")] = False,
     store: Annotated[str | None, typer.Option(
         "--store", help="Also write every named graph to this SPARQL 1.1 server (Graph Store Protocol PUT).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes extracting articles.")] = 1,
+    executor: Annotated[str | None, typer.Option(help="serial, process or dask; default: process when --jobs > 1.")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        help="A running dask scheduler (tcp://host:8786) for --executor dask; default $GOVGRAPH_DASK_SCHEDULER, "
+             "else a local cluster of --jobs workers.")] = None,
+    fresh: Annotated[bool, typer.Option(help="Extract every article again instead of reusing unchanged ones.")] = False,
 ) -> None:
     """Build the graph: writes graph.ttl, graph.trig, graph.html and store/ in --out.
 
-    Example: govgraph build articles/ --out kz-graph --store http://127.0.0.1:7878
+    Example: govgraph build articles/ --out kz-graph --jobs 2 --store http://127.0.0.1:7878
     """
     from govgraph.workflow import build_graph
 
-    summary = build_graph(inputs, out, strict=strict, warn=lambda line: typer.echo(line, err=True), store=store)
+    summary = build_graph(inputs, out, strict=strict, warn=lambda line: typer.echo(line, err=True), store=store,
+                          jobs=jobs, executor=executor, scheduler=scheduler, incremental=not fresh)
+    reused = f" ({summary.reused} unchanged, not extracted again)" if summary.reused else ""
     typer.echo(
-        f"{summary.articles} articles, {summary.sentences} sentences, {summary.entities} entities, "
+        f"{summary.articles} articles{reused}, {summary.sentences} sentences, {summary.entities} entities, "
         f"{summary.claims} claims, {summary.triples} triples in {summary.seconds:.2f} s -> {summary.out_dir}/"
     )
     if store:

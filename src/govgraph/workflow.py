@@ -10,6 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from govgraph import __version__
+from govgraph.build.executors import executor_spec, using
 from govgraph.build.pipeline import extract_corpus
 from govgraph.corpus import corpus_dir
 from govgraph.graph.outputs import write_rdf
@@ -17,6 +18,7 @@ from govgraph.graph.rdf import conflict_quads, dataset_quads, schema_quads
 from govgraph.graph.store import STORE_DIR, write_embedded_store
 
 DEFAULT_OUT = Path("govgraph-out")
+CACHE_DIR = ".cache/extractions"
 
 
 @dataclass(slots=True)
@@ -32,6 +34,7 @@ class BuildSummary:
     seconds: float
     warnings: list[str] = field(default_factory=list)
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    reused: int = 0  # articles taken from the extraction cache
 
 
 def build_graph(
@@ -42,6 +45,10 @@ def build_graph(
     warn: Callable[[str], None] | None = None,
     html: bool = True,
     store: str | None = None,
+    jobs: int = 1,
+    executor: str | None = None,
+    scheduler: str | None = None,
+    incremental: bool = True,
 ) -> BuildSummary:
     """Build the knowledge graph of the inputs and write graph.ttl, graph.trig, graph.html and store/.
 
@@ -51,22 +58,28 @@ def build_graph(
         strict: stop at the first unreadable source instead of skipping it.
         warn: called with each warning line.
         html: also write the visualization.
+        incremental: reuse the extraction of articles unchanged since the last build into out_dir.
         store: also write each named graph to this store (a SPARQL server URL, through the Graph Store Protocol).
+        jobs: worker processes for per-article extraction.
+        executor: "serial", "process" or "dask" (default: serial, or process when jobs > 1); see `build.executors`.
+        scheduler: address of a running dask scheduler (tcp://host:8786) for the dask executor.
 
     Returns:
         Counts and timings of the build.
 
     Raises:
-        InputError: no usable input.
+        InputError: no usable input, or bad executor options.
         StoreError: `store` cannot be reached or written (the local outputs are written all the same).
     """
     started = time.perf_counter()
+    spec = executor_spec(executor, jobs, scheduler)
     if store:
         from govgraph.graph.store import check_reachable, publish
 
         check_reachable(store)
     sources = list(inputs) if inputs else [corpus_dir()]
-    result = extract_corpus(sources, strict=strict, warn=warn)
+    with using(spec):
+        result = extract_corpus(sources, strict=strict, warn=warn, cache_dir=out_dir / CACHE_DIR if incremental else None)
     stages = dict(result.stage_seconds)
     t0 = time.perf_counter()
     instance_quads = dataset_quads(result.extractions, result.entities, result.reference_properties,
@@ -93,4 +106,4 @@ def build_graph(
         stages["remote"] = time.perf_counter() - t0
     triples = len({(q.subject, q.predicate, q.object) for q in quads})
     return BuildSummary(out_dir, len(result.extractions), result.sentences, len(result.entities), result.claims,
-                        triples, time.perf_counter() - started, result.warnings, stages)
+                        triples, time.perf_counter() - started, result.warnings, stages, result.reused)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from govgraph.build.cache import ExtractionCache
 from govgraph.build.claims import mention_claims
 from govgraph.build.documents import find_manifests, iter_source_files, read_document
 from govgraph.build.gazetteer import Gazetteer, default_gazetteer
@@ -31,6 +32,7 @@ class ExtractionResult:
     conflicts: list[Conflict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    reused: int = 0  # articles whose extraction came from the cache
 
     @property
     def sentences(self) -> int:
@@ -129,7 +131,7 @@ def merge_entities(extractions: Iterable[Extraction], gazetteer: Gazetteer) -> t
 
 
 def extract_corpus(
-    inputs: Sequence[Path], strict: bool = False, warn: Warn | None = None
+    inputs: Sequence[Path], strict: bool = False, warn: Warn | None = None, cache_dir: Path | None = None
 ) -> ExtractionResult:
     """Read and extract every source document.
 
@@ -137,6 +139,7 @@ def extract_corpus(
         inputs: files and folders.
         strict: stop at the first unreadable file instead of skipping it.
         warn: called with each warning line.
+        cache_dir: folder of the extraction cache; articles found there are not extracted again.
 
     Raises:
         InputError: see `read_documents`.
@@ -156,12 +159,22 @@ def extract_corpus(
     gazetteer = default_gazetteer()
     stages["gazetteer"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    for extraction in extractions:
-        extract_document(extraction, gazetteer)
+    from govgraph.build.executors import extract_all
+
+    cache = ExtractionCache(cache_dir) if cache_dir else None
+    cached = [cache.load(e) for e in extractions] if cache else [None] * len(extractions)
+    todo = [e for e, hit in zip(extractions, cached, strict=True) if hit is None]
+    extract_all(todo, gazetteer, stages)
+    if cache:
+        for extraction in todo:
+            cache.save(extraction)
+        cache.prune()
+    extractions = [hit or e for e, hit in zip(extractions, cached, strict=True)]
     stages["extract"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     resolve(extractions)
     conflicts = find_conflicts(extractions)
     entities, properties = merge_entities(extractions, gazetteer)
     stages["resolve"] = time.perf_counter() - t0
-    return ExtractionResult(extractions, entities, properties, conflicts, warnings, stages)
+    return ExtractionResult(extractions, entities, properties, conflicts, warnings, stages,
+                            reused=len(extractions) - len(todo))
