@@ -14,6 +14,7 @@ Run:  python bench/bench_viz.py            (about a minute; --quick skips pyvis'
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -33,17 +34,22 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 def bench_write(sizes: list[int], repeat: int, work: Path) -> dict[int, float]:
     print("\n== writing the page (synthetic graphs; median of", repeat, "runs) ==")
     print(f"{'nodes':>7} {'edges':>7} {'quads':>8} {'project s':>10} {'data+layout s':>14} {'html s':>7} {'total s':>8} "
-          f"{'MB':>5} {'µs/node':>8}")
+          f"{'cpu s':>6} {'MB':>5} {'µs/node':>8}")
     totals = {}
     for size in sizes:
         quads = synthetic_quads(size)
-        runs = [write_visualization(quads, work / f"synth-{size}.html") for _ in range(repeat)]
+        runs, cpu = [], []
+        for _ in range(repeat):
+            c0 = time.process_time()
+            runs.append(write_visualization(quads, work / f"synth-{size}.html"))
+            cpu.append(time.process_time() - c0)
         total = statistics.median(r.seconds for r in runs)
         stage = {k: statistics.median(r.stage_seconds[k] for r in runs) for k in ("project", "data", "html")}
         first = runs[0]
         megabytes = (work / f"synth-{size}.html").stat().st_size / 1e6
         print(f"{first.nodes:>7} {first.edges:>7} {len(quads):>8} {stage['project']:>10.3f} {stage['data']:>14.3f} "
-              f"{stage['html']:>7.3f} {total:>8.3f} {megabytes:>5.1f} {total / first.nodes * 1e6:>8.1f}")
+              f"{stage['html']:>7.3f} {total:>8.3f} {statistics.median(cpu):>6.3f} {megabytes:>5.1f} "
+              f"{total / first.nodes * 1e6:>8.1f}")
         totals[first.nodes] = total
     counts = sorted(totals)
     if len(counts) > 1:
@@ -149,6 +155,7 @@ def main() -> None:
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--screenshot", type=Path, help="also save the README picture of the sample view here")
     args = parser.parse_args()
+    print("load average at start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()), f"({os.cpu_count()} cores)")
     with tempfile.TemporaryDirectory(prefix="bench-viz-") as tmp:
         work = Path(tmp)
         sample = sample_view(work)
@@ -161,6 +168,7 @@ def main() -> None:
             big = work / "synth-5000-render.html"
             write_visualization(synthetic_quads(5000), big)
             bench_render({"sample view": sample, "synthetic 5,000 nodes": big}, args.repeat)
+    print("load average at end: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":

@@ -189,17 +189,22 @@ def test_as_of_page_opens_at_that_date_and_focus_page_on_the_entity(browser_cont
     data = page_data(synth_file)
     dated = next(n for n in data["nodes"] if n.get("t") and n["t"][0][0] and "prov" not in n)
     before = data["stops"][data["stops"].index(dated["t"][0][0]) - 1]
-    target = tmp_path / "asof.html"
-    write_visualization(quads, target, as_of=before, focus=dated["iri"], depth=1)
-    page = Page(browser_context, target.as_uri())
+    write_visualization(quads, tmp_path / "asof.html", as_of=before, focus=dated["iri"], depth=1)
+    write_visualization(quads, tmp_path / "focus.html", focus=dated["iri"], depth=1)
+    at_date = Page(browser_context, (tmp_path / "asof.html").as_uri())
+    whenever = Page(browser_context, (tmp_path / "focus.html").as_uri())
     try:
-        assert page.errors == []
-        focus = page_data(target)["meta"]["focus"]
-        # the focused node did not exist yet at that date: focusing on it moves the time control to show it
-        assert page.js("govgraph.focused") == focus and focus in page.visible()
-        assert page.js("govgraph.network.getSelectedNodes()") == [focus]
+        assert at_date.errors == [] and whenever.errors == []
+        # at that date the entity did not exist yet: the page keeps the date and says so
+        focus = page_data(tmp_path / "asof.html")["meta"]["focus"]
+        assert at_date.js("govgraph.state.day") == before and focus not in at_date.visible()
+        assert "did not exist on this date" in at_date.page.inner_text("#gg-search-msg")
+        assert dated.get("full", dated["label"]) in at_date.page.inner_text("#gg-details")
+        focus = page_data(tmp_path / "focus.html")["meta"]["focus"]
+        assert whenever.js("govgraph.network.getSelectedNodes()") == [focus] and whenever.js("govgraph.focused") == focus
     finally:
-        page.page.close()
+        at_date.page.close()
+        whenever.page.close()
 
 
 def test_physics_switch_turns_the_simulation_on_and_off(sample_page: Page):

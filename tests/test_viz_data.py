@@ -181,6 +181,8 @@ def test_dates_of_tenures_reforms_and_what_reforms_create(synth_quads):
             reform = next(r for (r, q, c) in network.edges if q.endswith("#hasChange") and c == s)
             assert times.nodes[o][0][0] == times.nodes[reform][0][0]
             created += 1
+        if p.endswith("#hasChange"):  # a reform's changes happen on its date
+            assert times.nodes[o] == [(times.nodes[s][0][0], None)]
     assert created
 
 

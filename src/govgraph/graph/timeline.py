@@ -4,8 +4,8 @@ An interval is ``(start, end)`` of ISO day strings, start inclusive and end excl
 ``None`` when unknown; a thing may have several (a court abolished and re-established later).
 Partial dates widen to their period: a tenure that ends "2022" ends before 2023-01-01. What a reform
 does moves the dates of what it touches: a thing it creates or re-establishes exists from the
-reform's date, a thing it abolishes exists until that date. Nodes and edges without any date have
-no interval and are always shown.
+reform's date, a thing it abolishes exists until that date, and its changes happen on its date. Nodes
+and edges without any date have no interval and are always shown.
 """
 
 from __future__ import annotations
@@ -123,6 +123,9 @@ def timeline(network: Network) -> Timeline:
             day = _event_day(s, own, reform_of)
             if day:
                 (begins if p in _BEGINS_BY else ends).setdefault(o, []).append(day)
+    for change, reform in reform_of.items():  # a reform's changes happen with it
+        if own[reform][0]:
+            begins.setdefault(change, []).append(own[reform][0])
     nodes: dict[str, list[Interval]] = {}
     for iri, interval in own.items():
         intervals = _intervals(interval, begins.get(iri, []), ends.get(iri, []))

@@ -352,21 +352,26 @@
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
     return 0;
   }
-  function reveal(n) {  // undo whatever filter hides this node
+  function reveal(n, keepTime) {  // undo whatever filter hides this node
     if (n.prov && !state.prov) { state.prov = true; provButton.setAttribute("aria-pressed", "true"); provButton.textContent = "Hide provenance"; }
     if (state.hidden.has(n.group)) { state.hidden.delete(n.group); classBoxes[n.group].checked = true; classBoxes[n.group].parentNode.classList.remove("off"); }
     if (state.article !== null && !(n.a && n.a.indexOf(state.article) >= 0)) { state.article = null; articleSelect.value = ""; }
     if (state.reform !== null && !(n.r && n.r.indexOf(state.reform) >= 0)) { state.reform = null; reformSelect.value = ""; }
-    if (!inTime(n.t)) setStop(stops.length);
+    if (!keepTime && !inTime(n.t)) setStop(stops.length);
     refresh();
   }
-  function focusNode(id) {
+  function focusNode(id, opening) {  // opening: the page's own --focus, shown at --as-of and at the zoom that fits
     const n = byId[id];
-    if (!visible.has(id)) reveal(n);
-    network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 500, easingFunction: "easeInOutQuad" } });
+    if (!visible.has(id)) reveal(n, opening);
     showDetails(nodeInfo(id, true));
     api.focused = id;
+    if (!visible.has(id)) {
+      $("gg-search-msg").textContent = (n.full || n.label) + " did not exist on this date; move the time control to see it";
+      return;
+    }
+    network.selectNodes([id]);
+    const scale = opening ? network.getScale() : Math.max(network.getScale(), 1.2);
+    network.focus(id, { scale: scale, animation: { duration: 500, easingFunction: "easeInOutQuad" } });
   }
   function search() {
     const n = findNode($("gg-search").value);
@@ -398,7 +403,7 @@
     if (started) return;
     started = true;
     timing.ready = performance.now();
-    if (meta.focus !== null && meta.focus !== undefined) focusNode(meta.focus);
+    if (meta.focus !== null && meta.focus !== undefined) focusNode(meta.focus, true);
     document.body.setAttribute("data-ready", "1");
   }
   if (!state.physics) network.fit();
