@@ -89,9 +89,10 @@ def test_exports_are_deterministic_and_sorted(sample_build: Path, stored: list[o
 
 def test_turtle_binds_the_standard_prefixes(sample_build: Path) -> None:
     text = export_graph("turtle", sample_build).decode()
-    for prefix in ("gg", "ggid", "rdfs", "skos", "oa", "prov", "dcterms", "xsd"):
+    for prefix in ("gg", "rdfs", "skos", "oa", "prov", "dcterms", "xsd"):
         assert f"@prefix {prefix}: <{PREFIXES[prefix]}> ." in text
     assert "a gg:Claim" in text and "rdfs:label" in text
+    assert "\\/" not in text  # instance IRIs are written whole, never as escaped prefixed names
 
 
 def test_jsonld_has_a_readable_context(sample_build: Path) -> None:

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from govgraph.errors import InputError
 from govgraph.files import write_atomic
-from govgraph.graph.rdf import prefixes, sort_key
+from govgraph.graph.rdf import prefixes, sort_key, turtle_prefixes
 from govgraph.namespaces import RDF, XSD
 
 _TYPE = str(RDF.type)
@@ -162,7 +162,7 @@ def export_quads(quads: Iterable[ox.Quad], fmt: str) -> bytes:
     else:
         data = canonical_triples(quads)
         rdf_format = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.N_TRIPLES
-    kwargs = {"prefixes": prefixes()} if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
+    kwargs = {"prefixes": turtle_prefixes()} if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
     return ox.serialize(data, format=rdf_format, **kwargs)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from govgraph.files import write_atomic
-from govgraph.graph.rdf import prefixes
+from govgraph.graph.rdf import turtle_prefixes
 
 
 def triples_of(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
@@ -20,7 +20,7 @@ def triples_of(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
 def write_rdf(quads: list[ox.Quad], target: Path, fmt: ox.RdfFormat) -> None:
     """Serialize quads (datasets) or their union (graph formats) atomically."""
     data = quads if fmt.supports_datasets else triples_of(quads)
-    kwargs = {"prefixes": prefixes()} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
+    kwargs = {"prefixes": turtle_prefixes()} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
     write_atomic(target, lambda tmp: ox.serialize(data, str(tmp), fmt, **kwargs))
 
 

@@ -183,6 +183,11 @@ def prefixes() -> dict[str, str]:
     return {p: str(ns) for p, ns in PREFIXES.items()}
 
 
+def turtle_prefixes() -> dict[str, str]:
+    """Prefixes for Turtle and TriG: instance IRIs stay whole, since their '/' would be escaped in a prefixed name."""
+    return {p: ns for p, ns in prefixes().items() if p != "ggid"}
+
+
 __all__ = ["DERIVED_GRAPH", "GG", "claim_iri", "claim_quads", "curie", "document_iri", "document_quads",
            "entity_iri", "entity_quads", "prefixes", "reference_quads", "sentence_quads", "sort_key"]
 

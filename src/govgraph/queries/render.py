@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from govgraph.errors import QueryError
-from govgraph.graph.rdf import prefixes
+from govgraph.graph.rdf import turtle_prefixes
 from govgraph.namespaces import PREFIXES, XSD
 from govgraph.queries.catalog import NamedQuery
 from govgraph.queries.runner import QueryAnswer, Term
@@ -70,7 +70,7 @@ def serialize(answer: QueryAnswer, fmt: str) -> bytes:
         rdf_format = GRAPH_FORMATS.get(fmt)
         if rdf_format is None:
             raise QueryError(f"CONSTRUCT and DESCRIBE answers are RDF; use one of {', '.join(GRAPH_FORMATS)}")
-        kwargs = {"prefixes": prefixes()} if rdf_format is ox.RdfFormat.TURTLE else {}
+        kwargs = {"prefixes": turtle_prefixes()} if rdf_format is ox.RdfFormat.TURTLE else {}
         return ox.serialize(answer.triples, format=rdf_format, **kwargs) or b""
     if fmt not in RESULT_FORMATS:
         raise QueryError(f"SELECT and ASK answers are written as {', '.join(RESULT_FORMATS)} or table, not {fmt!r}")
