@@ -55,6 +55,9 @@ _DATED_VERB = re.compile(
     r"approved|passed|signed|ratified|published|promulgated|entered\s+into\s+force|came\s+into\s+force|(?:re-)?elected|"
     r"appointed|named|sworn\s+in|took\s+office|became|resigned|stepped\s+down|dismissed)"
     r"(?:\s+(?:as\s+)?(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,5}?)?\s+(?:in|on|since)\s+")
+_SEAT_COUNT = re.compile(r"\b(?:holds|won|took|secured|gained|has|got|obtained|with)?\s*(?:just\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)"
+                         r"\s+seats\b", re.I)
+_TURNOUT = re.compile(r"\bturnout\b[^.;%]{0,40}?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)", re.I)
 _TERM_YEARS = re.compile(r"\b(?:during|for|over|in)\s+the\s+(?:next|upcoming|coming)\s+(?P<n>[\w-]+)\s+years\b", re.I)
 _APPOINTMENT = re.compile(
     r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?P<noun>re-?appointment|appointment|dismissal|resignation|"
@@ -73,6 +76,8 @@ class Events:
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         self.last_election: str | None = None
+        self.last_vote: str | None = None  # the last election or referendum named
+        self.election_type: str | None = self.typed_election()
         self.convocation: str | None = None  # the parliament of the convocation the article is about
 
     def event(self, cls: str, kind_label: str, date: PartialDate | None, *aliases: str) -> str:
@@ -145,6 +150,7 @@ class Events:
         self.appointments(sentence)
         self.terms(sentence)
         self.dated_verbs(sentence)
+        self.turnout(sentence)
 
     def elections(self, sentence: Sentence) -> None:
         ctx = self.ctx
@@ -178,8 +184,12 @@ class Events:
                 if ctx.country_key:
                     body_label = body_label.removesuffix(f" of {ctx.gazetteer.entries[ctx.country_key].label}")
                 type_label = f"{body_label} election"
+            elif adjective in ("snap", "early") or not adjective:
+                type_label = self.election_type or f"{adjective} election".strip()
             else:
                 type_label = f"{adjective} election".strip()
+            if not is_referendum and adjective not in ("snap", "early", "") and body is None:
+                self.election_type = self.election_type or type_label
             surface = clean_phrase(text[match.start() : match.end()].strip())
             event = self.event("Referendum" if is_referendum else "Election", type_label, date, surface)
             ctx.add_mention(sentence, match.start(), match.end(), event)
@@ -205,6 +215,7 @@ class Events:
                     ctx.claim(sentence, reform, "gg:adoptedThrough", event, "event:adopted-by", 0.8)
             if not is_referendum:
                 self.last_election = event
+            self.last_vote = event
 
     def sessions(self, sentence: Sentence) -> None:
         ctx = self.ctx
@@ -343,13 +354,22 @@ class Events:
         if not parties:
             return
         election = next((m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Election")), None) or self.last_election
+        for match in _SEAT_COUNT.finditer(text):
+            party = [m for m in parties if 0 <= match.start() - (m.end - sentence.start) <= 30]
+            value = find_numbers(match.group("n"))
+            numbers = list(value)
+            if not party or election is None or not numbers:
+                continue
+            result = self.result(election, party[-1].entity)
+            ctx.claim(sentence, election, "gg:result", result, "event:seats", 0.75)
+            ctx.claim(sentence, result, "gg:party", party[-1].entity, "event:seats", 0.75)
+            ctx.claim(sentence, result, "gg:seatCount", Value(numbers[0].lexical, "integer"), "event:seats", 0.75)
         for match in _RESULT.finditer(text):
             party = [m for m in parties if m.end - sentence.start <= match.start()]
             if not party or election is None:
                 continue
             p = party[-1].entity
-            result = ctx.add_entity(f"result/{election.split('/', 1)[1]}/{slug(p)}", "ElectionResult",
-                                    f"{ctx.extraction.entities[p].label} in {ctx.extraction.entities[election].label}")
+            result = self.result(election, p)
             ctx.claim(sentence, election, "gg:result", result, "event:result", 0.8)
             ctx.claim(sentence, result, "gg:party", p, "event:result", 0.8)
             ctx.claim(sentence, result, "gg:voteShare", Value(match.group("share"), "decimal"), "event:result", 0.8)
@@ -363,6 +383,31 @@ class Events:
             body = ctx.mention_at(sentence, entered.end(), entered.end() + 40, "Parliament", "Chamber")
             if body:
                 ctx.claim(sentence, parties[0].entity, "gg:representedIn", body, "event:entered", 0.75)
+
+    def typed_election(self) -> str | None:
+        """The kind of election an article is about ('parliamentary election'), from its first typed mention."""
+        for sentence in self.ctx.sentences:
+            match = re.search(r"\b(presidential|parliamentary|legislative|local|municipal|regional)\s+elections?\b",
+                              sentence.text, re.I)
+            if match:
+                return f"{match.group(1).lower()} election"
+        return None
+
+    def result(self, election: str, party: str) -> str:
+        ctx = self.ctx
+        return ctx.add_entity(f"result/{election.split('/', 1)[1]}/{slug(party)}", "ElectionResult",
+                              f"{ctx.extraction.entities[party].label} in {ctx.extraction.entities[election].label}")
+
+    def turnout(self, sentence: Sentence) -> None:
+        """'Turnout was 49.4 percent', 'turnout stood at 39.1 percent, according to the commission'."""
+        match = _TURNOUT.search(sentence.text)
+        if not match:
+            return
+        ctx = self.ctx
+        event = next((m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Election", "Referendum")), None)
+        event = event or self.last_vote
+        if event:
+            ctx.claim(sentence, event, "gg:turnout", Value(match.group("n"), "decimal"), "event:turnout", 0.8)
 
     def appointments(self, sentence: Sentence) -> None:
         """'the President proposed Mr Smailov’s reappointment': an event about a person, with its proposer."""

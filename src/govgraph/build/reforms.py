@@ -185,7 +185,11 @@ class Reforms:
             between = text[verb.end() : match.start()]
             passive = re.search(r"^(.*?)\s+(?:was|were|will\s+be|has\s+been|have\s+been|is|are)\s*$",
                                 text[max(0, verb.start() - 90) : verb.start()])
-            attribute_text = between if between.strip() else (passive.group(1).split(",")[-1] if passive else "")
+            if between.strip():
+                attribute_text = between
+            else:  # 'The Senate shrinks from 100 to 65 members' / 'seats will be cut from 120 to 90': the subject
+                before = passive.group(1) if passive else text[max(0, verb.start() - 90) : verb.start()]
+                attribute_text = re.split(r"[,;:]|\b(?:and|which|that|who)\b", before)[-1]
             attribute = clean_phrase(attribute_text)
             if not attribute or len(attribute.split()) > 12:
                 continue

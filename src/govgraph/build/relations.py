@@ -29,12 +29,43 @@ def mention_surnames(ctx: DocContext) -> None:
             ctx.add_mention(sentence, match.start(), match.end(), ctx.surnames[match.group(1)])
 
 
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?:(?:new|restored|current|outgoing|upper|lower|\d+-(?:seat|member))\s+)?"
+                       r"(?P<noun>chamber|parliament|legislature|court|assembly|senate|commission|council|government|"
+                       r"cabinet|ministry|party|agency)\b")
+DEFINITE_CLASSES = {
+    "chamber": ("Chamber", "Parliament"), "parliament": ("Parliament",), "legislature": ("Parliament", "Chamber"),
+    "assembly": ("Parliament",), "senate": ("UpperChamber", "Chamber"), "court": ("Court",),
+    "commission": ("ElectoralCommission", "StateBody"), "council": ("StateBody", "AdvisoryBody"),
+    "government": ("Government",), "cabinet": ("Government",), "ministry": ("Ministry",),
+    "party": ("PoliticalParty",), "agency": ("Agency",),
+}
+
+
+def resolve_definites(ctx: DocContext) -> None:
+    """'the chamber', 'the court': the entity of that kind the article named last (only lower-case phrases)."""
+    last: dict[str, str] = {}
+    for sentence in ctx.sentences:
+        taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
+        for match in _DEFINITE.finditer(sentence.text):
+            noun_start = match.start("noun")
+            if any(s <= noun_start < e for s, e in taken):
+                continue
+            target = last.get(match.group("noun"))
+            if target:
+                ctx.add_mention(sentence, noun_start, match.end("noun"), target)
+        for mention in sorted(sentence.mentions, key=lambda m: m.start):
+            for noun, classes in DEFINITE_CLASSES.items():
+                if ctx.is_a(mention.entity, *classes) and not ctx.is_a(mention.entity, "Office"):
+                    last[noun] = mention.entity
+
+
 def extract_relations(extraction: Extraction, gazetteer: Gazetteer) -> DocContext:
     """Run every rule over one document; claims and entities are added to the extraction."""
     ctx = DocContext(extraction, gazetteer)
     scan_organizations(ctx)
     People(ctx).scan()
     mention_surnames(ctx)
+    resolve_definites(ctx)
     for sentence in ctx.sentences:
         for rule in STRUCTURE_RULES:
             rule(ctx, sentence)

@@ -16,9 +16,10 @@ from govgraph.build.records import Claim, Entity, Extraction, Value
 # Predicates whose subject has one true value at a time: different values from different sources conflict.
 SINGLE_VALUED = frozenset({
     "gg:memberCount", "gg:termYears", "gg:termLimit", "gg:date", "gg:startDate", "gg:existedFrom", "gg:existedUntil",
-    "gg:electedCount", "gg:voteShare", "gg:seatCount", "gg:ordinal", "gg:amendmentCount", "gg:amendedArticleCount",
-    "gg:chamberRank",
+    "gg:voteShare", "gg:seatCount", "gg:ordinal", "gg:amendmentCount", "gg:amendedArticleCount",
+    "gg:chamberRank", "gg:turnout",
 })
+COUNTED_BY_KIND = frozenset({"gg:electedCount"})
 _DATE_SUFFIX = re.compile(r"-(\d{4})(?:-(\d{2}))?$")
 
 
@@ -137,19 +138,31 @@ def compatible_values(a: Value, b: Value) -> bool:
 
 
 def find_conflicts(extractions: list[Extraction]) -> list[Conflict]:
-    """Single-valued statements on which articles disagree; both sides are kept and flagged."""
+    """Single-valued statements on which sources disagree; both sides are kept and flagged.
+
+    Two sentences (of one article or of two) that give one subject different values conflict. Counts of
+    elected offices are compared across articles by the kind of office ('akim', 'regional akim', 'akims
+    of regional cities' are all akims), since articles count the same elections in different ways.
+    """
+    labels = {key: entity.label for e in extractions for key, entity in e.entities.items()}
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for extraction in extractions:
         for claim in extraction.claims:
             if claim.predicate in SINGLE_VALUED and isinstance(claim.obj, Value):
                 groups[(claim.subject, claim.predicate)].append(claim)
+            elif claim.predicate in COUNTED_BY_KIND and isinstance(claim.obj, Value):
+                kind = labels.get(claim.subject, claim.subject).lower().rstrip("s").split()[-1]
+                groups[(f"kind:{kind}", claim.predicate)].append(claim)
     conflicts = []
     for (subject, predicate), claims in sorted(groups.items()):
-        docs = {c.doc_id for c in claims}
-        if len(docs) < 2:
+        if len({(c.doc_id, c.sentence) for c in claims}) < 2:
             continue
-        disagreeing = [c for c in claims if any(o.doc_id != c.doc_id and not compatible_values(o.obj, c.obj)
-                                                 for o in claims)]
+        by_kind = subject.startswith("kind:")
+        disagreeing = [c for c in claims if any((o.doc_id, o.sentence) != (c.doc_id, c.sentence)
+                                                 and (not by_kind or o.doc_id != c.doc_id)
+                                                 and not compatible_values(o.obj, c.obj) for o in claims)]
+        if by_kind and disagreeing:
+            subject = disagreeing[0].subject
         if disagreeing:
             conflicts.append(Conflict(subject, predicate, tuple(sorted(disagreeing, key=lambda c: (c.doc_id, c.sentence)))))
     return conflicts
