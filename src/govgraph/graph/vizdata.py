@@ -98,7 +98,8 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
         cls = classes[class_index[node.cls]]
         record = _node_record(network, node, labels.get(iri, node.label), ids[iri], cls, positions[ids[iri]],
                               degree[iri], props, statements.get(iri, []))
-        _add_refs(record, "a", sorted(article_index[a] for a in node.articles if a in article_index))
+        if node.articles:
+            _add_refs(record, "a", sorted(article_index[a] for a in node.articles if a in article_index))
         _add_refs(record, "r", scopes.get(iri, []))
         _add_refs(record, "q", node_quotes.get(iri, [])[:MAX_QUOTES])
         if iri in times.nodes:
@@ -108,12 +109,14 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
     for index, key in enumerate(edge_keys):
         edge = network.edges[key]
         s, p, o = key
-        record: dict[str, Any] = {"id": index, "from": ids[s], "to": ids[o], "p": props.ref(network.label_of(p))}
+        name = network.label_of(p)
+        record: dict[str, Any] = {"id": index, "from": ids[s], "to": ids[o], "p": props.ref(name)}
         if network.nodes[s].provenance or network.nodes[o].provenance:
             record["prov"] = 1
         else:
-            record["label"] = network.label_of(p)
-        _add_refs(record, "a", sorted(article_index[a] for a in edge.articles if a in article_index))
+            record["label"] = name
+        if edge.articles:
+            _add_refs(record, "a", sorted(article_index[a] for a in edge.articles if a in article_index))
         _add_refs(record, "q", edge_quotes.get(key, [])[:MAX_QUOTES])
         if key in times.edges:
             record["t"] = [list(iv) for iv in times.edges[key]]
