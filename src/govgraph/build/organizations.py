@@ -158,6 +158,25 @@ def register(ctx: DocContext, sentence: Sentence, start: int, end: int, name: st
     return key
 
 
+_REGION = re.compile(r"(?<![\w’'-])(?:the\s+)?(?P<name>(?:[A-Z][\w’'-]+\s+){1,3})(?P<head>region|province|oblast|county|"
+                     r"prefecture|governorate)\b")
+
+
+def find_regions(ctx: DocContext, sentence: Sentence) -> None:
+    """'the Dravica region', 'Ilna Lakes region': regions the reference data does not know."""
+    taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
+    for match in _REGION.finditer(sentence.text):
+        name = _trim(match.group("name").strip())
+        if not name or any(s <= match.start("name") < e for s, e in taken) or name in TITLE_WORDS:
+            continue
+        start = sentence.text.find(name, match.start("name"))
+        label = f"{name} {match.group('head').capitalize()}"
+        key = ctx.gazetteer.lookup(label, ctx.country_key) or ctx.add_entity(
+            f"region/{ctx.scope()}/{slug(label)}", "Region", label)
+        ctx.add_mention(sentence, start, match.end("head"), key)
+
+
 def scan_organizations(ctx: DocContext) -> None:
     for sentence in ctx.sentences:
         find_organizations(ctx, sentence)
+        find_regions(ctx, sentence)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from govgraph.build.context import DocContext, Sentence, clean_phrase, noun_phrase
-from govgraph.build.dates import MONTHS
+from govgraph.build.dates import MONTHS, parse_date
 from govgraph.build.gazetteer import longest_matches
+from govgraph.build.organizations import is_head
 from govgraph.build.keys import make_key, slug
 from govgraph.build.records import Value
 
@@ -33,6 +34,8 @@ ROLE_HEADS = frozenset(
         "mayor", "akim", "judge", "commissioner", "ombudsman", "coordinator", "manager", "officer", "fellow",
         "correspondent", "journalist", "reporter", "lecturer", "dean", "rector", "ceo", "speaker", "envoy",
         "representative", "counsellor", "counselor", "premier", "prosecutor", "auditor", "candidate", "chancellor",
+        "lawyer", "attorney", "scientist", "economist", "historian", "sociologist", "activist", "consultant",
+        "partner", "dean", "head", "observer", "commentator", "scholar", "columnist", "vice-president", "minister",
     ]
 )
 ROLE_MODIFIERS = frozenset(
@@ -40,6 +43,8 @@ ROLE_MODIFIERS = frozenset(
         "senior", "chief", "executive", "deputy", "vice", "political", "general", "first", "acting", "former",
         "managing", "associate", "assistant", "principal", "special", "foreign", "prime", "research", "junior", "lead",
         "national", "regional", "international",
+        "appointed", "elected", "interim", "newly", "constitutional", "legal", "outgoing", "incoming", "long-time",
+        "veteran", "independent",
     ]
 )
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "madam"}
@@ -70,7 +75,7 @@ _SINCE = re.compile(r"\s+since\s+(?P<year>1[89]\d\d|20\d\d)\b")
 _NAME_AS = re.compile(r"(?<![\w’'-])(" + NAME + r")(?:\s*,[^,]{3,80},)?\s+as\s+(?:the\s+)?(?:new\s+)?(?=[A-Z])")
 _LED_BY = re.compile(r"\b(?:led|headed|chaired|founded)\s+by\s+(?:the\s+)?(?:\w+\s+)?(?P<name>" + NAME + r")")
 _ROLE = re.compile(r"(?:a\s+|an\s+|the\s+)?(?:former\s+)?(?P<role>(?:[A-Za-z]+\s+){0,3}?[A-Za-z]+)"
-                   r"(?P<sep>\s+(?:of|at|in|for)\s+(?:the\s+)?|\s*,\s*|(?=[.;:)]|\s+(?:and|who|since|until)\b|$))")
+                   r"(?P<sep>\s+(?:of|at|in|for|with)\s+(?:the\s+)?|\s*,\s*|(?=[.;:)]|\s+(?:and|who|since|until)\b|$))")
 _ACCORDING = re.compile(r"\baccording to\s+(" + NAME + r")")
 
 
@@ -101,7 +106,7 @@ class People:
     def person(self, name: str) -> str | None:
         """Key of the person with this name in the document, created when new."""
         name = clean_name(name.strip())
-        if not name or self._covered_by_entity(name):
+        if not name or self._covered_by_entity(name) or any(is_head(word) for word in name.split()):
             return None
         parts = name.split()
         if len(parts) == 1:
@@ -331,8 +336,11 @@ class People:
             return
         separator = role_match.group("sep").strip()
         org_span = self._org_span(text, role_match.end()) if separator else None
+        if org_span and parse_date(text[org_span[0] : org_span[1]].strip()):
+            org_span = None  # 'elected President in June 2021': a date, not an organization
+        role = re.sub(r"^(?:newly\s+)?(?:re-?elected|elected)\s+", "", role, flags=re.I)
         preposition = re.sub(r"\s+the$", "", separator).strip(",")
-        post = self.role_in(sentence, role, preposition if preposition not in ("for", "") else "of", org_span)
+        post = self.role_in(sentence, role, preposition if preposition not in ("for", "with", "") else "of", org_span)
         if post:
             self.holds(sentence, person, post, extractor, 0.85, former=former)
             started = _SINCE.match(text, role_match.end() if not org_span else org_span[1])

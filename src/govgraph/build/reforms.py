@@ -92,6 +92,10 @@ KIND_OF_ACTION = {
     "limitation": "gg:weakens", "limit": "gg:weakens",
 }
 BANS = ("ban", "limitation", "limit")
+_PASSIVE_CHANGE = re.compile(
+    r"\s+(?:was|were|will\s+be|would\s+be|has\s+been|have\s+been|is|are|is\s+to\s+be|are\s+to\s+be)\s+(?:\w+ly\s+)?"
+    r"(?P<verb>abolished|dissolved|liquidated|disbanded|scrapped|created|established|restored|re-?established|"
+    r"reinstated|introduced|set\s+up)\b", re.I)
 HEAD_ONLY = ("gg:creates", "gg:abolishes", "gg:reestablishes")
 MODEL_HEADS = ("model", "system", "republic", "monarchy", "democracy", "government")
 _LIST_SPLIT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+(?=(?:the\s+|a\s+|an\s+)?[\w-]+\s+(?:of|in|on)\b)|"
@@ -152,6 +156,7 @@ class Reforms:
         self.term_limits(sentence, reforms)
         self.transitions(sentence, reforms)
         self.nominal_changes(sentence, reforms)
+        self.passive_changes(sentence, reforms)
         self.item_lists(sentence, reforms)
         self.elections_of(sentence, reforms)
         self.formed_from(sentence, reforms)
@@ -337,6 +342,28 @@ class Reforms:
                     office = self.adjective_office(obj_text)
                     if office:
                         ctx.claim(sentence, reform, action, office, "reform:change", 0.7)
+
+    def passive_changes(self, sentence: Sentence, reforms: list) -> None:
+        """'Military courts will be abolished', 'the court, abolished in 1998, was restored'."""
+        ctx = self.ctx
+        text = sentence.text
+        for match in _PASSIVE_CHANGE.finditer(text):
+            subject = re.split(r"[,;:]|\b(?:and|which|that|who|while)\b", text[max(0, match.start() - 80) : match.start()])[-1]
+            subject = clean_phrase(subject)
+            if not subject or len(subject.split()) > 8 or subject.lower() in NP_STOP_WORDS:
+                continue
+            verb = match.group("verb").lower()
+            action = next((p for stem, p in KIND_OF_ACTION.items() if verb.startswith(stem)), None)
+            reform = self.sentence_reform(sentence, reforms, match.start()) or self.default_reform(sentence)
+            change = self.change(sentence, reform, f"{subject} {match.group(0).strip()}", "reform:passive", 0.7)
+            ctx.claim(sentence, change, "gg:attribute", ctx.text_value(subject), "reform:passive", 0.7)
+            start = text.rfind(subject, 0, match.start())
+            for mention in ctx.mentions_in(sentence, max(start, 0), match.start()):
+                if ctx.is_a(mention.entity, "Organization", "Body", "Court", "Chamber", "Parliament", "Agency", "Region",
+                            "Office", "Party"):
+                    ctx.claim(sentence, change, "gg:changedThing", mention.entity, "reform:passive", 0.7)
+                    if action and reform:
+                        ctx.claim(sentence, reform, action, mention.entity, "reform:passive", 0.7)
 
     def adjective_office(self, text: str) -> str | None:
         """'presidential powers' -> the country's President office."""
