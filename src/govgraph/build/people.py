@@ -15,8 +15,8 @@ import re
 from govgraph.build.context import DocContext, Sentence, clean_phrase, noun_phrase
 from govgraph.build.dates import MONTHS, parse_date
 from govgraph.build.gazetteer import longest_matches
-from govgraph.build.organizations import is_head
 from govgraph.build.keys import make_key, slug
+from govgraph.build.organizations import is_head
 from govgraph.build.records import Value
 
 NATIONAL_TITLES = frozenset({
