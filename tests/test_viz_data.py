@@ -105,7 +105,7 @@ def test_edges_carry_the_ontology_label_of_their_property(sample_data: dict):
     mazhilis = node_by_label(sample_data, "Mazhilis")["id"]
     parliament = node_by_label(sample_data, "Parliament of Kazakhstan")["id"]
     labels = {e["label"] for e in sample_data["edges"] if e["from"] == mazhilis and e["to"] == parliament}
-    assert labels == {"chamber of"}  # rdfs:label of gg:chamberOf in the schema graph
+    assert "chamber of" in labels  # rdfs:label of gg:chamberOf in the schema graph
     props = sample_data["props"]
     assert all(e["label"] == props[e["p"]] for e in sample_data["edges"] if "label" in e)
     assert all("label" not in e for e in sample_data["edges"] if e.get("prov"))
