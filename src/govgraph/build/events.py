@@ -165,7 +165,7 @@ class Events:
                 if body is not None and not any(m.start - sentence.start == match.end() for m in sentence.mentions
                                                 if m.entity == body):
                     body = None
-            if match.group("bodyadj"):
+            if match.group("bodyadj") and match.group("bodyadj")[0].isupper() and match.start("bodyadj") > 0:
                 body = body or ctx.mention_at(sentence, match.start("bodyadj"), match.end("bodyadj"), "Chamber",
                                               "Parliament", "Body")
                 if body is None:
