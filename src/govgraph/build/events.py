@@ -54,7 +54,8 @@ _DATED_VERB = re.compile(
     r"\b(?P<verb>established|created|founded|set\s+up|formed|abolished|dissolved|liquidated|disbanded|scrapped|adopted|"
     r"approved|passed|signed|ratified|published|promulgated|entered\s+into\s+force|came\s+into\s+force|(?:re-)?elected|"
     r"appointed|named|sworn\s+in|took\s+office|became|resigned|stepped\s+down|dismissed)"
-    r"(?:\s+(?:as\s+)?(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,5}?)?\s+(?:in|on|since)\s+")
+    r"(?:\s+(?:as\s+)?(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,5}?)?(?P<by>\s+by\s+(?:[A-Z][\w’'-]+\s+){1,4}?[A-Z][\w’'-]+)?"
+    r"\s+(?:in|on|since)\s+")
 _SEAT_COUNT = re.compile(r"\b(?:holds|won|took|secured|gained|has|got|obtained|with)?\s*(?:just\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)"
                          r"\s+seats\b", re.I)
 _TURNOUT = re.compile(r"\bturnout\b[^.;%]{0,40}?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)", re.I)
@@ -100,8 +101,8 @@ class Events:
             return (PartialDate(year + offset, month) if year else PartialDate(None, month)), relative.group(0).strip()
         for mention in find_dates(after, None):
             lead = after[: mention.start]
-            if re.fullmatch(r"\s*(?:,\s*)?(?:held\s+|which\s+took\s+place\s+|took\s+place\s+)?(?:on|in|of)?\s*(?:the\s+)?",
-                            lead):
+            if re.fullmatch(r"\s*(?:,\s*)?(?:(?:held|which\s+took\s+place|took\s+place|scheduled)(?:\s+the\s+same\s+day)?"
+                            r"\s*,?\s*)?(?:on|in|of|for)?\s*(?:the\s+)?", lead):
                 return self.with_year(mention.date, after[mention.end : mention.end + 12], sentence), mention.text
         before = sentence.text[max(0, start - window) : start]
         dated = list(find_dates(before, None))
@@ -467,6 +468,9 @@ class Events:
             elif ctx.is_a(subject, "Document", "Law", "Constitution", "Change", "Reform", "Event", "Election",
                           "Referendum", "Strategy", "Decree"):
                 ctx.claim(sentence, subject, "gg:date", value, "event:dated-verb", 0.7)
+                signer = ctx.mention_at(sentence, match.start("by"), match.end("by"), "Person") if match.group("by") else None
+                if signer and verb.startswith(("signed", "ratified", "promulgated")):
+                    ctx.claim(sentence, subject, "gg:signedBy", signer, "event:dated-verb", 0.75)
 
     def agent_before(self, sentence: Sentence, offset: int) -> str | None:
         """The person acting before `offset`: a named person, or the holder of an office named there."""

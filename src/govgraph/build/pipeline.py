@@ -55,8 +55,9 @@ def extract_document(extraction: Extraction, gazetteer: Gazetteer) -> Extraction
     extraction.claims += mention_claims(doc, extraction.mentions)
     extraction.claims = strongest_claims(extraction.claims)
     if doc.publisher:
-        key = make_key("org", doc.publisher)
-        extraction.entities.setdefault(key, Entity(key, "MediaOutlet", doc.publisher))
+        key = gazetteer.lookup(doc.publisher) or make_key("org", doc.publisher)
+        entry = gazetteer.entries.get(key)
+        extraction.entities.setdefault(key, entry.entity() if entry else Entity(key, "MediaOutlet", doc.publisher))
         extraction.publisher = key
     if doc.author:
         key = make_key("person", doc.author)
