@@ -1,26 +1,31 @@
 """govgraph: knowledge graphs of political systems from articles, with provenance for every fact.
 
-The public API; the command line and the HTTP server are thin shells over it.
+The public API; the command line and the HTTP server are thin shells over it::
+
+    from govgraph import build_graph, open_store, run_query
 """
 
 from __future__ import annotations
 
+from importlib import import_module
+
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "build_graph", "open_store", "run_query"]
+# name -> module that defines it; imported on first use, so that `govgraph --help` stays fast
+_API = {
+    "build_graph": "govgraph.workflow",
+    "open_store": "govgraph.graph.store",
+    "run_query": "govgraph.queries.runner",
+    "export_graph": "govgraph.graph.exports",
+    "graph_stats": "govgraph.graph.stats",
+    "write_visualization": "govgraph.graph.viz",
+    "validate_build": "govgraph.ontology.validation",
+}
+
+__all__ = ["__version__", *_API]
 
 
-def __getattr__(name: str):  # lazy, so that `govgraph --help` stays fast
-    if name == "build_graph":
-        from govgraph.workflow import build_graph
-
-        return build_graph
-    if name == "run_query":
-        from govgraph.queries.runner import run_query
-
-        return run_query
-    if name == "open_store":
-        from govgraph.graph.store import open_store
-
-        return open_store
+def __getattr__(name: str) -> object:
+    if name in _API:
+        return getattr(import_module(_API[name]), name)
     raise AttributeError(name)
