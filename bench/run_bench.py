@@ -1,0 +1,361 @@
+"""The build benchmark: throughput, memory, stage times, query latency, parallel speed-up (prints figures).
+
+    python bench/run_bench.py --sizes 100,1000,10000     # the full run (see README, Performance)
+    python bench/run_bench.py --sizes 100,1000 --dask    # also extraction on a local dask cluster
+    python bench/run_bench.py --quick                    # a smoke run for CI: 10 articles, one run of each
+
+For each size it writes a synthetic corpus (bench/synth_corpus.py) and measures, each in a fresh
+Python process so that one measurement's memory cannot leak into another's:
+
+  build     `build_graph` from scratch (no extraction cache): wall and CPU seconds, words/s,
+            articles/s, triples/s, peak resident memory (ru_maxrss) and the seconds of every stage;
+  extract   single-process extraction alone (wall and CPU words/s), split into sentences, gazetteer
+            mentions and the relation rules; spaCy's tokenizer alone over the same texts (the floor of
+            this design); extraction with --jobs 2 (process pool) and, with --dask, on a local cluster;
+  queries   every named query on the built store: one warm-up, then --repeat runs, median ms.
+
+It also times `govgraph --help` and a whole-process build of the bundled sample corpus, prints
+the targets of issue 7 with MEETS or MISSES, and with --json writes everything to a file.
+The machine's load average is printed with the figures: on a busy machine, CPU seconds are the
+steadier measure of single-process work, and speed-ups need an idle one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+# Parameters for the named queries that take them: names the synthetic corpus uses.
+PARAMS = {
+    "before-after": {"entity": "Mazhilis"},
+    "describe": {"entity": "Mazhilis"},
+    "entity": {"entity": "Mazhilis"},
+    "fact-sources": {"entity": "Mazhilis"},
+    "office-holder-on-date": {"office": "President", "date": "2022-06-01"},
+}
+TARGETS = {"sample_build_s": 3.0, "extract_words_per_s": 50_000, "query_ms": 100.0, "help_s": 0.5}
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process, MB (Linux reports KB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024
+
+
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def corpus_words(corpus: Path) -> tuple[int, list[str]]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    return sum(len(t.split()) for t in texts), texts
+
+
+# ------------------------------------------------------------------ children (one measurement each)
+
+
+def child_build(args: argparse.Namespace) -> dict:
+    """Build from scratch and report counts, stage seconds, CPU seconds and peak memory."""
+    from govgraph import build_graph
+
+    base_mb = peak_mb()
+    started, cpu = time.perf_counter(), cpu_seconds()
+    summary = build_graph([args.corpus], args.out, incremental=False, jobs=args.jobs)
+    wall, cpu = time.perf_counter() - started, cpu_seconds() - cpu
+    return {"articles": summary.articles, "sentences": summary.sentences, "entities": summary.entities,
+            "claims": summary.claims, "triples": summary.triples, "wall_s": wall, "cpu_s": cpu,
+            "stages": summary.stage_seconds, "peak_mb": peak_mb(), "import_mb": base_mb}
+
+
+def _fresh_records(corpus: Path) -> list:
+    from govgraph.build.pipeline import read_documents
+
+    return read_documents([corpus], False, lambda _: None)
+
+
+def child_extract(args: argparse.Namespace) -> dict:
+    """Single-process extraction (wall and CPU), its parts, spaCy tokenization alone, --jobs 2 and dask."""
+    from govgraph.build.executors import executor_spec, extract_all, using
+    from govgraph.build.gazetteer import default_gazetteer
+    from govgraph.build.mentions import find_mentions
+    from govgraph.build.text import sentence_spans
+
+    words, texts = corpus_words(args.corpus)
+    started = time.perf_counter()
+    gazetteer = default_gazetteer()
+    result: dict = {"words": words, "gazetteer_s": time.perf_counter() - started}
+
+    records = _fresh_records(args.corpus)
+    started, cpu = time.perf_counter(), time.process_time()
+    extract_all(records, gazetteer)
+    result["serial_wall_s"], result["serial_cpu_s"] = time.perf_counter() - started, time.process_time() - cpu
+
+    # The parts, timed on their own over the same documents (CPU seconds): what extract_document does first.
+    records = _fresh_records(args.corpus)
+    cpu = time.process_time()
+    for record in records:
+        record.document.sentences = sentence_spans(record.document.text)
+    result["sentences_cpu_s"] = time.process_time() - cpu
+    cpu = time.process_time()
+    for record in records:
+        find_mentions(record.document, gazetteer)
+    result["mentions_cpu_s"] = time.process_time() - cpu
+    result["rules_cpu_s"] = max(0.0, result["serial_cpu_s"] - result["sentences_cpu_s"] - result["mentions_cpu_s"])
+
+    import spacy
+
+    nlp = spacy.blank("en")
+    started, cpu = time.perf_counter(), time.process_time()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts))
+    result["spacy_wall_s"], result["spacy_cpu_s"], result["spacy_tokens"] = (
+        time.perf_counter() - started, time.process_time() - cpu, tokens)
+
+    runs = [("jobs2", executor_spec(jobs=2))] + ([("dask2", executor_spec("dask", jobs=2))] if args.dask else [])
+    for name, spec in runs:
+        records = _fresh_records(args.corpus)
+        stages: dict[str, float] = {}
+        started = time.perf_counter()
+        with using(spec):
+            extract_all(records, gazetteer, stages)
+        result[f"{name}_wall_s"] = time.perf_counter() - started
+        result[f"{name}_startup_s"] = stages.get("extract.startup", 0.0)
+    result["peak_mb"] = peak_mb()
+    return result
+
+
+def _time_query(store_dir: str, name: str, repeat: int, sink) -> None:
+    """In a forked process: one warm-up and the timed runs of one named query; sends the figures to `sink`."""
+    from govgraph import open_store, run_query
+
+    store = open_store(store_dir)
+    params = PARAMS.get(name)
+    started = time.perf_counter()
+    rows = len(run_query(name, params, store=store, labels=False))
+    warm_up = time.perf_counter() - started
+    # a query that takes seconds is timed fewer times, so that one slow query cannot hold up the run
+    repeat = repeat if warm_up < 1 else min(repeat, 3) if warm_up < 10 else 1
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run_query(name, params, store=store, labels=False)
+        times.append((time.perf_counter() - started) * 1000)
+    store.close()
+    sink.send({"rows": rows, "median_ms": statistics.median(times), "max_ms": max(times), "runs": repeat})
+
+
+def child_queries(args: argparse.Namespace) -> dict:
+    """Median ms of every named query on the built store (labels not looked up); past --query-timeout, stopped.
+
+    pyoxigraph cannot interrupt a query, so each query runs in a forked process that is killed when it
+    takes longer than the limit; its figure is then the limit, marked as a timeout.
+    """
+    import multiprocessing
+
+    from govgraph.queries import named_queries
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    figures = {}
+    for name in named_queries():
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_time_query, args=(str(args.out / "store"), name, args.repeat, send))
+        process.start()
+        if receive.poll(args.query_timeout):
+            figures[name] = receive.recv()
+        else:
+            figures[name] = {"rows": None, "median_ms": args.query_timeout * 1000, "max_ms": None, "runs": 0,
+                             "timeout": True}
+            process.kill()
+        process.join()
+    return figures
+
+
+CHILDREN = {"build": child_build, "extract": child_extract, "queries": child_queries}
+
+
+def run_child(kind: str, corpus: Path, out: Path, *extra: str) -> dict:
+    """Run one measurement in a fresh interpreter; its last stdout line is JSON."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", kind, "--corpus", str(corpus), "--out", str(out),
+               *extra]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{kind} measurement failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# ------------------------------------------------------------------ whole-process figures
+
+
+def govgraph_command() -> list[str]:
+    script = shutil.which("govgraph")
+    return [script] if script else [sys.executable, "-m", "govgraph"]
+
+
+def wall_of(command: list[str], runs: int, cwd: Path | None = None) -> list[float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True, cwd=cwd)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+# ------------------------------------------------------------------ report
+
+
+def table(headers: list[str], rows: list[list[object]]) -> str:
+    cells = [[f"{c:,.2f}" if isinstance(c, float) else f"{c:,}" if isinstance(c, int) else str(c) for c in row]
+             for row in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(headers, widths, strict=True)))]
+    lines += ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
+              for row in cells]
+    return "\n".join(lines)
+
+
+def query_cell(figure: dict) -> str:
+    if figure.get("timeout"):
+        return f"> {figure['median_ms'] / 1000:.0f} s (stopped)"
+    return f"{figure['median_ms']:.2f} ({figure['rows']})"
+
+
+def verdict(ok: bool) -> str:
+    return "MEETS" if ok else "MISSES"
+
+
+def report(results: dict) -> str:
+    sizes = results["sizes"]
+    out = [f"machine: {results['machine']}", ""]
+    rows = []
+    for n, r in sizes.items():
+        b, words = r["build"], r["extract"]["words"]
+        rows.append([n, words, b["triples"], b["wall_s"], b["cpu_s"], words / b["wall_s"], b["articles"] / b["wall_s"],
+                     b["triples"] / b["wall_s"], b["peak_mb"], r["load"]])
+    out += ["Whole build (build_graph from scratch, one process)",
+            table(["articles", "words", "triples", "wall s", "CPU s", "words/s", "articles/s", "triples/s", "peak MB",
+                   "load"], rows), ""]
+    stage_names = sorted({k for r in sizes.values() for k in r["build"]["stages"]},
+                         key=lambda k: list(STAGE_ORDER).index(k) if k in STAGE_ORDER else 99)
+    out += ["Seconds per stage (wall)",
+            table(["stage", *map(str, sizes)], [[s, *(r["build"]["stages"].get(s, 0.0) for r in sizes.values())]
+                                                 for s in stage_names]), ""]
+    rows = []
+    for n, r in sizes.items():
+        e = r["extract"]
+        cpu_rate = e["words"] / e["serial_cpu_s"]
+        spacy_rate = e["words"] / e["spacy_cpu_s"]
+        row = [n, e["words"] / e["serial_wall_s"], cpu_rate, e["sentences_cpu_s"], e["mentions_cpu_s"], e["rules_cpu_s"],
+               spacy_rate, cpu_rate / spacy_rate, e["serial_wall_s"], e["jobs2_wall_s"], e["serial_wall_s"] / e["jobs2_wall_s"]]
+        if "dask2_wall_s" in e:
+            row += [e["dask2_wall_s"], e["dask2_startup_s"]]
+        rows.append(row)
+    headers = ["articles", "words/s wall", "words/s CPU", "sentences s", "mentions s", "rules s", "spaCy words/s",
+               "ratio", "jobs1 s", "jobs2 s", "speed-up"]
+    if any("dask2_wall_s" in r["extract"] for r in sizes.values()):
+        headers += ["dask2 s", "dask start s"]
+    out += ["Extraction alone (parts in CPU s; ratio = extraction words/s ÷ spaCy tokenizer words/s, both CPU)",
+            table(headers, rows), ""]
+    names = sorted({q for r in sizes.values() for q in r["queries"]})
+    out += ["Named queries: median ms (rows)",
+            table(["query", *map(str, sizes)], [[q, *(query_cell(r["queries"][q]) for r in sizes.values())]
+                                                 for q in names]), ""]
+    out += [f"govgraph --help: median {results['help_s']:.3f} s of {len(results['help_runs'])} runs",
+            f"sample corpus build, whole process: median {results['sample_s']:.2f} s of {len(results['sample_runs'])} runs",
+            ""]
+    largest = sizes[max(sizes, key=int)]
+    e = largest["extract"]
+    slowest = max(largest["queries"].items(), key=lambda item: item[1]["median_ms"])
+    mb = [(int(n), r["build"]["peak_mb"]) for n, r in sizes.items()]
+    growth = (mb[-1][1] - mb[0][1]) / max(1, mb[-1][0] - mb[0][0]) * 1000 if len(mb) > 1 else 0.0
+    out += ["Targets (issue 7)",
+            f"  sample build < 3 s whole process: {results['sample_s']:.2f} s  {verdict(results['sample_s'] < 3)}",
+            f"  single-process extraction >= 50,000 words/s ({max(sizes, key=int)} articles): "
+            f"{e['words'] / e['serial_cpu_s']:,.0f} words/CPU-s, {e['words'] / e['serial_wall_s']:,.0f} words/wall-s  "
+            f"{verdict(e['words'] / e['serial_cpu_s'] >= TARGETS['extract_words_per_s'])}",
+            f"  --jobs 2 speed-up of extraction: {e['serial_wall_s'] / e['jobs2_wall_s']:.2f}x (near-linear = 1.8x or more)  "
+            f"{verdict(e['serial_wall_s'] / e['jobs2_wall_s'] >= 1.8)}",
+            f"  memory: peak {mb[-1][1]:,.0f} MB at {mb[-1][0]:,} articles; growth {growth:,.0f} MB per 1,000 articles  "
+            f"{verdict(growth < 50) if len(mb) > 1 else 'needs two sizes'}",
+            f"  slowest named query on the largest graph: {slowest[0]} {slowest[1]['median_ms']:.1f} ms  "
+            f"{verdict(slowest[1]['median_ms'] < TARGETS['query_ms'])}",
+            f"  govgraph --help < 0.5 s: {results['help_s']:.3f} s  {verdict(results['help_s'] < TARGETS['help_s'])}"]
+    return "\n".join(out)
+
+
+STAGE_ORDER = ("read", "gazetteer", "extract", "extract.startup", "extract.work", "extract.worker", "extract.merge",
+               "resolve", "rdf", "store", "turtle", "html")
+
+
+def machine() -> str:
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    return f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, load average {load}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000", help="corpus sizes in articles, comma-separated (default 100,1000)")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 10 articles, one run of each measurement")
+    parser.add_argument("--repeat", type=int, default=11, help="timed runs per named query (default 11)")
+    parser.add_argument("--dask", action="store_true", help="also time extraction on a local dask cluster of 2 workers")
+    parser.add_argument("--query-timeout", type=float, default=60, help="stop a named query after this many seconds "
+                        "(default 60; reported as a timeout)")
+    parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
+    parser.add_argument("--workdir", type=Path, help="keep corpora and builds here (default: a temporary folder)")
+    parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(CHILDREN[args.child](args)))
+        return
+    from synth_corpus import write_corpus
+
+    sizes = [10] if args.quick else [int(s) for s in args.sizes.split(",")]
+    repeat, runs = (1, 1) if args.quick else (args.repeat, 5)
+    with tempfile.TemporaryDirectory(prefix="govgraph-bench-") as scratch:
+        work = args.workdir or Path(scratch)
+        work.mkdir(parents=True, exist_ok=True)
+        results: dict = {"machine": machine(), "sizes": {}}
+        results["help_runs"] = wall_of([*govgraph_command(), "--help"], runs)
+        results["help_s"] = statistics.median(results["help_runs"])
+        results["sample_runs"] = wall_of([*govgraph_command(), "build", "--fresh", "--out", str(work / "sample")],
+                                         1 if args.quick else 3)
+        results["sample_s"] = statistics.median(results["sample_runs"])
+        for size in sizes:
+            corpus, out = work / f"corpus-{size}", work / f"build-{size}"
+            if corpus.exists():
+                shutil.rmtree(corpus)
+            write_corpus(corpus, size, args.seed)
+            entry: dict = {"load": os.getloadavg()[0]}
+            entry["build"] = run_child("build", corpus, out)
+            print(f"{size} articles: built in {entry['build']['wall_s']:.1f} s", file=sys.stderr)
+            entry["queries"] = run_child("queries", corpus, out, "--repeat", str(repeat), "--query-timeout",
+                                         str(args.query_timeout))
+            entry["extract"] = run_child("extract", corpus, out, *(["--dask"] if args.dask else []))
+            print(f"{size} articles: extraction and queries measured", file=sys.stderr)
+            results["sizes"][str(size)] = entry
+            if not args.workdir:
+                shutil.rmtree(out, ignore_errors=True)
+        text = report(results)
+    print(text)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""The benchmark scripts keep working: the corpus generator and the quick bench (figures are not checked)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def test_synthetic_corpus_is_deterministic_and_news_like(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        done = subprocess.run([sys.executable, str(BENCH / "synth_corpus.py"), str(tmp_path / name), "--articles", "5",
+                               "--seed", "11"], capture_output=True, text=True, check=False, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("5 articles, ")
+    files = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert files == ["00000.txt", "00001.txt", "00002.txt", "00003.txt", "00004.txt", "manifest.json"]
+    for name in files:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    manifest = json.loads((tmp_path / "a" / "manifest.json").read_text(encoding="utf-8"))
+    assert [m["file"] for m in manifest] == files[:5]
+    assert all(m["title"] and m["publisher"] and m["date"] for m in manifest)
+    text = " ".join((tmp_path / "a" / f).read_text(encoding="utf-8") for f in files[:5])
+    assert len(text.split()) > 1000
+    assert "Kazakhstan" in text and " percent" in text and " from " in text
+
+
+def test_quick_bench_runs_and_prints_every_section(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(BENCH / "run_bench.py"), "--quick", "--json", str(tmp_path / "r.json")],
+                          capture_output=True, text=True, check=False, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    for heading in ("Whole build", "Seconds per stage", "Extraction alone", "Named queries", "govgraph --help",
+                    "sample corpus build", "Targets (issue 7)"):
+        assert heading in done.stdout
+    results = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    size = results["sizes"]["10"]
+    assert size["build"]["articles"] == 10 and size["build"]["triples"] > 0
+    assert {"extract", "rdf", "store", "turtle", "html"} <= set(size["build"]["stages"])
+    assert size["extract"]["words"] > 0 and size["extract"]["jobs2_wall_s"] > 0
+    from govgraph.queries import named_queries
+
+    assert set(size["queries"]) == set(named_queries())
