@@ -197,4 +197,20 @@ def bodies_of_places(ctx: DocContext, sentence: Sentence) -> None:
             ctx.claim(sentence, body, "gg:locatedIn", place.entity, "structure:bodies-of-places", 0.75)
 
 
-RULES = (chamber_rank, bodies_of_places, descriptions, aliases_and_lifetimes, sizes, counted_groups)
+_TWO_CHAMBERS = re.compile(r"\b(?:has|have|consists\s+of|is\s+made\s+up\s+of|comprises|with)\s+(?:two|2)\s+(?:chambers|houses)"
+                           r"\s*(?:[,:–—-]|\s+(?:—|-)\s+)?\s*", re.I)
+
+
+def chambers_listed(ctx: DocContext, sentence: Sentence) -> None:
+    """'the Oliy Majlis has two chambers, the Senate and the Legislative Chamber'."""
+    for match in _TWO_CHAMBERS.finditer(sentence.text):
+        parliament = next((m.entity for m in reversed(ctx.mentions_in(sentence, 0, match.start()))
+                           if ctx.is_a(m.entity, "Parliament")), None)
+        if parliament is None:
+            continue
+        for mention in ctx.mentions_in(sentence, match.end(), min(len(sentence.text), match.end() + 120)):
+            if ctx.is_a(mention.entity, "Chamber", "Parliament") and mention.entity != parliament:
+                ctx.claim(sentence, mention.entity, "gg:chamberOf", parliament, "structure:two-chambers", 0.8)
+
+
+RULES = (chamber_rank, chambers_listed, bodies_of_places, descriptions, aliases_and_lifetimes, sizes, counted_groups)
