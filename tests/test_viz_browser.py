@@ -22,6 +22,10 @@ pytestmark = [
 ]
 
 
+# generous: a shared 2-core machine running the rest of the suite beside Chromium can take long to load a page
+LOAD_TIMEOUT_MS = 180_000
+
+
 class Page:
     """One opened page, with every request it made and every console error it printed."""
 
@@ -32,8 +36,8 @@ class Page:
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type in ("error", "warning") else None)
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
-        self.page.goto(url)
-        self.page.wait_for_selector("body[data-ready='1']", state="attached", timeout=60_000)
+        self.page.goto(url, timeout=LOAD_TIMEOUT_MS)
+        self.page.wait_for_selector("body[data-ready='1']", state="attached", timeout=LOAD_TIMEOUT_MS)
 
     def js(self, expression: str, arg: object = None):
         return self.page.evaluate(expression, arg)
@@ -50,6 +54,7 @@ def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(profile), executable_path=CHROMIUM, args=ARGS, headless=True, viewport={"width": 1280, "height": 800})
+        context.set_default_timeout(LOAD_TIMEOUT_MS)
         # anything but the file itself is refused (and recorded by each Page), so a leak cannot reach the network
         context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
                       else route.abort())
