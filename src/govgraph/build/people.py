@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from govgraph.build.context import DocContext, Sentence, clean_phrase, noun_phrase
+from govgraph.build.context import DocContext, Sentence, clean_phrase
 from govgraph.build.dates import MONTHS, parse_date
 from govgraph.build.gazetteer import longest_matches
 from govgraph.build.keys import make_key, slug
@@ -401,8 +401,3 @@ def rewrite_keys(ctx: DocContext, mapping: dict[str, str]) -> None:
     ctx.holders = {mapping.get(k, k): mapping.get(v, v) for k, v in ctx.holders.items()}
     if ctx.last_person in mapping:
         ctx.last_person = mapping[ctx.last_person]
-
-
-def noun_phrase_text(text: str, pos: int) -> str | None:
-    span = noun_phrase(text, pos)
-    return text[span[0] : span[1]] if span else None
