@@ -7,6 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Shared 2-core machines: a first call that loads spaCy can take seconds, so no per-example deadline.
+settings.register_profile("govgraph", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("govgraph")
 
 
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = 600) -> subprocess.CompletedProcess[str]:
