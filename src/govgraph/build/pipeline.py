@@ -9,7 +9,7 @@ from pathlib import Path
 
 from govgraph.build.cache import ExtractionCache
 from govgraph.build.claims import mention_claims
-from govgraph.build.documents import find_manifests, iter_source_files, read_document
+from govgraph.build.documents import Problems, find_manifests, iter_source_files, read_document
 from govgraph.build.gazetteer import Gazetteer, default_gazetteer
 from govgraph.build.keys import make_key
 from govgraph.build.mentions import find_mentions
@@ -82,16 +82,15 @@ def read_documents(inputs: Sequence[Path], strict: bool, warn: Warn) -> list[Ext
     Raises:
         InputError: an input is missing, strict mode meets a bad file, or nothing can be read.
     """
-    manifest = find_manifests(inputs)
+    problems = Problems(warn, strict)
+    manifest = find_manifests(inputs, problems)
     extractions: list[Extraction] = []
     seen_ids: set[str] = set()
-    for path in iter_source_files(inputs):
+    for path in iter_source_files(inputs, problems):
         try:
             doc = read_document(path, manifest.get(path.name))
         except InputError as exc:
-            if strict:
-                raise
-            warn(f"warning: {exc} (skipped)")
+            problems.problem(str(exc), path=path)
             continue
         base, n = doc.doc_id, 1
         while doc.doc_id in seen_ids:
@@ -99,6 +98,7 @@ def read_documents(inputs: Sequence[Path], strict: bool, warn: Warn) -> list[Ext
             doc.doc_id = f"{base}-{n}"
         seen_ids.add(doc.doc_id)
         extractions.append(Extraction(doc))
+    problems.finish()
     if not extractions:
         raise InputError("no readable source documents in the input; give .txt, .md or .html files")
     return extractions
