@@ -48,7 +48,7 @@ MAX_WARNINGS_SHOWN = 50  # per build; the rest are counted in one closing line
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_SENTENCE_END = re.compile(r"[.!?…。！？]+[\"'”’»)\]]*\s|\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"(?P<stop>[.!?…。！？]+[\"'”’»)\]]*)\s|\n[ \t]*\n")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 _IRI_SAFE = re.compile(r"[A-Za-z0-9._~-]")
 _MARKUP_OPEN = re.compile(r"<(!--|!\[|[!?/]?)")
@@ -530,7 +530,8 @@ def bound_sentences(text: str, limit: int = MAX_SENTENCE_CHARS) -> str:
         return text
     pieces: list[str] = []
     copied = start = 0
-    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+    ends = [(m.end("stop") if m.group("stop") else m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    for end, after in [*ends, (len(text), len(text))]:
         pos = start
         while end - pos > limit:
             cut = text.rfind(" ", pos + 1, pos + limit)
@@ -540,7 +541,7 @@ def bound_sentences(text: str, limit: int = MAX_SENTENCE_CHARS) -> str:
                 break
             pieces += [text[copied:cut], "\n\n"]
             copied = pos = cut + 1
-        start = end
+        start = after
     if not pieces:
         return text
     pieces.append(text[copied:])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -71,6 +72,8 @@ def find_numbers(text: str) -> Iterator[NumberMention]:
     found: list[NumberMention] = []
     for match in _DIGITS.finditer(text):
         value = float(match.group("num").replace(",", ""))
+        if not math.isfinite(value):  # 309 digits or more: no number a source states
+            continue
         found.append(NumberMention(match.start(), match.end(), match.group(0), value, bool(match.group("pct"))))
     for match in _WORD_NUMBER.finditer(text):
         value = words_to_number(match.group(0))
@@ -86,6 +89,8 @@ def find_numbers(text: str) -> Iterator[NumberMention]:
 def find_ordinals(text: str) -> Iterator[tuple[int, int, int]]:
     """Yield (start, end, value) for ordinals such as 'third' or '8th'."""
     for match in _ORDINAL.finditer(text):
+        if match.group("num") and len(match.group("num")) > 18:  # int() refuses 4,300 digits; no ordinal has 19
+            continue
         value = ORDINALS[match.group("word").lower()] if match.group("word") else int(match.group("num"))
         yield match.start(), match.end(), value
 
