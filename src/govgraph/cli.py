@@ -12,6 +12,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from govgraph.errors import GovgraphError
+from govgraph.files import Terminated, terminate_as_interrupt
 
 app = typer.Typer(
     help="Build, query, browse and export knowledge graphs of political systems from articles.",
@@ -44,8 +45,8 @@ def user_errors(command: F) -> F:
             return command(*args, **kwargs)
         except GovgraphError as exc:
             fail(str(exc), exc.exit_code)
-        except KeyboardInterrupt:
-            fail("interrupted; outputs of the previous build are unchanged", 130)
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (see files.terminate_as_interrupt)
+            fail("interrupted; outputs of the previous build are unchanged", 143 if isinstance(exc, Terminated) else 130)
         return None
 
     return wrapper  # type: ignore[return-value]
@@ -238,6 +239,7 @@ def viz(
 
 def main() -> None:
     """Console-script entry point."""
+    terminate_as_interrupt()
     sys.exit(app())
 
 

@@ -13,6 +13,7 @@ from govgraph import __version__
 from govgraph.build.executors import executor_spec, using
 from govgraph.build.pipeline import extract_corpus
 from govgraph.corpus import corpus_dir
+from govgraph.files import staged_outputs
 from govgraph.graph.outputs import write_rdf
 from govgraph.graph.rdf import conflict_quads, dataset_quads, schema_quads
 from govgraph.graph.store import STORE_DIR, write_embedded_store
@@ -86,20 +87,21 @@ def build_graph(
                                    extra=conflict_quads(result.conflicts), version=__version__)
     quads = schema_quads() + instance_quads
     stages["rdf"] = time.perf_counter() - t0
-    out_dir.mkdir(parents=True, exist_ok=True)
-    t0 = time.perf_counter()
-    write_embedded_store(quads, out_dir / STORE_DIR)
-    stages["store"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    write_rdf(quads, out_dir / "graph.ttl", ox.RdfFormat.TURTLE)
-    write_rdf(quads, out_dir / "graph.trig", ox.RdfFormat.TRIG)
-    stages["turtle"] = time.perf_counter() - t0
-    if html:
-        from govgraph.graph.viz import write_visualization
-
+    # all outputs are written aside and replace the previous ones together (see files.staged_outputs)
+    with staged_outputs(out_dir, wait=warn) as stage:
         t0 = time.perf_counter()
-        write_visualization(quads, out_dir / "graph.html")
-        stages["html"] = time.perf_counter() - t0
+        write_embedded_store(quads, stage / STORE_DIR)
+        stages["store"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        write_rdf(quads, stage / "graph.ttl", ox.RdfFormat.TURTLE)
+        write_rdf(quads, stage / "graph.trig", ox.RdfFormat.TRIG)
+        stages["turtle"] = time.perf_counter() - t0
+        if html:
+            from govgraph.graph.viz import write_visualization
+
+            t0 = time.perf_counter()
+            write_visualization(quads, stage / "graph.html")
+            stages["html"] = time.perf_counter() - t0
     if store:
         t0 = time.perf_counter()
         publish(quads, store)
