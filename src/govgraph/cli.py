@@ -202,6 +202,7 @@ def serve(
     timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped (HTTP 503).")] = 10.0,
     max_rows: Annotated[int, typer.Option("--max-rows", help="Most rows or triples in one answer.")] = 10000,
     workers: Annotated[int, typer.Option(help="Query worker processes.")] = 2,
+    memory: Annotated[int, typer.Option(help="MB of memory one query may use before it is stopped (HTTP 503).")] = 1024,
 ) -> None:
     """Serve the SPARQL 1.1 Protocol endpoint at /sparql (read-only) and a query page at /.
 
@@ -210,7 +211,7 @@ def serve(
     from govgraph.server import serve as serve_store
 
     serve_store(out, store, host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers,
-                announce=typer.echo)
+                max_memory_mb=memory, announce=typer.echo)
 
 
 @app.command()

@@ -21,8 +21,8 @@ def _check_port(host: str, port: int) -> None:
 
 
 def serve(out_dir: Path, store: str | None = None, *, host: str = "127.0.0.1", port: int = 8000,
-          timeout: float = 10.0, max_rows: int = 10000, workers: int = 2,
-          announce: Callable[[str], None] = print) -> None:
+          timeout: float = 10.0, max_rows: int = 10000, workers: int = 2, max_memory_mb: int | None = 1024,
+          header_timeout: float | None = None, announce: Callable[[str], None] = print) -> None:
     """Serve the store of a build folder until interrupted.
 
     Args:
@@ -33,6 +33,8 @@ def serve(out_dir: Path, store: str | None = None, *, host: str = "127.0.0.1", p
         timeout: seconds a query may run before it is stopped and answered with 503.
         max_rows: the most rows or triples one answer carries.
         workers: query worker processes.
+        max_memory_mb: resident memory one query may use (its worker is stopped beyond it, 503).
+        header_timeout: seconds a client has to send a request line and headers (default `guards.HEADER_TIMEOUT`).
         announce: called with the line that says where the server listens.
 
     Raises:
@@ -44,14 +46,17 @@ def serve(out_dir: Path, store: str | None = None, *, host: str = "127.0.0.1", p
         import uvicorn
 
         from govgraph.server.app import create_app
+        from govgraph.server.guards import KEEP_ALIVE_SECONDS, MAX_CONNECTIONS, MAX_HEADER_BYTES, guarded_h11_protocol
     except ImportError as exc:
         raise MissingDependencyError(f"`govgraph serve` needs {exc.name}: pip install 'govgraph[server]'") from exc
-    if timeout <= 0 or max_rows <= 0 or workers <= 0:
-        raise InputError("--timeout, --max-rows and --workers must be positive")
+    if timeout <= 0 or max_rows <= 0 or workers <= 0 or (max_memory_mb is not None and max_memory_mb <= 0):
+        raise InputError("--timeout, --max-rows, --workers and --memory must be positive")
     store_for(out_dir, store).close()  # a missing or unreadable store fails here, in one line
     _check_port(host, port)
-    app = create_app(out_dir, store, timeout=timeout, max_rows=max_rows, workers=workers)
+    app = create_app(out_dir, store, timeout=timeout, max_rows=max_rows, workers=workers, max_memory_mb=max_memory_mb)
     shown = f"[{host}]" if ":" in host else host
     announce(f"govgraph: SPARQL endpoint http://{shown}:{port}/sparql, query page http://{shown}:{port}/ "
              f"(timeout {timeout:g} s, at most {max_rows} rows; Ctrl-C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", http=guarded_h11_protocol(header_timeout),
+                timeout_keep_alive=KEEP_ALIVE_SECONDS, limit_concurrency=MAX_CONNECTIONS,
+                h11_max_incomplete_event_size=MAX_HEADER_BYTES)

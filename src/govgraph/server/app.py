@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from govgraph.graph.store import STORE_DIR
 from govgraph.namespaces import PREFIXES
 from govgraph.queries.catalog import named_queries
+from govgraph.server.guards import RequestLimits
 from govgraph.server.pool import QueryPool
 from govgraph.server.protocol import ProtocolError, read_request
 from govgraph.server.worker import Reply
@@ -46,7 +47,8 @@ def query_listing() -> dict[str, object]:
 
 
 def create_app(out_dir: Path, store: str | None = None, *, timeout: float = 10.0, max_rows: int = 10000,
-               workers: int = 2) -> FastAPI:
+               workers: int = 2, max_memory_mb: int | None = 1024, max_body_bytes: int | None = None,
+               body_timeout: float | None = None) -> FastAPI:
     """The endpoint over a build folder's store (or the store `store` selects).
 
     Args:
@@ -55,11 +57,14 @@ def create_app(out_dir: Path, store: str | None = None, *, timeout: float = 10.0
         timeout: seconds a query may run before it is stopped (503).
         max_rows: the most rows (or triples) an answer carries; the rest is left out, with a header saying so.
         workers: worker processes running queries in parallel.
+        max_memory_mb: resident memory a query's worker may use before the query is stopped (503); None: no limit.
+        max_body_bytes: largest request body (413); default `guards.MAX_BODY_BYTES`.
+        body_timeout: seconds a request body may pause (408); default `guards.BODY_TIMEOUT`.
 
     Returns:
         A FastAPI application; its worker processes start with the application's lifespan.
     """
-    pool = QueryPool(str(store or out_dir / STORE_DIR), size=workers, timeout=timeout)
+    pool = QueryPool(str(store or out_dir / STORE_DIR), size=workers, timeout=timeout, max_memory_mb=max_memory_mb)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -72,6 +77,7 @@ def create_app(out_dir: Path, store: str | None = None, *, timeout: float = 10.0
     # no /docs or /redoc: those pages load their scripts from a CDN
     app = FastAPI(title="govgraph SPARQL endpoint", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.pool = pool
+    app.add_middleware(RequestLimits, max_body_bytes=max_body_bytes, body_timeout=body_timeout)
 
     @app.api_route("/sparql", methods=["GET", "POST"])
     async def sparql(request: Request) -> Response:

@@ -2,14 +2,21 @@
 
 pyoxigraph cannot interrupt a query (one call into it may run for minutes without returning to
 Python), so each query runs in a separate process holding its own read-only store. When a query
-passes the timeout its worker is killed and a fresh one is started; the other workers go on.
+passes the timeout, or its worker's resident memory passes the limit, the worker is killed and a
+fresh one is started; the other workers go on. A worker that dies (a crash in the engine) or whose
+client goes away mid-query is replaced the same way.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import multiprocessing
 import multiprocessing.connection
+import os
+import signal
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +24,27 @@ from govgraph.errors import StoreError
 from govgraph.server.worker import Reply, Request, worker_main
 
 STARTUP_SECONDS = 60.0
+PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+POLL_SECONDS = 0.05  # how often a running query's memory is looked at
+RESPAWN_SECONDS = 5.0
+
+
+def resident_bytes(pid: int) -> int:
+    """The resident memory of a process (Linux /proc); 0 where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * PAGE_BYTES
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _exit_reason(worker: _Worker) -> str:
+    worker.process.join(timeout=1)
+    code = worker.process.exitcode
+    if code is not None and code < 0:
+        with contextlib.suppress(ValueError):
+            return f"killed by {signal.Signals(-code).name}"
+    return f"exit code {code}"
 
 
 @dataclass(slots=True)
@@ -34,10 +62,11 @@ class _Worker:
 class QueryPool:
     """A fixed number of worker processes answering protocol requests, with a timeout per query."""
 
-    def __init__(self, selector: str, size: int = 2, timeout: float = 10.0) -> None:
+    def __init__(self, selector: str, size: int = 2, timeout: float = 10.0, max_memory_mb: int | None = 1024) -> None:
         self.selector = selector
         self.size = size
         self.timeout = timeout
+        self.max_memory = max_memory_mb * 2**20 if max_memory_mb else None
         self._idle: asyncio.Queue[_Worker] | None = None
         self._workers: list[_Worker] = []
         self._tasks: set[asyncio.Task[None]] = set()
@@ -84,27 +113,49 @@ class QueryPool:
             return Reply.error(503, f"the server is busy: no query worker was free within {self.timeout:g} s")
         try:
             worker.conn.send(request)
-            finished = await loop.run_in_executor(None, worker.conn.poll, max(deadline - loop.time(), 0.0))
-            if not finished:
+            outcome = await loop.run_in_executor(None, self._wait, worker, time.monotonic() + deadline - loop.time())
+            if outcome != "done":
                 self._replace(worker)
+                if outcome == "memory":
+                    return Reply.error(503, f"the query used more than the {self.max_memory // 2**20} MB of memory a query "
+                                            "may use and was stopped; narrow it down or add a LIMIT")
                 return Reply.error(503, f"the query ran longer than the {self.timeout:g} s timeout and was stopped; "
                                         "narrow it down or add a LIMIT")
             reply: Reply = await loop.run_in_executor(None, worker.conn.recv)
-        except (EOFError, OSError) as exc:
+        except (EOFError, OSError):
             self._replace(worker)
-            return Reply.error(500, f"the query worker failed ({exc.__class__.__name__}); it has been restarted")
+            return Reply.error(500, f"the query stopped its worker process ({_exit_reason(worker)}); the worker has been "
+                                    "restarted; simplify the query")
+        except BaseException:  # cancelled (the client left, the server stops): the worker may still be busy
+            self._replace(worker)
+            raise
         self._idle.put_nowait(worker)
         return reply
 
+    def _wait(self, worker: _Worker, deadline: float) -> str:
+        """Until the worker answers ("done"), the deadline passes ("timeout") or it uses too much memory ("memory")."""
+        while (remaining := deadline - time.monotonic()) > 0:
+            if worker.conn.poll(min(remaining, POLL_SECONDS)):
+                return "done"
+            if self.max_memory and resident_bytes(worker.process.pid) > self.max_memory:
+                return "memory"
+        return "timeout"
+
     def _replace(self, worker: _Worker) -> None:
-        """Kill a worker now and start its replacement in the background."""
+        """Kill a worker now and start its replacement in the background (retrying until one starts)."""
         worker.stop()
         if worker in self._workers:
             self._workers.remove(worker)
 
         async def respawn() -> None:
             loop = asyncio.get_running_loop()
-            fresh = await loop.run_in_executor(None, self._spawn)
+            while True:
+                try:
+                    fresh = await loop.run_in_executor(None, self._spawn)
+                    break
+                except StoreError as exc:
+                    logging.getLogger("govgraph.server").warning("%s; retrying in %g s", exc, RESPAWN_SECONDS)
+                    await asyncio.sleep(RESPAWN_SECONDS)
             assert self._idle is not None
             self._idle.put_nowait(fresh)
 

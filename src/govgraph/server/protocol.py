@@ -26,6 +26,17 @@ SHORT_NAMES = {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv":
                "turtle": "turtle", "ttl": "turtle", "ntriples": "ntriples", "nt": "ntriples", "rdfxml": "rdfxml"}
 _UPDATE_WORDS = re.compile(r"(?<![\w?$:.-])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)(?![\w:.-])",
                            re.IGNORECASE)
+_SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE(?![\w:.-])", re.IGNORECASE)
+_SPECIAL = re.compile(r"[<\"'#]")
+_IRI = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+_STRINGS = {
+    '"""': re.compile(r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""'),
+    "'''": re.compile(r"'''(?:[^'\\]|\\[\s\S]|'(?!''))*'''"),
+    '"': re.compile(r'"(?:[^"\\\n\r]|\\.)*"'),
+    "'": re.compile(r"'(?:[^'\\\n\r]|\\.)*'"),
+}
+MAX_QUERY_CHARS = 256 * 1024  # longer query texts are refused (413); a GET's URL is limited by the HTTP layer
+MAX_NESTING = 64  # brackets of any kind: { ( [ ; the engine's parser recurses on them
 
 
 class ProtocolError(Exception):
@@ -47,13 +58,78 @@ class SparqlRequest:
     format: str | None = None  # a `format` / `output` parameter, as some clients send
 
 
+def code_only(text: str) -> str:
+    """The query text with its IRIs, strings and comments blanked out, in one pass (linear in the length).
+
+    An unterminated string blanks the rest of its line, a long string the rest of the text: such a
+    query does not parse, and scanning on from the next quote would make this quadratic.
+    """
+    out: list[str] = []
+    i = 0
+    while (match := _SPECIAL.search(text, i)) is not None:
+        start = match.start()
+        out.append(text[i:start])
+        char = text[start]
+        if char == "<":
+            token = _IRI.match(text, start)
+            end = token.end() if token else start + 1
+            out.append(" " * (end - start) if token else "<")
+        elif char == "#":
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            out.append(" " * (end - start))
+        else:
+            opener = char * 3 if text.startswith(char * 3, start) else char
+            token = _STRINGS[opener].match(text, start)
+            if token:
+                end = token.end()
+            elif len(opener) == 3:
+                end = len(text)
+            else:  # unterminated on its line: never rescan the line from the next quote
+                end = text.find("\n", start)
+                end = len(text) if end < 0 else end
+            out.append(" " * (end - start))
+        i = end
+    out.append(text[i:])
+    return "".join(out)
+
+
 def looks_like_update(text: str) -> bool:
     """Whether SPARQL text holds an update keyword outside IRIs, strings and comments."""
-    without_iris = re.sub(r"<[^<>\s]*>", " ", text)
-    without_strings = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'',
-                             " ", without_iris)
-    without_comments = re.sub(r"#[^\n]*", " ", without_strings)
-    return _UPDATE_WORDS.search(without_comments) is not None
+    return _UPDATE_WORDS.search(code_only(text)) is not None
+
+
+def nesting_depth(code: str) -> int:
+    """How deep brackets of any kind nest in query text (IRIs, strings and comments already blanked)."""
+    depth = deepest = 0
+    for char in re.sub(r"[^{}()\[\]]+", "", code):
+        if char in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def check_query(text: str) -> None:
+    """Refuse, before any worker sees it, a query the endpoint does not run.
+
+    Raises:
+        ProtocolError: 413 for a text over MAX_QUERY_CHARS, 403 for an update, 400 for a SERVICE
+            clause (the endpoint never makes outgoing requests) or brackets nested over MAX_NESTING deep.
+    """
+    if len(text) > MAX_QUERY_CHARS:
+        raise ProtocolError(413, f"the query is {len(text):,} characters long; this endpoint takes at most "
+                                 f"{MAX_QUERY_CHARS:,}")
+    code = code_only(text)
+    if _UPDATE_WORDS.search(code):
+        raise _refuse_update()
+    if _SERVICE.search(code):
+        raise ProtocolError(400, "SERVICE is refused: this endpoint never sends requests to other servers; "
+                                 "query each endpoint yourself")
+    depth = nesting_depth(code)
+    if depth > MAX_NESTING:
+        raise ProtocolError(400, f"the query nests brackets {depth} levels deep; this endpoint takes at most {MAX_NESTING}")
 
 
 def _refuse_update() -> ProtocolError:
@@ -64,7 +140,8 @@ def read_request(method: str, content_type: str | None, url_query: str, body: by
     """The query and dataset of a GET or POST request (form or application/sparql-query).
 
     Raises:
-        ProtocolError: 403 for any update, 400 for a missing or repeated query, 415 for another body type.
+        ProtocolError: 403 for any update, 400 for a missing or repeated query, a SERVICE clause or deep
+            nesting, 413 for a query text over the limit, 415 for another body type.
     """
     url_params = urllib.parse.parse_qsl(url_query, keep_blank_values=True)
     media = (content_type or "").split(";")[0].strip().lower()
@@ -88,8 +165,7 @@ def read_request(method: str, content_type: str | None, url_query: str, body: by
     if len(queries) > 1:
         raise ProtocolError(400, "more than one `query` parameter")
     query = queries[0]
-    if looks_like_update(query):
-        raise _refuse_update()
+    check_query(query)
     fmt = next((v for k, v in params if k in ("format", "output") and v), None)
     return SparqlRequest(query, [v for k, v in params if k == "default-graph-uri"],
                          [v for k, v in params if k == "named-graph-uri"], fmt)

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import signal
+import threading
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
 from govgraph.errors import GovgraphError, QueryError
-from govgraph.graph.store import GraphStore, open_store
+from govgraph.graph.store import GraphStore, is_remote, open_store
 from govgraph.queries.catalog import named_query
 from govgraph.queries.params import bind_params
 from govgraph.queries.render import serialize
 from govgraph.queries.runner import execute
 from govgraph.server.protocol import ProtocolError, choose_format
+
+QUERY_STACK_BYTES = 512 * 1024 * 1024  # address space only: pages are used as deep queries touch them
+CLONE_NEWNET = 0x40000000
+CLONE_NEWUSER = 0x10000000
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +83,44 @@ def _check_dataset(store: GraphStore, request: Request) -> None:
                                  "default-graph-uri / named-graph-uri, select graphs with GRAPH or FROM in the query")
 
 
+def isolate_from_network() -> bool:
+    """Move this process into a network namespace of its own (Linux), where no connection can be made.
+
+    A defence in depth behind the refusal of SERVICE: even a query that slipped through could not
+    reach another server. Needs CAP_SYS_ADMIN or unprivileged user namespaces; without them
+    nothing changes and False is returned.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.unshare(CLONE_NEWNET) == 0 or libc.unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0
+    except (AttributeError, OSError):
+        return False
+
+
 def worker_main(conn: Connection, selector: str) -> None:
-    """Process entry point: report "ready" (or the error), then serve requests from the pipe."""
+    """Process entry point: report "ready" (or the error), then serve requests from the pipe.
+
+    Requests are answered on a thread with a large stack: the engine's parser and evaluator
+    recurse on the query's structure and would otherwise overflow the main thread's 8 MB on a
+    query of a few kilobytes; a stack overflow kills the process.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops the workers
+    if not is_remote(selector):
+        isolate_from_network()  # before the store starts its threads: a user namespace needs a single thread
     try:
         store = open_store(selector)
     except GovgraphError as exc:
         conn.send(("error", str(exc)))
         return
+    threading.stack_size(QUERY_STACK_BYTES)
+    serving = threading.Thread(target=_serve, args=(conn, store), name="govgraph-query", daemon=True)
+    serving.start()
+    serving.join()
+
+
+def _serve(conn: Connection, store: GraphStore) -> None:
     conn.send(("ready", ""))
     while True:
         try:
