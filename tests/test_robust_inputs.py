@@ -73,7 +73,7 @@ def test_empty_and_blank_files_are_one_warning_each(tmp_path: Path):
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,  # an image: NUL bytes early
     b"%PDF-1.4\n" + bytes(range(1, 32)) * 200,                         # control bytes, no NUL
     b"\x01\x02\x03\x04abc",                                           # short, mostly control bytes
-])
+], ids=["image", "control-bytes", "short"])
 def test_binary_files_are_refused(tmp_path: Path, data: bytes):
     path = tmp_path / "file.txt"
     path.write_bytes(data)
@@ -277,7 +277,7 @@ def test_manifest_problems_are_warnings_and_the_good_entries_apply(tmp_path: Pat
     ("manifest.json", '{"file": "a.txt", "title": "A"} trailing', ":1: manifest is not valid JSON"),
     ("manifest.csv", 'file,title\na.txt,"unterminated\n', ":2: manifest is not valid CSV"),
     ("manifest.csv", "title,date\nA,2020-01-01\n", ":1: manifest has no 'file' column"),
-])
+], ids=["json-comma", "json-trailing", "csv-quote", "csv-no-file-column"])
 def test_a_manifest_that_does_not_parse_is_one_line_with_file_and_line(tmp_path: Path, name: str, content: str, where: str):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / name).write_text(content, encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import shutil
 import signal
@@ -229,8 +230,9 @@ def test_the_store_folder_is_never_missing_while_it_is_replaced(tmp_path: Path, 
     with atomic_dir(target) as tmp:
         (tmp / "data").write_text("new", encoding="utf-8")
     assert (target / "data").read_text(encoding="utf-8") == "new"
-    if files.exchange(tmp_path / "store", tmp_path / "store"):  # RENAME_EXCHANGE is available (Linux 3.15+)
-        assert all(seen), seen
+    if not sys.platform.startswith("linux") or not hasattr(ctypes.CDLL(None), "renameat2"):
+        pytest.skip("no renameat2 here: the store is moved aside for a moment (and put back by the next build)")
+    assert all(seen), seen
 
 
 def test_a_store_moved_aside_by_a_killed_swap_is_put_back(tmp_path: Path):
