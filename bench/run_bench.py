@@ -155,6 +155,7 @@ def child_extract(args: argparse.Namespace) -> dict:
             extract_all(records, gazetteer, stages)
         result[f"{name}_wall_s"] = time.perf_counter() - started
         result[f"{name}_startup_s"] = stages.get("extract.startup", 0.0)
+        result[f"{name}_worker_cpu_s"] = stages.get("extract.worker_cpu", 0.0)
     result["peak_mb"] = peak_mb()
     return result
 
@@ -282,16 +283,18 @@ def extract_section(sizes: dict) -> list[str]:
         spacy_rate = e["words"] / e["spacy_cpu_s"]
         row = [n, e["words"] / e["serial_wall_s"], cpu_rate, e["sentences_cpu_s"], e["mentions_cpu_s"], e["rules_cpu_s"],
                spacy_rate, cpu_rate / spacy_rate, e["serial_wall_s"], e["jobs2_wall_s"],
-               e["serial_wall_s"] / e["jobs2_wall_s"], e.get("capacity", 0.0), e["peak_mb"]]
+               e["serial_wall_s"] / e["jobs2_wall_s"], e.get("capacity", 0.0),
+               e.get("jobs2_worker_cpu_s", 0.0) / e["serial_cpu_s"], e["peak_mb"]]
         if "dask2_wall_s" in e:
             row += [e["dask2_wall_s"], e["dask2_startup_s"]]
         rows.append(row)
     headers = ["articles", "words/s wall", "words/s CPU", "sentences s", "mentions s", "rules s", "spaCy words/s",
-               "ratio", "jobs1 s", "jobs2 s", "speed-up", "2-core capacity", "peak MB"]
+               "ratio", "jobs1 s", "jobs2 s", "speed-up", "2-core capacity", "worker CPU", "peak MB"]
     if any("dask2_wall_s" in r["extract"] for r in sizes.values()):
         headers += ["dask2 s", "dask start s"]
     return ["Extraction alone (parts in CPU s; ratio = extraction words/s ÷ spaCy tokenizer words/s, both CPU;",
-            "2-core capacity = speed-up of a pure-Python loop in 2 processes measured just before: 2.00 on an idle machine)",
+            "2-core capacity = speed-up of a pure-Python loop in 2 processes measured just before: 2.00 on an idle machine;",
+            "worker CPU = CPU seconds of the 2 workers ÷ CPU seconds of the serial run: 1.00 = no parallel overhead)",
             table(headers, rows), ""]
 
 

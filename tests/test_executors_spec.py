@@ -79,7 +79,8 @@ def test_process_pool_fills_records_in_order_like_serial() -> None:
         assert b.entities == a.entities
         assert (b.publisher, b.author) == (a.publisher, a.author)
     assert sum(len(e.claims) for e in pooled) > 100
-    assert {"extract.startup", "extract.work", "extract.worker", "extract.merge"} <= set(stages)
+    assert {"extract.startup", "extract.work", "extract.worker", "extract.worker_cpu", "extract.merge"} <= set(stages)
+    assert stages["extract.worker_cpu"] > 0
 
 
 def test_dask_missing_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -104,8 +104,8 @@ def extract_all(extractions: list[Extraction], gazetteer: Gazetteer, stages: dic
         extractions: records with their documents read and nothing extracted yet.
         gazetteer: the gazetteer this process uses (the serial executor's; workers build their own).
         stages: receives finer timings: `extract.startup` (pool or cluster start and worker warm-up),
-            `extract.work` (until the last result is back) and `extract.worker` (seconds spent
-            extracting, summed over workers).
+            `extract.work` (until the last result is back), `extract.worker` (seconds spent
+            extracting, summed over workers) and `extract.worker_cpu` (their CPU seconds).
 
     Raises:
         MissingDependencyError: the dask executor without dask.distributed installed.
@@ -114,38 +114,41 @@ def extract_all(extractions: list[Extraction], gazetteer: Gazetteer, stages: dic
     spec = current()
     stages = stages if stages is not None else {}
     if spec.kind == "serial" or (spec.kind == "process" and (spec.jobs == 1 or len(extractions) < 2)):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         from govgraph.build.pipeline import extract_document
 
         for extraction in extractions:
             extract_document(extraction, gazetteer)
         stages["extract.worker"] = time.perf_counter() - started
+        stages["extract.worker_cpu"] = time.process_time() - cpu
         return
     batches = _batches(extractions, spec.jobs * BATCHES_PER_WORKER)
     run = _run_dask if spec.kind == "dask" else _run_pool
     results = run(batches, spec, stages)
     started = time.perf_counter()
-    worker_seconds = 0.0
-    for batch, (filled, seconds) in zip(batches, results, strict=True):
+    worker_seconds = worker_cpu = 0.0
+    for batch, (filled, seconds, cpu) in zip(batches, results, strict=True):
         worker_seconds += seconds
+        worker_cpu += cpu
         for original, result in zip(batch, filled, strict=True):
             _fill(original, result)
     stages["extract.worker"] = worker_seconds
+    stages["extract.worker_cpu"] = worker_cpu
     stages["extract.merge"] = time.perf_counter() - started
 
 
-def extract_batch(batch: Sequence[Extraction]) -> tuple[list[Extraction], float]:
-    """Extract a batch of articles in a worker: the filled records without their text, and the seconds it took."""
+def extract_batch(batch: Sequence[Extraction]) -> tuple[list[Extraction], float, float]:
+    """Extract a batch of articles in a worker: the filled records without their text, wall and CPU seconds taken."""
     from govgraph.build.gazetteer import default_gazetteer
     from govgraph.build.pipeline import extract_document
 
     gazetteer = default_gazetteer()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     filled = [extract_document(extraction, gazetteer) for extraction in batch]
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     for extraction in filled:
         extraction.document.text = ""  # the caller has it; sending it back would double the traffic
-    return filled, seconds
+    return filled, seconds, cpu
 
 
 def warm_worker() -> int:
