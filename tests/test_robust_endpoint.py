@@ -333,3 +333,19 @@ def test_fuzzed_requests_always_get_a_proper_status(client: TestClient, checksum
     assert response.status_code < 500 or response.status_code == 503, (response.status_code, response.text)
     if response.status_code == 503:  # only a query stopped at its timeout, or no worker free within it
         assert "timeout" in response.text or "no query worker was free" in response.text
+
+
+def test_the_store_itself_refuses_service_so_no_command_can_reach_another_host(sample_build):
+    from govgraph.errors import QueryError
+    from govgraph.graph.store import check_syntax, open_store
+
+    store = open_store(sample_build / "store")
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    for call in (lambda: store.query(query), lambda: check_syntax(query)):
+        try:
+            call()
+        except QueryError as exc:
+            assert "SERVICE" in str(exc)
+        else:
+            raise AssertionError("a SERVICE query was run")
+    assert list(store.query("ASK { FILTER(CONTAINS('SERVICE in a string', 'SERVICE')) }")) is not None

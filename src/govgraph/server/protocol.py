@@ -6,6 +6,9 @@ import re
 import urllib.parse
 from dataclasses import dataclass, field
 
+from govgraph.sparql_text import SERVICE as _SERVICE
+from govgraph.sparql_text import code_only
+
 # (media type, format name) in the order the server prefers when the client does not mind
 RESULT_MEDIA = (
     ("application/sparql-results+json", "json"),
@@ -26,15 +29,6 @@ SHORT_NAMES = {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv":
                "turtle": "turtle", "ttl": "turtle", "ntriples": "ntriples", "nt": "ntriples", "rdfxml": "rdfxml"}
 _UPDATE_WORDS = re.compile(r"(?<![\w?$:.-])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)(?![\w:.-])",
                            re.IGNORECASE)
-_SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE(?![\w:.-])", re.IGNORECASE)
-_SPECIAL = re.compile(r"[<\"'#]")
-_IRI = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
-_STRINGS = {
-    '"""': re.compile(r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""'),
-    "'''": re.compile(r"'''(?:[^'\\]|\\[\s\S]|'(?!''))*'''"),
-    '"': re.compile(r'"(?:[^"\\\n\r]|\\.)*"'),
-    "'": re.compile(r"'(?:[^'\\\n\r]|\\.)*'"),
-}
 MAX_QUERY_CHARS = 256 * 1024  # longer query texts are refused (413); a GET's URL is limited by the HTTP layer
 MAX_NESTING = 64  # brackets of any kind: { ( [ ; the engine's parser recurses on them
 
@@ -56,42 +50,6 @@ class SparqlRequest:
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
     format: str | None = None  # a `format` / `output` parameter, as some clients send
-
-
-def code_only(text: str) -> str:
-    """The query text with its IRIs, strings and comments blanked out, in one pass (linear in the length).
-
-    An unterminated string blanks the rest of its line, a long string the rest of the text: such a
-    query does not parse, and scanning on from the next quote would make this quadratic.
-    """
-    out: list[str] = []
-    i = 0
-    while (match := _SPECIAL.search(text, i)) is not None:
-        start = match.start()
-        out.append(text[i:start])
-        char = text[start]
-        if char == "<":
-            token = _IRI.match(text, start)
-            end = token.end() if token else start + 1
-            out.append(" " * (end - start) if token else "<")
-        elif char == "#":
-            end = text.find("\n", start)
-            end = len(text) if end < 0 else end
-            out.append(" " * (end - start))
-        else:
-            opener = char * 3 if text.startswith(char * 3, start) else char
-            token = _STRINGS[opener].match(text, start)
-            if token:
-                end = token.end()
-            elif len(opener) == 3:
-                end = len(text)
-            else:  # unterminated on its line: never rescan the line from the next quote
-                end = text.find("\n", start)
-                end = len(text) if end < 0 else end
-            out.append(" " * (end - start))
-        i = end
-    out.append(text[i:])
-    return "".join(out)
 
 
 def looks_like_update(text: str) -> bool:
