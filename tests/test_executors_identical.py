@@ -29,10 +29,13 @@ def synthetic_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def dask_scheduler():
     """Address of a local dask cluster: 2 worker processes on 127.0.0.1, no dashboard, closed afterwards."""
     distributed = pytest.importorskip("distributed", reason="dask.distributed is in the test extra")
+    from govgraph.build.executors import LOCAL_SCHEDULER
+
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                       dashboard_address=None)
+                                       dashboard_address=None, scheduler_kwargs=LOCAL_SCHEDULER)
     try:
         assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
+        assert cluster.scheduler.services["dashboard"].address == "127.0.0.1"  # health and metrics only, this machine
         yield cluster.scheduler_address
     finally:
         cluster.close()

@@ -107,3 +107,11 @@ def test_build_help_documents_the_options() -> None:
     assert result.returncode == 0
     for option in ("--jobs", "--executor", "--scheduler"):
         assert option in result.stdout
+
+
+def test_nothing_to_extract_starts_no_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # a dask run would fail: none must start
+    stages: dict[str, float] = {}
+    with using(ExecutorSpec("dask", 2)):
+        extract_all([], default_gazetteer(), stages)
+    assert stages == {}

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 EXECUTORS = ("serial", "process", "dask")
 SCHEDULER_ENV = "GOVGRAPH_DASK_SCHEDULER"
+# No dashboard; the scheduler's small HTTP server (health, metrics) on 127.0.0.1 and a free port, not 8787.
+LOCAL_SCHEDULER = {"dashboard": False, "dashboard_address": "127.0.0.1:0"}
 BATCHES_PER_WORKER = 4  # enough batches to even out long and short articles, few enough to keep overhead low
 
 
@@ -113,6 +115,8 @@ def extract_all(extractions: list[Extraction], gazetteer: Gazetteer, stages: dic
     """
     spec = current()
     stages = stages if stages is not None else {}
+    if not extractions:  # e.g. every article came from the extraction cache: no pool, no cluster
+        return
     if spec.kind == "serial" or (spec.kind == "process" and (spec.jobs == 1 or len(extractions) < 2)):
         started, cpu = time.perf_counter(), time.process_time()
         from govgraph.build.pipeline import extract_document
@@ -122,9 +126,8 @@ def extract_all(extractions: list[Extraction], gazetteer: Gazetteer, stages: dic
         stages["extract.worker"] = time.perf_counter() - started
         stages["extract.worker_cpu"] = time.process_time() - cpu
         return
-    batches = _batches(extractions, spec.jobs * BATCHES_PER_WORKER)
     run = _run_dask if spec.kind == "dask" else _run_pool
-    results = run(batches, spec, stages)
+    batches, results = run(extractions, spec, stages)
     started = time.perf_counter()
     worker_seconds = worker_cpu = 0.0
     for batch, (filled, seconds, cpu) in zip(batches, results, strict=True):
@@ -191,9 +194,10 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context(method)
 
 
-def _run_pool(batches: list[list[Extraction]], spec: ExecutorSpec, stages: dict[str, float]) -> list:
+def _run_pool(extractions: list[Extraction], spec: ExecutorSpec, stages: dict[str, float]) -> tuple[list, list]:
     from concurrent.futures import ProcessPoolExecutor
 
+    batches = _batches(extractions, spec.jobs * BATCHES_PER_WORKER)
     started = time.perf_counter()
     workers = min(spec.jobs, len(batches))
     with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=warm_worker) as pool:
@@ -201,10 +205,10 @@ def _run_pool(batches: list[list[Extraction]], spec: ExecutorSpec, stages: dict[
         started = time.perf_counter()
         results = list(pool.map(extract_batch, batches))
         stages["extract.work"] = time.perf_counter() - started
-    return results
+    return batches, results
 
 
-def _run_dask(batches: list[list[Extraction]], spec: ExecutorSpec, stages: dict[str, float]) -> list:
+def _run_dask(extractions: list[Extraction], spec: ExecutorSpec, stages: dict[str, float]) -> tuple[list, list]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:
@@ -217,7 +221,7 @@ def _run_dask(batches: list[list[Extraction]], spec: ExecutorSpec, stages: dict[
             client = Client(spec.scheduler, timeout=15)
         else:
             cluster = LocalCluster(n_workers=spec.jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                   dashboard_address=None, silence_logs=logging.CRITICAL)
+                                   dashboard_address=None, scheduler_kwargs=LOCAL_SCHEDULER, silence_logs=logging.CRITICAL)
             client = Client(cluster)
     except (OSError, TimeoutError, RuntimeError) as exc:
         if cluster is not None:
@@ -226,9 +230,10 @@ def _run_dask(batches: list[list[Extraction]], spec: ExecutorSpec, stages: dict[
             raise GovgraphError(f"cannot reach the dask scheduler at {spec.scheduler}: {exc}") from exc
         raise GovgraphError(f"cannot start a local dask cluster: {exc}") from exc
     try:
-        _warm_dask(client, spec)
+        workers = _warm_dask(client, spec)
         stages["extract.startup"] = time.perf_counter() - started
         started = time.perf_counter()
+        batches = _batches(extractions, workers * BATCHES_PER_WORKER)  # every worker of the cluster gets work
         data = client.scatter(batches)
         futures = client.map(extract_batch, data, pure=False)
         results = client.gather(futures)
@@ -237,14 +242,17 @@ def _run_dask(batches: list[list[Extraction]], spec: ExecutorSpec, stages: dict[
         client.close()
         if cluster is not None:
             cluster.close()
-    return results
+    return batches, results
 
 
-def _warm_dask(client: object, spec: ExecutorSpec) -> None:
-    """Wait for a worker and build the gazetteer on each one; a worker without govgraph is one clear error."""
+def _warm_dask(client: object, spec: ExecutorSpec) -> int:
+    """Wait for a worker and build the gazetteer on each one; returns the number of workers.
+
+    A cluster without workers, or whose workers lack govgraph, is one clear error.
+    """
     try:
         client.wait_for_workers(1, timeout=60)  # type: ignore[attr-defined]
-        client.run(warm_worker)  # type: ignore[attr-defined]
+        return max(1, len(client.run(warm_worker)))  # type: ignore[attr-defined]
     except TimeoutError as exc:
         raise GovgraphError(f"the dask scheduler at {spec.scheduler} has no workers (waited 60 s)") from exc
     except ImportError as exc:
