@@ -95,14 +95,16 @@ def apply_mapping(extractions: list[Extraction], mapping: dict[str, str]) -> Non
             survivor.aliases |= {entity.label, *entity.aliases}
             survivor.same_as |= {key, *entity.same_as}
         extraction.entities = entities
-    for extraction in extractions:  # give every copy of a survivor its label and the merged names
+    longest: dict[str, str] = {}  # every copy of a person gets the longest name any article gives
+    for extraction in extractions:
         for key, entity in extraction.entities.items():
-            for other in extractions:
-                if other is extraction or key not in other.entities:
-                    continue
-                if len(other.entities[key].label) > len(entity.label) and entity.cls == "Person":
-                    entity.aliases.add(entity.label)
-                    entity.label = other.entities[key].label
+            if entity.cls == "Person" and len(entity.label) > len(longest.get(key, "")):
+                longest[key] = entity.label
+    for extraction in extractions:
+        for key, entity in extraction.entities.items():
+            if entity.cls == "Person" and longest[key] != entity.label:
+                entity.aliases.add(entity.label)
+                entity.label = longest[key]
 
 
 def resolve(extractions: list[Extraction]) -> None:
