@@ -14,6 +14,35 @@ settings.register_profile("govgraph", deadline=None, suppress_health_check=[Heal
 settings.load_profile("govgraph")
 
 
+def store_checksum(out: Path) -> str:
+    """A digest of every quad in a build's store: equal before and after means the store is unchanged."""
+    import hashlib
+
+    from govgraph.graph.store import open_store
+
+    store = open_store(out / "store")
+    try:
+        return hashlib.sha256("\n".join(sorted(str(q) for q in store.quads())).encode()).hexdigest()
+    finally:
+        store.close()
+
+
+def wait_until_serving(url: str, process: subprocess.Popen, log: Path, what: str) -> None:
+    """Poll a started govgraph server until it answers, failing with its log if it exits or takes 60 s."""
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/api/queries", timeout=2).close()
+            return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"{what} did not start: {log.read_text()}", pytrace=False)
+            time.sleep(0.2)
+
+
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """Run `python -m govgraph ARGS` and capture its output."""
     return subprocess.run([sys.executable, "-m", "govgraph", *args], capture_output=True, text=True, cwd=cwd,
@@ -55,8 +84,6 @@ def queries_fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def govgraph_server(sample_build: Path, tmp_path_factory: pytest.TempPathFactory):
     """Base URL of `govgraph serve` on the sample build, bound to 127.0.0.1 on a free port, for the session."""
-    import time
-    import urllib.request
 
     from triplestore import _die_with_parent, free_port
 
@@ -68,15 +95,7 @@ def govgraph_server(sample_build: Path, tmp_path_factory: pytest.TempPathFactory
                                    stdout=sink, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/api/queries", timeout=2).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"govgraph serve did not start: {log.read_text()}", pytrace=False)
-                time.sleep(0.2)
+        wait_until_serving(url, process, log, "govgraph serve")
         yield url
     finally:
         process.terminate()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import socket
 import subprocess
 import sys
@@ -16,6 +15,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from conftest import store_checksum
 
 pytest.importorskip("fastapi", reason="the server extra is not installed")
 with warnings.catch_warnings():  # starlette's TestClient warns about httpx at import time
@@ -33,13 +34,6 @@ JSON = "application/sparql-results+json"
 OFFICES = "SELECT ?office WHERE { ?office a gg:HeadOfState }"
 FORM = "application/x-www-form-urlencoded"
 
-
-def store_checksum(out: Path) -> str:
-    store = open_store(out / "store")
-    try:
-        return hashlib.sha256("\n".join(sorted(str(q) for q in store.quads())).encode()).hexdigest()
-    finally:
-        store.close()
 
 
 @pytest.fixture(scope="module")
@@ -337,7 +331,7 @@ def test_fuzzed_requests_always_get_a_proper_status(client: TestClient, checksum
 
 def test_the_store_itself_refuses_service_so_no_command_can_reach_another_host(sample_build):
     from govgraph.errors import QueryError
-    from govgraph.graph.store import check_syntax, open_store
+    from govgraph.graph.store import check_syntax
 
     store = open_store(sample_build / "store")
     query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"

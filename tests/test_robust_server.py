@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import http.client
 import json
 import socket
@@ -16,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import store_checksum, wait_until_serving
+
 pytest.importorskip("uvicorn", reason="the server extra is not installed")
 
-from govgraph.graph.store import open_store
 from govgraph.server.protocol import MAX_QUERY_CHARS
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "bench_endpoint_load.py"
@@ -33,13 +33,6 @@ serve(Path(sys.argv[1]), port=int(sys.argv[2]), timeout=5, workers=2, header_tim
 """
 
 
-def store_checksum(out: Path) -> str:
-    store = open_store(out / "store")
-    try:
-        return hashlib.sha256("\n".join(sorted(str(q) for q in store.quads())).encode()).hexdigest()
-    finally:
-        store.close()
-
 
 @pytest.fixture(scope="module")
 def server(sample_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
@@ -53,15 +46,7 @@ def server(sample_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         process = subprocess.Popen([sys.executable, "-c", SERVE % {"timeout": HEADER_TIMEOUT}, str(sample_build), str(port)],
                                    stdout=sink, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/queries", timeout=2).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"the server did not start: {log.read_text()}", pytrace=False)
-                time.sleep(0.2)
+        wait_until_serving(f"http://127.0.0.1:{port}", process, log, "the server")
         yield "127.0.0.1", port
         assert process.poll() is None, f"the server went down: {log.read_text()}"
     finally:
