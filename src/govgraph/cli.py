@@ -68,6 +68,9 @@ def build(
         help="A running dask scheduler (tcp://host:8786) for --executor dask; default $GOVGRAPH_DASK_SCHEDULER, "
              "else a local cluster of --jobs workers.")] = None,
     fresh: Annotated[bool, typer.Option(help="Extract every article again instead of reusing unchanged ones.")] = False,
+    nlp: Annotated[str, typer.Option(
+        "--nlp", help="The installed spaCy pipeline that analyses the articles (en_core_web_md, _lg, _trf, a path).")
+    ] = "en_core_web_sm",
 ) -> None:
     """Build the graph: writes graph.ttl, graph.trig, graph.html and store/ in --out.
 
@@ -76,7 +79,7 @@ def build(
     from govgraph.workflow import build_graph
 
     summary = build_graph(inputs, out, strict=strict, warn=lambda line: typer.echo(line, err=True), store=store,
-                          jobs=jobs, executor=executor, scheduler=scheduler, incremental=not fresh)
+                          jobs=jobs, executor=executor, scheduler=scheduler, incremental=not fresh, nlp=nlp)
     reused = f" ({summary.reused} unchanged, not extracted again)" if summary.reused else ""
     typer.echo(
         f"{summary.articles} articles{reused}, {summary.sentences} sentences, {summary.entities} entities, "
