@@ -40,11 +40,10 @@ def _line_boundaries(doc: Doc) -> Doc:
         if token.is_space and "\n\n" in token.text.replace(" ", "").replace("\t", ""):
             following.is_sent_start = True
             continue
-        line = doc.text[: following.idx].rstrip()
-        last_line = line.rsplit("\n", 1)[-1]
-        if "\n" in token.text + token.whitespace_ and (following.text[:1].isupper() or following.text[:1].isdigit()):
-            if not _LINE_END.search(last_line):
-                following.is_sent_start = True
+        last_line = doc.text[: following.idx].rstrip().rsplit("\n", 1)[-1]
+        starts_line = following.text[:1].isupper() or following.text[:1].isdigit()
+        if starts_line and not _LINE_END.search(last_line):
+            following.is_sent_start = True
     return doc
 
 
