@@ -20,8 +20,10 @@ from govgraph.build.documents import (
     MAX_SENTENCE_CHARS,
     MAX_TEXT_CHARS,
     MAX_WARNINGS_SHOWN,
+    Problems,
     decode,
     find_manifests,
+    load_manifest,
     read_document,
 )
 from govgraph.build.pipeline import read_documents
@@ -369,3 +371,15 @@ def test_nothing_readable_is_a_non_zero_exit_after_the_warnings(tmp_path: Path):
         f"warning: {tmp_path / 'empty.txt'}: the file holds no text; remove it or add content (skipped)",
         "govgraph: no readable source documents in the input; give .txt, .md, .html, .pdf or .docx files",
     ]
+
+
+def test_manifest_entries_outside_their_folder_are_ignored_with_a_warning(tmp_path: Path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "outside.txt").write_text(GOOD, encoding="utf-8")
+    (src / "manifest.json").write_text(json.dumps([{"file": "../outside.txt", "title": "X"}, {"file": "/", "title": "Y"},
+                                                   {"file": "a.txt", "title": "A"}]), encoding="utf-8")
+    lines: list[str] = []
+    assert load_manifest(src / "manifest.json", Problems(lines.append)) == {"a.txt": {"title": "A"}}
+    assert sum("which is outside" in line for line in lines) == 2, lines

@@ -275,7 +275,12 @@ def load_manifest(path: Path, problems: Problems | None = None) -> dict[str, dic
             report.problem(f"{path}: {where} has no 'file' field naming its document; add one", "entry ignored")
             continue
         unknown |= {str(k) for k in row if k not in FILE_FIELDS and k not in METADATA_FIELDS}
-        if not (path.parent / name).exists():
+        entry = Path(name)
+        if entry.is_absolute() or ".." in entry.parts or not entry.name:
+            report.problem(f"{path}: {where} names {name!r}, which is outside {path.parent}; give a file in that folder",
+                           "entry ignored")
+            continue
+        if not (path.parent / name).is_file():
             report.problem(f"{path}: {where} names {name!r}, which is not in {path.parent}; fix the name or remove the entry",
                            "entry ignored")
             continue
