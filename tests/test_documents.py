@@ -129,6 +129,18 @@ def test_text_and_metadata_are_normalised_at_the_door(tmp_path: Path):
     assert doc.author == "Jane Roe & Co"
 
 
+def test_markup_is_stripped_from_text_files_before_offsets_are_taken(tmp_path: Path):
+    page = tmp_path / "m.md"
+    page.write_text("## New Parliament\n\nThe **Mazhilis** has _98_ members, said [Tokayev](https://x.kz/a).\n"
+                    "![photo](a.jpg)\nPresident <b>Kassym-Jomart</b> Tokayev<br>spoke. x < y > z, snake_case.\n",
+                    encoding="utf-8")
+    assert read_document(page).text == ("New Parliament\n\nThe Mazhilis has 98 members, said Tokayev.\n\n"
+                                        "President Kassym-Jomart Tokayev\nspoke. x < y > z, snake_case.\n")
+    plain = tmp_path / "p.txt"
+    plain.write_text("Keep **stars** and <b>drop tags</b>.\n", encoding="utf-8")
+    assert read_document(plain).text == "Keep **stars** and drop tags.\n"
+
+
 # --- furniture and datelines ------------------------------------------------------------------------------------
 
 

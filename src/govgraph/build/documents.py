@@ -32,7 +32,7 @@ from pathlib import Path
 from govgraph.build.datelines import read_dateline
 from govgraph.build.encodings import decode
 from govgraph.build.furniture import blank_furniture
-from govgraph.build.normalise import clean_value, normalise_text
+from govgraph.build.normalise import clean_value, normalise_text, strip_text_markup
 from govgraph.build.pdfdocx import read_docx, read_pdf
 from govgraph.build.records import Document
 from govgraph.build.webpages import read_page
@@ -426,7 +426,7 @@ def _text_and_metadata(data: bytes, path: Path) -> tuple[str, dict[str, str], li
         text, found = read_page(raw, path)
         return bound_sentences(normalise_text(text)), found, []
     text, found = _front_matter(raw)
-    return bound_sentences(text), found, []
+    return bound_sentences(strip_text_markup(text, markdown=suffix in {".md", ".markdown"})), found, []
 
 
 def read_document(path: Path, metadata: dict[str, str] | None = None) -> Document:

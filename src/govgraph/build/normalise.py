@@ -35,6 +35,36 @@ def _joiner(match: re.Match[str]) -> str:
     return match.group() if needed or before >= "\U0001f000" or after >= "\U0001f000" else ""
 
 
+_HTML_NAMES = ("a|abbr|b|big|blockquote|br|center|cite|code|del|dfn|div|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|"
+               "q|s|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul")
+_TEXT_TAG = re.compile(rf"<!--.{{0,2000}}?-->|</?(?:{_HTML_NAMES})(?:\s[^<>\n]{{0,500}})?/?>", re.I | re.S)
+_BLOCK_TAG = re.compile(r"<(?:/?(?:p|div|blockquote|h[1-6]|li|ol|ul|table|tr)\b|br\b|hr\b)", re.I)
+_MARKDOWN = (
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M), r"\1"),  # "## Heading ##"
+    (re.compile(r"^[ \t]{0,3}(?:> ?)+", re.M), ""),  # block quotes
+    (re.compile(r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$", re.M), ""),  # rules
+    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), ""),  # images
+    (re.compile(r"\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"), r"\1"),  # [text](url "title")
+    (re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1"), r"\2"),  # **strong**
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # *emphasis*
+    (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])"), r"\1"),  # _emphasis_
+)
+
+
+def strip_text_markup(text: str, markdown: bool) -> str:
+    """A text or Markdown file's words without HTML tags (a block tag leaves a line break) or Markdown syntax.
+
+    Only tags of known HTML elements are removed, so "a <b> c" in prose about HTML is the only casualty and
+    "x < y > z" is untouched. Done at the door, before any offset into the text is taken.
+    """
+    if "<" in text:
+        text = _TEXT_TAG.sub(lambda m: "\n" if _BLOCK_TAG.match(m.group()) else "", text)
+    if markdown:
+        for pattern, replacement in _MARKDOWN:
+            text = pattern.sub(replacement, text)
+    return text
+
+
 def normalise_text(text: str) -> str:
     """NFC, ``\\n`` line breaks, no control or invisible characters (see the module docstring)."""
     text = _BREAKS.sub("\n", text)
