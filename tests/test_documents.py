@@ -16,6 +16,7 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 from govgraph.build.datelines import find_dateline, read_dateline
 from govgraph.build.documents import decode, find_manifests, iter_source_files, read_document
 from govgraph.build.furniture import FURNITURE, Furniture, blank_furniture, furniture_kind
+from govgraph.build.pdfdocx import unwrap
 from govgraph.build.pipeline import read_documents
 from govgraph.build.text import sentence_spans
 from govgraph.errors import InputError
@@ -302,6 +303,15 @@ def test_pdf_text_pages_and_title(tmp_path: Path):
     second = doc.text.index("The Mazhilis has 98 members")
     assert doc.page_of(second) == 2 and doc.page_of(doc.text.index("approved")) == 1
     assert doc.pages[1] <= second
+
+
+def test_pdf_lines_wrapped_by_the_layout_are_joined_and_short_lines_kept():
+    page = ("The Senate of the Parliament approved the law on the elec-\ntion of deputies of the Mazhilis on Monday, and the\n"
+            "President signed it on the same day in Astana, the capital.\nKassym-Jomart Tokayev\nMazhilis\nSenate\n")
+    assert unwrap(page).split("\n") == [
+        "The Senate of the Parliament approved the law on the election of deputies of the Mazhilis on Monday, and the "
+        "President signed it on the same day in Astana, the capital.", "Kassym-Jomart Tokayev", "Mazhilis", "Senate", ""]
+    assert unwrap("Mazhilis\nSenate\nPresident") == "Mazhilis\nSenate\nPresident"  # a list is not wrapped text
 
 
 def test_docx_paragraphs_tables_and_title(tmp_path: Path):

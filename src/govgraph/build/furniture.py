@@ -172,14 +172,17 @@ def blank(text: str, start: int, end: int) -> str:
     return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
+_ANY = re.compile("|".join(f"(?{'i' if kind.pattern.flags & re.I else ''}:{kind.pattern.pattern})" for kind in FURNITURE))
+
+
 def furniture_kind(line: str) -> str | None:
     """The name of the first kind of furniture this line is, or None for a line of the article."""
-    return next((kind.name for kind in FURNITURE if kind.is_furniture(line)), None)
+    stripped = line.strip()
+    if not stripped or len(stripped) > MAX_FURNITURE_LINE or not _ANY.search(stripped):
+        return None  # one search for most lines: the article's own
+    return next((kind.name for kind in FURNITURE if kind.is_furniture(stripped)), None)
 
 
 def blank_furniture(text: str) -> str:
     """Every furniture line blanked out with spaces (same length, same line breaks)."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        out.append(" " * len(line) if len(line.strip()) <= MAX_FURNITURE_LINE and furniture_kind(line) else line)
-    return "\n".join(out)
+    return "\n".join(" " * len(line) if furniture_kind(line) else line for line in text.split("\n"))

@@ -17,6 +17,7 @@ from govgraph.errors import InputError
 
 MAX_PDF_PAGES = 2_000
 WRAPPED_SHARE = 0.7  # a line at least this share of the page's usual full line was wrapped by the layout
+MIN_WRAPPED_CHARS = 40  # ... and at least this long: a column of short items is a list, not wrapped text
 _SENTENCE_END = re.compile(r"[.!?:;…\"'”’»)\]]$")
 _FILE_NAME_TITLE = re.compile(r"^(?:microsoft word - |untitled)|\.(?:docx?|pdf|rtf|odt|txt)$", re.I)
 
@@ -42,7 +43,8 @@ def unwrap(page: str) -> str:
         else:
             out.append(line)
         current = out[-1]
-        joining = bool(current.strip()) and len(line) >= WRAPPED_SHARE * full and not _SENTENCE_END.search(current)
+        joining = (bool(current.strip()) and len(line) >= max(WRAPPED_SHARE * full, MIN_WRAPPED_CHARS)
+                   and not _SENTENCE_END.search(current))
     return "\n".join(out)
 
 
