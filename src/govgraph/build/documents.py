@@ -388,7 +388,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{path}: not a regular file; give text, Markdown or HTML files or folders")
+            raise InputError(f"{path}: not a regular file; give text, Markdown, HTML, PDF or Word files or folders")
         if info.st_size > MAX_FILE_BYTES:
             raise InputError(f"{path}: {info.st_size / 2**20:.1f} MB, more than the {MAX_FILE_BYTES // 2**20} MB a source "
                              "file may have; split it into articles")
