@@ -184,6 +184,7 @@ DATELINES = [
     ("MOSCOW, March 3. /TASS/. The State Duma voted.", "Moscow", None, "The State Duma"),
     ("YEREVAN, August 3, 2021", "Yerevan", "2021-08-03", None),
     ("March 3, 2023", None, "2023-03-03", None),
+    ("Tien Shan Herald, 12 April 2021", None, "2021-04-12", None),  # a publication, not a place
 ]
 NOT_DATELINES = ["Parliament — the lower house — voted on Monday.", "NEW PARLIAMENT", "The Senate met: it voted.",
                  "However, Parliament — which had resisted — agreed.", "NATO — the alliance — met.", "BREAKING — The vote",
@@ -215,6 +216,10 @@ def test_dateline_gives_the_date_only_when_none_is_better_and_its_place(tmp_path
     assert (doc.date, doc.dateline_place) == ("2023-05-03", "Kyiv, Ukraine")
     assert "AP" not in doc.text and "KYIV" not in doc.text
     assert read_document(path, {"date": "2023-05-04"}).date == "2023-05-04"  # the manifest is better
+    path.write_text("Reform Passes\n\nThe Velgrad Courier, 3 March 2024\n\nThe parliament voted.\n", encoding="utf-8")
+    doc = read_document(path)
+    assert (doc.date, doc.dateline_place, doc.publisher) == ("2024-03-03", None, "The Velgrad Courier")
+    assert read_document(path, {"publisher": "Courier"}).publisher == "Courier"
 
 
 def test_a_caption_line_keeps_its_line_break(tmp_path: Path):

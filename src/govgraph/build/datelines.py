@@ -35,18 +35,23 @@ _DATELINE = re.compile(
     rf"\s*(?P<dash>{_DASH})?(?=\s|$)"
 )
 _DATE_LINE = re.compile(rf"(?P<date>{_DATE})\.?\s*$")
+# a name with one of these words is a publication ("Tien Shan Herald, 12 April 2021"), not a place
+PUBLICATION_WORDS = {"affairs", "agency", "bulletin", "chronicle", "courier", "daily", "digest", "express", "gazette",
+                     "herald", "insider", "journal", "magazine", "monitor", "news", "observer", "post", "press", "report",
+                     "review", "telegraph", "times", "today", "tribune", "weekly", "wire"}
 NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH", "LIVE", "EDITORIAL",
               "COMMENTARY", "COMMENT", "INTERVIEW", "REVIEW", "NOTE", "PHOTO", "VIDEO", "FACT CHECK", "NEWS", "UPDATE:"}
 
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
-    """A dateline found in a text: its place and full ISO date (either may be missing) and where it stands."""
+    """A dateline found in a text: its place (or publication) and full ISO date, any of them missing, and where it stands."""
 
     place: str | None
     date: str | None
     start: int
     end: int
+    publication: str | None = None
 
 
 def _full_date(text: str | None) -> str | None:
@@ -76,7 +81,10 @@ def _match_line(line: str, offset: int) -> Dateline | None:
     if not (date or agency or region) and following[:1].islower():
         return None  # "NATO — the alliance ...": a sentence goes on in lower case, a story starts a new one
     shown = place if not region else f"{place}, {region}"
-    return Dateline(shown.title() if place.isupper() else shown, _full_date(date), at, at + match.end())
+    shown = shown.title() if place.isupper() else shown
+    if place.startswith("The ") or PUBLICATION_WORDS & set(place.lower().split()):
+        return Dateline(None, _full_date(date), at, at + match.end(), publication=shown)
+    return Dateline(shown, _full_date(date), at, at + match.end())
 
 
 def find_dateline(text: str) -> Dateline | None:
