@@ -53,6 +53,16 @@ FURNITURE: tuple[Furniture, ...] = (
          "The source of the funds was never disclosed, the commission said."),
     ),
     Furniture(
+        "caption",
+        re.compile(r"^(?:pictured|in the (?:photo|picture)|(?:top|main|file) (?:photo|image|picture)|left to right|"
+                   r"from left|\(?l-r\)?|\(?from left\)?)\s*[:,)]|^\(?l-r\)", re.I),
+        ("Pictured: President Tokayev and Speaker Koshanov",
+         "(L-R) Speaker Koshanov, President Tokayev and Senator Ashimbayev",
+         "Left to right: the ministers of justice and finance"),
+        ("Left-wing parties won 40 seats.", "Pictures of the session were published later.",
+         "From left to right, the parties span the spectrum."),
+    ),
+    Furniture(
         "agency picture",
         re.compile(r"\b(?:Getty Images|via Getty|Shutterstock|Alamy|EPA-EFE|AP Photo|AFP Photo|"
                    r"(?:REUTERS|Reuters|AFP|AP|EPA|Xinhua|Anadolu|TASS|Sputnik)\s*/\s*[A-Z][a-z]+)|©\s*\w"),
@@ -85,16 +95,20 @@ FURNITURE: tuple[Furniture, ...] = (
         "share or subscribe",
         re.compile(r"^(?:share(?: this(?: article| story| page)?| on| via| article| story)?\s*(?::|\b(?:facebook|twitter|"
                    r"x|linkedin|whatsapp|telegram|e-?mail)\b|$)|subscribe\b|sign up\b|follow us\b|follow @|like us on\b|"
-                   r"join (?:us|our)\b|click here\b|download (?:our|the) app\b|get (?:our|the) newsletter\b|"
+                   r"join (?:us|our)\b|click here\b|download (?:our|the) app\b|get (?:our|the) newsletter\b|listen to (?:this|the) "
+                   r"(?:article|story)\b|(?:https?://|www\.)\S+$|"
                    r"(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|vk|reddit|pinterest|e-?mail|print|copy link|"
                    r"share|tweet)[\s|,/•·]*){2,}$)", re.I),
         ("Share this article",
+         "Listen to this article",
+         "https://www.example.org/news/2023/03/29/parliament",
          "Subscribe to our newsletter for daily updates",
          "Follow us on Telegram",
          "Facebook Twitter LinkedIn Email",
          "Share on WhatsApp",
          "Sign up for our weekly briefing"),
         ("Share of the vote for the ruling party rose to 40 percent.",
+         "The text is at https://example.org/law and in the official gazette.",
          "Followers of the opposition leader gathered in the square.",
          "Shares of state companies will be sold under the new law."),
     ),
