@@ -95,8 +95,8 @@ FURNITURE: tuple[Furniture, ...] = (
         "share or subscribe",
         re.compile(r"^(?:share(?: this(?: article| story| page)?| on| via| article| story)?\s*(?::|\b(?:facebook|twitter|"
                    r"x|linkedin|whatsapp|telegram|e-?mail)\b|$)|subscribe\b|sign up\b|follow us\b|follow @|like us on\b|"
-                   r"join (?:us|our)\b|click here\b|download (?:our|the) app\b|get (?:our|the) newsletter\b|listen to (?:this|the) "
-                   r"(?:article|story)\b|(?:https?://|www\.)\S+$|"
+                   r"join (?:us|our)\b|click here\b|download (?:our|the) app\b|get (?:our|the) newsletter\b|"
+                   r"listen to (?:this|the) (?:article|story)\b|(?:https?://|www\.)\S+$|"
                    r"(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|vk|reddit|pinterest|e-?mail|print|copy link|"
                    r"share|tweet)[\s|,/•·]*){2,}$)", re.I),
         ("Share this article",
