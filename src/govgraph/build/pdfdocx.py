@@ -70,7 +70,7 @@ def read_pdf(data: bytes, path: Path) -> tuple[list[str], dict[str, str]]:
             raise InputError(f"{path}: {len(reader.pages):,} pages, more than the {MAX_PDF_PAGES:,} a source may have; "
                              "split it")
         pages = [unwrap(page.extract_text() or "") for page in reader.pages]
-        title = _title((reader.metadata or {}).get("/Title"))
+        title = _title(reader.metadata.title if reader.metadata is not None else None)
     except InputError:
         raise
     except (PyPdfError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError, OSError) as exc:

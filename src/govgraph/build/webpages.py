@@ -62,6 +62,7 @@ def read_page(raw: str, path: Path) -> tuple[str, dict[str, str]]:
         InputError: the page cannot be parsed.
     """
     import trafilatura
+    from trafilatura.settings import Document as Page
     from trafilatura.settings import set_date_params
 
     tree = _tree(raw, path)
@@ -71,10 +72,11 @@ def read_page(raw: str, path: Path) -> tuple[str, dict[str, str]]:
                                            date_extraction_params=set_date_params(extensive=False))
     except (RecursionError, ValueError, TypeError, AttributeError) as exc:
         raise InputError(f"{path}: cannot read this HTML ({exc.__class__.__name__}); save the page's text instead") from exc
+    page = page if isinstance(page, Page) else None
     text = page.text if page is not None and page.text else tree.text_content()
     blocks = [" ".join(line.split()) for line in text.split("\n")]
     body = "\n\n".join(block for block in blocks if block)
-    meta = {}
+    meta: dict[str, object] = {}
     if page is not None:
         meta = {"title": page.title, "author": page.author, "date": page.date, "publisher": page.sitename, "url": page.url}
     return (body + "\n" if body else ""), {key: value for key, value in meta.items() if isinstance(value, str) and value}
