@@ -182,6 +182,7 @@ DATELINES = [
     ("LONDON — The House of Lords debated the bill.", "London", None, "The House"),
     ("NUR-SULTAN – The recent events are challenging.", "Nur-Sultan", None, "The recent"),
     ("MOSCOW, March 3. /TASS/. The State Duma voted.", "Moscow", None, "The State Duma"),
+    ("ASTANA. KAZINFORM - The Senate met.", "Astana", None, "The Senate"),
     ("YEREVAN, August 3, 2021", "Yerevan", "2021-08-03", None),
     ("March 3, 2023", None, "2023-03-03", None),
     ("Tien Shan Herald, 12 April 2021", None, "2021-04-12", None),  # a publication, not a place

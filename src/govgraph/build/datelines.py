@@ -31,7 +31,7 @@ _DATELINE = re.compile(
     rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})"
     rf"(?:,\s*(?P<region>{_REGION}))??"
     rf"(?:,?\s*(?P<date>{_DATE}))?"
-    rf"(?:\.?\s*(?P<agency>{_AGENCY}|KAZINFORM|[A-Z]{{3,10}}(?= [–—-])))?"
+    rf"(?:\.?\s*(?P<agency>{_AGENCY}|[A-Z]{{3,10}}(?= [–—-])))?"
     rf"\s*(?P<dash>{_DASH})?(?=\s|$)"
 )
 _DATE_LINE = re.compile(rf"(?P<date>{_DATE})\.?\s*$")
@@ -40,7 +40,7 @@ PUBLICATION_WORDS = {"affairs", "agency", "bulletin", "chronicle", "courier", "d
                      "herald", "insider", "journal", "magazine", "monitor", "news", "observer", "post", "press", "report",
                      "review", "telegraph", "times", "today", "tribune", "weekly", "wire"}
 NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH", "LIVE", "EDITORIAL",
-              "COMMENTARY", "COMMENT", "INTERVIEW", "REVIEW", "NOTE", "PHOTO", "VIDEO", "FACT CHECK", "NEWS", "UPDATE:"}
+              "COMMENTARY", "COMMENT", "INTERVIEW", "REVIEW", "NOTE", "PHOTO", "VIDEO", "FACT CHECK", "NEWS"}
 
 
 @dataclass(frozen=True, slots=True)

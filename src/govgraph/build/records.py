@@ -31,7 +31,7 @@ class Document:
     url: str | None = None
     sentences: list[Span] = field(default_factory=list)
     content_hash: str = ""
-    dateline_place: str | None = None  # the place of the story's dateline ("Kyiv, Ukraine"), as written
+    dateline_place: str | None = None  # the place of the story's dateline ("Kyiv, Ukraine"; "KYIV" is title-cased)
     pages: list[int] = field(default_factory=list)  # a PDF's page i starts at text[pages[i]]; empty for other files
 
     def page_of(self, offset: int) -> int | None:
