@@ -1,13 +1,23 @@
 from __future__ import annotations
 
+import io
 import json
+import socket
+import unicodedata
 from pathlib import Path
 
+import docx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
+from govgraph.build.datelines import find_dateline, read_dateline
 from govgraph.build.documents import decode, find_manifests, iter_source_files, read_document
+from govgraph.build.furniture import FURNITURE, Furniture, blank_furniture, furniture_kind
+from govgraph.build.pdfdocx import unwrap
+from govgraph.build.pipeline import read_documents
 from govgraph.build.text import sentence_spans
 from govgraph.errors import InputError
 
@@ -88,3 +98,282 @@ def test_sentence_spans_are_ordered_and_inside_text(text):
         assert previous_end <= span.start < span.end <= len(text)
         assert text[span.start : span.end].strip() == text[span.start : span.end]
         previous_end = span.end
+
+
+# --- encodings and normalisation -------------------------------------------------------------------------------
+
+RUSSIAN = ("Мажилис Парламента Республики Казахстан принял закон о выборах.\n\n"
+           "Сенат одобрил поправки к Конституции, и Президент подписал их 5 июня 2022 года.\n")
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8_r", "utf-8", "utf-16"])
+def test_cyrillic_files_are_read_in_their_encoding(tmp_path: Path, codec: str):
+    path = tmp_path / f"{codec}.txt"
+    path.write_bytes(RUSSIAN.encode(codec))
+    assert read_document(path).text == RUSSIAN
+
+
+def test_a_stray_byte_changes_one_character_not_the_file(tmp_path: Path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("Mäjilis – the lower house\n\n".encode() + b"Caf\xe9 owners voted \xe2\x80\x94 in Astana.\n")
+    assert read_document(path).text == "Mäjilis – the lower house\n\nCafé owners voted — in Astana.\n"
+
+
+def test_text_and_metadata_are_normalised_at_the_door(tmp_path: Path):
+    path = tmp_path / "n.txt"
+    nfd = unicodedata.normalize("NFD", "Mäjilis")
+    body = "The Senate of the Parliament met in Astana on Monday and discussed the reform of the electoral system."
+    path.write_bytes(f"Title\r\n\r\n{nfd} met.\x01 Kassym\u200b-Jomart To\u00adkayev\x0bspoke.\tYes.\r\n{body}".encode())
+    (tmp_path / "manifest.json").write_text(json.dumps([{"file": "n.txt", "author": "<b>Jane</b> Roe &amp; Co\x00"}]))
+    doc = read_document(path, find_manifests([tmp_path])["n.txt"])
+    assert doc.text == f"Title\n\nMäjilis met. Kassym-Jomart Tokayev\nspoke.\tYes.\n{body}"
+    assert doc.author == "Jane Roe & Co"
+
+
+def test_markup_is_stripped_from_text_files_before_offsets_are_taken(tmp_path: Path):
+    page = tmp_path / "m.md"
+    page.write_text("## New Parliament\n\nThe **Mazhilis** has _98_ members, said [Tokayev](https://x.kz/a).\n"
+                    "![photo](a.jpg)\nPresident <b>Kassym-Jomart</b> Tokayev<br>spoke. x < y > z, snake_case.\n",
+                    encoding="utf-8")
+    assert read_document(page).text == ("New Parliament\n\nThe Mazhilis has 98 members, said Tokayev.\n\n"
+                                        "President Kassym-Jomart Tokayev\nspoke. x < y > z, snake_case.\n")
+    plain = tmp_path / "p.txt"
+    plain.write_text("Keep **stars** and <b>drop tags</b>.\n", encoding="utf-8")
+    assert read_document(plain).text == "Keep **stars** and drop tags.\n"
+
+
+# --- furniture and datelines ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("kind", "line"), [(k, line) for k in FURNITURE for line in k.matches], ids=str)
+def test_furniture_examples_match(kind: Furniture, line: str):
+    assert kind.is_furniture(line) and furniture_kind(line) is not None
+
+
+@pytest.mark.parametrize("line", [line for k in FURNITURE for line in k.not_matches])
+def test_furniture_counter_examples_are_article_text(line: str):
+    assert furniture_kind(line) is None
+
+
+def test_every_kind_of_furniture_has_examples_both_ways():
+    assert all(kind.matches and kind.not_matches for kind in FURNITURE)
+
+
+def test_furniture_is_blanked_with_offsets_kept(tmp_path: Path):
+    text = ("Senate Reform\n\nPresident Tokayev at the session. Photo: Akorda\nThe Senate met on Monday.\n"
+            "Read also: Extra Session Regarding Reform\nShare this article\nThe Mazhilis agreed.\n")
+    path = tmp_path / "f.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    assert len(doc.text) == len(text) and doc.text.count("\n") == text.count("\n")
+    for kept in ("The Senate met on Monday.", "The Mazhilis agreed."):
+        assert doc.text.index(kept) == text.index(kept)
+    for gone in ("Photo", "Akorda", "Extra Session", "Share"):
+        assert gone not in doc.text
+    assert blank_furniture(doc.text) == doc.text  # nothing left to blank
+
+
+DATELINES = [
+    ("Astana, 20 March 2023 (TDI): President Tokayev signed the law.", "Astana", "2023-03-20", "President Tokayev"),
+    ("ULAANBAATAR, 12 June 2021 — The State Great Khural met.", "Ulaanbaatar", "2021-06-12", "The State"),
+    ("KYIV, Ukraine (AP) — Ukraine's parliament voted.", "Kyiv, Ukraine", None, "Ukraine's parliament"),
+    ("NAIROBI, Kenya, Aug 9 (Reuters) - Kenya's parliament passed it.", "Nairobi, Kenya", None, "Kenya's parliament"),
+    ("Santiago (AFP) – Chileans rejected the draft.", "Santiago", None, "Chileans rejected"),
+    ("LONDON — The House of Lords debated the bill.", "London", None, "The House"),
+    ("NUR-SULTAN – The recent events are challenging.", "Nur-Sultan", None, "The recent"),
+    ("MOSCOW, March 3. /TASS/. The State Duma voted.", "Moscow", None, "The State Duma"),
+    ("ASTANA. KAZINFORM - The Senate met.", "Astana", None, "The Senate"),
+    ("YEREVAN, August 3, 2021", "Yerevan", "2021-08-03", None),
+    ("March 3, 2023", None, "2023-03-03", None),
+    ("Tien Shan Herald, 12 April 2021", None, "2021-04-12", None),  # a publication, not a place
+]
+NOT_DATELINES = ["Parliament — the lower house — voted on Monday.", "NEW PARLIAMENT", "The Senate met: it voted.",
+                 "However, Parliament — which had resisted — agreed.", "NATO — the alliance — met.", "BREAKING — The vote",
+                 "Kazakhstan is Only Country in Geopolitical Environment", "UN: The council met."]
+
+
+@pytest.mark.parametrize(("line", "place", "date", "story"), DATELINES)
+def test_datelines_are_read_and_blanked(line: str, place: str | None, date: str | None, story: str | None):
+    text = f"A Headline Without Stop\n\n{line}\nSecond paragraph.\n"
+    blanked, found = read_dateline(text)
+    assert found is not None and (found.place, found.date) == (place, date)
+    assert len(blanked) == len(text) and blanked.count("\n") == text.count("\n")
+    assert blanked.startswith("A Headline Without Stop\n\n") and "Second paragraph." in blanked
+    rest = blanked.split("\n")[2]
+    assert rest.strip() == (line[line.index(story) :] if story else "")
+    if story:
+        assert blanked.index(story) == text.index(story)
+
+
+@pytest.mark.parametrize("line", NOT_DATELINES)
+def test_lines_that_are_not_datelines(line: str):
+    assert find_dateline(f"{line}\n\nThe Senate met.\n") is None
+
+
+def test_dateline_gives_the_date_only_when_none_is_better_and_its_place(tmp_path: Path):
+    path = tmp_path / "d.txt"
+    path.write_text("Reform Passes\n\nKYIV, Ukraine, 3 May 2023 (AP) — Ukraine's parliament voted.\n", encoding="utf-8")
+    doc = read_document(path)
+    assert (doc.date, doc.dateline_place) == ("2023-05-03", "Kyiv, Ukraine")
+    assert "AP" not in doc.text and "KYIV" not in doc.text
+    assert read_document(path, {"date": "2023-05-04"}).date == "2023-05-04"  # the manifest is better
+    path.write_text("Reform Passes\n\nThe Velgrad Courier, 3 March 2024\n\nThe parliament voted.\n", encoding="utf-8")
+    doc = read_document(path)
+    assert (doc.date, doc.dateline_place, doc.publisher) == ("2024-03-03", None, "The Velgrad Courier")
+    assert read_document(path, {"publisher": "Courier"}).publisher == "Courier"
+
+
+def test_a_caption_line_keeps_its_line_break(tmp_path: Path):
+    path = tmp_path / "c.txt"
+    text = "Reform Passes\n\nKassym-Jomart Tokayev\nTokayev said the reform would continue.\n"
+    path.write_text(text, encoding="utf-8")
+    assert read_document(path).text == text
+
+
+# --- HTML pages through trafilatura -----------------------------------------------------------------------------
+
+PARAGRAPH = "The Senate approved the law on the election of deputies after a long debate about the electoral system. "
+PAGE = f"""<!DOCTYPE html><html><head><title>Senate Reform Passes | Daily Planet</title>
+<meta property="og:title" content="Senate Reform Passes">
+<meta property="og:site_name" content="Daily Planet">
+<meta name="author" content="Jane Roe">
+<meta property="article:published_time" content="2023-03-04T10:00:00Z">
+<script>var tracking = "Senate";</script></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/politics">Politics</a></nav>
+<article><h1>Senate Reform Passes</h1>
+<p>ASTANA – {PARAGRAPH * 2}</p>
+<figure><img src="x.jpg" alt="x"><figcaption>President Tokayev at the session. Photo: Akorda</figcaption></figure>
+<p>The Mazhilis, the lower chamber, has 98 members. {PARAGRAPH}</p>
+<p>Read also: Extra Session Regarding Constitutional Amendments</p>
+<p>{PARAGRAPH * 3}</p>
+</article>
+<footer>Copyright 2023 Daily Planet. Subscribe to our newsletter.</footer></body></html>"""
+
+
+def test_html_main_text_and_metadata_through_trafilatura_without_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("reading a page must not touch the network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    doc = read_document(path)
+    assert (doc.title, doc.author, doc.date, doc.publisher) == ("Senate Reform Passes", "Jane Roe", "2023-03-04", "Daily Planet")
+    assert doc.dateline_place == "Astana"
+    assert "The Mazhilis, the lower chamber, has 98 members." in doc.text
+    for gone in ("tracking", "Politics", "Photo", "Akorda", "Extra Session", "Subscribe", "Copyright"):
+        assert gone not in doc.text, gone
+    assert "\n\n" in doc.text.strip()  # blocks are paragraphs of their own
+    manifest = read_document(path, {"title": "Manifest Title", "date": "2023-03-05"})
+    assert (manifest.title, manifest.date, manifest.author) == ("Manifest Title", "2023-03-05", "Jane Roe")
+
+
+# --- PDF and Word files -----------------------------------------------------------------------------------------
+
+
+def make_pdf(pages: list[list[str]], title: str | None = None) -> bytes:
+    """A PDF with one text line per entry, written with pypdf's writer and Helvetica."""
+    writer = PdfWriter()
+    font = writer._add_object(DictionaryObject({NameObject("/Type"): NameObject("/Font"),
+                                                NameObject("/Subtype"): NameObject("/Type1"),
+                                                NameObject("/BaseFont"): NameObject("/Helvetica")}))
+    for lines in pages:
+        page = writer.add_blank_page(612, 792)
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+        shown = "".join("({}) Tj T* ".format(line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)"))
+                        for line in lines)
+        stream = DecodedStreamObject()
+        stream.set_data(f"BT /F1 11 Tf 14 TL 72 720 Td {shown}ET".encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+    if title:
+        writer.add_metadata({"/Title": title})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_pdf_text_pages_and_title(tmp_path: Path):
+    path = tmp_path / "law.pdf"
+    path.write_bytes(make_pdf([
+        ["Electoral Reform", "ASTANA - The Senate of the Parliament approved the law on the election of the",
+         "deputies of the Mazhilis on Monday, and the President signed it on the same day.", "Page 1 of 2"],
+        ["The Mazhilis has 98 members, elected for five years.", "2"],
+    ], title="Law on Elections"))
+    doc = read_document(path)
+    assert doc.title == "Law on Elections" and doc.dateline_place == "Astana"
+    assert "approved the law on the election of the deputies of the Mazhilis on Monday" in doc.text  # a wrapped line joined
+    assert "Page 1" not in doc.text
+    assert len(doc.pages) == 2 and doc.pages[0] == 0
+    second = doc.text.index("The Mazhilis has 98 members")
+    assert doc.page_of(second) == 2 and doc.page_of(doc.text.index("approved")) == 1
+    assert doc.pages[1] <= second
+
+
+def test_pdf_lines_wrapped_by_the_layout_are_joined_and_short_lines_kept():
+    page = ("The Senate of the Parliament approved the law on the elec-\ntion of deputies of the Mazhilis on Monday, and the\n"
+            "President signed it on the same day in Astana, the capital.\nKassym-Jomart Tokayev\nMazhilis\nSenate\n")
+    assert unwrap(page).split("\n") == [
+        "The Senate of the Parliament approved the law on the election of deputies of the Mazhilis on Monday, and the "
+        "President signed it on the same day in Astana, the capital.", "Kassym-Jomart Tokayev", "Mazhilis", "Senate", ""]
+    assert unwrap("Mazhilis\nSenate\nPresident") == "Mazhilis\nSenate\nPresident"  # a list is not wrapped text
+
+
+def test_docx_paragraphs_tables_and_title(tmp_path: Path):
+    document = docx.Document()
+    document.core_properties.title = "Constitutional Amendments"
+    document.add_heading("Constitutional Amendments", level=1)
+    document.add_paragraph("KYIV, Ukraine (AP) — The parliament adopted 56 amendments.")
+    document.add_paragraph("Photo: Presidential press service")
+    table = document.add_table(rows=2, cols=2)
+    for row, values in zip(table.rows, (("Chamber", "Seats"), ("Mazhilis", "98")), strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.add_paragraph("The Senate approved them.")
+    path = tmp_path / "amendments.docx"
+    document.save(str(path))
+    doc = read_document(path)
+    assert doc.title == "Constitutional Amendments" and doc.dateline_place == "Kyiv, Ukraine"
+    lines = [line.strip() for line in doc.text.split("\n") if line.strip()]
+    assert lines == ["Constitutional Amendments", "The parliament adopted 56 amendments.", "Chamber | Seats", "Mazhilis | 98",
+                     "The Senate approved them."]
+    assert doc.pages == []
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("broken.pdf", b"%PDF-1.4\nnot really a pdf", "PDF"),
+    ("scan.pdf", make_pdf([[]]), "no text layer"),
+    ("broken.docx", b"PK\x03\x04 not a zip", "not a readable Word"),
+], ids=["broken-pdf", "no-text-pdf", "broken-docx"])
+def test_unreadable_pdf_and_docx_are_one_line(tmp_path: Path, name: str, data: bytes, message: str):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=message) as refused:
+        read_document(path)
+    assert str(refused.value).startswith(str(path)) and "\n" not in str(refused.value)
+
+
+def test_encrypted_pdf_is_refused_in_one_line(tmp_path: Path):
+    writer = PdfWriter(clone_from=io.BytesIO(make_pdf([["The Senate met."]])))
+    writer.encrypt("secret")
+    path = tmp_path / "locked.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    with pytest.raises(InputError, match="encrypted"):
+        read_document(path)
+
+
+def test_skipped_files_are_named_in_one_warning_line(tmp_path: Path):
+    (tmp_path / "good.txt").write_text("Senate\n\nThe Senate met.\n", encoding="utf-8")
+    for name in ("b.png", "a.xls", "c.zip"):
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "line\nbreak.csv").write_bytes(b"x")
+    (tmp_path / "manifest.json").write_text("[]", encoding="utf-8")
+    lines: list[str] = []
+    extractions = read_documents([tmp_path], False, lines.append)
+    assert [e.document.doc_id for e in extractions] == ["good"]
+    (line,) = [line for line in lines if "skipped" in line]
+    assert line == (f"warning: {tmp_path}: skipped 4 files that are not .txt/.md/.html/.pdf/.docx: "
+                    "a.xls, b.png, c.zip, sub/line\\nbreak.csv")

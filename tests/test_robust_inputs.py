@@ -20,8 +20,10 @@ from govgraph.build.documents import (
     MAX_SENTENCE_CHARS,
     MAX_TEXT_CHARS,
     MAX_WARNINGS_SHOWN,
+    Problems,
     decode,
     find_manifests,
+    load_manifest,
     read_document,
 )
 from govgraph.build.pipeline import read_documents
@@ -161,16 +163,26 @@ PATHOLOGICAL_HTML = """
 import sys, time
 from pathlib import Path
 from govgraph.build.documents import read_document
+from govgraph.errors import InputError
 pages = {
     "comments.html": "<p>Senate</p>" + "<!--" * 200_000,            # openings never closed: quadratic in HTMLParser
     "sections.html": "<p>Senate</p>" + "<![CDATA[" * 100_000,
     "instructions.html": "<p>Senate</p>" + "<?xml " * 100_000,
-    "nesting.html": "<div>" * 200_000 + "Senate" + "</span>" * 200_000,  # end tags that match no open tag
 }
+started = time.monotonic()
 for name, markup in pages.items():
     path = Path(sys.argv[1]) / name
     path.write_text(markup, encoding="utf-8")
     assert "Senate" in read_document(path).text
+nesting = Path(sys.argv[1]) / "nesting.html"  # beyond the parser's depth limit: refused in one line, not half read
+nesting.write_text("<div>" * 200_000 + "Senate" + "</span>" * 200_000, encoding="utf-8")
+try:
+    read_document(nesting)
+except InputError as exc:
+    assert "nested too deeply" in str(exc), exc
+else:
+    raise AssertionError("read")
+assert time.monotonic() - started < 30, time.monotonic() - started
 print("ok")
 """
 
@@ -357,5 +369,17 @@ def test_nothing_readable_is_a_non_zero_exit_after_the_warnings(tmp_path: Path):
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"warning: {tmp_path / 'empty.txt'}: the file holds no text; remove it or add content (skipped)",
-        "govgraph: no readable source documents in the input; give .txt, .md or .html files",
+        "govgraph: no readable source documents in the input; give .txt, .md, .html, .pdf or .docx files",
     ]
+
+
+def test_manifest_entries_outside_their_folder_are_ignored_with_a_warning(tmp_path: Path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "outside.txt").write_text(GOOD, encoding="utf-8")
+    (src / "manifest.json").write_text(json.dumps([{"file": "../outside.txt", "title": "X"}, {"file": "/", "title": "Y"},
+                                                   {"file": "a.txt", "title": "A"}]), encoding="utf-8")
+    lines: list[str] = []
+    assert load_manifest(src / "manifest.json", Problems(lines.append)) == {"a.txt": {"title": "A"}}
+    assert sum("which is outside" in line for line in lines) == 2, lines

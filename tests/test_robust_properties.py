@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 import json
+import unicodedata
 from pathlib import Path
 
 import pyoxigraph as ox
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from govgraph.build.datelines import read_dateline
 from govgraph.build.dates import PartialDate, anchor, find_dates, parse_date
 from govgraph.build.documents import (
     MAX_SENTENCE_CHARS,
@@ -21,6 +23,9 @@ from govgraph.build.documents import (
     load_manifest,
     read_document,
 )
+from govgraph.build.encodings import decode_lines
+from govgraph.build.furniture import blank_furniture
+from govgraph.build.normalise import normalise_text
 from govgraph.build.numbers import find_numbers, find_ordinals, parse_number, words_to_number
 from govgraph.build.text import sentence_spans
 from govgraph.errors import InputError
@@ -235,3 +240,61 @@ def test_find_dates_spans_do_not_overlap(text: str, year: int | None):
     for mention in find_dates(text, year):
         assert mention.start >= previous_end and text[mention.start : mention.end] == mention.text
         previous_end = mention.end
+
+
+# --- reading stages: decoding, normalising, blanking --------------------------------------------------------------
+
+LINES = st.lists(st.sampled_from([
+    "Photo: Akorda", "Read also: Something", "KYIV, Ukraine (AP) — The vote", "Share this article", "March 3, 2023",
+    "The Senate met.", "Record Modified: Nov 03 2023", "ASTANA –", "", " ", "\t", "© 2023", "Ж", "12", "(AP)",
+]) | st.text(max_size=40), max_size=30)
+
+
+@SETTINGS
+@given(data=st.binary(max_size=3000), legacy=st.none() | st.sampled_from(["cp1251", "koi8_r", "cp1252"]))
+@example(data="Мажилис принял закон.\n".encode("cp1251") * 5 + b"caf\xc3\xa9\n", legacy=None)
+def test_decoding_any_bytes_line_by_line_never_raises(data: bytes, legacy: str | None):
+    text = decode_lines(data, legacy)
+    text.encode("utf-8")  # no lone surrogates
+    assert text.count("\n") == data.count(b"\n")  # line by line: every line stays a line
+    if data.isascii() or _is_utf8(data):
+        assert text == data.decode("utf-8").removeprefix("\ufeff")  # UTF-8 is read as UTF-8, whatever else it could be
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@SETTINGS
+@given(text=st.text(max_size=400))
+def test_normalised_text_has_no_controls_and_is_stable(text: str):
+    clean = normalise_text(text)
+    assert not any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in clean)
+    assert "\u200b" not in clean and "\ufeff" not in clean
+    assert unicodedata.is_normalized("NFC", clean)
+    assert normalise_text(clean) == clean
+
+
+@SETTINGS
+@given(lines=LINES)
+def test_blanking_furniture_and_datelines_keeps_length_and_line_breaks(lines: list[str]):
+    text = "\n".join(lines)
+    for blanked in (blank_furniture(text), read_dateline(text)[0], read_dateline(blank_furniture(text))[0]):
+        assert len(blanked) == len(text)
+        assert [i for i, ch in enumerate(blanked) if ch == "\n"] == [i for i, ch in enumerate(text) if ch == "\n"]
+        assert all(b in (a, " ") for a, b in zip(text, blanked, strict=True))  # characters are kept or blanked
+    assert blank_furniture(blank_furniture(text)) == blank_furniture(text)
+
+
+@SETTINGS
+@given(data=st.binary(max_size=2000), prefix=st.sampled_from([b"", b"%PDF-1.4\n", b"PK\x03\x04"]),
+       suffix=st.sampled_from([".pdf", ".docx"]))
+def test_arbitrary_bytes_as_pdf_or_docx_are_a_document_or_an_input_error(tmp_path: Path, data: bytes, prefix: bytes,
+                                                                        suffix: str):
+    path = tmp_path / f"doc{suffix}"
+    path.write_bytes(prefix + data)
+    check_document(path)

@@ -56,7 +56,7 @@ def user_errors(command: F) -> F:
 @user_errors
 def build(
     inputs: Annotated[
-        list[Path] | None, typer.Argument(help="Files or folders (.txt .md .html); default: the bundled corpus.")
+        list[Path] | None, typer.Argument(help="Files or folders (.txt .md .html .pdf .docx); default: the bundled corpus.")
     ] = None,
     out: OutDir = DEFAULT_OUT,
     strict: Annotated[bool, typer.Option(help="Stop at the first unreadable file.")] = False,

@@ -1,8 +1,12 @@
-"""Reading sources: text, Markdown and HTML files, folders, manifests and front matter.
+"""Reading sources: text, Markdown, HTML, PDF and Word files, folders, manifests and front matter.
 
 A manifest (``manifest.json`` or ``manifest.csv`` in a folder, or given explicitly) maps file
-names to metadata. Without one, YAML front matter or HTML meta tags are used, and the first
-heading line of the text is the title.
+names to metadata. Without one, YAML front matter, the page's own metadata (HTML) or the file's
+title (PDF, Word) are used, then a dateline's date, and the first heading line is the title.
+
+Each file's text is decoded (`encodings`), normalised (`normalise`), and cleared of page
+furniture (`furniture`) and of its dateline (`datelines`) by blanking them out with spaces: the
+text keeps its line breaks, and every offset into it still points at the same character.
 
 Whatever is wrong with an input becomes one line naming the file, what is wrong and what to do:
 a warning when the rest can still be built (`Problems` collects them), an `InputError` when
@@ -14,10 +18,8 @@ sentence end is broken into paragraphs at spaces, so no "sentence" is a whole me
 
 from __future__ import annotations
 
-import codecs
 import csv
 import hashlib
-import html
 import io
 import json
 import os
@@ -25,16 +27,21 @@ import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date as _date
-from datetime import datetime as _datetime
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import ClassVar
 
+from govgraph.build.datelines import read_dateline
+from govgraph.build.encodings import decode
+from govgraph.build.furniture import blank_furniture
+from govgraph.build.normalise import clean_value, normalise_text, strip_text_markup
+from govgraph.build.pdfdocx import read_docx, read_pdf
 from govgraph.build.records import Document
+from govgraph.build.webpages import read_page
 from govgraph.errors import InputError
 
-SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+__all__ = ["Problems", "decode", "document_id", "find_manifests", "iter_source_files", "load_manifest", "read_document"]
+
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"}
+SUFFIXES_SHOWN = ".txt/.md/.html/.pdf/.docx"
 MANIFEST_NAMES = ("manifest.json", "manifest.csv")
 METADATA_FIELDS = ("title", "publisher", "author", "date", "url")
 FILE_FIELDS = ("file", "path", "filename")
@@ -43,16 +50,14 @@ MAX_FILE_BYTES = 16 * 1024 * 1024  # a source file (HTML pages carry scripts and
 MAX_TEXT_CHARS = 1_000_000  # an article's text (~160,000 words); extraction time grows faster than length
 MAX_SENTENCE_CHARS = 5_000  # beyond this, a run without a sentence end is a table or a lost line break
 MAX_FRONT_MATTER_CHARS = 64 * 1024
-MAX_METADATA_CHARS = 1_000
 MAX_WARNINGS_SHOWN = 50  # per build; the rest are counted in one closing line
+MAX_SKIPPED_NAMED = 20  # files named in the one line about files that are not sources
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SENTENCE_END = re.compile(r"(?P<stop>[.!?…。！？]+[\"'”’»)\]]*)\s|\n[ \t]*\n")
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 _IRI_SAFE = re.compile(r"[A-Za-z0-9._~-]")
-_MARKUP_OPEN = re.compile(r"<(!--|!\[|[!?/]?)")
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 Warn = Callable[[str], None]
 
@@ -107,6 +112,7 @@ class Problems:
 
     def _say(self, line: str) -> None:
         assert self.warn is not None
+        line = _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], line)  # a newline in a file name stays on this line
         if self.shown < self.limit:
             self.shown += 1
             self.warn(line)
@@ -119,8 +125,15 @@ def _is_output_folder(folder: Path) -> bool:
     return (folder / ".govgraph.lock").exists() or ((folder / "graph.ttl").is_file() and (folder / "store").is_dir())
 
 
+def _is_package_internal(name: str) -> bool:
+    """``__init__.py``, ``__pycache__``: a Python package's own files (the bundled corpus is one), never articles."""
+    stem = name.split(".", 1)[0]
+    return len(stem) > 4 and stem.startswith("__") and stem.endswith("__")
+
+
 def _walk(root: Path, problems: Problems) -> list[Path]:
     found: list[Path] = []
+    skipped: list[str] = []
 
     def unreadable(exc: OSError) -> None:
         problems.problem(f"{exc.filename}: cannot list this folder ({exc.strerror}); check its permissions",
@@ -130,7 +143,7 @@ def _walk(root: Path, problems: Problems) -> list[Path]:
         base = Path(folder)
         kept = []
         for name in dirnames:
-            if name.startswith("."):
+            if name.startswith(".") or _is_package_internal(name):
                 continue
             if _is_output_folder(base / name):
                 problems.note(f"{base / name}: a govgraph output folder inside the input; not read as articles")
@@ -139,9 +152,22 @@ def _walk(root: Path, problems: Problems) -> list[Path]:
         dirnames[:] = kept
         for name in filenames:
             path = base / name
-            if not name.startswith(".") and path.suffix.lower() in SUFFIXES and path.is_file():
+            if name.startswith(".") or name in MANIFEST_NAMES or _is_package_internal(name) or not path.is_file():
+                continue
+            if path.suffix.lower() in SUFFIXES:
                 found.append(path)
+            else:
+                skipped.append(os.path.relpath(path, root))
+    if skipped:
+        problems.note(_skipped_line(sorted(skipped), root))
     return sorted(found)
+
+
+def _skipped_line(names: list[str], root: Path) -> str:
+    shown = ", ".join(names[:MAX_SKIPPED_NAMED]) + (f" and {len(names) - MAX_SKIPPED_NAMED} more"
+                                                    if len(names) > MAX_SKIPPED_NAMED else "")
+    files = "file that is" if len(names) == 1 else "files that are"
+    return f"{root}: skipped {len(names)} {files} not {SUFFIXES_SHOWN}: {shown}"
 
 
 def iter_source_files(inputs: Iterable[Path], problems: Problems | None = None) -> Iterator[Path]:
@@ -166,15 +192,6 @@ def iter_source_files(inputs: Iterable[Path], problems: Problems | None = None) 
             yield from _walk(root, report)
         else:
             yield root
-
-
-def _clean(value: object) -> str | None:
-    """A metadata value as a short single-line string; None for what is not a plain value."""
-    if isinstance(value, bool) or not isinstance(value, str | int | float | _date | _datetime):
-        return None
-    text = _CONTROLS.sub(" ", str(value)[: MAX_METADATA_CHARS * 2])
-    text = " ".join(text.split())[:MAX_METADATA_CHARS]
-    return text or None
 
 
 def _json_rows(raw: str, path: Path, report: Problems) -> list[tuple[str, object]] | None:
@@ -253,16 +270,21 @@ def load_manifest(path: Path, problems: Problems | None = None) -> dict[str, dic
         if not isinstance(row, dict):
             report.problem(f"{path}: {where} is not an object with a 'file' field; fix it", "entry ignored")
             continue
-        name = next((_clean(row[k]) for k in FILE_FIELDS if _clean(row.get(k))), None)
+        name = next((clean_value(row[k]) for k in FILE_FIELDS if clean_value(row.get(k))), None)
         if not name:
             report.problem(f"{path}: {where} has no 'file' field naming its document; add one", "entry ignored")
             continue
         unknown |= {str(k) for k in row if k not in FILE_FIELDS and k not in METADATA_FIELDS}
-        if not (path.parent / name).exists():
+        entry = Path(name)
+        if entry.is_absolute() or ".." in entry.parts or not entry.name:
+            report.problem(f"{path}: {where} names {name!r}, which is outside {path.parent}; give a file in that folder",
+                           "entry ignored")
+            continue
+        if not (path.parent / name).is_file():
             report.problem(f"{path}: {where} names {name!r}, which is not in {path.parent}; fix the name or remove the entry",
                            "entry ignored")
             continue
-        meta = {k: v for k in METADATA_FIELDS if (v := _clean(row.get(k)))}
+        meta = {k: v for k in METADATA_FIELDS if (v := clean_value(row.get(k)))}
         if "date" in meta and _normalise_date(meta["date"]) is None:
             report.note(f"{path}: {where} has date {meta.pop('date')!r}, which is not a date; write YYYY-MM-DD (date ignored)")
         manifest[Path(name).name] = meta
@@ -284,175 +306,6 @@ def find_manifests(inputs: Iterable[Path], problems: Problems | None = None) -> 
     return merged
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a byte-order mark: nearly every other byte is zero."""
-    sample = data[:4096]
-    if len(sample) < 4:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.1 * len(other):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError:
-                return None
-    return None
-
-
-def _looks_binary(text: str) -> bool:
-    """More than 1% control characters (besides tabs, line and page breaks): not text."""
-    sample = text[:65536]
-    controls = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f\v") or "\x7f" <= ch <= "\x9f")
-    return controls > 0 and controls * 100 > len(sample)
-
-
-def _binary(path: Path) -> InputError:
-    return InputError(f"{path}: looks like a binary file, not text; remove it from the input")
-
-
-def decode(data: bytes, path: Path) -> str:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16/32 with a BOM, UTF-16 without one, the charset an
-    HTML page declares, or Windows-1252/Latin-1.
-
-    Raises:
-        InputError: the data is binary or in an unknown encoding.
-    """
-    bom = next((codec for mark, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                                           (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-                if data.startswith(mark)), None)
-    if bom:
-        try:
-            text = data.decode(bom)
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{path}: starts as {bom.upper()} text but byte {exc.start} is not; re-save it as UTF-8") from exc
-    elif b"\x00" in data[:4096]:
-        text = _utf16_without_bom(data) or ""
-        if not text:
-            raise _binary(path)
-    else:
-        text = _decode_8bit(data, path)
-    if _looks_binary(text):
-        raise _binary(path)
-    return text
-
-
-def _decode_8bit(data: bytes, path: Path) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    declared = _META_CHARSET.search(data[:4096])
-    if declared:
-        try:
-            return data.decode(codecs.lookup(declared.group(1).decode("ascii")).name)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    text = data.decode("cp1252", errors="replace")
-    if "\ufffd" in text:
-        raise InputError(f"{path}: not UTF-8 text; re-save it as UTF-8")
-    return text
-
-
-class _HTMLText(HTMLParser):
-    """Visible text of an HTML page, block elements on their own lines, plus its meta tags."""
-
-    BLOCKS: ClassVar[set[str]] = {
-        "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header", "footer",
-        "blockquote", "title",
-    }
-    SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template", "svg"}
-    VOID: ClassVar[set[str]] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-                                "track", "wbr"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.meta: dict[str, str] = {}
-        self.title = ""
-        self.h1 = ""
-        self._skip = 0
-        self._in: list[str] = []
-        self._open: dict[str, int] = {}  # how many of each tag are on the stack: a closing tag never scans it
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self._skip += 1
-        if tag == "meta":
-            a = {k: v or "" for k, v in attrs}
-            key = (a.get("name") or a.get("property") or "").lower()
-            if key and a.get("content"):
-                self.meta[key] = a["content"].strip()
-        if tag in self.BLOCKS:
-            self.parts.append("\n\n")
-        if tag not in self.VOID:
-            self._in.append(tag)
-            self._open[tag] = self._open.get(tag, 0) + 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self._skip:
-            self._skip -= 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n\n")
-        if self._open.get(tag):
-            while self._in:
-                top = self._in.pop()
-                self._open[top] -= 1
-                if top == tag:
-                    break
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        current = self._in[-1] if self._in else ""
-        if current == "title":
-            self.title += data
-            return
-        if current == "h1" and not self.h1:
-            self.h1 = data.strip()
-        self.parts.append(data)
-
-    def text(self) -> str:
-        joined = "".join(self.parts)
-        lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in joined.split("\n")]
-        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
-
-
-def _escape_unclosed(raw: str) -> str:
-    """Make markup that is never closed ('<!--' with no '-->' after it) plain text.
-
-    Python's HTMLParser re-scans the rest of the page for every such opening, which takes
-    minutes on a page of a few hundred thousand of them; as text they cost nothing.
-    """
-    gt, comment = raw.rfind(">"), raw.rfind("-->")
-    section = max(raw.rfind("]]>"), raw.rfind("]>"))
-    tail = max(min(gt, comment, section), 0)
-
-    def escape(match: re.Match[str]) -> str:
-        kind = match.group(1)
-        end = comment if kind == "!--" else section if kind == "![" else gt
-        return match.group(0) if tail + match.start() < end else "&lt;" + match.group(0)[1:]
-
-    return raw[:tail] + _MARKUP_OPEN.sub(escape, raw[tail:])
-
-
-def _html_document(raw: str, path: Path) -> tuple[str, dict[str, str]]:
-    parser = _HTMLText()
-    try:
-        parser.feed(_escape_unclosed(raw))
-        parser.close()
-    except Exception as exc:  # the standard parser on arbitrary markup: whatever it raises, this page is skipped
-        raise InputError(f"{path}: cannot read this HTML ({exc.__class__.__name__}); save the page's text instead") from exc
-    m = parser.meta
-    meta = {
-        "title": m.get("og:title") or parser.h1 or html.unescape(parser.title.strip()),
-        "publisher": m.get("og:site_name") or m.get("publisher", ""),
-        "author": m.get("author") or m.get("article:author", ""),
-        "date": (m.get("article:published_time") or m.get("date") or m.get("dc.date") or "")[:10],
-        "url": m.get("og:url", ""),
-    }
-    return parser.text(), {k: clean for k, v in meta.items() if (clean := _clean(v))}
-
-
 def _front_matter(text: str) -> tuple[str, dict[str, str]]:
     """Split YAML front matter from the body; the body keeps its offsets relative to itself."""
     match = _FRONT_MATTER.match(text[: MAX_FRONT_MATTER_CHARS + 16])
@@ -467,7 +320,7 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
     if not isinstance(data, dict):
         return text, {}
     # only plain values: a list or mapping (or an alias bomb) is never turned into a string
-    meta = {k: v for k in METADATA_FIELDS if (v := _clean(data.get(k)))}
+    meta = {k: v for k in METADATA_FIELDS if (v := clean_value(data.get(k)))}
     return text[match.end() :], meta
 
 
@@ -477,23 +330,6 @@ def _first_heading(text: str) -> str:
         if line:
             return line[:300]
     return ""
-
-
-_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .’'-]{1,40}(?:,|\s[–—-])\s*)?(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
-                       r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{4}-\d{2}-\d{2})\s*$")
-
-
-def dateline_date(text: str) -> str | None:
-    """The article's own date from a dateline near the top ('YEREVAN, August 3, 2021' or a line 'March 3, 2023')."""
-    from govgraph.build.dates import parse_date
-
-    for line in text[:4000].splitlines()[:8]:
-        match = _DATELINE.match(line.strip())
-        if match:
-            parsed = parse_date(match.group("date"))
-            if parsed and parsed.year and parsed.day:
-                return parsed.iso
-    return None
 
 
 def _normalise_date(value: str) -> str | None:
@@ -552,7 +388,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{path}: not a regular file; give text, Markdown or HTML files or folders")
+            raise InputError(f"{path}: not a regular file; give text, Markdown, HTML, PDF or Word files or folders")
         if info.st_size > MAX_FILE_BYTES:
             raise InputError(f"{path}: {info.st_size / 2**20:.1f} MB, more than the {MAX_FILE_BYTES // 2**20} MB a source "
                              "file may have; split it into articles")
@@ -565,6 +401,34 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
+def _joined_pages(pages: list[str]) -> tuple[str, list[int]]:
+    """The pages as one text (a blank line between two) and the offset where each starts."""
+    starts: list[int] = []
+    at = 0
+    for page in pages:
+        starts.append(at)
+        at += len(page) + 2
+    return "\n\n".join(pages), starts
+
+
+def _text_and_metadata(data: bytes, path: Path) -> tuple[str, dict[str, str], list[int]]:
+    """The normalised text of a file by its kind, the metadata it carries, and its page starts (PDF)."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        pages, found = read_pdf(data, path)
+        text, starts = _joined_pages([bound_sentences(normalise_text(page)) for page in pages])
+        return text, found, starts
+    if suffix == ".docx":
+        text, found = read_docx(data, path)
+        return bound_sentences(normalise_text(text)), found, []
+    raw = normalise_text(decode(data, path))
+    if suffix in {".html", ".htm"}:
+        text, found = read_page(raw, path)
+        return bound_sentences(normalise_text(text)), found, []
+    text, found = _front_matter(raw)
+    return bound_sentences(strip_text_markup(text, markdown=suffix in {".md", ".markdown"})), found, []
+
+
 def read_document(path: Path, metadata: dict[str, str] | None = None) -> Document:
     """Read one source file into a Document (without sentence spans).
 
@@ -572,29 +436,29 @@ def read_document(path: Path, metadata: dict[str, str] | None = None) -> Documen
         InputError: the file is unreadable, too large, binary, badly encoded or empty.
     """
     data = _read_bytes(path)
-    raw = decode(data, path)
-    found: dict[str, str] = {}
-    if path.suffix.lower() in {".html", ".htm"}:
-        text, found = _html_document(raw, path)
-    else:
-        text, found = _front_matter(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    text, found, pages = _text_and_metadata(data, path)
     if not text.strip():
         raise InputError(f"{path}: the file holds no text; remove it or add content")
-    if len(text) > MAX_TEXT_CHARS:
+    if len(text) > MAX_TEXT_CHARS + MAX_TEXT_CHARS // MAX_SENTENCE_CHARS:
         raise InputError(f"{path}: {len(text):,} characters of text, more than the {MAX_TEXT_CHARS:,} one article may "
                          "have (extraction time grows faster than length); split it into articles")
-    text = bound_sentences(text)
-    meta = {**found, **{k: clean for k, v in (metadata or {}).items() if (clean := _clean(v))}}
-    date = _normalise_date(meta["date"]) if meta.get("date") else dateline_date(text)
+    text, dateline = read_dateline(blank_furniture(text))
+    if not text.strip():
+        raise InputError(f"{path}: the file holds nothing but page furniture (captions, links, dates); give the article")
+    meta = {**found, **{k: clean for k, v in (metadata or {}).items() if (clean := clean_value(v))}}
+    meta = {k: clean for k, v in meta.items() if (clean := clean_value(v))}
+    date = _normalise_date(meta["date"]) if meta.get("date") else None
     shown = os.fsencode(path).decode("utf-8", "replace")
     return Document(
         doc_id=document_id(path.stem),
         path=shown,
         text=text,
-        title=meta.get("title") or _first_heading(text) or _clean(Path(shown).stem) or "untitled",
-        publisher=meta.get("publisher"),
+        title=meta.get("title") or _first_heading(text) or clean_value(Path(shown).stem) or "untitled",
+        publisher=meta.get("publisher") or (dateline.publication if dateline else None),
         author=meta.get("author"),
-        date=date,
+        date=date or (dateline.date if dateline else None),
         url=meta.get("url"),
         content_hash=hashlib.sha256(data).hexdigest(),
+        dateline_place=dateline.place if dateline else None,
+        pages=pages,
     )

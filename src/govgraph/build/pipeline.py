@@ -114,7 +114,7 @@ def read_documents(inputs: Sequence[Path], strict: bool, warn: Warn) -> list[Ext
         extractions.append(Extraction(doc))
     problems.finish()
     if not extractions:
-        raise InputError("no readable source documents in the input; give .txt, .md or .html files")
+        raise InputError("no readable source documents in the input; give .txt, .md, .html, .pdf or .docx files")
     return extractions
 
 

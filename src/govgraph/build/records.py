@@ -5,6 +5,7 @@ Text-processing stages produce these; only `govgraph.graph.rdf` turns them into 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 
@@ -30,6 +31,14 @@ class Document:
     url: str | None = None
     sentences: list[Span] = field(default_factory=list)
     content_hash: str = ""
+    dateline_place: str | None = None  # the place of the story's dateline ("Kyiv, Ukraine"; "KYIV" is title-cased)
+    pages: list[int] = field(default_factory=list)  # a PDF's page i starts at text[pages[i]]; empty for other files
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page that holds this offset of the text (None when the source has no pages)."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
     def sentence_text(self, index: int) -> str:
         span = self.sentences[index]
