@@ -95,7 +95,8 @@ def test_editor_highlights_sparql_and_completes_prefixes_and_terms(page, govgrap
     assert any(h.startswith("gg:HeadOfGovernment") for h in hints) and any(h.startswith("gg:HeadOfState") for h in hints)
     page.keyboard.type("S")
     page.wait_for_function("document.querySelectorAll('.CodeMirror-hint').length === 1")
-    assert page.inner_text(".CodeMirror-hint-active").startswith("gg:HeadOfState") and "class" in page.inner_text(".CodeMirror-hints")
+    assert page.inner_text(".CodeMirror-hint-active").startswith("gg:HeadOfState")
+    assert "class" in page.inner_text(".CodeMirror-hints")
     page.keyboard.press("Enter")
     assert page.evaluate("sparqlEditor.getLine(2)") == "  ?x a gg:HeadOfState"
     page.evaluate("sparqlEditor.setCursor({line: 0, ch: 7})")
