@@ -19,9 +19,10 @@ SPRING_MAX = 300  # above this many structure nodes, networkx's spring layout ta
 HUB_DEGREE = 20  # in a large graph, nodes with this many links or more are hubs that clusters gather around
 MAX_HUBS = 150
 SUPER_MAX = 200  # hubs plus bundles of clusters in a large graph's spring layout (~0.07 s)
-SEPARATE_MAX = 1000  # above this many structure nodes, labels are not kept apart (n x n arrays each round)
+SEPARATE_MAX = 400  # above this many first-screen nodes, boxes are not kept apart (n x n arrays each round)
 _GAP = 6.0  # room left between two labelled nodes
-_SHRINKS = 6
+_SHRINKS = 3
+_STEP = 25.0
 _ASPECT = 1.3  # width / height of the picture: a browser window without the page's side bar
 _RING = 170.0  # distance between the rings of a radial tree
 _SPACING = 70.0  # room for one node along a ring
@@ -61,7 +62,7 @@ def compute_layout(count: int, edges: Sequence[tuple[int, int]], provenance: Seq
         _aspect(positions, structure, _ASPECT)
         _separate(positions, structure, boxes)
         for _ in range(_SHRINKS):  # pull the picture in and part the boxes again: the gaps close, no overlap comes back
-            _shrink(positions, structure, 0.85)
+            _shrink(positions, structure, 0.8)
             _separate(positions, structure, boxes)
         _aspect(positions, structure, _ASPECT)  # stretching one axis parts boxes further: none overlaps again
     _place_provenance(positions, adjacency, [i for i in range(count) if later[i] and not provenance[i]], count)
@@ -296,7 +297,7 @@ def _shrink(positions: dict[int, Point], nodes: list[int], factor: float) -> Non
 
 
 def _separate(positions: dict[int, Point], nodes: list[int], boxes: Sequence[tuple[float, float, float]],
-              rounds: int = 300) -> None:
+              rounds: int = 120) -> None:
     """Push overlapping boxes apart, a little each round, until none overlaps (or `rounds` is reached)."""
     if len(nodes) < 2:
         return
@@ -323,8 +324,12 @@ def _separate(positions: dict[int, Point], nodes: list[int], boxes: Sequence[tup
         uy = np.where(dist > 0, dy / np.maximum(dist, 1e-9), 0.0)
         push = np.minimum(ox / np.maximum(np.abs(ux), 1e-3), oy / np.maximum(np.abs(uy), 1e-3)) + 0.5
         push = np.where(hit, push, 0.0)
-        xy[:, 0] += 0.3 * (push * ux).sum(axis=1)
-        xy[:, 1] += 0.3 * (push * uy).sum(axis=1)
+        # a third of every push, but no more than _STEP a round: a node in a crowd is not flung out of the picture
+        mx = 0.3 * (push * ux).sum(axis=1)
+        my = 0.3 * (push * uy).sum(axis=1)
+        cut = np.minimum(1.0, _STEP / np.maximum(np.hypot(mx, my), 1e-9))
+        xy[:, 0] += mx * cut
+        xy[:, 1] += my * cut
     xy[:, 1] -= below
     for i, (x, y) in zip(nodes, xy, strict=True):
         positions[i] = (float(x), float(y))
