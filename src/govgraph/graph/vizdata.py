@@ -144,7 +144,7 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
     stops = sorted({d for r in (*nodes, *edges) for iv in r.get("t", ()) for d in iv if d} | ({as_of} if as_of else set()))
     if stops:
         stops.insert(0, day_before(stops[0]))
-    structure = sum(1 for n in nodes if "prov" not in n)
+    opening = {n["id"] for n in nodes if not {"prov", "in", "minor"} & n.keys()}  # what the first screen shows
     for refs in folded.values():
         for reform in refs:
             nodes[reform]["nc"] = nodes[reform].get("nc", 0) + 1
@@ -157,8 +157,8 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
             "large": len(nodes) > LARGE,
             "nodes": len(nodes),
             "edges": len(edges),
-            "structureNodes": structure,
-            "structureEdges": sum(1 for e in edges if "prov" not in e),
+            "structureNodes": len(opening),
+            "structureEdges": sum(1 for e in edges if e["from"] in opening and e["to"] in opening),
         },
         "classes": classes,
         "articles": [{"id": ids.get(a), "title": network.nodes[a].label, "date": _article_date(network.nodes[a])}
