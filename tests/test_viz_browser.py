@@ -272,6 +272,27 @@ def test_time_slider_shows_the_state_on_a_date_where_ended_tenures_are_gone(brow
         page.page.close()
 
 
+def test_details_show_the_value_in_force_on_the_chosen_day(browser_context, synth_file: Path):
+    data = page_data(synth_file)
+    thing = next(n for n in data["nodes"] if n.get("v") and "prov" not in n and "in" not in n)
+    attribute, before, after, day = thing["v"][0]
+    page = Page(browser_context, synth_file.as_uri())
+    try:
+        page.js("id => govgraph.focusNode(id)", thing["id"])
+        assert f"{before} → {after}" in page.page.inner_text("#gg-details .info-values")
+        earlier = max(s for s in data["stops"] if s < day)
+
+        def at(stop: str) -> str:
+            page.js("i => { const s = document.getElementById('gg-time'); s.value = i; s.dispatchEvent(new Event('input')); }",
+                    data["stops"].index(stop))
+            return page.page.inner_text("#gg-details .info-values")
+
+        assert f"{attribute}\t{before} (until" in at(earlier)
+        assert f"{attribute}\t{after} (since" in at(day)
+    finally:
+        page.page.close()
+
+
 def test_reform_filter_shows_one_reform_and_what_it_changes(browser_context, synth_file: Path):
     data = page_data(synth_file)
     page = Page(browser_context, synth_file.as_uri())

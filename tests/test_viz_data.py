@@ -336,3 +336,20 @@ def test_layout_keeps_the_first_screen_boxes_apart():
                    and rects[j][0] < rects[i][2] - 0.5 and rects[i][1] < rects[j][3] - 0.5 and rects[j][1] < rects[i][3] - 0.5]
     assert overlapping == []
     assert compute_layout(count, edges, [False] * count, boxes=boxes) == xy  # same input, same positions
+
+
+def test_things_a_reform_changes_carry_the_values_before_and_after_its_date(synth_quads, tmp_path: Path):
+    write_visualization(synth_quads, tmp_path / "s.html")
+    data = page_data(tmp_path / "s.html")
+    props = data["props"]
+    changed_thing = props.index("changed thing")
+    checked = 0
+    for e in data["edges"]:
+        if e["p"] != changed_thing:
+            continue
+        change, thing = data["nodes"][e["from"]], data["nodes"][e["to"]]
+        values = {props[p]: v for p, v in change["p"]}
+        row = [values["attribute"], values["from value"], values["to value"], change["t"][0][0]]
+        assert row in thing["v"] and row[3] is not None
+        checked += 1
+    assert checked

@@ -3,7 +3,8 @@
 Nodes and edges are plain vis DataSet items (id, label, group, x, y ...) with a few short extra
 fields the page's script reads: ``a`` source articles, ``r`` reforms, ``q`` quotes, ``p`` key
 properties, ``t`` the date interval, ``prov`` provenance, ``in`` the reforms a change is folded into
-(``nc`` on a reform: how many), ``minor`` a country mentioned only in passing. Everything is built in
+(``nc`` on a reform: how many), ``minor`` a country mentioned only in passing, ``v`` the values that
+reforms change ([attribute, before, after, day], so the time control can show the one in force). Everything is built in
 sorted order, so the same graph always gives the same data.
 """
 
@@ -31,6 +32,7 @@ _HIDDEN_PROPERTIES = {str(GG.contentHash), str(DCTERMS.identifier), str(DCTERMS.
 _RANK = {p: i for i, p in enumerate(_KEY_PROPERTIES)}
 _DATE = str(DCTERMS.date)
 _HAS_CHANGE = str(GG.hasChange)
+_CHANGED, _ATTRIBUTE, _FROM, _TO = str(GG.changedThing), str(GG.attribute), str(GG.fromValue), str(GG.toValue)
 MINOR_SHARE = 0.25  # a country with less than this share of the most present country's links and quotes is minor
 _CHAR_WIDTH = 0.6  # average glyph width of the page's sans-serif font, in font sizes
 _MAX_FONT = 26
@@ -101,6 +103,7 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
         degree[o] += 1
     folded = _folds(network, changes, ids, edge_keys)
     minor = _minor_countries(network, iris, kinds, degree, node_quotes)
+    switches = _value_switches(network, changes, times)
     family = {c["iri"]: c for c in classes}
     looks = [_look(family[network.nodes[iri].cls], degree[iri]) for iri in iris]
     first = [i for i, iri in enumerate(iris) if not network.nodes[iri].provenance and iri not in folded and iri not in minor]
@@ -120,6 +123,8 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
         _add_refs(record, "r", scopes.get(iri, []))
         _add_refs(record, "q", node_quotes.get(iri, [])[:MAX_QUOTES])
         _add_refs(record, "in", folded.get(iri, []))
+        if iri in switches:
+            record["v"] = switches[iri]
         if iri in minor:
             record["minor"] = 1
         if iri in times.nodes:
@@ -181,6 +186,22 @@ def _folds(network: Network, changes: set[str], ids: dict[str, int],
         if p == _HAS_CHANGE and o in changes and not network.nodes[s].provenance:
             folds[o].append(ids[s])
     return folds
+
+
+def _value_switches(network: Network, changes: set[str], times: Timeline) -> dict[str, list[list[str | None]]]:
+    """For each thing a reform changes: [attribute, value before, value after, day of the reform], by day."""
+    switches: dict[str, list[list[str | None]]] = defaultdict(list)
+    for change in sorted(changes):
+        values = dict(network.nodes[change].literals)
+        if _FROM not in values and _TO not in values:
+            continue
+        day = times.nodes.get(change, [(None, None)])[0][0]
+        row = [values.get(_ATTRIBUTE) or "value", values.get(_FROM), values.get(_TO), day]
+        for thing in network.out(change, _CHANGED):
+            switches[thing].append(row)
+    for rows in switches.values():
+        rows.sort(key=lambda r: (r[3] or "", str(r[0])))
+    return switches
 
 
 def _minor_countries(network: Network, iris: list[str], kinds: dict[str, str], degree: dict[str, int],

@@ -73,7 +73,11 @@
   if (stops.length) {
     slider.max = String(stops.length);
     setStop(meta.asOf ? stops.indexOf(meta.asOf) : stops.length);
-    slider.addEventListener("input", function () { setStop(Number(slider.value)); refresh(); });
+    slider.addEventListener("input", function () {
+      setStop(Number(slider.value));
+      refresh();
+      if (!$("gg-details").hidden && api.shown !== null) showDetails(nodeInfo(api.shown, true), api.shown);  // values of that day
+    });
   } else {
     slider.disabled = true;
     $("gg-time-label").textContent = "—";
@@ -134,6 +138,14 @@
       return [iv[0] ? "from " + fmtDay(iv[0]) : "", iv[1] ? "until " + fmtDay(iv[1]) : ""].join(" ").trim();
     }).join("; then "));
   }
+  function valueRow(v) {  // [attribute, before, after, day]: the value in force on the time control's day
+    const day = v[3] ? fmtDay(v[3]) : "the reform";
+    let text;
+    if (!state.day || !v[3]) text = (v[1] || "?") + " → " + (v[2] || "?") + " (" + day + ")";
+    else if (state.day < v[3]) text = (v[1] || "not stated") + " (until " + day + ", then " + (v[2] || "?") + ")";
+    else text = (v[2] || "not stated") + " (since " + day + "; before: " + (v[1] || "?") + ")";
+    return el("tr", {}, [el("th", {}, v[0]), el("td", {}, text)]);
+  }
   function quoteBlocks(refs, limit) {
     const out = [];
     for (const ref of (refs || []).slice(0, limit)) {
@@ -159,6 +171,7 @@
       });
       box.append(el("table", { class: "info-props" }, rows));
     }
+    if (n.v) box.append(el("table", { class: "info-props info-values" }, n.v.map(valueRow)));
     if (n.alt) box.append(el("div", { class: "info-alt" }, "Also: " + n.alt.slice(0, full ? 12 : 4).join(" · ")));
     if (n.a && full) box.append(el("div", { class: "info-alt" }, "In: " + n.a.map(function (a) { return data.articles[a].title; }).join(" · ")));
     quoteBlocks(n.q, full ? 30 : 3).forEach(function (b) { box.append(b); });
@@ -199,6 +212,7 @@
     }
     box.hidden = false;
     box.scrollTop = 0;
+    api.shown = n ? id : null;
   }
   function toggleFold(id) {
     if (state.expanded.has(id)) state.expanded.delete(id); else state.expanded.add(id);
@@ -515,6 +529,6 @@
   const api = { data: data, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, network: network, state: state,
     timing: timing, visible: function () { return Array.from(visible); }, refresh: refresh, findNode: findNode,
     focusNode: focusNode, setProvenance: setProvenance, setStop: setStop, drawnLabels: drawnLabels, declutter: declutter,
-    toggleFold: toggleFold, focused: null };
+    toggleFold: toggleFold, focused: null, shown: null };
   window.govgraph = api;
 })();
