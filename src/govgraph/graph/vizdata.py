@@ -4,8 +4,8 @@ Nodes and edges are plain vis DataSet items (id, label, group, x, y ...) with a 
 fields the page's script reads: ``a`` source articles, ``r`` reforms, ``q`` quotes, ``p`` key
 properties, ``t`` the date interval, ``prov`` provenance, ``in`` the reforms a change is folded into
 (``nc`` on a reform: how many), ``minor`` a country mentioned only in passing, ``v`` the values that
-reforms change ([attribute, before, after, day], so the time control can show the one in force). Everything is built in
-sorted order, so the same graph always gives the same data.
+reforms change ([attribute, before, after, day], so the time control can show the one in force).
+Everything is built in sorted order, so the same graph always gives the same data.
 """
 
 from __future__ import annotations

@@ -216,8 +216,12 @@
   }
   function toggleFold(id) {
     if (state.expanded.has(id)) state.expanded.delete(id); else state.expanded.add(id);
-    nodes.update([{ id: id, label: shownLabel(byId[id]) }]);
+    relabel([id]);
     refresh();
+  }
+  function relabel(ids) {  // a reform's label changes with its fold; the declutter then decides again whether to write it
+    ids.forEach(function (id) { muted.delete(id); });
+    nodes.update(ids.map(function (id) { return { id: id, label: shownLabel(byId[id]) }; }));
   }
   network.on("hoverNode", function (p) { showTip(nodeInfo(p.node, false), p.pointer.DOM); });
   network.on("hoverEdge", function (p) { showTip(edgeInfo(p.edge, false), p.pointer.DOM); });
@@ -378,7 +382,7 @@
   }
   const folds = byId.filter(function (n) { return n.in; }).length;
   toggleSwitch("gg-changes", "gg-changes-n", folds, "allChanges", function () {
-    nodes.update(byId.filter(function (n) { return n.nc; }).map(function (n) { return { id: n.id, label: shownLabel(n) }; }));
+    relabel(byId.filter(function (n) { return n.nc; }).map(function (n) { return n.id; }));
   });
   toggleSwitch("gg-minor", "gg-minor-n", byId.filter(function (n) { return n.minor; }).length, "minor");
   $("gg-fit").addEventListener("click", function () { network.fit({ animation: { duration: 400 } }); });
@@ -468,7 +472,7 @@
     if (n.minor && !state.minor) state.pinned.add(n.id);
     if (!unfolded(n)) {  // a change: unfold its reforms
       n.in.forEach(function (r) { state.expanded.add(r); });
-      nodes.update(n.in.map(function (r) { return { id: r, label: shownLabel(byId[r]) }; }));
+      relabel(n.in);
     }
     if (state.article !== null && !(n.a && n.a.indexOf(state.article) >= 0)) { state.article = null; articleSelect.value = ""; }
     if (state.reform !== null && !(n.r && n.r.indexOf(state.reform) >= 0)) { state.reform = null; reformSelect.value = ""; }
