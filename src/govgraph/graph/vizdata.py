@@ -11,7 +11,7 @@ Everything is built in sorted order, so the same graph always gives the same dat
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from govgraph.graph.layout import compute_layout
@@ -107,8 +107,9 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
     family = {c["iri"]: c for c in classes}
     looks = [_look(family[network.nodes[iri].cls], degree[iri]) for iri in iris]
     first = [i for i, iri in enumerate(iris) if not network.nodes[iri].provenance and iri not in folded and iri not in minor]
-    boxes = _boxes(iris, [short(labels.get(iri, network.nodes[iri].label)) for iri in iris], looks, first,
-                   [class_index[network.nodes[iri].cls] for iri in iris])
+    folds_into = Counter(r for refs in folded.values() for r in refs)
+    boxes = _boxes([short(labels.get(iri, network.nodes[iri].label)) for iri in iris], looks, first,
+                   [class_index[network.nodes[iri].cls] for iri in iris], [1 + (folds_into[i] > 0) for i in range(len(iris))])
     positions = compute_layout(len(iris), [(ids[s], ids[o]) for s, _, o in edge_keys],
                                [network.nodes[iri].provenance for iri in iris],
                                deferred=[iri in folded or iri in minor for iri in iris], boxes=boxes)
@@ -223,14 +224,15 @@ def _look(cls: dict[str, Any], degree: int) -> tuple[float, int]:
     return size, min(round(cls["font"] * math.sqrt(size / cls["size"])), _MAX_FONT)
 
 
-def _boxes(iris: list[str], labels: list[str], looks: list[tuple[float, int]], first: list[int],
-           rank: list[int]) -> list[tuple[float, float, float]]:
+def _boxes(labels: list[str], looks: list[tuple[float, int]], first: list[int], rank: list[int],
+           lines: list[int]) -> list[tuple[float, float, float]]:
     """What the layout keeps apart: the most important nodes of the first screen with room for their label (as
-    many as LABEL_ROOM allows, in legend order then by size), the others their shape only."""
-    boxes = [_label_box(labels[i], *looks[i], roomy=False) for i in range(len(iris))]
+    many as LABEL_ROOM allows, in the order the page writes labels: larger letters, legend order, larger node),
+    the others their shape only."""
+    boxes = [_label_box(label, *look, roomy=False) for label, look in zip(labels, looks, strict=True)]
     room = float(LABEL_ROOM)
-    for i in sorted(first, key=lambda i: (rank[i], -looks[i][0], i)):
-        box = _label_box(labels[i], *looks[i], roomy=True)
+    for i in sorted(first, key=lambda i: (-looks[i][1], rank[i], -looks[i][0], i)):
+        box = _label_box(labels[i], *looks[i], roomy=True, extra=lines[i] - 1)
         room -= 4 * box[0] * box[1]
         if room < 0:
             break
@@ -238,14 +240,14 @@ def _boxes(iris: list[str], labels: list[str], looks: list[tuple[float, int]], f
     return boxes
 
 
-def _label_box(label: str, size: float, font: int, *, roomy: bool) -> tuple[float, float, float]:
+def _label_box(label: str, size: float, font: int, *, roomy: bool, extra: int = 0) -> tuple[float, float, float]:
     """A node with its label below it (or without: `roomy` false), in canvas units, estimated: half width,
-    half height, and how far below the node's centre the box's centre is."""
+    half height, and how far below the node's centre the box's centre is; `extra` lines under the label."""
     if not roomy:
         return size + 4, size + 4, 0.0
     text = len(label) * _CHAR_WIDTH * font
     wrap = wrap_width(font)
-    below = math.ceil(text / wrap) * font * 1.2 + 6
+    below = (math.ceil(text / wrap) + extra) * font * 1.2 + 6
     return max(min(text, wrap), 2 * size) / 2 + 4, size + below / 2, below / 2
 
 

@@ -15,6 +15,7 @@
   const classRank = {};
   data.classes.forEach(function (c, i) { classRank[c.key] = i; });
   const LABEL_MIN_PX = options.nodes.scaling.label.drawThreshold;
+  const HUB_FONT = 25;  // labels this large (branches, countries, hubs) may be written over lesser nodes
   const state = { prov: false, hidden: new Set(), article: null, reform: null, day: null, physics: meta.physics,
     expanded: new Set(), allChanges: false, minor: false, pinned: new Set() };
   const timing = { start: performance.now() };
@@ -320,9 +321,10 @@
       if (!box) continue;
       // vis fades labels just under its threshold in: too small to read, they wait for a closer zoom
       if (network.body.nodes[id].labelModule.fontOptions.size * scale < LABEL_MIN_PX) { mute.add(id); continue; }
-      // another label, or a node at least as important, in the way: this label waits for a closer zoom
+      // another label in the way, or a node (only a hub's name may cover a lesser node): it waits for a closer zoom
       const hit = function (k) { return k.id !== id && overlaps(k, box); };
-      const blocks = function (k) { return hit(k) && priority(k.id, id) <= 0; };
+      const hub = fontSize(id) >= HUB_FONT;
+      const blocks = function (k) { return hit(k) && (!hub || priority(k.id, id) <= 0); };
       if (kept.some(hit) || shapes.some(blocks)) mute.add(id); else kept.push(box);
     }
     const changes = [];
