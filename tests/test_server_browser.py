@@ -99,6 +99,11 @@ def test_editor_highlights_sparql_and_completes_prefixes_and_terms(page, govgrap
     assert "class" in page.inner_text(".CodeMirror-hints")
     page.keyboard.press("Enter")
     assert page.evaluate("sparqlEditor.getLine(2)") == "  ?x a gg:HeadOfState"
+    page.keyboard.type(" ; gg:chamberOf ggid:kz/maz")  # the graph's entities, by key, with their names
+    page.wait_for_selector(".CodeMirror-hints")
+    assert page.inner_text(".CodeMirror-hint-active") == "ggid:kz/mazhilisMazhilis"
+    page.keyboard.press("Escape")
+    page.evaluate("sparqlEditor.setValue(sparqlEditor.getValue().replace(' ; gg:chamberOf ggid:kz/maz', ''))")
     page.evaluate("sparqlEditor.setCursor({line: 0, ch: 7})")
     page.keyboard.press("Control+Space")
     page.wait_for_selector(".CodeMirror-hints")

@@ -28,7 +28,7 @@ function sparqlHint(cm) {
   const cursor = cm.getCursor();
   const line = cm.getLine(cursor.line);
   let start = cursor.ch;
-  while (start > 0 && /[\w:\-]/.test(line[start - 1])) start -= 1;
+  while (start > 0 && /[\w:\-\/]/.test(line[start - 1])) start -= 1;
   const word = line.slice(start, cursor.ch);
   const lower = word.toLowerCase();
   let list;
@@ -66,7 +66,7 @@ const editor = CodeMirror.fromTextArea($("editor"), {
 editor.on("inputRead", (cm, change) => {
   const typed = change.text.join("");
   const token = cm.getTokenAt(cm.getCursor());
-  if (/^[\w:]$/.test(typed) && !/string|comment/.test(token.type || "")) cm.showHint();
+  if (/^[\w:\/]$/.test(typed) && !/string|comment/.test(token.type || "")) cm.showHint();
 });
 editor.on("change", () => {
   editor.save();  // the text area behind the editor keeps the query too
@@ -84,23 +84,38 @@ function markError(message) {
   editor.setCursor({ line: state.errorLine, ch: Math.max(Number(where[2]) - 1, 0) });
 }
 
-async function loadTerms() {  // the ontology's classes, properties and individuals, for completion
-  const types = ["Class", "ObjectProperty", "DatatypeProperty", "AnnotationProperty", "NamedIndividual"]
-    .map((t) => `<http://www.w3.org/2002/07/owl#${t}>`).join(" ");
-  const query = `SELECT DISTINCT ?term ?type ?label WHERE { VALUES ?type { ${types} } ?term a ?type .
-    OPTIONAL { ?term <http://www.w3.org/2000/01/rdf-schema#label> ?label FILTER(LANGMATCHES(LANG(?label), "en") || LANG(?label) = "") } }`;
+const MAX_ENTITIES = 5000;
+const LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>";
+const ENGLISH = `FILTER(LANGMATCHES(LANG(?label), "en") || LANG(?label) = "")`;
+
+async function select(query) {
   const response = await fetch("/sparql", {
     method: "POST", body: new URLSearchParams({ query }), headers: { Accept: "application/sparql-results+json" },
   });
-  if (!response.ok) return;
+  return response.ok ? (await response.json()).results.bindings : [];
+}
+
+async function loadTerms() {  // the ontology's classes, properties and individuals, and the graph's entities
+  const types = ["Class", "ObjectProperty", "DatatypeProperty", "AnnotationProperty", "NamedIndividual"]
+    .map((t) => `<http://www.w3.org/2002/07/owl#${t}>`).join(" ");
+  const vocabulary = await select(`SELECT DISTINCT ?term ?type ?label WHERE { VALUES ?type { ${types} } ?term a ?type .
+    OPTIONAL { ?term ${LABEL} ?label ${ENGLISH} } }`);
   const seen = new Map();
-  for (const b of (await response.json()).results.bindings) {
-    if (b.term.type !== "uri") continue;
-    const text = compact(b.term.value);
-    if (text === b.term.value || seen.has(text)) continue;
-    const kind = b.type.value.split("#")[1].replace("NamedIndividual", "individual").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  const add = (iri, note) => {
+    const text = compact(iri);
+    if (text === iri || seen.has(text)) return;
     const prefix = text.slice(0, text.indexOf(":"));
-    seen.set(text, { text, prefix, local: text.slice(prefix.length + 1), note: `${b.label ? `${b.label.value} · ` : ""}${kind}` });
+    seen.set(text, { text, prefix, local: text.slice(prefix.length + 1), note });
+  };
+  for (const b of vocabulary) {
+    if (b.term.type !== "uri") continue;
+    const kind = b.type.value.split("#")[1].replace("NamedIndividual", "individual").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+    add(b.term.value, `${b.label ? `${b.label.value} · ` : ""}${kind}`);
+  }
+  if (state.prefixes.ggid && state.prefixes.skos) {  // entities by their preferred name
+    const entities = await select(`SELECT ?term (SAMPLE(?name) AS ?label) WHERE { ?term <${state.prefixes.skos}prefLabel> ?name .
+      FILTER(STRSTARTS(STR(?term), "${state.prefixes.ggid}")) } GROUP BY ?term LIMIT ${MAX_ENTITIES}`);
+    for (const b of entities) if (b.term.type === "uri") add(b.term.value, b.label ? b.label.value : "");
   }
   state.terms = [...seen.values()];
 }
