@@ -493,7 +493,9 @@
     network.selectNodes([id]);
     declutterSoon();
     const scale = opening ? network.getScale() : Math.max(network.getScale(), 1);
-    network.focus(id, { scale: scale, animation: { duration: 500, easingFunction: "easeInOutQuad" } });
+    // centred in the part of the network the details panel leaves free
+    const panel = $("gg-details").hidden ? 0 : $("gg-details").offsetWidth + 10;
+    network.focus(id, { scale: scale, offset: { x: -panel / 2, y: 0 }, animation: { duration: 500, easingFunction: "easeInOutQuad" } });
   }
   function search() {
     const n = findNode($("gg-search").value);
