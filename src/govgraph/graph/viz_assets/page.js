@@ -492,10 +492,16 @@
     }
     network.selectNodes([id]);
     declutterSoon();
-    const scale = opening ? network.getScale() : Math.max(network.getScale(), 1);
     // centred in the part of the network the details panel leaves free
     const panel = $("gg-details").hidden ? 0 : $("gg-details").offsetWidth + 10;
-    network.focus(id, { scale: scale, offset: { x: -panel / 2, y: 0 }, animation: { duration: 500, easingFunction: "easeInOutQuad" } });
+    const width = $("gg-network").clientWidth;
+    if (opening) {  // the whole focused view, fitted into that part
+      const scale = network.getScale() * Math.max(0.3, (width - panel) / width);
+      network.moveTo({ position: network.getViewPosition(), scale: scale, offset: { x: -panel / 2, y: 0 } });
+      return;
+    }
+    network.focus(id, { scale: Math.max(network.getScale(), 1), offset: { x: -panel / 2, y: 0 },
+      animation: { duration: 500, easingFunction: "easeInOutQuad" } });
   }
   function search() {
     const n = findNode($("gg-search").value);
