@@ -3,9 +3,10 @@
 The political structure is laid out first: a force-directed layout (networkx spring, started from a
 radial tree) when it is small; when it is large, a spring layout of the hubs (a branch of power, a
 party) and of the clusters the rest falls into without them (a region with its bodies, offices and
-office holders), each cluster drawn as a radial tree where the spring put it. Nodes are then pushed apart
-until no two of them, with their labels, overlap. Deferred nodes (not on the first screen: changes folded
-into their reform) go beside what they link to. Provenance nodes are then set around what they are
+office holders), each cluster drawn as a radial tree where the spring put it. Up to SEPARATE_MAX nodes,
+they are then pushed apart, in bounded rounds, until their boxes (a node and the label the first screen
+writes under it) do not overlap. Deferred nodes (not on the first screen: changes folded into their
+reform, countries mentioned in passing) go beside what they link to. Provenance nodes are then set around what they are
 about: a claim beside its subject, a quote beside its claim; hubs such as source articles and the build
 run go on a ring around the whole. Same input, same positions.
 """
@@ -22,7 +23,7 @@ SUPER_MAX = 200  # hubs plus bundles of clusters in a large graph's spring layou
 SEPARATE_MAX = 400  # above this many first-screen nodes, boxes are not kept apart (n x n arrays each round)
 _GAP = 6.0  # room left between two labelled nodes
 _SHRINKS = 3
-_STEP = 25.0
+_STEP = 25.0  # the most a node moves in one round of parting boxes
 _ASPECT = 1.3  # width / height of the picture: a browser window without the page's side bar
 _RING = 170.0  # distance between the rings of a radial tree
 _SPACING = 70.0  # room for one node along a ring
@@ -43,7 +44,8 @@ def compute_layout(count: int, edges: Sequence[tuple[int, int]], provenance: Seq
         hub_degree: provenance nodes with more neighbours than this go on the outer ring.
         deferred: per node, whether it is left out of the structure's layout and set beside a neighbour after it.
         boxes: per node, the half width and half height of the node with its label, and how far below the node
-            the box's centre is; the structure's nodes are pushed apart until their boxes do not overlap.
+            the box's centre is; the structure's nodes are pushed apart until their boxes do not overlap
+            (up to SEPARATE_MAX nodes, in a bounded number of rounds).
 
     Returns:
         One (x, y) per node.
@@ -64,7 +66,7 @@ def compute_layout(count: int, edges: Sequence[tuple[int, int]], provenance: Seq
         for _ in range(_SHRINKS):  # pull the picture in and part the boxes again: the gaps close, no overlap comes back
             _shrink(positions, structure, 0.8)
             _separate(positions, structure, boxes)
-        _aspect(positions, structure, _ASPECT)  # stretching one axis parts boxes further: none overlaps again
+        _aspect(positions, structure, _ASPECT)  # stretching one axis only moves boxes further apart
     _place_provenance(positions, adjacency, [i for i in range(count) if later[i] and not provenance[i]], count)
     _place_provenance(positions, adjacency, [i for i in range(count) if provenance[i]], hub_degree)
     return [(round(positions[i][0], 1), round(positions[i][1], 1)) for i in range(count)]
