@@ -105,27 +105,15 @@ def bench_render(pages: dict[str, Path], repeat: int) -> None:
         browser.close()
 
 
-def save_screenshot(page_file: Path, target: Path, hover: str = "Mazhilis") -> None:
-    """The README picture: the sample view around one body, its tooltip open beside it."""
+def save_screenshot(page_file: Path, target: Path) -> None:
+    """The README picture: the sample view's first screen, as it opens."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.goto(page_file.as_uri())
         page.wait_for_selector("body[data-ready='1']", state="attached", timeout=120_000)
-        page.uncheck("#gg-physics")
-        node = page.evaluate("l => govgraph.data.nodes.find(n => (n.full || n.label) === l).id", hover)
-        box = page.locator("#gg-network").bounding_box()
-        scale = 0.8
-        # the node a third of the way across, so that its tooltip opens over the right-hand side
-        page.evaluate("""([id, dx, scale]) => { const p = govgraph.network.getPositions([id])[id];
-            govgraph.network.moveTo({position: {x: p.x + dx / scale, y: p.y + 60 / scale}, scale: scale}); }""",
-                      [node, box["width"] / 6, scale])
-        at = page.evaluate("id => govgraph.network.canvasToDOM(govgraph.network.getPositions([id])[id])", node)
-        page.mouse.move(box["x"] + at["x"] - 20, box["y"] + at["y"] - 20)
-        page.mouse.move(box["x"] + at["x"], box["y"] + at["y"], steps=4)
-        page.wait_for_selector("#gg-tip:not([hidden])")
         target.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(target))
         browser.close()

@@ -27,9 +27,12 @@ def page(tmp_path: Path, govgraph_server: str) -> Iterator[object]:
             viewport={"width": 1400, "height": 900})
         context.set_default_timeout(20_000)
         requested: list[str] = []
+        failed: list[str] = []
         page = context.new_page()
         page.on("request", lambda request: requested.append(request.url))
+        page.on("response", lambda response: failed.append(response.url) if response.status == 404 else None)
         page.requested = requested  # type: ignore[attr-defined]
+        page.failed = failed  # type: ignore[attr-defined]
         yield page
         context.close()
 
@@ -38,7 +41,7 @@ def test_choose_a_named_query_run_it_and_see_rows(page, govgraph_server: str):
     page.goto(f"{govgraph_server}/")
     page.wait_for_selector("#query-select option[value='parliament']", state="attached")
     page.select_option("#query-select", "parliament")
-    assert "gg:chamberOf" in page.input_value("#editor")
+    assert "gg:chamberOf" in page.evaluate("sparqlEditor.getValue()")
     assert "chambers" in page.text_content("#query-description")
     page.click("#run")
     page.wait_for_selector("#results tbody tr")
@@ -65,15 +68,52 @@ def test_named_query_with_a_parameter_and_an_edited_query(page, govgraph_server:
     quotes = page.locator("#results tbody tr td:nth-child(5)").all_text_contents()
     assert quotes and all(quote for quote in quotes)
 
-    page.fill("#editor", "SELECT ?x WHERE { ?x a gg:HeadOfState }")
+    page.evaluate("text => sparqlEditor.setValue(text)", "SELECT ?x WHERE { ?x a gg:HeadOfState }")
     page.click("#run")
     page.wait_for_function("document.querySelector('#results thead').innerText.trim() === 'x'")
     page.wait_for_function("document.querySelector('#results tbody').innerText.includes('President of Kazakhstan')")
 
-    page.fill("#editor", "SELECT ?x WHERE { ?x a }")
+    page.evaluate("text => sparqlEditor.setValue(text)", "SELECT ?x WHERE {\n  ?x a\n}")
     page.click("#run")
     page.wait_for_selector("#error:not([hidden])")
-    assert "malformed SPARQL at line 1" in page.text_content("#error")
+    assert "malformed SPARQL at line 3, column" in page.text_content("#error")
+    # the editor marks the line the server named
+    assert page.locator(".CodeMirror .error-line").count() == 1
+    assert page.evaluate("sparqlEditor.getCursor().line") == 2
+
+
+def test_editor_highlights_sparql_and_completes_prefixes_and_terms(page, govgraph_server: str):
+    page.goto(f"{govgraph_server}/?query=parliament")
+    page.wait_for_selector(".CodeMirror .cm-keyword")
+    assert "SELECT" in page.locator(".CodeMirror .cm-keyword").all_text_contents()
+    page.wait_for_function("document.querySelectorAll('.CodeMirror .cm-variable-2').length > 0")  # ?variables
+    page.evaluate("text => sparqlEditor.setValue(text)", "PREFIX \nSELECT ?x WHERE {\n  ?x a \n}")
+    page.evaluate("sparqlEditor.focus(); sparqlEditor.setCursor({line: 2, ch: 7})")
+    page.keyboard.type("gg:HeadOf")
+    page.wait_for_selector(".CodeMirror-hints")  # the ontology's terms, fetched from the store, with their labels
+    hints = page.locator(".CodeMirror-hint").all_text_contents()
+    assert any(h.startswith("gg:HeadOfGovernment") for h in hints) and any(h.startswith("gg:HeadOfState") for h in hints)
+    page.keyboard.type("S")
+    page.wait_for_function("document.querySelectorAll('.CodeMirror-hint').length === 1")
+    assert page.inner_text(".CodeMirror-hint-active").startswith("gg:HeadOfState")
+    assert "class" in page.inner_text(".CodeMirror-hints")
+    page.keyboard.press("Enter")
+    assert page.evaluate("sparqlEditor.getLine(2)") == "  ?x a gg:HeadOfState"
+    page.keyboard.type(" ; gg:chamberOf ggid:kz/maz")  # the graph's entities, by key, with their names
+    page.wait_for_selector(".CodeMirror-hints")
+    assert page.inner_text(".CodeMirror-hint-active") == "ggid:kz/mazhilisMazhilis"
+    page.keyboard.press("Escape")
+    page.evaluate("sparqlEditor.setValue(sparqlEditor.getValue().replace(' ; gg:chamberOf ggid:kz/maz', ''))")
+    page.evaluate("sparqlEditor.setCursor({line: 0, ch: 7})")
+    page.keyboard.press("Control+Space")
+    page.wait_for_selector(".CodeMirror-hints")
+    assert any(h.startswith("gg: <https://w3id.org/govgraph#>") for h in page.locator(".CodeMirror-hint").all_text_contents())
+    page.keyboard.press("Escape")
+    page.evaluate("sparqlEditor.setValue(sparqlEditor.getValue().replace('PREFIX \\n', ''))")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_function("document.querySelector('#results tbody').innerText.includes('President of Kazakhstan')")
+    assert all(url.startswith(govgraph_server) for url in page.requested), page.requested
+    assert page.failed == [] and f"{govgraph_server}/static/favicon.svg" in page.requested  # no missing favicon
 
 
 def test_visualization_link_serves_the_build_page(page, govgraph_server: str, sample_build: Path):

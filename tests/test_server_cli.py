@@ -50,5 +50,6 @@ def test_wheel_ships_named_queries_and_page_assets(tmp_path: Path):
     names = set(zipfile.ZipFile(next(tmp_path.glob("govgraph-*.whl"))).namelist())
     for name in named_queries():
         assert f"govgraph/queries/named/{name}.rq" in names
-    for asset in ("index.html", "app.js", "app.css"):
+    for asset in ("index.html", "app.js", "app.css", "favicon.svg", "vendor/codemirror-sparql.min.js",
+                  "vendor/codemirror-sparql.css", "vendor/CODEMIRROR-LICENSE"):
         assert f"govgraph/server/static/{asset}" in names

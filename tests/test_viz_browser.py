@@ -9,6 +9,7 @@ import pytest
 
 from govgraph.graph.store import open_store
 from govgraph.graph.viz import write_visualization
+from govgraph.graph.vizstyle import LABEL_MIN_PX
 from test_viz_data import NODE_COUNT, PROVENANCE_COUNT, count, load_synth, page_data
 
 CHROMIUM = "/usr/bin/chromium"
@@ -87,11 +88,80 @@ def test_sample_page_loads_offline_with_no_errors_and_every_node(sample_page: Pa
     nodes, provenance = count(store, NODE_COUNT), count(store, PROVENANCE_COUNT)
     store.close()
     assert sample_page.js("govgraph.nodes.length") == nodes
-    assert len(sample_page.visible()) == nodes - provenance  # the political structure first
+    data = page_data(sample_build / "graph.html")
+    folded = [n for n in data["nodes"] if ("in" in n or "minor" in n) and "prov" not in n]
+    assert folded
+    # the political structure first, without the changes (folded into their reform) and the countries in passing
+    assert len(sample_page.visible()) == nodes - provenance - len(folded)
     assert sample_page.js("document.querySelectorAll('#gg-legend input[type=checkbox]').length") == len(
         page_data(sample_build / "graph.html")["classes"])
     ARTIFACTS.mkdir(exist_ok=True)
     sample_page.page.screenshot(path=str(ARTIFACTS / "viz-sample.png"))
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[int, int]]:
+    return [(a["id"], b["id"]) for i, a in enumerate(boxes) for b in boxes[:i]
+            if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
+
+
+def test_first_screen_is_readable(sample_page: Page, sample_build: Path):
+    data = page_data(sample_build / "graph.html")
+    shown = sample_page.visible()
+    assert not {n["id"] for n in data["nodes"] if "in" in n or "minor" in n} & shown
+    labels = sample_page.js("govgraph.drawnLabels()")
+    # labels as vis measured them when it drew the first screen: none over another, none too small to read
+    assert overlapping(labels) == []
+    assert all(label["px"] >= LABEL_MIN_PX for label in labels)
+    written = {label["id"] for label in labels}
+    assert len(written) >= 20
+    for name in ("Kazakhstan", "Parliament of Kazakhstan", "executive branch", "President of Kazakhstan"):
+        assert node_id(sample_page, name) in written, name
+    ARTIFACTS.mkdir(exist_ok=True)
+    sample_page.page.screenshot(path=str(ARTIFACTS / "viz-first-screen.png"))
+
+
+def test_details_show_where_the_eye_is_after_a_search(sample_page: Page):
+    sample_page.page.fill("#gg-search", "Tokayev")
+    sample_page.page.press("#gg-search", "Enter")
+    target = node_id(sample_page, "Kassym-Jomart Tokayev")
+    sample_page.page.wait_for_function("id => govgraph.focused === id", arg=target)
+    box = sample_page.page.locator("#gg-details").bounding_box()
+    view = sample_page.page.viewport_size
+    assert box and box["y"] < 100 and box["x"] + box["width"] <= view["width"] and box["height"] >= 200
+    # nothing covers it, and it opens on the node found, with the sentences that state things about it
+    assert sample_page.js("""() => { const r = document.getElementById('gg-details').getBoundingClientRect();
+        return document.getElementById('gg-details').contains(document.elementFromPoint(r.left + 40, r.top + 40)); }""")
+    assert sample_page.page.inner_text("#gg-details .info-title") == "Kassym-Jomart Tokayev"
+    assert sample_page.page.locator("#gg-details blockquote").first.is_visible()
+    sample_page.page.wait_for_timeout(700)  # the view glides to the node; its name is then written
+    sample_page.js("govgraph.declutter()")
+    sample_page.page.wait_for_timeout(100)
+    labels = sample_page.js("govgraph.drawnLabels()")
+    assert target in {label["id"] for label in labels} and overlapping(labels) == []
+    sample_page.page.click("#gg-details .close")
+    assert sample_page.page.locator("#gg-details").is_hidden()
+
+
+def test_a_change_found_unfolds_its_reform_and_a_reform_unfolds_on_request(sample_page: Page, sample_build: Path):
+    data = page_data(sample_build / "graph.html")
+    change = next(n for n in data["nodes"] if "in" in n)
+    reform = change["in"][0]
+    siblings = {n["id"] for n in data["nodes"] if reform in n.get("in", ())}
+    assert change["id"] not in sample_page.visible()
+    sample_page.js("id => govgraph.focusNode(id)", change["id"])
+    assert siblings <= sample_page.visible() and "+ " not in sample_page.js("id => govgraph.nodes.get(id).label", reform)
+    for unfolded in change["in"]:  # the search unfolded every reform the change belongs to
+        sample_page.js("id => govgraph.toggleFold(id)", unfolded)
+    assert not siblings & sample_page.visible()
+    assert f"+ {data['nodes'][reform]['nc']} change" in sample_page.js("id => govgraph.nodes.get(id).label", reform)
+    sample_page.page.check("#gg-changes")
+    assert {n["id"] for n in data["nodes"] if "in" in n} <= sample_page.visible()
+    sample_page.page.uncheck("#gg-changes")
+    minor = {n["id"] for n in data["nodes"] if "minor" in n}
+    sample_page.page.check("#gg-minor")
+    assert minor <= sample_page.visible()
+    sample_page.page.uncheck("#gg-minor")
+    assert not minor & sample_page.visible()
 
 
 def test_search_finds_and_focuses_a_node(sample_page: Page):
@@ -100,10 +170,12 @@ def test_search_finds_and_focuses_a_node(sample_page: Page):
     sample_page.page.press("#gg-search", "Enter")
     sample_page.page.wait_for_function("id => govgraph.focused === id", arg=target)
     assert sample_page.js("govgraph.network.getSelectedNodes()") == [target]
-    # the view glides to the node and stops there, centred on it
+    # the view glides to the node and stops there, centred in the part of the network the details leave free
     sample_page.page.wait_for_function("""id => {
-        const v = govgraph.network.getViewPosition(), p = govgraph.network.getPositions([id])[id];
-        return Math.abs(v.x - p.x) < 2 && Math.abs(v.y - p.y) < 2; }""", arg=target, timeout=10_000)
+        const p = govgraph.network.canvasToDOM(govgraph.network.getPositions([id])[id]);
+        const free = document.getElementById('gg-network').clientWidth - document.getElementById('gg-details').offsetWidth - 10;
+        const height = document.getElementById('gg-network').clientHeight;
+        return Math.abs(p.x - free / 2) < 2 && Math.abs(p.y - height / 2) < 2; }""", arg=target, timeout=10_000)
     assert "Mazhilis" in sample_page.page.inner_text("#gg-details")
     assert "found: Mazhilis" in sample_page.page.inner_text("#gg-search-msg")
 
@@ -126,7 +198,8 @@ def test_provenance_toggle_shows_the_claims(sample_page: Page):
     assert claims and not claims & sample_page.visible()
     sample_page.page.click("#gg-prov")
     shown = sample_page.visible()
-    assert claims <= shown and len(shown) == sample_page.js("govgraph.nodes.length")
+    folded = sample_page.js("govgraph.data.nodes.filter(n => n.in || n.minor).length")
+    assert claims <= shown and len(shown) == sample_page.js("govgraph.nodes.length") - folded
     assert sample_page.page.get_attribute("#gg-prov", "aria-pressed") == "true"
     sample_page.page.click("#gg-prov")
     assert not claims & sample_page.visible()
@@ -160,7 +233,7 @@ def test_article_filter_keeps_what_that_article_states(sample_page: Page):
 
 def test_time_slider_hides_what_did_not_yet_exist(browser_context, synth_file: Path):
     data = page_data(synth_file)
-    dated = next(n for n in data["nodes"] if n.get("t") and n["t"][0][0] and "prov" not in n)
+    dated = next(n for n in data["nodes"] if n.get("t") and n["t"][0][0] and not {"prov", "in", "minor"} & n.keys())
     page = Page(browser_context, synth_file.as_uri())
     try:
         assert page.errors == []
@@ -174,6 +247,50 @@ def test_time_slider_hides_what_did_not_yet_exist(browser_context, synth_file: P
         assert dated["id"] in page.visible()
         page.page.keyboard.press("End")
         assert page.page.inner_text("#gg-time-label") == "all dates"
+    finally:
+        page.page.close()
+
+
+def test_time_slider_shows_the_state_on_a_date_where_ended_tenures_are_gone(browser_context, synth_file: Path):
+    data = page_data(synth_file)
+    tenure_classes = {c["key"] for c in data["classes"] if c["fkey"] == "tenure"}
+    ended = next(n for n in data["nodes"] if n["group"] in tenure_classes and n.get("t") and n["t"][0][0] and n["t"][0][1])
+    start, end = ended["t"][0]
+    holding = [e for e in data["edges"] if e.get("t") and [start, end] in e["t"]]
+    page = Page(browser_context, synth_file.as_uri())
+    try:
+        def at(day: str) -> None:
+            page.js("i => { const s = document.getElementById('gg-time'); s.value = i; s.dispatchEvent(new Event('input')); }",
+                    data["stops"].index(day))
+
+        at(start)
+        assert ended["id"] in page.visible()
+        assert {e["id"] for e in holding} <= set(page.js("govgraph.edgeView.getIds()"))
+        at(end)  # the day after its last day: the tenure ended, and so did holding the office through it
+        assert ended["id"] not in page.visible()
+        assert not {e["id"] for e in holding if len(e["t"]) == 1} & set(page.js("govgraph.edgeView.getIds()"))
+        assert "− " + ended.get("full", ended["label"]) in page.page.inner_text("#gg-time-events") or end == data["stops"][-1]
+    finally:
+        page.page.close()
+
+
+def test_details_show_the_value_in_force_on_the_chosen_day(browser_context, synth_file: Path):
+    data = page_data(synth_file)
+    thing = next(n for n in data["nodes"] if n.get("v") and "prov" not in n and "in" not in n)
+    attribute, before, after, day = thing["v"][0]
+    page = Page(browser_context, synth_file.as_uri())
+    try:
+        page.js("id => govgraph.focusNode(id)", thing["id"])
+        assert f"{before} → {after}" in page.page.inner_text("#gg-details .info-values")
+        earlier = max(s for s in data["stops"] if s < day)
+
+        def at(stop: str) -> str:
+            page.js("i => { const s = document.getElementById('gg-time'); s.value = i; s.dispatchEvent(new Event('input')); }",
+                    data["stops"].index(stop))
+            return page.page.inner_text("#gg-details .info-values")
+
+        assert f"{attribute}\t{before} (until" in at(earlier)
+        assert f"{attribute}\t{after} (since" in at(day)
     finally:
         page.page.close()
 
@@ -192,7 +309,7 @@ def test_reform_filter_shows_one_reform_and_what_it_changes(browser_context, syn
 def test_as_of_page_opens_at_that_date_and_focus_page_on_the_entity(browser_context, synth_file: Path, tmp_path: Path):
     quads = load_synth().synthetic_quads(400, seed=3)
     data = page_data(synth_file)
-    dated = next(n for n in data["nodes"] if n.get("t") and n["t"][0][0] and "prov" not in n)
+    dated = next(n for n in data["nodes"] if n.get("t") and n["t"][0][0] and not {"prov", "in", "minor"} & n.keys())
     before = data["stops"][data["stops"].index(dated["t"][0][0]) - 1]
     write_visualization(quads, tmp_path / "asof.html", as_of=before, focus=dated["iri"], depth=1)
     write_visualization(quads, tmp_path / "focus.html", focus=dated["iri"], depth=1)

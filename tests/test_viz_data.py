@@ -20,7 +20,7 @@ from govgraph.graph.timeline import period, timeline
 from govgraph.graph.viz import write_visualization
 from govgraph.namespaces import ID, sparql_prologue
 
-DATA = re.compile(r'<script type="application/json" id="gg-data">(.*?)</script>', re.S)
+BLOCK = '<script type="application/json" id="gg-{}">(.*?)</script>'
 
 # nodes as the page defines them, counted straight from the graph: typed instances (quote selectors
 # and intervals are parts of other nodes) and the schema individuals (branches) that instances point at
@@ -44,8 +44,12 @@ SELECT DISTINCT ?exact WHERE {
 
 
 def page_data(html_file: Path) -> dict:
-    """The JSON the page runs on."""
-    return json.loads(DATA.search(html_file.read_text(encoding="utf-8"))[1])
+    """The JSON the page runs on: its own tables, and the nodes, edges and vis options pyvis wrote."""
+    html = html_file.read_text(encoding="utf-8")
+    data = json.loads(re.search(BLOCK.format("data"), html, re.S)[1])
+    for name in ("nodes", "edges", "options"):
+        data[name] = json.loads(re.search(BLOCK.format(name), html, re.S)[1])
+    return data
 
 
 def count(store, sparql: str) -> int:
@@ -88,7 +92,8 @@ def test_page_holds_every_node_of_the_graph_and_hides_provenance(sample_store, s
     assert len(nodes) == count(sample_store, NODE_COUNT) == sample_data["meta"]["nodes"]
     provenance = [n for n in nodes if n.get("prov")]
     assert len(provenance) == count(sample_store, PROVENANCE_COUNT) > 0
-    assert sample_data["meta"]["structureNodes"] == len(nodes) - len(provenance) > 20
+    folded = [n for n in nodes if ("in" in n or "minor" in n) and not n.get("prov")]
+    assert sample_data["meta"]["structureNodes"] == len(nodes) - len(provenance) - len(folded) > 20
     assert len({n["id"] for n in nodes}) == len(nodes) and [n["id"] for n in nodes] == list(range(len(nodes)))
 
 
@@ -142,10 +147,12 @@ def test_same_graph_gives_byte_identical_page_whatever_the_quad_order(sample_bui
 
 def test_page_is_self_contained(sample_build: Path):
     html = (sample_build / "graph.html").read_text(encoding="utf-8")
-    assert not re.search(r"<script[^>]+src=|<link[^>]*>|<img[^>]+src=|@import|url\(\s*['\"]?https?:", html, re.I)
+    assert not re.search(r"<script[^>]+src=|<link(?![^>]*href=\"data:)[^>]*>|<img[^>]+src=|@import|url\(\s*['\"]?https?:",
+                         html, re.I)
+    assert '<link rel="icon" href="data:,">' in html  # no request for a favicon either
     assert "sourceMappingURL" not in html
     assert "vis.Network" in html and "DataSet" in html  # vis-network inlined, not fetched
-    assert html.count("</script>") == 3
+    assert html.count("</script>") == 6
 
 
 def test_text_in_the_graph_cannot_break_out_of_the_data_block(tmp_path: Path):
@@ -270,3 +277,79 @@ def test_readme_screenshot_is_a_small_png():
     image = Path(__file__).resolve().parents[1] / "docs" / "img" / "graph.png"
     assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert image.stat().st_size < 300_000
+
+
+def test_page_is_rendered_by_pyvis_with_the_product_template(sample_build: Path, tmp_path: Path, monkeypatch):
+    from pyvis.network import Network
+
+    rendered: list[tuple[int, int, str]] = []
+    original = Network.generate_html
+
+    def spy(self, *args, **kwargs):
+        html = original(self, *args, **kwargs)
+        rendered.append((len(self.nodes), len(self.edges), self.path))
+        return html
+
+    monkeypatch.setattr(Network, "generate_html", spy)
+    store = open_store(sample_build / "store")
+    quads = list(store.quads())
+    store.close()
+    write_visualization(quads, tmp_path / "p.html")
+    data = page_data(tmp_path / "p.html")
+    assert rendered == [(len(data["nodes"]), len(data["edges"]), "page.html")]
+    assert data["options"]["groups"].keys() == {c["key"] for c in data["classes"]}
+    assert data["options"]["nodes"]["scaling"]["label"]["drawThreshold"] >= 9  # labels drawn only when legible
+
+
+def test_changes_are_folded_into_their_reform(sample_data: dict):
+    nodes = sample_data["nodes"]
+    has_change = sample_data["props"].index("has change")
+    expected: dict[int, list[int]] = {}
+    for e in sample_data["edges"]:
+        if e["p"] == has_change:
+            expected.setdefault(e["to"], []).append(e["from"])
+    assert expected and {n["id"]: n["in"] for n in nodes if "in" in n} == expected
+    for reform in {r for refs in expected.values() for r in refs}:
+        assert nodes[reform]["nc"] == sum(reform in refs for refs in expected.values())
+        assert sample_data["classes"][int(nodes[reform]["group"][1:])]["fkey"] == "reform"
+
+
+def test_countries_mentioned_in_passing_are_minor(sample_data: dict):
+    countries = {n.get("full", n["label"]): n for n in sample_data["nodes"]
+                 if sample_data["classes"][int(n["group"][1:])]["fkey"] == "country"}
+    assert "minor" not in countries["Kazakhstan"]
+    assert {name for name, n in countries.items() if n.get("minor")} == set(countries) - {"Kazakhstan"}
+
+
+def test_layout_keeps_the_first_screen_boxes_apart():
+    import random
+
+    from govgraph.graph.layout import compute_layout
+
+    rng = random.Random(5)
+    count = 120
+    edges = [(i, rng.randrange(i)) for i in range(1, count)]
+    boxes = [(rng.uniform(10, 70), rng.uniform(10, 30), rng.uniform(0, 12)) for _ in range(count)]
+    xy = compute_layout(count, edges, [False] * count, boxes=boxes)
+    rects = [(x - w, y + d - h, x + w, y + d + h) for (x, y), (w, h, d) in zip(xy, boxes, strict=True)]
+    overlapping = [(i, j) for i in range(count) for j in range(i) if rects[i][0] < rects[j][2] - 0.5
+                   and rects[j][0] < rects[i][2] - 0.5 and rects[i][1] < rects[j][3] - 0.5 and rects[j][1] < rects[i][3] - 0.5]
+    assert overlapping == []
+    assert compute_layout(count, edges, [False] * count, boxes=boxes) == xy  # same input, same positions
+
+
+def test_things_a_reform_changes_carry_the_values_before_and_after_its_date(synth_quads, tmp_path: Path):
+    write_visualization(synth_quads, tmp_path / "s.html")
+    data = page_data(tmp_path / "s.html")
+    props = data["props"]
+    changed_thing = props.index("changed thing")
+    checked = 0
+    for e in data["edges"]:
+        if e["p"] != changed_thing:
+            continue
+        change, thing = data["nodes"][e["from"]], data["nodes"][e["to"]]
+        values = {props[p]: v for p, v in change["p"]}
+        row = [values["attribute"], values["from value"], values["to value"], change["t"][0][0]]
+        assert row in thing["v"] and row[3] is not None
+        checked += 1
+    assert checked

@@ -3,9 +3,12 @@
 The political structure is laid out first: a force-directed layout (networkx spring, started from a
 radial tree) when it is small; when it is large, a spring layout of the hubs (a branch of power, a
 party) and of the clusters the rest falls into without them (a region with its bodies, offices and
-office holders), each cluster drawn as a radial tree where the spring put it. Provenance nodes are then set
-around what they are about: a claim beside its subject, a quote beside its claim; hubs such as source
-articles and the build run go on a ring around the whole. Same input, same positions.
+office holders), each cluster drawn as a radial tree where the spring put it. Up to SEPARATE_MAX nodes,
+they are then pushed apart, in bounded rounds, until their boxes (a node and the label the first screen
+writes under it) do not overlap. Deferred nodes (not on the first screen: changes folded into their
+reform, countries mentioned in passing) go beside what they link to. Provenance nodes are then set around what they are
+about: a claim beside its subject, a quote beside its claim; hubs such as source articles and the build
+run go on a ring around the whole. Same input, same positions.
 """
 
 from __future__ import annotations
@@ -17,6 +20,11 @@ SPRING_MAX = 300  # above this many structure nodes, networkx's spring layout ta
 HUB_DEGREE = 20  # in a large graph, nodes with this many links or more are hubs that clusters gather around
 MAX_HUBS = 150
 SUPER_MAX = 200  # hubs plus bundles of clusters in a large graph's spring layout (~0.07 s)
+SEPARATE_MAX = 400  # above this many first-screen nodes, boxes are not kept apart (n x n arrays each round)
+_GAP = 6.0  # room left between two labelled nodes
+_SHRINKS = 3
+_STEP = 25.0  # the most a node moves in one round of parting boxes
+_ASPECT = 1.3  # width / height of the picture: a browser window without the page's side bar
 _RING = 170.0  # distance between the rings of a radial tree
 _SPACING = 70.0  # room for one node along a ring
 _GOLDEN = math.pi * (3 - math.sqrt(5))
@@ -24,7 +32,9 @@ _GOLDEN = math.pi * (3 - math.sqrt(5))
 Point = tuple[float, float]
 
 
-def compute_layout(count: int, edges: Sequence[tuple[int, int]], provenance: Sequence[bool], hub_degree: int = 12) -> list[Point]:
+def compute_layout(count: int, edges: Sequence[tuple[int, int]], provenance: Sequence[bool], hub_degree: int = 12, *,
+                   deferred: Sequence[bool] | None = None,
+                   boxes: Sequence[tuple[float, float, float]] | None = None) -> list[Point]:
     """Positions of nodes 0..count-1, rounded to 0.1 px.
 
     Args:
@@ -32,6 +42,10 @@ def compute_layout(count: int, edges: Sequence[tuple[int, int]], provenance: Seq
         edges: (source, target) index pairs; direction is ignored.
         provenance: per node, whether it is a provenance node (laid out after the structure).
         hub_degree: provenance nodes with more neighbours than this go on the outer ring.
+        deferred: per node, whether it is left out of the structure's layout and set beside a neighbour after it.
+        boxes: per node, the half width and half height of the node with its label, and how far below the node
+            the box's centre is; the structure's nodes are pushed apart until their boxes do not overlap
+            (up to SEPARATE_MAX nodes, in a bounded number of rounds).
 
     Returns:
         One (x, y) per node.
@@ -41,10 +55,19 @@ def compute_layout(count: int, edges: Sequence[tuple[int, int]], provenance: Seq
         if s != o:
             adjacency[s].add(o)
             adjacency[o].add(s)
-    structure = [i for i in range(count) if not provenance[i]]
-    struct_adj = {i: sorted(j for j in adjacency[i] if not provenance[j]) for i in structure}
+    later = deferred or [False] * count
+    structure = [i for i in range(count) if not provenance[i] and not later[i]]
+    struct_adj = {i: sorted(j for j in adjacency[i] if not provenance[j] and not later[j]) for i in structure}
     place = _spring if len(structure) <= SPRING_MAX else _around_hubs
     positions = place(structure, struct_adj)
+    if boxes is not None and len(structure) <= SEPARATE_MAX:
+        _aspect(positions, structure, _ASPECT)
+        _separate(positions, structure, boxes)
+        for _ in range(_SHRINKS):  # pull the picture in and part the boxes again: the gaps close, no overlap comes back
+            _shrink(positions, structure, 0.8)
+            _separate(positions, structure, boxes)
+        _aspect(positions, structure, _ASPECT)  # stretching one axis only moves boxes further apart
+    _place_provenance(positions, adjacency, [i for i in range(count) if later[i] and not provenance[i]], count)
     _place_provenance(positions, adjacency, [i for i in range(count) if provenance[i]], hub_degree)
     return [(round(positions[i][0], 1), round(positions[i][1], 1)) for i in range(count)]
 
@@ -60,9 +83,9 @@ def _spring(nodes: list[int], adjacency: dict[int, list[int]]) -> dict[int, Poin
     graph.add_edges_from((i, j) for i in nodes for j in adjacency[i] if i < j)
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
-    scale = 95.0 * math.sqrt(len(nodes))
+    scale = 70.0 * math.sqrt(len(nodes))
     pos = nx.spring_layout(graph, pos=start, seed=7, iterations=120, scale=scale, center=(0, 0),
-                           k=1.6 / math.sqrt(len(nodes)))
+                           k=3.0 / math.sqrt(len(nodes)))
     return {i: (float(pos[i][0]), float(pos[i][1])) for i in nodes}
 
 
@@ -253,6 +276,67 @@ def _spread(count: int, edges: list[tuple[int, int]], weights: list[float], size
     return [(float(x) * scale, float(y) * scale) for x, y in xy]
 
 
+def _aspect(positions: dict[int, Point], nodes: list[int], ratio: float) -> None:
+    """Stretch the shorter side so that the picture is `ratio` times as wide as it is high."""
+    if len(nodes) < 2:
+        return
+    xs = [positions[i][0] for i in nodes]
+    ys = [positions[i][1] for i in nodes]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    if not width or not height:
+        return
+    sx, sy = (1.0, width / ratio / height) if width > ratio * height else (height * ratio / width, 1.0)
+    for i in nodes:
+        positions[i] = (positions[i][0] * sx, positions[i][1] * sy)
+
+
+def _shrink(positions: dict[int, Point], nodes: list[int], factor: float) -> None:
+    cx = sum(positions[i][0] for i in nodes) / len(nodes)
+    cy = sum(positions[i][1] for i in nodes) / len(nodes)
+    for i in nodes:
+        x, y = positions[i]
+        positions[i] = (cx + (x - cx) * factor, cy + (y - cy) * factor)
+
+
+def _separate(positions: dict[int, Point], nodes: list[int], boxes: Sequence[tuple[float, float, float]],
+              rounds: int = 120) -> None:
+    """Push overlapping boxes apart, a little each round, until none overlaps (or `rounds` is reached)."""
+    if len(nodes) < 2:
+        return
+    import numpy as np
+
+    xy = np.array([positions[i] for i in nodes], dtype=float)
+    half = np.array([boxes[i][:2] for i in nodes], dtype=float) + _GAP / 2
+    below = np.array([boxes[i][2] for i in nodes], dtype=float)
+    xy[:, 1] += below
+    order = np.arange(len(nodes), dtype=float)
+    tie = np.sign(order[:, None] - order[None, :])  # which way two boxes at the same place part
+    for _ in range(rounds):
+        dx = xy[:, None, 0] - xy[None, :, 0]
+        dy = xy[:, None, 1] - xy[None, :, 1]
+        ox = half[:, None, 0] + half[None, :, 0] - np.abs(dx)
+        oy = half[:, None, 1] + half[None, :, 1] - np.abs(dy)
+        hit = (ox > 0) & (oy > 0)
+        np.fill_diagonal(hit, False)
+        if not hit.any():
+            break
+        # along the line between the two centres (the layout keeps its shape), just far enough to part them
+        dist = np.hypot(dx, dy)
+        ux = np.where(dist > 0, dx / np.maximum(dist, 1e-9), tie)
+        uy = np.where(dist > 0, dy / np.maximum(dist, 1e-9), 0.0)
+        push = np.minimum(ox / np.maximum(np.abs(ux), 1e-3), oy / np.maximum(np.abs(uy), 1e-3)) + 0.5
+        push = np.where(hit, push, 0.0)
+        # a third of every push, but no more than _STEP a round: a node in a crowd is not flung out of the picture
+        mx = 0.3 * (push * ux).sum(axis=1)
+        my = 0.3 * (push * uy).sum(axis=1)
+        cut = np.minimum(1.0, _STEP / np.maximum(np.hypot(mx, my), 1e-9))
+        xy[:, 0] += mx * cut
+        xy[:, 1] += my * cut
+    xy[:, 1] -= below
+    for i, (x, y) in zip(nodes, xy, strict=True):
+        positions[i] = (float(x), float(y))
+
+
 def _place_provenance(positions: dict[int, Point], adjacency: list[set[int]], nodes: list[int], hub_degree: int) -> None:
     """Hubs on a ring around everything placed so far; the others beside their nearest placed neighbour."""
     hubs = [i for i in nodes if len(adjacency[i]) > hub_degree]
@@ -268,7 +352,7 @@ def _place_provenance(positions: dict[int, Point], adjacency: list[set[int]], no
             if not anchors:
                 waiting.append(i)
                 continue
-            anchor = min(anchors, key=lambda j: (j in hub_set, j in prov_set, j))
+            anchor = min(anchors, key=lambda j: (j in hub_set, j in prov_set, -len(adjacency[j]), j))
             k = children.get(anchor, 0)
             children[anchor] = k + 1
             radius = 45.0 + 22.0 * math.sqrt(k)

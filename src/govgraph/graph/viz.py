@@ -1,16 +1,16 @@
 """The interactive network view: one self-contained HTML file that works offline.
 
-vis-network is read from pyvis's bundled copy and inlined with the page's own script and style;
-the graph goes in as vis DataSet JSON (positions computed beforehand), so nothing is fetched from
-anywhere when the page opens and a 10,000-node page is written in well under a second.
+The page is a pyvis Network rendered through pyvis's template mechanism with the product's own
+template (viz_assets/page.html): pyvis holds the nodes, edges and vis options and renders them; the
+template inlines vis-network from pyvis's bundled copy with the page's own script and style, so nothing
+is fetched from anywhere when the page opens. Nodes and edges go into ``net.nodes``/``net.edges``
+directly: pyvis 0.3.2's add_node/add_edge check for duplicates in lists, quadratic in the graph's size.
 """
 
 from __future__ import annotations
 
 import gc
-import html
 import importlib.util
-import json
 import re
 import time
 from collections.abc import Iterable, Iterator
@@ -29,8 +29,12 @@ from govgraph.graph.focus import neighbourhood, resolve
 from govgraph.graph.network import project
 from govgraph.graph.timeline import period, timeline
 from govgraph.graph.vizdata import page_data
+from govgraph.graph.vizstyle import vis_options
 
-_PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
+_ASSETS = "viz_assets"
+_TEMPLATE = "page.html"
+# compact, sorted and not ASCII-escaped; Jinja's tojson still escapes < > & ' so no text can close a script
+_JSON = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":"), "allow_nan": False}
 _SOURCE_MAP = re.compile(r"//# sourceMappingURL=\S*")
 
 
@@ -90,7 +94,10 @@ def write_visualization(
         stages["data"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         page = render_page(data).encode("utf-8")
-        write_atomic(target, lambda tmp: tmp.write_bytes(page))
+        def write(tmp: Path) -> None:
+            tmp.write_bytes(page)
+
+        write_atomic(target, write)
         stages["html"] = time.perf_counter() - t0
     meta = data["meta"]
     return VizSummary(target, meta["nodes"], meta["edges"], meta["structureNodes"], meta["structureEdges"],
@@ -145,22 +152,37 @@ def _as_of_day(value: str | None) -> str | None:
 
 
 def render_page(data: dict[str, Any]) -> str:
-    """The HTML page for page data: template, style, vis-network, data and script, all inline."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False)
-    parts = {
-        "TITLE": html.escape(data["meta"]["title"]),
-        "CSS": _asset("page.css"),
-        "VIS_JS": vis_network_js(),
-        # '<' escaped so that no text in the graph can close the script element
-        "DATA": payload.replace("<", "\\u003c"),
-        "JS": _asset("page.js"),
-    }
-    return _PLACEHOLDER.sub(lambda m: parts[m[1]], _asset("page.html"))
+    """The HTML page for page data: a pyvis Network rendered with the page's template, everything inline.
+
+    Raises:
+        MissingDependencyError: pyvis is not installed.
+    """
+    meta = data["meta"]
+    net = _network(meta["title"])
+    net.nodes = data["nodes"]
+    net.edges = data["edges"]
+    net.options = vis_options(data["classes"], physics=meta["physics"], large=meta["large"])
+    with resources.as_file(resources.files("govgraph.graph").joinpath(_ASSETS)) as folder:
+        net.set_template_dir(str(folder), _TEMPLATE)
+        env = net.templateEnv
+        env.policies["json.dumps_kwargs"] = _JSON
+        env.globals.update(page={k: v for k, v in data.items() if k not in ("nodes", "edges")},
+                           css=_asset("page.css"), script=_asset("page.js"), vis_js=vis_network_js())
+        return net.generate_html(name="graph.html")
+
+
+def _network(title: str) -> Any:
+    try:
+        from pyvis.network import Network  # type: ignore[import-untyped]
+    except ImportError as exc:
+        raise MissingDependencyError(f"the network view needs pyvis ({exc}): pip install pyvis") from exc
+    # "in_line": pyvis must never point the page at a CDN; the template inlines vis-network itself
+    return Network(heading=title, directed=True, cdn_resources="in_line")
 
 
 @lru_cache(maxsize=8)
 def _asset(name: str) -> str:
-    return resources.files("govgraph.graph").joinpath("viz_assets", name).read_text(encoding="utf-8")
+    return resources.files("govgraph.graph").joinpath(_ASSETS, name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)

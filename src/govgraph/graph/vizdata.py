@@ -2,23 +2,24 @@
 
 Nodes and edges are plain vis DataSet items (id, label, group, x, y ...) with a few short extra
 fields the page's script reads: ``a`` source articles, ``r`` reforms, ``q`` quotes, ``p`` key
-properties, ``t`` the date interval, ``prov`` provenance. Everything is built in sorted order,
-so the same graph always gives the same data.
+properties, ``t`` the date interval, ``prov`` provenance, ``in`` the reforms a change is folded into
+(``nc`` on a reform: how many), ``minor`` a country mentioned only in passing, ``v`` the values that
+reforms change ([attribute, before, after, day], so the time control can show the one in force).
+Everything is built in sorted order, so the same graph always gives the same data.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from govgraph.graph.layout import compute_layout
 from govgraph.graph.network import Network, Node, Support, ancestors
 from govgraph.graph.timeline import Timeline, day_before, period
-from govgraph.graph.vizstyle import CLASS_LABELS, border, family_of, family_rank, shade
+from govgraph.graph.vizstyle import CLASS_LABELS, border, family_of, family_rank, shade, wrap_width
 from govgraph.namespaces import DCTERMS, GG
 
-PHYSICS_MAX = 300  # structure nodes above which the page opens with physics off
 LARGE = 2000  # nodes above which edges are drawn straight and hidden while dragging
 MAX_QUOTES = 30
 _LABEL_CHARS = 48
@@ -30,6 +31,14 @@ _KEY_PROPERTIES = [str(p) for p in (
 _HIDDEN_PROPERTIES = {str(GG.contentHash), str(DCTERMS.identifier), str(DCTERMS.title)}
 _RANK = {p: i for i, p in enumerate(_KEY_PROPERTIES)}
 _DATE = str(DCTERMS.date)
+_HAS_CHANGE = str(GG.hasChange)
+_CHANGED, _ATTRIBUTE, _FROM, _TO = str(GG.changedThing), str(GG.attribute), str(GG.fromValue), str(GG.toValue)
+MINOR_SHARE = 0.25  # a country with less than this share of the most present country's links and quotes is minor
+_CHAR_WIDTH = 0.6  # average glyph width of the page's sans-serif font, in font sizes
+_MAX_FONT = 26
+# canvas area (px at zoom 1) the layout gives to labels of the first screen: about a third of a 1000 x 750 view
+# at zoom 0.6, so the whole first screen fits at a zoom where those labels are at least LABEL_MIN_PX tall
+LABEL_ROOM = 700_000
 
 
 def short(text: str, limit: int = _LABEL_CHARS) -> str:
@@ -69,6 +78,8 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
     Returns:
         meta, classes, articles, reforms, props, quotes, stops, nodes and edges.
     """
+    # the first screen holds the structure without the changes (folded into their reform) and the countries
+    # mentioned in passing; those are laid out after it, beside what they link to
     iris = [iri for iri in network.nodes if keep is None or iri in keep]
     ids = {iri: i for i, iri in enumerate(iris)}
     edge_keys = sorted((k for k in network.edges if k[0] in ids and k[2] in ids and k[0] != k[2]),
@@ -90,18 +101,33 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
     for s, _, o in edge_keys:
         degree[s] += 1
         degree[o] += 1
+    folded = _folds(network, changes, ids, edge_keys)
+    minor = _minor_countries(network, iris, kinds, degree, node_quotes)
+    switches = _value_switches(network, changes, times)
+    family = {c["iri"]: c for c in classes}
+    looks = [_look(family[network.nodes[iri].cls], degree[iri]) for iri in iris]
+    first = [i for i, iri in enumerate(iris) if not network.nodes[iri].provenance and iri not in folded and iri not in minor]
+    folds_into = Counter(r for refs in folded.values() for r in refs)
+    boxes = _boxes([short(labels.get(iri, network.nodes[iri].label)) for iri in iris], looks, first,
+                   [class_index[network.nodes[iri].cls] for iri in iris], [1 + (folds_into[i] > 0) for i in range(len(iris))])
     positions = compute_layout(len(iris), [(ids[s], ids[o]) for s, _, o in edge_keys],
-                               [network.nodes[iri].provenance for iri in iris])
+                               [network.nodes[iri].provenance for iri in iris],
+                               deferred=[iri in folded or iri in minor for iri in iris], boxes=boxes)
     nodes = []
     for iri in iris:
         node = network.nodes[iri]
         cls = classes[class_index[node.cls]]
         record = _node_record(network, node, labels.get(iri, node.label), ids[iri], cls, positions[ids[iri]],
-                              degree[iri], props, statements.get(iri, []))
+                              looks[ids[iri]], props, statements.get(iri, []))
         if node.articles:
             _add_refs(record, "a", sorted(article_index[a] for a in node.articles if a in article_index))
         _add_refs(record, "r", scopes.get(iri, []))
         _add_refs(record, "q", node_quotes.get(iri, [])[:MAX_QUOTES])
+        _add_refs(record, "in", folded.get(iri, []))
+        if iri in switches:
+            record["v"] = switches[iri]
+        if iri in minor:
+            record["minor"] = 1
         if iri in times.nodes:
             record["t"] = [list(iv) for iv in times.nodes[iri]]
         nodes.append(record)
@@ -110,32 +136,35 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
         edge = network.edges[key]
         s, p, o = key
         name = network.label_of(p)
-        record: dict[str, Any] = {"id": index, "from": ids[s], "to": ids[o], "p": props.ref(name)}
+        link: dict[str, Any] = {"id": index, "from": ids[s], "to": ids[o], "p": props.ref(name)}
         if network.nodes[s].provenance or network.nodes[o].provenance:
-            record["prov"] = 1
+            link["prov"] = 1
         else:
-            record["label"] = name
+            link["label"] = name
         if edge.articles:
-            _add_refs(record, "a", sorted(article_index[a] for a in edge.articles if a in article_index))
-        _add_refs(record, "q", edge_quotes.get(key, [])[:MAX_QUOTES])
+            _add_refs(link, "a", sorted(article_index[a] for a in edge.articles if a in article_index))
+        _add_refs(link, "q", edge_quotes.get(key, [])[:MAX_QUOTES])
         if key in times.edges:
-            record["t"] = [list(iv) for iv in times.edges[key]]
-        edges.append(record)
+            link["t"] = [list(iv) for iv in times.edges[key]]
+        edges.append(link)
     stops = sorted({d for r in (*nodes, *edges) for iv in r.get("t", ()) for d in iv if d} | ({as_of} if as_of else set()))
     if stops:
         stops.insert(0, day_before(stops[0]))
-    structure = sum(1 for n in nodes if "prov" not in n)
+    opening = {n["id"] for n in nodes if not {"prov", "in", "minor"} & n.keys()}  # what the first screen shows
+    for refs in folded.values():
+        for reform in refs:
+            nodes[reform]["nc"] = nodes[reform].get("nc", 0) + 1
     return {
         "meta": {
             "title": title,
             "asOf": as_of,
             "focus": ids.get(focus) if focus else None,
-            "physics": 0 < structure <= PHYSICS_MAX,
+            "physics": False,  # positions are computed beforehand, with room for the labels
             "large": len(nodes) > LARGE,
             "nodes": len(nodes),
             "edges": len(edges),
-            "structureNodes": structure,
-            "structureEdges": sum(1 for e in edges if "prov" not in e),
+            "structureNodes": len(opening),
+            "structureEdges": sum(1 for e in edges if e["from"] in opening and e["to"] in opening),
         },
         "classes": classes,
         "articles": [{"id": ids.get(a), "title": network.nodes[a].label, "date": _article_date(network.nodes[a])}
@@ -150,6 +179,78 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
     }
 
 
+def _folds(network: Network, changes: set[str], ids: dict[str, int],
+           edge_keys: list[tuple[str, str, str]]) -> dict[str, list[int]]:
+    """For each change, the ids of the reforms that have it: it stays folded into them until one is unfolded."""
+    folds: dict[str, list[int]] = defaultdict(list)
+    for s, p, o in edge_keys:
+        if p == _HAS_CHANGE and o in changes and not network.nodes[s].provenance:
+            folds[o].append(ids[s])
+    return folds
+
+
+def _value_switches(network: Network, changes: set[str], times: Timeline) -> dict[str, list[list[str | None]]]:
+    """For each thing a reform changes: [attribute, value before, value after, day of the reform], by day."""
+    switches: dict[str, list[list[str | None]]] = defaultdict(list)
+    for change in sorted(changes):
+        values = dict(network.nodes[change].literals)
+        if _FROM not in values and _TO not in values:
+            continue
+        day = times.nodes.get(change, [(None, None)])[0][0]
+        row = [values.get(_ATTRIBUTE) or "value", values.get(_FROM), values.get(_TO), day]
+        for thing in network.out(change, _CHANGED):
+            switches[thing].append(row)
+    for rows in switches.values():
+        rows.sort(key=lambda r: (r[3] or "", str(r[0])))
+    return switches
+
+
+def _minor_countries(network: Network, iris: list[str], kinds: dict[str, str], degree: dict[str, int],
+                     quotes: dict[str, list[int]]) -> set[str]:
+    """Countries mentioned only in passing: far fewer links and quotes than the country the graph is about."""
+    weight = {iri: degree[iri] + len(quotes.get(iri, ())) for iri in iris if kinds[network.nodes[iri].cls] == "country"}
+    if len(weight) < 2:
+        return set()
+    top = max(weight.values())
+    return {iri for iri, w in weight.items() if w < MINOR_SHARE * top}
+
+
+def _look(cls: dict[str, Any], degree: int) -> tuple[float, int]:
+    """Size and label size of a node: hubs of the structure are drawn larger and their names written larger,
+    so that they stay legible when the whole network is in view."""
+    if cls["prov"] or degree <= 1:
+        return cls["size"], cls["font"]
+    size = round(cls["size"] + 2.0 * math.sqrt(degree - 1), 1)
+    return size, min(round(cls["font"] * math.sqrt(size / cls["size"])), _MAX_FONT)
+
+
+def _boxes(labels: list[str], looks: list[tuple[float, int]], first: list[int], rank: list[int],
+           lines: list[int]) -> list[tuple[float, float, float]]:
+    """What the layout keeps apart: the most important nodes of the first screen with room for their label (as
+    many as LABEL_ROOM allows, in the order the page writes labels: larger letters, legend order, larger node),
+    the others their shape only."""
+    boxes = [_label_box(label, *look, roomy=False) for label, look in zip(labels, looks, strict=True)]
+    room = float(LABEL_ROOM)
+    for i in sorted(first, key=lambda i: (-looks[i][1], rank[i], -looks[i][0], i)):
+        box = _label_box(labels[i], *looks[i], roomy=True, extra=lines[i] - 1)
+        room -= 4 * box[0] * box[1]
+        if room < 0:
+            break
+        boxes[i] = box
+    return boxes
+
+
+def _label_box(label: str, size: float, font: int, *, roomy: bool, extra: int = 0) -> tuple[float, float, float]:
+    """A node with its label below it (or without: `roomy` false), in canvas units, estimated: half width,
+    half height, and how far below the node's centre the box's centre is; `extra` lines under the label."""
+    if not roomy:
+        return size + 4, size + 4, 0.0
+    text = len(label) * _CHAR_WIDTH * font
+    wrap = wrap_width(font)
+    below = (math.ceil(text / wrap) + extra) * font * 1.2 + 6
+    return max(min(text, wrap), 2 * size) / 2 + 4, size + below / 2, below / 2
+
+
 def _ancestors(network: Network, cls: str) -> list[str]:
     return ancestors(cls, network.superclasses)
 
@@ -162,7 +263,7 @@ def _classes(network: Network, iris: list[str]) -> tuple[list[dict[str, Any]], d
     members: dict[str, list[str]] = defaultdict(list)  # family class -> every class of the ontology in it
     for cls in sorted(set(network.superclasses) | set(counts)):
         members[family_of(_ancestors(network, cls))[0]].append(cls)
-    entries = []
+    entries: list[dict[str, Any]] = []
     for cls in counts:
         family_cls, family = family_of(_ancestors(network, cls))
         siblings = [family_cls, *[c for c in members[family_cls] if c != family_cls]] if family_cls else members[""]
@@ -180,12 +281,16 @@ def _classes(network: Network, iris: list[str]) -> tuple[list[dict[str, Any]], d
 
 
 def _node_record(network: Network, node: Node, label: str, index: int, cls: dict[str, Any], xy: tuple[float, float],
-                 degree: int, props: _Table, lines: list[tuple[str, str]]) -> dict[str, Any]:
+                 look: tuple[float, int], props: _Table, lines: list[tuple[str, str]]) -> dict[str, Any]:
     record: dict[str, Any] = {"id": index, "label": short(label), "group": cls["key"], "x": xy[0], "y": xy[1]}
     if record["label"] != label:
         record["full"] = label
-    if not cls["prov"] and degree > 1:
-        record["size"] = round(cls["size"] + 2.0 * math.sqrt(degree - 1), 1)
+    size, font = look
+    if size != cls["size"]:
+        record["size"] = size
+    if font != cls["font"]:
+        record["font"] = {"size": font}
+        record["widthConstraint"] = {"maximum": wrap_width(font)}
     if node.provenance:
         record["prov"] = 1
     record["iri"] = node.iri
@@ -243,9 +348,9 @@ def _quotes(network: Network, article_index: dict[str, int]) -> tuple[dict[tuple
             if ref not in node_quotes[target]:
                 node_quotes[target].append(ref)
         if support.obj_is_iri:
-            key = (support.subject, support.predicate, support.obj)
-            if ref not in edge_quotes[key]:
-                edge_quotes[key].append(ref)
+            link = (support.subject, support.predicate, support.obj)
+            if ref not in edge_quotes[link]:
+                edge_quotes[link].append(ref)
     return table, node_quotes, edge_quotes
 
 

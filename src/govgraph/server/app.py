@@ -114,5 +114,9 @@ def create_app(out_dir: Path, store: str | None = None, *, timeout: float = 10.0
     async def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", media_type="text/html")
 
+    @app.get("/favicon.ico")  # asked for by browsers whatever the page says
+    async def favicon() -> FileResponse:
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
+
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -2,13 +2,22 @@
 (function () {
   "use strict";
 
-  const data = JSON.parse(document.getElementById("gg-data").textContent);
+  const $ = function (id) { return document.getElementById(id); };
+  const json = function (id) { return JSON.parse($(id).textContent); };
+  const data = json("gg-data");  // the page's own tables; pyvis wrote the nodes, edges and vis options beside it
+  data.nodes = json("gg-nodes");
+  data.edges = json("gg-edges");
+  const options = json("gg-options");
   const meta = data.meta;
   const byId = data.nodes;  // node ids are their positions in this list
   const classByKey = {};
   data.classes.forEach(function (c) { classByKey[c.key] = c; });
-  const $ = function (id) { return document.getElementById(id); };
-  const state = { prov: false, hidden: new Set(), article: null, reform: null, day: null, physics: meta.physics };
+  const classRank = {};
+  data.classes.forEach(function (c, i) { classRank[c.key] = i; });
+  const LABEL_MIN_PX = options.nodes.scaling.label.drawThreshold;
+  const HUB_FONT = 25;  // labels this large (branches, countries, hubs) may be written over lesser nodes
+  const state = { prov: false, hidden: new Set(), article: null, reform: null, day: null, physics: meta.physics,
+    expanded: new Set(), allChanges: false, minor: false, pinned: new Set() };
   const timing = { start: performance.now() };
   const SETTLE_MS = 2500;
   let visible = new Set();
@@ -20,8 +29,15 @@
     if (!state.day || !t) return true;
     return t.some(function (iv) { return (!iv[0] || iv[0] <= state.day) && (!iv[1] || state.day < iv[1]); });
   }
+  function unfolded(n) {  // a change shows when one of its reforms is unfolded (or chosen in the reform filter)
+    if (!n.in || state.allChanges || state.pinned.has(n.id)) return true;
+    if (n.in.some(function (r) { return state.expanded.has(r); })) return true;
+    return state.reform !== null && !!n.r && n.r.indexOf(state.reform) >= 0;
+  }
   function nodeShown(n) {
     if (n.prov && !state.prov) return false;
+    if (n.minor && !state.minor && !state.pinned.has(n.id)) return false;
+    if (!unfolded(n)) return false;
     if (state.hidden.has(n.group)) return false;
     if (state.article !== null && !(n.a && n.a.indexOf(state.article) >= 0)) return false;
     if (state.reform !== null && !(n.r && n.r.indexOf(state.reform) >= 0)) return false;
@@ -58,7 +74,11 @@
   if (stops.length) {
     slider.max = String(stops.length);
     setStop(meta.asOf ? stops.indexOf(meta.asOf) : stops.length);
-    slider.addEventListener("input", function () { setStop(Number(slider.value)); refresh(); });
+    slider.addEventListener("input", function () {
+      setStop(Number(slider.value));
+      refresh();
+      if (!$("gg-details").hidden && api.shown !== null) showDetails(nodeInfo(api.shown, true), api.shown);  // values of that day
+    });
   } else {
     slider.disabled = true;
     $("gg-time-label").textContent = "—";
@@ -67,41 +87,15 @@
 
   // ---- the network ------------------------------------------------------------------------------
   const provEdge = { dashes: [3, 3], width: 0.7, color: { color: "#c2c2c2", highlight: "#777", hover: "#777" } };
-  const nodes = new vis.DataSet(byId);
+  function shownLabel(n) {  // a reform says how many changes are folded into it
+    if (!n.nc || state.allChanges || state.expanded.has(n.id)) return n.label;
+    return n.label + "\n+ " + n.nc + (n.nc === 1 ? " change" : " changes");
+  }
+  const nodes = new vis.DataSet(byId.map(function (n) { return Object.assign({}, n, { label: shownLabel(n) }); }));
   const edges = new vis.DataSet(data.edges.map(function (e) { return e.prov ? Object.assign({}, e, provEdge) : e; }));
   computeVisible();
   const nodeView = new vis.DataView(nodes, { filter: function (n) { return visible.has(n.id); } });
   const edgeView = new vis.DataView(edges, { filter: edgeShown });
-  const groups = {};
-  data.classes.forEach(function (c) {
-    const color = { background: c.color, border: c.border };
-    groups[c.key] = { shape: c.shape, size: c.size, color: { background: c.color, border: c.border, highlight: color, hover: color } };
-    groups[c.key].font = c.prov ? { size: c.font, color: "#555555" } : { size: c.font };
-  });
-  const options = {
-    groups: groups,
-    nodes: {
-      borderWidth: 1.5,
-      font: { size: 14, face: "system-ui, sans-serif", color: "#1d1d1d", strokeWidth: 3, strokeColor: "#ffffff" },
-      widthConstraint: { maximum: 170 },
-    },
-    edges: {
-      arrows: { to: { enabled: true, scaleFactor: 0.5 } },
-      color: { color: "#8c8c8c", highlight: "#30507a", hover: "#30507a", inherit: false },
-      font: { size: 11, color: "#555555", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
-      width: 1.2,
-      smooth: meta.large ? false : { enabled: true, type: "continuous", roundness: 0.3 },
-    },
-    physics: {
-      enabled: state.physics,
-      solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -55, centralGravity: 0.015, springLength: 100, springConstant: 0.07, avoidOverlap: 0.4 },
-      minVelocity: 1.5,
-      stabilization: { enabled: true, iterations: 200, updateInterval: 50, fit: true },
-    },
-    interaction: { hover: true, hideEdgesOnDrag: meta.large, hideEdgesOnZoom: meta.large },
-    layout: { improvedLayout: false, randomSeed: 7 },
-  };
   const network = new vis.Network($("gg-network"), { nodes: nodeView, edges: edgeView }, options);
 
   // ---- tooltips and details ---------------------------------------------------------------------
@@ -145,6 +139,14 @@
       return [iv[0] ? "from " + fmtDay(iv[0]) : "", iv[1] ? "until " + fmtDay(iv[1]) : ""].join(" ").trim();
     }).join("; then "));
   }
+  function valueRow(v) {  // [attribute, before, after, day]: the value in force on the time control's day
+    const day = v[3] ? fmtDay(v[3]) : "the reform";
+    let text;
+    if (!state.day || !v[3]) text = (v[1] || "?") + " → " + (v[2] || "?") + " (" + day + ")";
+    else if (state.day < v[3]) text = (v[1] || "not stated") + " (until " + day + ", then " + (v[2] || "?") + ")";
+    else text = (v[2] || "not stated") + " (since " + day + "; before: " + (v[1] || "?") + ")";
+    return el("tr", {}, [el("th", {}, v[0]), el("td", {}, text)]);
+  }
   function quoteBlocks(refs, limit) {
     const out = [];
     for (const ref of (refs || []).slice(0, limit)) {
@@ -170,6 +172,7 @@
       });
       box.append(el("table", { class: "info-props" }, rows));
     }
+    if (n.v) box.append(el("table", { class: "info-props info-values" }, n.v.map(valueRow)));
     if (n.alt) box.append(el("div", { class: "info-alt" }, "Also: " + n.alt.slice(0, full ? 12 : 4).join(" · ")));
     if (n.a && full) box.append(el("div", { class: "info-alt" }, "In: " + n.a.map(function (a) { return data.articles[a].title; }).join(" · ")));
     quoteBlocks(n.q, full ? 30 : 3).forEach(function (b) { box.append(b); });
@@ -196,10 +199,30 @@
     tip.style.top = Math.max(4, Math.min(y, window.innerHeight - tip.offsetHeight - 8)) + "px";
   }
   function hideTip() { tip.hidden = true; }
-  function showDetails(content) {
+  function showDetails(content, id) {
     const box = $("gg-details");
-    box.replaceChildren(el("h2", {}, "Details"), content);
+    const close = el("button", { type: "button", class: "close", title: "Close the details", "aria-label": "Close" }, "×");
+    close.addEventListener("click", function () { box.hidden = true; });
+    box.replaceChildren(close, el("h2", {}, "Details"), content);
+    const n = id === undefined ? null : byId[id];
+    if (n && n.nc) {
+      const open = state.allChanges || state.expanded.has(id);
+      const button = el("button", { type: "button", class: "fold" }, (open ? "Fold its " : "Show its ") + n.nc + (n.nc === 1 ? " change" : " changes"));
+      button.addEventListener("click", function () { toggleFold(id); showDetails(nodeInfo(id, true), id); });
+      content.insertBefore(button, content.children[2] || null);
+    }
     box.hidden = false;
+    box.scrollTop = 0;
+    api.shown = n ? id : null;
+  }
+  function toggleFold(id) {
+    if (state.expanded.has(id)) state.expanded.delete(id); else state.expanded.add(id);
+    relabel([id]);
+    refresh();
+  }
+  function relabel(ids) {  // a reform's label changes with its fold; the declutter then decides again whether to write it
+    ids.forEach(function (id) { muted.delete(id); });
+    nodes.update(ids.map(function (id) { return { id: id, label: shownLabel(byId[id]) }; }));
   }
   network.on("hoverNode", function (p) { showTip(nodeInfo(p.node, false), p.pointer.DOM); });
   network.on("hoverEdge", function (p) { showTip(edgeInfo(p.edge, false), p.pointer.DOM); });
@@ -208,8 +231,12 @@
   network.on("dragStart", hideTip);
   network.on("zoom", hideTip);
   network.on("click", function (p) {
-    if (p.nodes.length) showDetails(nodeInfo(p.nodes[0], true));
+    if (p.nodes.length) showDetails(nodeInfo(p.nodes[0], true), p.nodes[0]);
     else if (p.edges.length) showDetails(edgeInfo(p.edges[0], true));
+    declutterSoon();
+  });
+  network.on("doubleClick", function (p) {
+    if (p.nodes.length && byId[p.nodes[0]].nc) { toggleFold(p.nodes[0]); showDetails(nodeInfo(p.nodes[0], true), p.nodes[0]); }
   });
 
   // ---- refreshing the view ----------------------------------------------------------------------
@@ -245,7 +272,85 @@
     edgeView.refresh();
     updateStats();
     hideTip();
+    declutterSoon();
   }
+
+  // ---- labels: where two would overlap on screen, only the more important one is written ---------
+  // vis-network scales labels with the zoom, so two labels that overlap do so at any zoom where both are
+  // drawn; labels smaller than LABEL_MIN_PX on screen are not drawn at all (options.*.scaling.label).
+  const muted = new Set();
+  const textSize = new Map();  // node id -> size of its own label, measured by vis while the label was written
+  let declutterTimer = null;
+  function declutterSoon() {
+    clearTimeout(declutterTimer);
+    declutterTimer = setTimeout(declutter, 60);
+  }
+  function priority(a, b) {
+    const selected = network.getSelectedNodes();
+    return (selected.indexOf(b) >= 0) - (selected.indexOf(a) >= 0) || fontSize(b) - fontSize(a)
+      || classRank[byId[a].group] - classRank[byId[b].group] || nodeSize(b) - nodeSize(a) || a - b;
+  }
+  function nodeSize(id) { return byId[id].size || classByKey[byId[id].group].size; }
+  function fontSize(id) { return byId[id].font ? byId[id].font.size : classByKey[byId[id].group].font; }
+  function labelBox(id) {  // where vis writes a node's label (below the shape), in canvas units; null if not drawn
+    const node = network.body.nodes[id];
+    if (!node || !node.labelModule) return null;
+    const font = node.labelModule.fontOptions.size;
+    if (!muted.has(id)) textSize.set(id, node.labelModule.getTextSize(ctx, false, false));
+    const size = textSize.get(id);
+    if (!size || !size.width) return null;
+    const top = node.y + 0.5 * (node.shape.height || 2 * node.options.size) + 0.5 * font + 4;
+    const gap = 2 / network.getScale();  // the white halo around the letters
+    return { left: node.x - size.width / 2 - gap, top: top - gap, right: node.x + size.width / 2 + gap, bottom: top + size.height + gap };
+  }
+  function shapeBox(id) {
+    const node = network.body.nodes[id];
+    const r = node ? node.options.size : 0;
+    return node && { id: id, left: node.x - r, top: node.y - r, right: node.x + r, bottom: node.y + r };
+  }
+  function overlaps(a, b) { return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom; }
+  const ctx = network.canvas.getContext();
+  function declutter() {
+    if (visible.size > 3000) return;
+    const kept = [], mute = new Set();
+    const shapes = [];  // a label written over another node hides it
+    for (const id of visible) { const box = shapeBox(id); if (box) shapes.push(box); }
+    const scale = network.getScale();
+    for (const id of Array.from(visible).sort(priority)) {
+      const box = labelBox(id);
+      if (!box) continue;
+      // vis fades labels just under its threshold in: too small to read, they wait for a closer zoom
+      if (network.body.nodes[id].labelModule.fontOptions.size * scale < LABEL_MIN_PX) { mute.add(id); continue; }
+      // another label in the way, or a node (only a hub's name may cover a lesser node): it waits for a closer zoom
+      const hit = function (k) { return k.id !== id && overlaps(k, box); };
+      const hub = fontSize(id) >= HUB_FONT;
+      const blocks = function (k) { return hit(k) && (!hub || priority(k.id, id) <= 0); };
+      if (kept.some(hit) || shapes.some(blocks)) mute.add(id); else kept.push(box);
+    }
+    const changes = [];
+    for (const id of mute) if (!muted.has(id)) changes.push({ id: id, label: "" });
+    for (const id of muted) if (!mute.has(id) && nodes.get(id)) changes.push({ id: id, label: shownLabel(byId[id]) });
+    muted.clear();
+    mute.forEach(function (id) { muted.add(id); });
+    if (changes.length) nodes.update(changes);
+  }
+  function drawnLabels() {  // the labels on screen, as vis measured them when drawing: for tests
+    const out = [];
+    const rect = $("gg-network").getBoundingClientRect();
+    for (const id of visible) {
+      const node = network.body.nodes[id];
+      if (!node || muted.has(id) || !node.labelModule.visible()) continue;
+      const s = node.labelModule.size;
+      const a = network.canvasToDOM({ x: s.left, y: s.top }), b = network.canvasToDOM({ x: s.left + s.width, y: s.top + s.height });
+      if (b.x < 0 || b.y < 0 || a.x > rect.width || a.y > rect.height) continue;
+      out.push({ id: id, left: a.x, top: a.y, right: b.x, bottom: b.y, px: node.labelModule.fontOptions.size * network.getScale() });
+    }
+    return out;
+  }
+  network.on("zoom", declutterSoon);
+  network.on("dragEnd", declutterSoon);
+  network.on("stabilized", declutterSoon);
+  network.on("animationFinished", declutterSoon);
   function updateStats() {
     const shownEdges = edgeView.length;
     $("gg-stats").textContent = visible.size.toLocaleString("en") + " of " + byId.length.toLocaleString("en") + " nodes · " +
@@ -271,6 +376,17 @@
     if (state.physics) physicsRan = true;
     network.setOptions({ physics: { enabled: state.physics } });
   });
+  function toggleSwitch(id, countId, count, key, after) {
+    const box = $(id);
+    $(countId).textContent = "(" + count + ")";
+    box.disabled = !count;
+    box.addEventListener("change", function () { state[key] = box.checked; if (after) after(); refresh(); });
+  }
+  const folds = byId.filter(function (n) { return n.in; }).length;
+  toggleSwitch("gg-changes", "gg-changes-n", folds, "allChanges", function () {
+    relabel(byId.filter(function (n) { return n.nc; }).map(function (n) { return n.id; }));
+  });
+  toggleSwitch("gg-minor", "gg-minor-n", byId.filter(function (n) { return n.minor; }).length, "minor");
   $("gg-fit").addEventListener("click", function () { network.fit({ animation: { duration: 400 } }); });
 
   // ---- legend and class filter ------------------------------------------------------------------
@@ -355,6 +471,11 @@
   function reveal(n, keepTime) {  // undo whatever filter hides this node
     if (n.prov && !state.prov) { state.prov = true; provButton.setAttribute("aria-pressed", "true"); provButton.textContent = "Hide provenance"; }
     if (state.hidden.has(n.group)) { state.hidden.delete(n.group); classBoxes[n.group].checked = true; classBoxes[n.group].parentNode.classList.remove("off"); }
+    if (n.minor && !state.minor) state.pinned.add(n.id);
+    if (!unfolded(n)) {  // a change: unfold its reforms
+      n.in.forEach(function (r) { state.expanded.add(r); });
+      relabel(n.in);
+    }
     if (state.article !== null && !(n.a && n.a.indexOf(state.article) >= 0)) { state.article = null; articleSelect.value = ""; }
     if (state.reform !== null && !(n.r && n.r.indexOf(state.reform) >= 0)) { state.reform = null; reformSelect.value = ""; }
     if (!keepTime && !inTime(n.t)) setStop(stops.length);
@@ -363,15 +484,24 @@
   function focusNode(id, opening) {  // opening: the page's own --focus, shown at --as-of and at the zoom that fits
     const n = byId[id];
     if (!visible.has(id)) reveal(n, opening);
-    showDetails(nodeInfo(id, true));
+    showDetails(nodeInfo(id, true), id);
     api.focused = id;
     if (!visible.has(id)) {
       $("gg-search-msg").textContent = (n.full || n.label) + " did not exist on this date; move the time control to see it";
       return;
     }
     network.selectNodes([id]);
-    const scale = opening ? network.getScale() : Math.max(network.getScale(), 1.2);
-    network.focus(id, { scale: scale, animation: { duration: 500, easingFunction: "easeInOutQuad" } });
+    declutterSoon();
+    // centred in the part of the network the details panel leaves free
+    const panel = $("gg-details").hidden ? 0 : $("gg-details").offsetWidth + 10;
+    const width = $("gg-network").clientWidth;
+    if (opening) {  // the whole focused view, fitted into that part
+      const scale = network.getScale() * Math.max(0.3, (width - panel) / width);
+      network.moveTo({ position: network.getViewPosition(), scale: scale, offset: { x: -panel / 2, y: 0 } });
+      return;
+    }
+    network.focus(id, { scale: Math.max(network.getScale(), 1), offset: { x: -panel / 2, y: 0 },
+      animation: { duration: 500, easingFunction: "easeInOutQuad" } });
   }
   function search() {
     const n = findNode($("gg-search").value);
@@ -404,12 +534,15 @@
     started = true;
     timing.ready = performance.now();
     if (meta.focus !== null && meta.focus !== undefined) focusNode(meta.focus, true);
-    document.body.setAttribute("data-ready", "1");
+    declutter();
+    // two frames: vis redraws the labels the declutter changed on the next one
+    requestAnimationFrame(function () { requestAnimationFrame(function () { document.body.setAttribute("data-ready", "1"); }); });
   }
   if (!state.physics) network.fit();
   updateStats();
   const api = { data: data, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, network: network, state: state,
     timing: timing, visible: function () { return Array.from(visible); }, refresh: refresh, findNode: findNode,
-    focusNode: focusNode, setProvenance: setProvenance, setStop: setStop, focused: null };
+    focusNode: focusNode, setProvenance: setProvenance, setStop: setStop, drawnLabels: drawnLabels, declutter: declutter,
+    toggleFold: toggleFold, focused: null, shown: null };
   window.govgraph = api;
 })();

@@ -1,11 +1,124 @@
 // The query page: named queries in a menu, a SPARQL editor, results as a table.
-// Everything goes through the server's own endpoints (/api/queries, /queries/NAME, /sparql).
+// Everything goes through the server's own endpoints (/api/queries, /queries/NAME, /sparql); the editor is
+// CodeMirror 5 with its SPARQL mode, bundled in /static/vendor (see vendor/README.md).
 "use strict";
 
 const ACCEPT = "application/sparql-results+json, text/turtle;q=0.9";
 const MAX_LABELLED = 400;
-const state = { queries: new Map(), prefixes: {}, loaded: null };
+const KEYWORDS = ["SELECT", "DISTINCT", "WHERE", "OPTIONAL", "FILTER", "UNION", "MINUS", "GRAPH", "BIND", "VALUES",
+  "ORDER BY", "GROUP BY", "HAVING", "LIMIT", "OFFSET", "CONSTRUCT", "DESCRIBE", "ASK", "PREFIX", "COUNT", "SAMPLE",
+  "GROUP_CONCAT", "STR", "LANG", "LANGMATCHES", "REGEX", "CONTAINS", "STRSTARTS", "LCASE", "UCASE", "BOUND", "COALESCE",
+  "IF", "EXISTS", "NOT EXISTS", "YEAR", "NOW", "DESC", "ASC", "AS", "FROM", "FROM NAMED", "isIRI", "isLiteral"];
+const state = { queries: new Map(), prefixes: {}, loaded: null, terms: [], errorLine: null };
 const $ = (id) => document.getElementById(id);
+
+// ---- the editor: SPARQL highlighting, brackets, completion of prefixes, ontology terms and keywords ------
+function hintItem(text, note, className) {
+  return {
+    text,
+    className,
+    render(element) {
+      element.append(text);
+      if (note) element.appendChild(Object.assign(document.createElement("span"), { className: "hint-note", textContent: note }));
+    },
+  };
+}
+
+function sparqlHint(cm) {
+  const cursor = cm.getCursor();
+  const line = cm.getLine(cursor.line);
+  let start = cursor.ch;
+  while (start > 0 && /[\w:\-\/]/.test(line[start - 1])) start -= 1;
+  const word = line.slice(start, cursor.ch);
+  const lower = word.toLowerCase();
+  let list;
+  if (/PREFIX\s+$/i.test(line.slice(0, start))) {
+    list = Object.entries(state.prefixes).filter(([p]) => p.startsWith(lower))
+      .map(([p, ns]) => hintItem(`${p}: <${ns}>`, "prefix"));
+  } else if (word.includes(":")) {
+    const [prefix, local] = [word.slice(0, word.indexOf(":")), lower.slice(word.indexOf(":") + 1)];
+    const matches = state.terms.filter((t) => t.prefix === prefix && t.local.toLowerCase().includes(local));
+    matches.sort((a, b) => (b.local.toLowerCase().startsWith(local) - a.local.toLowerCase().startsWith(local))
+      || a.local.localeCompare(b.local));
+    list = matches.map((t) => hintItem(t.text, t.note));
+  } else {
+    list = Object.keys(state.prefixes).filter((p) => p.startsWith(lower)).map((p) => hintItem(`${p}:`, state.prefixes[p]))
+      .concat(KEYWORDS.filter((k) => k.toLowerCase().startsWith(lower) && k.toLowerCase() !== lower).map((k) => hintItem(k, "keyword")));
+  }
+  return { list, from: CodeMirror.Pos(cursor.line, start), to: CodeMirror.Pos(cursor.line, cursor.ch) };
+}
+
+const editor = CodeMirror.fromTextArea($("editor"), {
+  mode: "application/sparql-query",
+  lineNumbers: true,
+  matchBrackets: true,
+  autoCloseBrackets: true,
+  indentUnit: 2,
+  viewportMargin: Infinity,
+  extraKeys: {
+    "Ctrl-Enter": () => run(),
+    "Cmd-Enter": () => run(),
+    "Ctrl-Space": "autocomplete",
+    Tab: (cm) => cm.replaceSelection("  "),
+  },
+  hintOptions: { hint: sparqlHint, completeSingle: false },
+});
+editor.on("inputRead", (cm, change) => {
+  const typed = change.text.join("");
+  const token = cm.getTokenAt(cm.getCursor());
+  if (/^[\w:\/]$/.test(typed) && !/string|comment/.test(token.type || "")) cm.showHint();
+});
+editor.on("change", () => {
+  editor.save();  // the text area behind the editor keeps the query too
+  markError(null);
+});
+window.sparqlEditor = editor;
+
+function markError(message) {
+  if (state.errorLine !== null) editor.removeLineClass(state.errorLine, "background", "error-line");
+  state.errorLine = null;
+  const where = /line (\d+), column (\d+)/.exec(message || "");
+  if (!where) return;
+  state.errorLine = Math.min(Number(where[1]) - 1, editor.lineCount() - 1);
+  editor.addLineClass(state.errorLine, "background", "error-line");
+  editor.setCursor({ line: state.errorLine, ch: Math.max(Number(where[2]) - 1, 0) });
+}
+
+const MAX_ENTITIES = 5000;
+const LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>";
+const ENGLISH = `FILTER(LANGMATCHES(LANG(?label), "en") || LANG(?label) = "")`;
+
+async function select(query) {
+  const response = await fetch("/sparql", {
+    method: "POST", body: new URLSearchParams({ query }), headers: { Accept: "application/sparql-results+json" },
+  });
+  return response.ok ? (await response.json()).results.bindings : [];
+}
+
+async function loadTerms() {  // the ontology's classes, properties and individuals, and the graph's entities
+  const types = ["Class", "ObjectProperty", "DatatypeProperty", "AnnotationProperty", "NamedIndividual"]
+    .map((t) => `<http://www.w3.org/2002/07/owl#${t}>`).join(" ");
+  const vocabulary = await select(`SELECT DISTINCT ?term ?type ?label WHERE { VALUES ?type { ${types} } ?term a ?type .
+    OPTIONAL { ?term ${LABEL} ?label ${ENGLISH} } }`);
+  const seen = new Map();
+  const add = (iri, note) => {
+    const text = compact(iri);
+    if (text === iri || seen.has(text)) return;
+    const prefix = text.slice(0, text.indexOf(":"));
+    seen.set(text, { text, prefix, local: text.slice(prefix.length + 1), note });
+  };
+  for (const b of vocabulary) {
+    if (b.term.type !== "uri") continue;
+    const kind = b.type.value.split("#")[1].replace("NamedIndividual", "individual").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+    add(b.term.value, `${b.label ? `${b.label.value} · ` : ""}${kind}`);
+  }
+  if (state.prefixes.ggid && state.prefixes.skos) {  // entities by their preferred name
+    const entities = await select(`SELECT ?term (SAMPLE(?name) AS ?label) WHERE { ?term <${state.prefixes.skos}prefLabel> ?name .
+      FILTER(STRSTARTS(STR(?term), "${state.prefixes.ggid}")) } GROUP BY ?term LIMIT ${MAX_ENTITIES}`);
+    for (const b of entities) if (b.term.type === "uri") add(b.term.value, b.label ? b.label.value : "");
+  }
+  state.terms = [...seen.values()];
+}
 
 function compact(iri) {
   let best = null;
@@ -19,6 +132,7 @@ function showError(message) {
   const box = $("error");
   box.textContent = message;
   box.hidden = !message;
+  markError(message);
 }
 
 function renderParams(query) {
@@ -43,7 +157,7 @@ function chooseQuery(name) {
   state.loaded = query;
   $("query-description").textContent = query ? query.description : "";
   renderParams(query);
-  if (query) $("editor").value = query.sparql;
+  if (query) editor.setValue(query.sparql);
   const url = new URL(window.location.href);
   if (name) url.searchParams.set("query", name); else url.searchParams.delete("query");
   window.history.replaceState(null, "", url);
@@ -61,6 +175,7 @@ async function loadQueries() {
     option.textContent = `${query.title} (${query.name})`;
     select.appendChild(option);
   }
+  loadTerms().catch(() => {});  // completion then offers prefixes and keywords only
   const wanted = new URLSearchParams(window.location.search).get("query");
   if (wanted && state.queries.has(wanted)) {
     select.value = wanted;
@@ -69,7 +184,7 @@ async function loadQueries() {
 }
 
 function request() {
-  const text = $("editor").value;
+  const text = editor.getValue();
   const loaded = state.loaded;
   if (loaded && text === loaded.sparql) {  // the named query as shipped: run it by name, with its parameters
     const params = new URLSearchParams();
@@ -207,13 +322,4 @@ async function run() {
 $("query-select").addEventListener("change", (event) => chooseQuery(event.target.value));
 $("run").addEventListener("click", run);
 $("params").addEventListener("submit", (event) => { event.preventDefault(); run(); });
-$("editor").addEventListener("keydown", (event) => {
-  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-    event.preventDefault();
-    run();
-  } else if (event.key === "Tab" && !event.shiftKey) {
-    event.preventDefault();
-    event.target.setRangeText("  ", event.target.selectionStart, event.target.selectionEnd, "end");
-  }
-});
 loadQueries().catch((error) => showError(`Cannot load the named queries: ${error}`));
