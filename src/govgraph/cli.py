@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,32 @@ StoreOpt = Annotated[
     typer.Option("--store", help="Store to use instead of DIR/store: a folder, or a SPARQL endpoint URL."),
 ]
 DEFAULT_OUT = Path("govgraph-out")
+EXECUTORS = ("serial", "process", "dask")
+QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml")
+
+
+def show_version(value: bool) -> None:
+    if value:
+        from govgraph import __version__
+
+        typer.echo(f"govgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: Annotated[bool, typer.Option("--version", callback=show_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Build, query, browse and export knowledge graphs of political systems from articles."""
+
+
+def choice(value: str, allowed: tuple[str, ...] | dict[str, object], option: str) -> str:
+    """An option's value from a fixed list, in any case; a usage error (exit 2) otherwise."""
+    lowered = value.lower()
+    if lowered not in allowed:
+        fail(f"unknown {option} {value!r}; use one of: {', '.join(allowed)}", 2)
+    return lowered
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -73,10 +100,13 @@ def build(
 
     Example: govgraph build articles/ --out kz-graph --jobs 2 --store http://127.0.0.1:7878
     """
-    from govgraph.workflow import build_graph
+    from govgraph.console import StageProgress
+    from govgraph.workflow import BUILD_STAGES, build_graph
 
-    summary = build_graph(inputs, out, strict=strict, warn=lambda line: typer.echo(line, err=True), store=store,
-                          jobs=jobs, executor=executor, scheduler=scheduler, incremental=not fresh)
+    executor = executor and choice(executor, EXECUTORS, "--executor")
+    with StageProgress("starting", total=len(BUILD_STAGES) - (0 if store else 1)) as bar:
+        summary = build_graph(inputs, out, strict=strict, warn=bar.echo, store=store, jobs=jobs, executor=executor,
+                              scheduler=scheduler, incremental=not fresh, progress=bar.stage)
     reused = f" ({summary.reused} unchanged, not extracted again)" if summary.reused else ""
     typer.echo(
         f"{summary.articles} articles{reused}, {summary.sentences} sentences, {summary.entities} entities, "
@@ -124,14 +154,21 @@ def export(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write; stdout without it.")] = None,
     out: OutDir = DEFAULT_OUT,
     store: StoreOpt = None,
+    with_provenance: Annotated[bool, typer.Option("--with-provenance", help="GraphML: also the claims, quoted "
+                                                  "sentences and articles as nodes, not only as attributes.")] = False,
 ) -> None:
     """Export the graph for other tools (TriG, N-Quads and JSON-LD keep one named graph per article).
 
     Example: govgraph export --format graphml -o kz.graphml
     """
-    from govgraph.graph.exports import export_graph
+    from govgraph.console import StageProgress
+    from govgraph.graph.exports import FORMATS, export_graph, export_network
 
-    data = export_graph(fmt, out, store, output)
+    fmt = choice(fmt, FORMATS, "--format")
+    if with_provenance and fmt != "graphml":
+        fail("--with-provenance is for --format graphml; the RDF formats always hold the provenance", 2)
+    with StageProgress(f"exporting {fmt}"):
+        data = export_network(out, store, output, provenance=True) if with_provenance else export_graph(fmt, out, store, output)
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -150,10 +187,11 @@ def stats(
 
     Example: govgraph stats --out kz-graph
     """
+    from govgraph.console import stats_text
     from govgraph.graph.stats import stats_for
 
     report = stats_for(out, store)
-    typer.echo(json.dumps(report.as_dict(), indent=2) if as_json else "\n".join(report.lines()))
+    typer.echo(json.dumps(report.as_dict(), indent=2) if as_json else stats_text(report), nl=as_json)
 
 
 @app.command()
@@ -174,8 +212,7 @@ def query(
     from govgraph.graph.store import store_for
     from govgraph.queries import parse_param_options, render, run_query
 
-    if fmt not in ("table", "csv", "tsv", "json", "xml"):
-        fail(f"unknown --format {fmt!r}; use table, csv, tsv, json or xml", 2)
+    fmt = choice(fmt, QUERY_FORMATS, "--format")
     answer = run_query(query, parse_param_options(param), store=store_for(out, store), labels=fmt == "table")
     typer.echo(render(answer, fmt), nl=False)
 
@@ -228,12 +265,17 @@ def viz(
 
     Example: govgraph viz --focus Mazhilis --depth 2 --as-of 2023-03-19 -o mazhilis.html
     """
+    from govgraph.errors import InputError
     from govgraph.graph.viz import write_store_visualization
 
     if depth is not None and focus is None:
         fail("--depth needs --focus ENTITY", 2)
     target = output or out / "graph.html"
-    summary = write_store_visualization(out, store, target, as_of=as_of, focus=focus, depth=2 if depth is None else depth)
+    try:
+        summary = write_store_visualization(out, store, target, as_of=as_of, focus=focus,
+                                            depth=2 if depth is None else depth)
+    except InputError as exc:  # a date or an entity that the options name wrongly: a usage error
+        fail(str(exc), 2)
     typer.echo(f"{summary.nodes} nodes, {summary.edges} edges ({summary.shown_nodes} nodes and {summary.shown_edges} "
                f"edges shown at first) in {summary.seconds:.2f} s -> {target}")
 
@@ -241,6 +283,7 @@ def viz(
 def main() -> None:
     """Console-script entry point."""
     terminate_as_interrupt()
+    logging.disable(logging.INFO)  # libraries' INFO and DEBUG lines (pyLODE, asyncio) are not for the user
     sys.exit(app())
 
 
