@@ -3,6 +3,9 @@
 The public API; the command line and the HTTP server are thin shells over it::
 
     from govgraph import build_graph, open_store, run_query
+
+In Jupyter, answers show as tables (`to_pandas()`, `to_networkx()`) and `show_network` draws the
+network view inline; every function that reads a graph takes a build folder such as ``govgraph-out``.
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ __version__ = "0.1.0"
 _API = {
     "build_graph": "govgraph.workflow",
     "open_store": "govgraph.graph.store",
-    "run_query": "govgraph.queries.runner",
+    "run_query": "govgraph.notebook",
     "export_graph": "govgraph.graph.exports",
-    "graph_stats": "govgraph.graph.stats",
+    "graph_stats": "govgraph.notebook",
+    "show_network": "govgraph.notebook",
     "write_visualization": "govgraph.graph.viz",
     "validate_build": "govgraph.ontology.validation",
 }
