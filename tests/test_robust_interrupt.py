@@ -44,11 +44,9 @@ def leftovers(out: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def previous_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    out = tmp_path_factory.mktemp("previous") / "out"
-    result = run_cli("build", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out, fingerprint(out)
+def previous_build(sample_build: Path) -> tuple[Path, dict[str, str]]:
+    """The outputs a build leaves before the one that is interrupted (each test works on a copy)."""
+    return sample_build, fingerprint(sample_build)
 
 
 def editions(src: Path, count: int) -> Path:

@@ -13,6 +13,11 @@ from typing import Annotated, TypeVar
 import typer
 
 from govgraph.errors import GovgraphError
+
+try:  # typer 0.20+ carries its own copy of click
+    from typer._click.exceptions import ClickException
+except ImportError:
+    from click.exceptions import ClickException
 from govgraph.files import Terminated, terminate_as_interrupt
 
 app = typer.Typer(
@@ -29,7 +34,6 @@ StoreOpt = Annotated[
     typer.Option("--store", help="Store to use instead of DIR/store: a folder, or a SPARQL endpoint URL."),
 ]
 DEFAULT_OUT = Path("govgraph-out")
-EXECUTORS = ("serial", "process", "dask")
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml")
 
 
@@ -100,10 +104,16 @@ def build(
 
     Example: govgraph build articles/ --out kz-graph --jobs 2 --store http://127.0.0.1:7878
     """
+    from govgraph.build.executors import executor_spec
     from govgraph.console import StageProgress
+    from govgraph.errors import InputError
     from govgraph.workflow import BUILD_STAGES, build_graph
 
-    executor = executor and choice(executor, EXECUTORS, "--executor")
+    executor = executor and executor.lower()
+    try:
+        executor_spec(executor, jobs, scheduler)
+    except InputError as exc:  # options that do not go together: a usage error
+        fail(str(exc), 2)
     with StageProgress("starting", total=len(BUILD_STAGES) - (0 if store else 1)) as bar:
         summary = build_graph(inputs, out, strict=strict, warn=bar.echo, store=store, jobs=jobs, executor=executor,
                               scheduler=scheduler, incremental=not fresh, progress=bar.stage)
@@ -281,10 +291,21 @@ def viz(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: usage errors are one line with exit 2, like the commands' own."""
     terminate_as_interrupt()
     logging.disable(logging.INFO)  # libraries' INFO and DEBUG lines (pyLODE, asyncio) are not for the user
-    sys.exit(app())
+    try:
+        code = app(prog_name="govgraph", standalone_mode=False)
+    except ClickException as exc:
+        message = " ".join(exc.format_message().split())
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `govgraph` alone: the help (rich has printed it already)
+            if message:
+                exc.show()
+        else:
+            where = exc.ctx.command_path if getattr(exc, "ctx", None) else "govgraph"
+            typer.echo(f"govgraph: {message} (see `{where} --help`)", err=True)
+        code = exc.exit_code
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":
