@@ -6,7 +6,7 @@ import functools
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -17,7 +17,7 @@ from govgraph.errors import GovgraphError
 try:  # typer 0.20+ carries its own copy of click
     from typer._click.exceptions import ClickException
 except ImportError:
-    from click.exceptions import ClickException
+    from click.exceptions import ClickException  # type: ignore[assignment]
 from govgraph.files import Terminated, terminate_as_interrupt
 
 app = typer.Typer(
@@ -53,7 +53,7 @@ def options(
     """Build, query, browse and export knowledge graphs of political systems from articles."""
 
 
-def choice(value: str, allowed: tuple[str, ...] | dict[str, object], option: str) -> str:
+def choice(value: str, allowed: Collection[str], option: str) -> str:
     """An option's value from a fixed list, in any case; a usage error (exit 2) otherwise."""
     lowered = value.lower()
     if lowered not in allowed:
@@ -302,7 +302,8 @@ def main() -> None:
             if message:
                 exc.show()
         else:
-            where = exc.ctx.command_path if getattr(exc, "ctx", None) else "govgraph"
+            context = getattr(exc, "ctx", None)
+            where = context.command_path if context is not None else "govgraph"
             typer.echo(f"govgraph: {message} (see `{where} --help`)", err=True)
         code = exc.exit_code
     sys.exit(code if isinstance(code, int) else 0)
