@@ -99,6 +99,9 @@ def build(
         help="A running dask scheduler (tcp://host:8786) for --executor dask; default $GOVGRAPH_DASK_SCHEDULER, "
              "else a local cluster of --jobs workers.")] = None,
     fresh: Annotated[bool, typer.Option(help="Extract every article again instead of reusing unchanged ones.")] = False,
+    nlp: Annotated[str, typer.Option(
+        "--nlp", help="The installed spaCy pipeline that analyses the articles (en_core_web_md, _lg, _trf, a path).")
+    ] = "en_core_web_sm",
 ) -> None:
     """Build the graph: writes graph.ttl, graph.trig, graph.html and store/ in --out.
 
@@ -116,7 +119,7 @@ def build(
         fail(str(exc), 2)
     with StageProgress("starting", total=len(BUILD_STAGES) - (0 if store else 1)) as bar:
         summary = build_graph(inputs, out, strict=strict, warn=bar.echo, store=store, jobs=jobs, executor=executor,
-                              scheduler=scheduler, incremental=not fresh, progress=bar.stage)
+                              scheduler=scheduler, incremental=not fresh, nlp=nlp, progress=bar.stage)
     reused = f" ({summary.reused} unchanged, not extracted again)" if summary.reused else ""
     typer.echo(
         f"{summary.articles} articles{reused}, {summary.sentences} sentences, {summary.entities} entities, "

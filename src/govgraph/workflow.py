@@ -11,6 +11,7 @@ import pyoxigraph as ox
 
 from govgraph import __version__
 from govgraph.build.executors import executor_spec, using
+from govgraph.build.nlp import DEFAULT_PIPELINE, load_pipeline
 from govgraph.build.pipeline import extract_corpus
 from govgraph.corpus import corpus_dir
 from govgraph.files import staged_outputs
@@ -53,6 +54,7 @@ def build_graph(
     executor: str | None = None,
     scheduler: str | None = None,
     incremental: bool = True,
+    nlp: str = DEFAULT_PIPELINE,
     progress: Callable[[str], None] | None = None,
 ) -> BuildSummary:
     """Build the knowledge graph of the inputs and write graph.ttl, graph.trig, graph.html and store/.
@@ -68,6 +70,7 @@ def build_graph(
         jobs: worker processes for per-article extraction.
         executor: "serial", "process" or "dask" (default: serial, or process when jobs > 1); see `build.executors`.
         scheduler: address of a running dask scheduler (tcp://host:8786) for the dask executor.
+        nlp: the installed spaCy pipeline that analyses the articles (default en_core_web_sm).
         progress: called with the name of each stage (see `BUILD_STAGES`) as it starts.
 
     Returns:
@@ -79,7 +82,8 @@ def build_graph(
     """
     started = time.perf_counter()
     stage_started = progress or (lambda _stage: None)
-    spec = executor_spec(executor, jobs, scheduler)
+    spec = executor_spec(executor, jobs, scheduler, nlp)
+    load_pipeline(nlp)  # a missing pipeline is one line before anything else happens
     if store:
         from govgraph.graph.store import check_reachable, publish
 
