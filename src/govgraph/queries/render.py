@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from govgraph.console import plain_table
 from govgraph.errors import QueryError
 from govgraph.graph.rdf import turtle_prefixes
 from govgraph.namespaces import PREFIXES, XSD
@@ -115,8 +114,11 @@ def render_table(answer: QueryAnswer) -> str:
         return ("yes" if answer.boolean else "no") + "\n"
     if answer.kind == "graph":
         return serialize(answer, "turtle").decode("utf-8")
+    from govgraph.console import plain_table  # rich: only when a table is drawn, not in the server's workers
+
     body = [[cell_text(term, answer.labels) for term in row] for row in answer.rows]
-    numeric = [i for i in range(len(answer.variables)) if answer.rows
+    numeric = [i for i in range(len(answer.variables))
+               if any(row[i] is not None for row in answer.rows)
                and all(term is None or (isinstance(term, ox.Literal) and term.datatype.value in _NUMERIC)
                        for term in (row[i] for row in answer.rows))]
     count = f"{len(body)} row{'s' if len(body) != 1 else ''}"
