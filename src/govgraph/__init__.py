@@ -5,7 +5,8 @@ The public API; the command line and the HTTP server are thin shells over it::
     from govgraph import build_graph, open_store, run_query
 
 In Jupyter, answers show as tables (`to_pandas()`, `to_networkx()`) and `show_network` draws the
-network view inline; every function that reads a graph takes a build folder such as ``govgraph-out``.
+network view inline; `run_query`, `graph_stats` and `show_network` take a build folder such as
+``govgraph-out`` (or a store folder, a SPARQL endpoint URL, an open store).
 """
 
 from __future__ import annotations
