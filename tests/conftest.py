@@ -49,12 +49,31 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 600) -> subpro
                           timeout=timeout, check=False)
 
 
+def shared_folder(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """A folder shared by the xdist workers of this test run (their base folders' parent), or this session's own."""
+    if not hasattr(request.config, "workerinput"):  # no xdist: the parent would be shared with earlier runs
+        return tmp_path_factory.mktemp(name)
+    folder = tmp_path_factory.getbasetemp().parent / name
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 @pytest.fixture(scope="session")
-def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Output folder of `govgraph build` on the bundled corpus (built once)."""
-    out = tmp_path_factory.mktemp("sample") / "out"
-    result = run_cli("build", "--out", str(out))
-    assert result.returncode == 0, result.stderr
+def sample_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Output folder of `govgraph build` on the bundled corpus: built once per test run, read by every worker.
+
+    Tests only read it (and copy it to change it); the first worker to get the lock builds it.
+    """
+    import fcntl
+
+    folder = shared_folder(request, tmp_path_factory, "sample")
+    out = folder / "out"
+    with (folder / "build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "built").exists():
+            result = run_cli("build", "--out", str(out))
+            assert result.returncode == 0, result.stderr
+            (folder / "built").touch()
     return out
 
 

@@ -92,12 +92,12 @@ def test_dask_missing_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_cli_rejects_bad_executor_in_one_line(tmp_path) -> None:
     result = run_cli("build", "--out", str(tmp_path / "out"), "--executor", "threads")
-    assert result.returncode == 1
+    assert result.returncode == 2  # a usage error
     assert result.stderr.strip() == "govgraph: unknown executor 'threads'; use serial, process, dask"
     assert not (tmp_path / "out").exists()
     result = run_cli("build", "--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9", "--jobs", "2",
                      "--executor", "process")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "--scheduler is for --executor dask" in result.stderr
     assert "Traceback" not in result.stderr
 

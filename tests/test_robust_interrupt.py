@@ -44,22 +44,30 @@ def leftovers(out: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def previous_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    out = tmp_path_factory.mktemp("previous") / "out"
-    result = run_cli("build", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out, fingerprint(out)
+def previous_build(sample_build: Path) -> tuple[Path, dict[str, str]]:
+    """The outputs a build leaves before the one that is interrupted (each test works on a copy)."""
+    return sample_build, fingerprint(sample_build)
 
 
-@pytest.fixture(scope="module")
-def larger_input(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Eight editions of the sample corpus: 40 articles, a build of several seconds."""
-    src = tmp_path_factory.mktemp("larger")
-    for edition in range(8):
+def editions(src: Path, count: int) -> Path:
+    """`count` editions of the sample corpus (5 articles each, the first line of each marked with its edition)."""
+    for edition in range(count):
         for path in sorted(corpus_dir().glob("*.txt")):
             text = path.read_text(encoding="utf-8").replace("\n", f" (edition {edition})\n", 1)
             (src / f"e{edition}_{path.name}").write_text(text, encoding="utf-8")
     return src
+
+
+@pytest.fixture(scope="module")
+def larger_input(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """40 articles: a build that is still running when it is killed after 3.5 s, even on a fast machine."""
+    return editions(tmp_path_factory.mktemp("larger"), 8)
+
+
+@pytest.fixture(scope="module")
+def changed_input(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """5 articles that differ from the sample corpus: enough for builds that pause at a chosen output."""
+    return editions(tmp_path_factory.mktemp("changed"), 1)
 
 
 @pytest.fixture()
@@ -116,17 +124,17 @@ def build_paused_after(step: str, src: Path, out: Path, tmp_path: Path) -> subpr
 
 @pytest.mark.parametrize("step", ["store", "graph.ttl", "graph.html"])
 def test_sigkill_while_writing_leaves_the_previous_outputs_and_the_next_build_works(
-        out: Path, previous_build, larger_input: Path, tmp_path: Path, step: str):
-    process = build_paused_after(step, larger_input, out, tmp_path)
+        out: Path, previous_build, changed_input: Path, tmp_path: Path, step: str):
+    process = build_paused_after(step, changed_input, out, tmp_path)
     process.kill()
     process.wait()
     assert fingerprint(out) == previous_build[1]  # every previous output, byte for byte and quad for quad
     assert leftovers(out)  # the killed build's staging folder is still there...
     if step != "store":
         return  # the next build is checked once, after the kill that leaves the most behind (a half-written store)
-    result = run_cli("build", str(larger_input), "--out", str(out))
+    result = run_cli("build", str(changed_input), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("40 articles")
+    assert result.stdout.startswith("5 articles")
     assert leftovers(out) == []  # ...and the next build removed it
     assert fingerprint(out) != previous_build[1]
 
@@ -141,10 +149,10 @@ def test_sigkill_at_any_moment_leaves_usable_outputs(out: Path, previous_build, 
 
 
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
-def test_sigterm_and_ctrl_c_are_one_line_and_change_nothing(out: Path, previous_build, larger_input: Path, tmp_path: Path,
-                                                             sig: int, code: int):
+def test_sigterm_and_ctrl_c_are_one_line_and_change_nothing(out: Path, previous_build, changed_input: Path,
+                                                             tmp_path: Path, sig: int, code: int):
     log = tmp_path / "log"
-    process = build_paused_after("graph.ttl", larger_input, out, tmp_path)
+    process = build_paused_after("graph.ttl", changed_input, out, tmp_path)
     process.send_signal(sig)
     assert process.wait(timeout=120) == code
     assert log.read_text().splitlines() == ["govgraph: interrupted; outputs of the previous build are unchanged"]

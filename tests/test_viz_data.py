@@ -262,8 +262,8 @@ def test_viz_command_writes_a_focused_page(sample_build: Path, tmp_path: Path):
 
 
 @pytest.mark.parametrize(("args", "message", "code"), [
-    (["--as-of", "2022-13-01"], "--as-of '2022-13-01': not a date", 1),
-    (["--focus", "no such body anywhere"], "no such entity", 1),
+    (["--as-of", "2022-13-01"], "--as-of '2022-13-01': not a date", 2),
+    (["--focus", "no such body anywhere"], "no such entity", 2),
     (["--depth", "2"], "--depth needs --focus", 2),
 ])
 def test_viz_command_user_errors_are_one_line(sample_build: Path, tmp_path: Path, args: list[str], message: str, code: int):

@@ -3,6 +3,10 @@
 The public API; the command line and the HTTP server are thin shells over it::
 
     from govgraph import build_graph, open_store, run_query
+
+In Jupyter, answers show as tables (`to_pandas()`, `to_networkx()`) and `show_network` draws the
+network view inline; `run_query`, `graph_stats` and `show_network` take a build folder such as
+``govgraph-out`` (or a store folder, a SPARQL endpoint URL, an open store).
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ __version__ = "0.1.0"
 _API = {
     "build_graph": "govgraph.workflow",
     "open_store": "govgraph.graph.store",
-    "run_query": "govgraph.queries.runner",
+    "run_query": "govgraph.notebook",
     "export_graph": "govgraph.graph.exports",
-    "graph_stats": "govgraph.graph.stats",
+    "graph_stats": "govgraph.notebook",
+    "show_network": "govgraph.notebook",
     "write_visualization": "govgraph.graph.viz",
     "validate_build": "govgraph.ontology.validation",
 }

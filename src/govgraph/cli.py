@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
 
 from govgraph.errors import GovgraphError
+
+try:  # typer 0.20+ carries its own copy of click
+    from typer._click.exceptions import ClickException
+except ImportError:
+    from click.exceptions import ClickException  # type: ignore[assignment]
 from govgraph.files import Terminated, terminate_as_interrupt
 
 app = typer.Typer(
@@ -28,6 +34,31 @@ StoreOpt = Annotated[
     typer.Option("--store", help="Store to use instead of DIR/store: a folder, or a SPARQL endpoint URL."),
 ]
 DEFAULT_OUT = Path("govgraph-out")
+QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml")
+
+
+def show_version(value: bool) -> None:
+    if value:
+        from govgraph import __version__
+
+        typer.echo(f"govgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: Annotated[bool, typer.Option("--version", callback=show_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Build, query, browse and export knowledge graphs of political systems from articles."""
+
+
+def choice(value: str, allowed: Collection[str], option: str) -> str:
+    """An option's value from a fixed list, in any case; a usage error (exit 2) otherwise."""
+    lowered = value.lower()
+    if lowered not in allowed:
+        fail(f"unknown {option} {value!r}; use one of: {', '.join(allowed)}", 2)
+    return lowered
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -76,10 +107,19 @@ def build(
 
     Example: govgraph build articles/ --out kz-graph --jobs 2 --store http://127.0.0.1:7878
     """
-    from govgraph.workflow import build_graph
+    from govgraph.build.executors import executor_spec
+    from govgraph.console import StageProgress
+    from govgraph.errors import InputError
+    from govgraph.workflow import BUILD_STAGES, build_graph
 
-    summary = build_graph(inputs, out, strict=strict, warn=lambda line: typer.echo(line, err=True), store=store,
-                          jobs=jobs, executor=executor, scheduler=scheduler, incremental=not fresh, nlp=nlp)
+    executor = executor and executor.lower()
+    try:
+        executor_spec(executor, jobs, scheduler)
+    except InputError as exc:  # options that do not go together: a usage error
+        fail(str(exc), 2)
+    with StageProgress("starting", total=len(BUILD_STAGES) - (0 if store else 1)) as bar:
+        summary = build_graph(inputs, out, strict=strict, warn=bar.echo, store=store, jobs=jobs, executor=executor,
+                              scheduler=scheduler, incremental=not fresh, nlp=nlp, progress=bar.stage)
     reused = f" ({summary.reused} unchanged, not extracted again)" if summary.reused else ""
     typer.echo(
         f"{summary.articles} articles{reused}, {summary.sentences} sentences, {summary.entities} entities, "
@@ -127,14 +167,21 @@ def export(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write; stdout without it.")] = None,
     out: OutDir = DEFAULT_OUT,
     store: StoreOpt = None,
+    with_provenance: Annotated[bool, typer.Option("--with-provenance", help="GraphML: also the claims, quoted "
+                                                  "sentences and articles as nodes, not only as attributes.")] = False,
 ) -> None:
     """Export the graph for other tools (TriG, N-Quads and JSON-LD keep one named graph per article).
 
     Example: govgraph export --format graphml -o kz.graphml
     """
-    from govgraph.graph.exports import export_graph
+    from govgraph.console import StageProgress
+    from govgraph.graph.exports import FORMATS, export_graph, export_network
 
-    data = export_graph(fmt, out, store, output)
+    fmt = choice(fmt, FORMATS, "--format")
+    if with_provenance and fmt != "graphml":
+        fail("--with-provenance is for --format graphml; the RDF formats always hold the provenance", 2)
+    with StageProgress(f"exporting {fmt}"):
+        data = export_network(out, store, output, provenance=True) if with_provenance else export_graph(fmt, out, store, output)
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -153,10 +200,11 @@ def stats(
 
     Example: govgraph stats --out kz-graph
     """
+    from govgraph.console import stats_text
     from govgraph.graph.stats import stats_for
 
     report = stats_for(out, store)
-    typer.echo(json.dumps(report.as_dict(), indent=2) if as_json else "\n".join(report.lines()))
+    typer.echo(json.dumps(report.as_dict(), indent=2) if as_json else stats_text(report), nl=as_json)
 
 
 @app.command()
@@ -177,8 +225,7 @@ def query(
     from govgraph.graph.store import store_for
     from govgraph.queries import parse_param_options, render, run_query
 
-    if fmt not in ("table", "csv", "tsv", "json", "xml"):
-        fail(f"unknown --format {fmt!r}; use table, csv, tsv, json or xml", 2)
+    fmt = choice(fmt, QUERY_FORMATS, "--format")
     answer = run_query(query, parse_param_options(param), store=store_for(out, store), labels=fmt == "table")
     typer.echo(render(answer, fmt), nl=False)
 
@@ -231,20 +278,38 @@ def viz(
 
     Example: govgraph viz --focus Mazhilis --depth 2 --as-of 2023-03-19 -o mazhilis.html
     """
+    from govgraph.errors import InputError
     from govgraph.graph.viz import write_store_visualization
 
     if depth is not None and focus is None:
         fail("--depth needs --focus ENTITY", 2)
     target = output or out / "graph.html"
-    summary = write_store_visualization(out, store, target, as_of=as_of, focus=focus, depth=2 if depth is None else depth)
+    try:
+        summary = write_store_visualization(out, store, target, as_of=as_of, focus=focus,
+                                            depth=2 if depth is None else depth)
+    except InputError as exc:  # a date or an entity that the options name wrongly: a usage error
+        fail(str(exc), 2)
     typer.echo(f"{summary.nodes} nodes, {summary.edges} edges ({summary.shown_nodes} nodes and {summary.shown_edges} "
                f"edges shown at first) in {summary.seconds:.2f} s -> {target}")
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: usage errors are one line with exit 2, like the commands' own."""
     terminate_as_interrupt()
-    sys.exit(app())
+    logging.disable(logging.INFO)  # libraries' INFO and DEBUG lines (pyLODE, asyncio) are not for the user
+    try:
+        code = app(prog_name="govgraph", standalone_mode=False)
+    except ClickException as exc:
+        message = " ".join(exc.format_message().split())
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `govgraph` alone: the help (rich has printed it already)
+            if message:
+                exc.show()
+        else:
+            context = getattr(exc, "ctx", None)
+            where = context.command_path if context is not None else "govgraph"
+            typer.echo(f"govgraph: {message} (see `{where} --help`)", err=True)
+        code = exc.exit_code
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

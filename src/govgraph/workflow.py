@@ -21,6 +21,9 @@ from govgraph.graph.store import STORE_DIR, write_embedded_store
 
 DEFAULT_OUT = Path("govgraph-out")
 CACHE_DIR = ".cache/extractions"
+# what `progress` is told, in order; the last only with a --store server, "writing graph.html" only with html
+BUILD_STAGES = ("extracting articles", "making RDF", "writing the store", "writing graph.ttl and graph.trig",
+                "writing graph.html", "sending named graphs")
 
 
 @dataclass(slots=True)
@@ -52,6 +55,7 @@ def build_graph(
     scheduler: str | None = None,
     incremental: bool = True,
     nlp: str = DEFAULT_PIPELINE,
+    progress: Callable[[str], None] | None = None,
 ) -> BuildSummary:
     """Build the knowledge graph of the inputs and write graph.ttl, graph.trig, graph.html and store/.
 
@@ -67,6 +71,7 @@ def build_graph(
         executor: "serial", "process" or "dask" (default: serial, or process when jobs > 1); see `build.executors`.
         scheduler: address of a running dask scheduler (tcp://host:8786) for the dask executor.
         nlp: the installed spaCy pipeline that analyses the articles (default en_core_web_sm).
+        progress: called with the name of each stage (see `BUILD_STAGES`) as it starts.
 
     Returns:
         Counts and timings of the build.
@@ -76,6 +81,7 @@ def build_graph(
         StoreError: `store` cannot be reached or written (the local outputs are written all the same).
     """
     started = time.perf_counter()
+    stage_started = progress or (lambda _stage: None)
     spec = executor_spec(executor, jobs, scheduler, nlp)
     load_pipeline(nlp)  # a missing pipeline is one line before anything else happens
     if store:
@@ -83,9 +89,11 @@ def build_graph(
 
         check_reachable(store)
     sources = list(inputs) if inputs else [corpus_dir()]
+    stage_started(BUILD_STAGES[0])
     with using(spec):
         result = extract_corpus(sources, strict=strict, warn=warn, cache_dir=out_dir / CACHE_DIR if incremental else None)
     stages = dict(result.stage_seconds)
+    stage_started(BUILD_STAGES[1])
     t0 = time.perf_counter()
     instance_quads = dataset_quads(result.extractions, result.entities, result.reference_properties,
                                    extra=conflict_quads(result.conflicts), version=__version__)
@@ -93,9 +101,11 @@ def build_graph(
     stages["rdf"] = time.perf_counter() - t0
     # all outputs are written aside and replace the previous ones together (see files.staged_outputs)
     with staged_outputs(out_dir, wait=warn) as stage:
+        stage_started(BUILD_STAGES[2])
         t0 = time.perf_counter()
         write_embedded_store(quads, stage / STORE_DIR)
         stages["store"] = time.perf_counter() - t0
+        stage_started(BUILD_STAGES[3])
         t0 = time.perf_counter()
         write_rdf(quads, stage / "graph.ttl", ox.RdfFormat.TURTLE)
         write_rdf(quads, stage / "graph.trig", ox.RdfFormat.TRIG)
@@ -103,10 +113,12 @@ def build_graph(
         if html:
             from govgraph.graph.viz import write_visualization
 
+            stage_started(BUILD_STAGES[4])
             t0 = time.perf_counter()
             write_visualization(quads, stage / "graph.html")
             stages["html"] = time.perf_counter() - t0
     if store:
+        stage_started(BUILD_STAGES[5])
         t0 = time.perf_counter()
         publish(quads, store)
         stages["remote"] = time.perf_counter() - t0

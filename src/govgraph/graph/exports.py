@@ -112,28 +112,74 @@ def jsonld_document(quads: Iterable[ox.Quad]) -> dict[str, object]:
     return {"@context": dict(sorted(bound.items())), "@graph": default + named}
 
 
-def graphml_bytes(quads: Iterable[ox.Quad]) -> bytes:
-    """The network projection (`network.to_networkx`) as GraphML: IRIs as node ids, label and class attributes."""
+def graphml_bytes(quads: Iterable[ox.Quad], *, provenance: bool = False) -> bytes:
+    """The entity network as GraphML, for Gephi and Cytoscape: IRIs as node ids, facts and quotes as attributes.
+
+    Claims, quoted sentences, source articles, conflicts and the build run are left out unless `provenance`
+    is set; without them, each node carries its literal facts (``memberCount`` ...) and the number of
+    articles that mention it, and each edge the articles that state it and one sentence that does.
+
+    Args:
+        quads: every quad of the graph (schema graph included, for labels).
+        provenance: also keep the provenance nodes and their links, flagged by a ``provenance`` attribute.
+    """
     import networkx as nx
 
-    from govgraph.graph.network import to_networkx
+    from govgraph.graph.network import NAME_PROPERTIES, local_name, project
 
-    source = to_networkx(canonical_quads(quads))  # sorted input: the same projection whichever store was read
+    network = project(canonical_quads(quads))  # sorted input: the same projection whichever store was read
+    kept = {iri for iri, node in network.nodes.items() if provenance or not node.provenance}
+    quotes: dict[tuple[str, str, str], str] = {}
+    for support in network.supports:
+        if support.obj_is_iri and support.quote:
+            quotes.setdefault((support.subject, support.predicate, support.obj), support.quote)
+
+    def title(article: str) -> str:
+        return network.nodes[article].label if article in network.nodes else article
+
     graph = nx.MultiDiGraph()
-    for node, data in sorted(source.nodes(data=True)):
-        graph.add_node(node, label=_safe(data.get("label", node)), **{"class": _safe(data.get("cls", ""))},
-                       iri=node, provenance=bool(data.get("provenance", False)))
-    edges = sorted(source.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
-    for index, (s, o, key, data) in enumerate(edges):  # unique edge ids: Gephi merges edges that share one
-        graph.add_edge(s, o, key=f"e{index}", label=_safe(data.get("label", "")), predicate=_safe(key))
+    for iri in sorted(kept):
+        node = network.nodes[iri]
+        facts: dict[str, list[str]] = defaultdict(list)
+        for prop, value in node.literals:
+            if prop not in NAME_PROPERTIES and local_name(prop) not in _GRAPHML_RESERVED:
+                facts[local_name(prop)].append(value)
+        attributes: dict[str, str | int | bool] = {name: "; ".join(sorted(set(v))) for name, v in sorted(facts.items())}
+        attributes.update(label=node.label, iri=iri, sources=len(node.articles), **{"class": local_name(node.cls)})
+        if provenance:
+            attributes["provenance"] = node.provenance
+        graph.add_node(iri, **attributes)
+    edges = sorted((e for e in network.edges.values() if e.source in kept and e.target in kept),
+                   key=lambda e: (e.source, e.target, e.prop))
+    for index, edge in enumerate(edges):  # unique edge ids: Gephi merges edges that share one
+        graph.add_edge(edge.source, edge.target, key=f"e{index}", label=network.label_of(edge.prop), predicate=edge.prop,
+                       sources=len(edge.articles), articles="; ".join(sorted(title(a) for a in edge.articles)),
+                       quote=quotes.get((edge.source, edge.prop, edge.target), ""))
     buffer = io.BytesIO()
     nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()
 
 
-def _safe(value: object) -> str | int | float | bool:
-    """GraphML attributes are strings, numbers or booleans."""
-    return value if isinstance(value, str | int | float | bool) else str(value)
+_GRAPHML_RESERVED = frozenset({"label", "iri", "class", "sources", "provenance"})
+
+
+def export_network(out_dir: Path, store: str | None = None, target: Path | None = None, *,
+                   provenance: bool = False) -> bytes:
+    """The network of a build's store (or the store `store` selects) as GraphML; see `graphml_bytes`.
+
+    Raises:
+        StoreError: the store cannot be read.
+    """
+    from govgraph.graph.store import store_for
+
+    source = store_for(out_dir, store)
+    try:
+        data = graphml_bytes(source.quads(), provenance=provenance)
+    finally:
+        source.close()
+    if target is not None:
+        write_atomic(target, lambda tmp: tmp.write_bytes(data))
+    return data
 
 
 def export_quads(quads: Iterable[ox.Quad], fmt: str) -> bytes:

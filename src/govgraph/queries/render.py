@@ -32,6 +32,7 @@ GRAPH_FORMATS = {
 CLI_FORMATS = ("table", "csv", "tsv", "json", "xml")
 MAX_CELL = 48
 _XSD_STRING = str(XSD.string)
+_NUMERIC = frozenset(str(XSD[name]) for name in ("integer", "decimal", "double", "float", "nonNegativeInteger", "int", "long"))
 
 
 def term_json(term: Term) -> dict[str, object]:
@@ -108,22 +109,21 @@ def cell_text(term: Term | None, labels: dict[str, str], width: int = MAX_CELL) 
 
 
 def render_table(answer: QueryAnswer) -> str:
-    """An aligned, readable text table (labels instead of IRIs, long values shortened)."""
+    """An aligned, readable text table (labels instead of IRIs, long values shortened, numbers to the right)."""
     if answer.kind == "ask":
         return ("yes" if answer.boolean else "no") + "\n"
     if answer.kind == "graph":
         return serialize(answer, "turtle").decode("utf-8")
-    header = list(answer.variables)
+    from govgraph.console import plain_table  # rich: only when a table is drawn, not in the server's workers
+
     body = [[cell_text(term, answer.labels) for term in row] for row in answer.rows]
-    widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
-
-    lines = [line(header), line(["-" * w for w in widths])] + [line(r) for r in body]
+    numeric = [i for i in range(len(answer.variables))
+               if any(row[i] is not None for row in answer.rows)
+               and all(term is None or (isinstance(term, ox.Literal) and term.datatype.value in _NUMERIC)
+                       for term in (row[i] for row in answer.rows))]
     count = f"{len(body)} row{'s' if len(body) != 1 else ''}"
-    lines.append(count + (" (truncated: more rows were left out)" if answer.truncated else ""))
-    return "\n".join(lines) + "\n"
+    return plain_table(answer.variables, body, right=numeric) + count + (
+        " (truncated: more rows were left out)" if answer.truncated else "") + "\n"
 
 
 def render(answer: QueryAnswer, fmt: str = "table") -> str:
