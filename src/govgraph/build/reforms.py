@@ -15,30 +15,9 @@ import re
 from govgraph.build.context import NP_STOP as NP_STOP_WORDS
 from govgraph.build.context import DocContext, Sentence, clean_phrase, noun_phrase
 from govgraph.build.keys import slug
+from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import find_numbers
 from govgraph.build.records import Value
-
-REFORM_KINDS: tuple[tuple[str, str, str], ...] = (
-    ("ConstitutionalReform", "constitutional reform",
-     r"constitutional\s+(?:reforms?|amendments?|changes|modernization)|amendments?\s+to\s+the\s+constitutions?|"
-     r"changes\s+to\s+the\s+constitution|constitutional\s+overhaul"),
-    ("ElectoralReform", "electoral reform",
-     r"electoral\s+(?:system\s+)?reforms?|changes?\s+(?:in|to)\s+the\s+electoral\s+system|"
-     r"reform\s+of\s+the\s+electoral\s+system|electoral\s+system\s+(?:was|is|will\s+be|has\s+been)\s+\w+ed"),
-    ("JudicialReform", "judicial reform", r"judicial\s+reforms?|reforms?\s+of\s+the\s+judiciary|judicial\s+system\s+reforms?"),
-    ("AdministrativeReform", "administrative reform",
-     r"administrative(?:-territorial)?\s+reforms?|administrative-territorial\s+(?:structure|division|changes?)"),
-    ("HumanRightsReform", "human rights reform", r"human\s+rights\s+reforms?"),
-    ("ParliamentaryReform", "parliamentary reform", r"parliamentary\s+reforms?"),
-    ("PartyReform", "party system reform", r"party\s+(?:system\s+)?reforms?|reforms?\s+of\s+the\s+party\s+system"),
-    ("LocalGovernmentReform", "local government reform",
-     r"local\s+(?:self-)?government\s+reforms?|decentrali[sz]ation\s+of\s+(?:state\s+)?power"),
-    ("EconomicReform", "economic reform", r"economic\s+reforms?"),
-    ("Reform", "political reform",
-     r"political\s+(?:reforms?|modernization|modernisation|liberali[sz]ation|transformation)|"
-     r"(?<![\w-])reforms?(?![\w-])"),
-)
-_KIND_RES = [(cls, label, re.compile(pattern, re.I)) for cls, label, pattern in REFORM_KINDS]
 
 _STARTED = re.compile(r"\b(?:initiated|launched|started|began|begun|introduced|announced|unveiled)\s+(?:on|in)\s*", re.I)
 _CHANGE_VERB = re.compile(
@@ -113,14 +92,41 @@ class Reforms:
     def reform_mentions(self, sentence: Sentence) -> list[tuple[int, int, str]]:
         """(start, end, reform key) for every reform phrase, more specific kinds first, no overlaps."""
         found: list[tuple[int, int, str]] = []
-        for cls, label, pattern in _KIND_RES:
+        for cls, label, pattern in lexicon().reform_kinds:
             for match in pattern.finditer(sentence.text):
                 if any(match.start() < e and s < match.end() for s, e, _ in found):
                     continue
                 key = self.reform(cls, label, match.group(0))
                 self.ctx.add_mention(sentence, match.start(), match.end(), key)
                 found.append((match.start(), match.end(), key))
+        for start, end, cls in self.changed_domains(sentence):
+            if not any(start < e and s < end for s, e, _ in found):
+                label = next(label for kind, label, _ in lexicon().reform_kinds if kind == cls)
+                key = self.reform(cls, label, sentence.text[start:end])
+                self.ctx.add_mention(sentence, start, end, key)
+                found.append((start, end, key))
         return sorted(found)
+
+    def changed_domains(self, sentence: Sentence) -> list[tuple[int, int, str]]:
+        """What a verb of change acts on, when it names a reform's domain: 'the electoral system was reformatted',
+        'parliament amended the constitution' -> (start, end, reform class) of the domain's words."""
+        if sentence.tokens is None:
+            return []
+        found = []
+        for token in sentence.tokens:
+            if token.pos_ != "VERB" or not {token.lemma_.lower(), token.lower_} & lexicon().change_verbs:
+                continue
+            for child in token.children:
+                if child.dep_ not in ("nsubjpass", "dobj"):
+                    continue
+                start = child.left_edge.idx - sentence.start
+                phrase = sentence.text[start : child.idx - sentence.start + len(child)]
+                for cls, pattern in lexicon().reform_domains:
+                    match = pattern.search(phrase)
+                    if match:
+                        found.append((start + match.start(), start + match.end(), cls))
+                        break
+        return found
 
     def reform(self, cls: str, label: str, surface: str) -> str:
         ctx = self.ctx
