@@ -29,6 +29,13 @@ class Lexicon:
     reform_kinds: tuple[tuple[str, str, re.Pattern[str]], ...]  # (class, label, phrases), most specific first
     reform_domains: tuple[tuple[str, re.Pattern[str]], ...]  # (reform class, what a change verb acts on)
     change_verbs: frozenset[str]  # verbs that change an institution, every form ('amend', 'amended')
+    words: dict[tuple[str, str | None], frozenset[str]]  # (scheme, class or None) -> its words
+
+    def of(self, scheme: str, cls: str | None = None) -> frozenset[str]:
+        """The words of a scheme ('event-words'), only those of one class when `cls` is given."""
+        if cls is not None:
+            return self.words.get((scheme, cls), frozenset())
+        return frozenset(w for (s, _), words in self.words.items() if s == scheme for w in words)
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -47,6 +54,14 @@ def _verb_forms(verb: str) -> set[str]:
     if verb[-1:] not in "aeiouwy":  # 'reformatted': a doubled final consonant
         forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
     return forms
+
+
+def _by_class(schemes: dict[str, list[tuple[str | None, list[str]]]]) -> dict[tuple[str, str | None], set[str]]:
+    out: dict[tuple[str, str | None], set[str]] = {}
+    for scheme, concepts in schemes.items():
+        for cls, words in concepts:
+            out.setdefault((scheme, cls), set()).update(words)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +88,7 @@ def lexicon() -> Lexicon:
         role_modifiers=frozenset(w for _, words in schemes.get("role-modifiers", []) for w in words),
         reform_kinds=tuple((cls, label, _phrase_pattern(words)) for cls, label, words in kinds),
         reform_domains=tuple((cls, _phrase_pattern(words)) for cls, words in schemes.get("reform-domains", []) if cls),
+        words={key: frozenset(ws) for key, ws in _by_class(schemes).items()},
         change_verbs=frozenset(form for _, words in schemes.get("change-verbs", []) for w in words
                                for form in _verb_forms(w)),
     )

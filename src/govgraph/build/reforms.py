@@ -11,13 +11,18 @@ abolished bodies, models of government before and after).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from govgraph.build.context import NP_STOP as NP_STOP_WORDS
 from govgraph.build.context import DocContext, Sentence, clean_phrase, noun_phrase
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import find_numbers
+from govgraph.build.parse import lemma_in, subtree_span, token_span
 from govgraph.build.records import Value
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _STARTED = re.compile(r"\b(?:initiated|launched|started|began|begun|introduced|announced|unveiled)\s+(?:on|in)\s*", re.I)
 _CHANGE_VERB = re.compile(
@@ -25,11 +30,6 @@ _CHANGE_VERB = re.compile(
     r"decreas\w*|bring\w*|brought|grow\w*|grew|shrink\w*|shrank|enlarg\w*|trimm\w*|trim|slash\w*)\b", re.I)
 _FROM_TO = re.compile(r"\bfrom\s+(?P<a>[^,;]{1,40}?)\s+to\s+(?P<b>[^,;.]{1,40}?)(?=[,;.]|\s+(?:and|in|by|as|while|with|"
                       r"under|after|before|through)\b|$)", re.I)
-_TRANSITION = re.compile(
-    r"(?P<lead>\b(?:transition|shift|move|moving|switch|change|transformation|rebalanc\w*|transform\w*|"
-    r"evolv\w*|tur\w+)\b[^.;]{0,40}?)\bfrom\s+(?:an?\s+|the\s+)?(?P<a>[“\"‘]?[\w’'\- ]{3,60}?[”\"’]?)\s+"
-    r"to\s+(?:an?\s+|the\s+)?(?P<b>[“\"‘]?[\w’'\-, ]{3,100}?[”\"’]?)(?P<tail>\s+model(?:\s+of\s+government)?)?(?=[.;]|$|,\s)",
-    re.I)
 _LIMIT_TERM = re.compile(
     r"\blimit\w*\s+(?P<np>(?:the\s+)?[\w\s]{3,60}?)\s+to\s+(?P<value>(?:one|a\s+single|a|two|\d+)\s+"
     r"(?P<years>[\w-]+)-year\s+terms?)", re.I)
@@ -76,7 +76,6 @@ _PASSIVE_CHANGE = re.compile(
     r"(?P<verb>abolished|dissolved|liquidated|disbanded|scrapped|created|established|restored|re-?established|"
     r"reinstated|introduced|set\s+up)\b", re.I)
 HEAD_ONLY = ("gg:creates", "gg:abolishes", "gg:reestablishes")
-MODEL_HEADS = ("model", "system", "republic", "monarchy", "democracy", "government")
 _LIST_SPLIT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+(?=(?:the\s+|a\s+|an\s+)?[\w-]+\s+(?:of|in|on)\b)|"
                          r";\s+|,?\s+as\s+well\s+as\s+")
 
@@ -262,35 +261,61 @@ class Reforms:
             self.ctx.claim(sentence, subject, "gg:termLimit", Value("1", "integer"), "reform:term", 0.75)
 
     def transitions(self, sentence: Sentence, reforms: list) -> None:
-        """'the transition from a super-presidential system to a presidential republic', 'rebalanced from X to Y model'."""
+        """A change of system: 'the transition from a super-presidential system to a presidential republic', 'shift the
+        system from the current parliamentary system to an executive presidency', 'rebalanced from a
+        super-presidential to a normative presidential model' (both ends must name a model of government)."""
         ctx = self.ctx
-        for match in _TRANSITION.finditer(sentence.text):
-            tail = (match.group("tail") or "").strip()
-            before = self.model(sentence, match.group("a"), tail)
-            after = self.model(sentence, match.group("b"), tail)
+        if sentence.tokens is None:
+            return
+        text = sentence.text
+        for origin in sentence.tokens:
+            if origin.lower_ != "from" or origin.dep_ != "prep":
+                continue
+            before_token = next((c for c in origin.children if c.dep_ == "pobj"), None)
+            to = next((c for c in origin.head.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > origin.i), None)
+            if to is None and before_token is not None:
+                to = next((c for c in before_token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            after_token = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if before_token is None or after_token is None:
+                continue
+            after_span = subtree_span(sentence, after_token)
+            extra = next((c for c in origin.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                          and c.idx - sentence.start <= after_span[1] + 1), None)
+            if extra is not None:  # 'to presidential republic with influential parliament': the 'with' belongs to it
+                after_span = (after_span[0], subtree_span(sentence, extra)[1])
+            before_span = (subtree_span(sentence, before_token)[0],
+                           min(subtree_span(sentence, before_token)[1], token_span(sentence, to)[0]))
+            after_head = model_head(after_token)
+            before = self.model(text[slice(*before_span)], before_token, after_head)
+            after = self.model(text[slice(*after_span)], after_token, None)
             if before is None or after is None:
                 continue
-            reform = self.sentence_reform(sentence, reforms, match.start()) or self.default_reform(sentence)
-            subject = re.search(r"([\w’'-]+(?:\s+[\w’'-]+){0,3})\s+(?:will\s+be|was|were|is|are|has\s+been)\s+"
-                                r"\w+\s*$", sentence.text[: match.start("a")].rsplit("from", 1)[0] + "x x")
-            lead = clean_phrase(sentence.text[match.start() : match.end()])
-            label = lead
-            if subject and not re.match(r"^(?:the\s+)?(?:transition|shift|move)", lead, re.I):
-                label = f"{clean_phrase(subject.group(1))}: {lead}"
+            reform = self.sentence_reform(sentence, reforms, before_span[0]) or self.default_reform(sentence)
+            head = origin.head
+            start = token_span(sentence, head)[0] if head.i < origin.i else token_span(sentence, origin)[0]
+            label = clean_phrase(text[start : after_span[1]])
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] if head.pos_ in ("VERB", "AUX") else []
+            if subjects:
+                label = f"{clean_phrase(text[slice(*subtree_span(sentence, subjects[0]))])}: {label}"
             change = self.change(sentence, reform, label, "reform:transition", 0.85)
             for node in (change, reform):
                 if node:
                     ctx.claim(sentence, node, "gg:transformsFrom", before, "reform:transition", 0.85)
                     ctx.claim(sentence, node, "gg:transformsTo", after, "reform:transition", 0.85)
 
-    def model(self, sentence: Sentence, text: str, tail: str) -> str | None:
-        name = clean_phrase(text.strip("“”\"‘’ ,"))
+    def model(self, phrase: str, token: Token, shared_head: str | None) -> str | None:
+        """The governance model a phrase names ('parliamentary system'); a bare adjective takes the other end's head
+        ('from a super-presidential to a ... model' -> 'super-presidential model')."""
+        words = clean_phrase(phrase.strip("“”\"‘’ ,")).split()
+        while words and words[0].lower() in lexicon().of("time-modifiers"):
+            words.pop(0)
+        name = clean_phrase(" ".join(words).strip("“”\"‘’ ,"))
         if not name or len(name.split()) > 14:
             return None
-        if tail and not name.lower().endswith(MODEL_HEADS):
-            name = f"{name} {tail.split()[0]}"
-        if not name.lower().split()[-1].startswith(MODEL_HEADS) and " with " not in name:
-            return None
+        if model_head(token) is None:
+            if not (shared_head and token.pos_ == "ADJ" and lemma_in(token, lexicon().of("model-adjectives"))):
+                return None
+            name = f"{name} {shared_head}"
         return self.ctx.new_entity("model", "GovernanceModel", name)
 
     def nominal_changes(self, sentence: Sentence, reforms: list) -> None:
@@ -508,6 +533,20 @@ class Reforms:
             rule = clean_phrase(re.sub(r"^(?:will\s+be|are|is|be)\s+", "", match.group(0).strip(), flags=re.I))
             for body in {m.entity for m in bodies}:
                 ctx.claim(sentence, body, "gg:formationRule", ctx.text_value(rule), "reform:formed-from", 0.75)
+
+
+def model_head(token: Token) -> str | None:
+    """The head word when a noun heads a model of government: 'system', or 'form' with a model adjective in its phrase
+    ('federal form of government'); else None."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if lemma_in(token, lexicon().of("model-words")):
+        return token.lower_
+    adjectives = lexicon().of("model-adjectives")
+    if lemma_in(token, lexicon().of("model-frames")) and any(
+            lemma_in(t, adjectives) or t.lower_ in adjectives for t in token.subtree if t.i < token.i):
+        return token.lower_
+    return None
 
 
 def split_and(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:

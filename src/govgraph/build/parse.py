@@ -1,0 +1,50 @@
+"""Small readings of the dependency parse shared by the rules: token spans relative to a sentence."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from govgraph.build.dates import MONTHS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from govgraph.build.context import Sentence
+
+
+def token_span(sentence: Sentence, token: Token) -> tuple[int, int]:
+    """The sentence-relative (start, end) of one token."""
+    start = token.idx - sentence.start
+    return start, start + len(token.text)
+
+
+def phrase_span(sentence: Sentence, token: Token) -> tuple[int, int]:
+    """The noun phrase a token heads, up to the token itself: 'the civil unrest' for 'unrest'."""
+    return token.left_edge.idx - sentence.start, token_span(sentence, token)[1]
+
+
+def subtree_span(sentence: Sentence, token: Token) -> tuple[int, int]:
+    """The whole subtree of a token: 'the unitary type of administration' for 'type'."""
+    right = token.right_edge
+    return token.left_edge.idx - sentence.start, right.idx - sentence.start + len(right.text)
+
+
+_FULL_MONTHS = frozenset(name for name in MONTHS if len(name) > 3)
+
+
+def is_month(token: Token) -> bool:
+    """A capitalized month name ('May' only where the tagger reads a proper noun or a date)."""
+    lower = token.text.lower()
+    return token.text[:1].isupper() and (lower in _FULL_MONTHS or (lower == "may" and (token.pos_ == "PROPN" or
+                                                                                      token.ent_type_ == "DATE")))
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def lemma_in(token: Token, words: frozenset[str]) -> bool:
+    """Whether the token's lemma, its lower-case text or that text without a plural 's' is one of `words`
+    (the lemmatizer leaves some plurals: 'MPs')."""
+    lower = token.lower_
+    return token.lemma_.lower() in words or lower in words or (lower.endswith("s") and lower[:-1] in words)
