@@ -48,3 +48,18 @@ def lemma_in(token: Token, words: frozenset[str]) -> bool:
     (the lemmatizer leaves some plurals: 'MPs')."""
     lower = token.lower_
     return token.lemma_.lower() in words or lower in words or (lower.endswith("s") and lower[:-1] in words)
+
+
+def noun_span(sentence: Sentence, token: Token) -> tuple[int, int]:
+    """The noun phrase a token heads with its 'of' complements, without clauses, appositions or what follows a comma:
+    'the Autonomous Region in Muslim Mindanao' but not ', which was created in 1989'."""
+    cut = [t for child in token.children if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl")
+           and child.i > token.i for t in child.subtree]
+    first_cut = min((t.i for t in cut), default=None)
+    tokens = [t for t in token.subtree if first_cut is None or t.i < first_cut]
+    while tokens and tokens[0].dep_ in ("det", "punct"):
+        tokens.pop(0)
+    if not tokens:
+        return token_span(sentence, token)
+    last = tokens[-1]
+    return tokens[0].idx - sentence.start, last.idx - sentence.start + len(last.text)

@@ -18,18 +18,13 @@ from govgraph.build.context import DocContext, Sentence, clean_phrase, noun_phra
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import find_numbers
-from govgraph.build.parse import lemma_in, subtree_span, token_span
+from govgraph.build.parse import lemma_in, noun_span, subtree_span, token_span
 from govgraph.build.records import Value
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _STARTED = re.compile(r"\b(?:initiated|launched|started|began|begun|introduced|announced|unveiled)\s+(?:on|in)\s*", re.I)
-_CHANGE_VERB = re.compile(
-    r"\b(?:reduc\w*|cut|cuts|cutting|increas\w*|expand\w*|rais\w*|lower\w*|extend\w*|shorten\w*|chang\w*|"
-    r"decreas\w*|bring\w*|brought|grow\w*|grew|shrink\w*|shrank|enlarg\w*|trimm\w*|trim|slash\w*)\b", re.I)
-_FROM_TO = re.compile(r"\bfrom\s+(?P<a>[^,;]{1,40}?)\s+to\s+(?P<b>[^,;.]{1,40}?)(?=[,;.]|\s+(?:and|in|by|as|while|with|"
-                      r"under|after|before|through)\b|$)", re.I)
 _LIMIT_TERM = re.compile(
     r"\blimit\w*\s+(?P<np>(?:the\s+)?[\w\s]{3,60}?)\s+to\s+(?P<value>(?:one|a\s+single|a|two|\d+)\s+"
     r"(?P<years>[\w-]+)-year\s+terms?)", re.I)
@@ -68,13 +63,11 @@ KIND_OF_ACTION = {
     "abolish": "gg:abolishes", "strengthening": "gg:strengthens", "reinforcement": "gg:strengthens",
     "empowerment": "gg:strengthens", "expansion": "gg:strengthens", "strengthen": "gg:strengthens",
     "grant": "gg:strengthens", "reduction": "gg:weakens", "curtailment": "gg:weakens", "weaken": "gg:weakens",
-    "limitation": "gg:weakens", "limit": "gg:weakens",
+    "limitation": "gg:weakens", "limit": "gg:weakens", "dissolv": "gg:abolishes", "disband": "gg:abolishes",
+    "liquidat": "gg:abolishes", "scrap": "gg:abolishes", "eliminat": "gg:abolishes",
 }
 BANS = ("ban", "limitation", "limit")
-_PASSIVE_CHANGE = re.compile(
-    r"\s+(?:was|were|will\s+be|would\s+be|has\s+been|have\s+been|is|are|is\s+to\s+be|are\s+to\s+be)\s+(?:\w+ly\s+)?"
-    r"(?P<verb>abolished|dissolved|liquidated|disbanded|scrapped|created|established|restored|re-?established|"
-    r"reinstated|introduced|set\s+up)\b", re.I)
+SIDE_MARKS = frozenset({"since", "because", "when", "after", "before", "while", "although", "as", "until", "if"})
 HEAD_ONLY = ("gg:creates", "gg:abolishes", "gg:reestablishes")
 _LIST_SPLIT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+(?=(?:the\s+|a\s+|an\s+)?[\w-]+\s+(?:of|in|on)\b)|"
                          r";\s+|,?\s+as\s+well\s+as\s+")
@@ -162,6 +155,7 @@ class Reforms:
         self.transitions(sentence, reforms)
         self.nominal_changes(sentence, reforms)
         self.passive_changes(sentence, reforms)
+        self.renames(sentence, reforms)
         self.item_lists(sentence, reforms)
         self.elections_of(sentence, reforms)
         self.formed_from(sentence, reforms)
@@ -182,41 +176,68 @@ class Reforms:
                 self.ctx.claim(sentence, reform, "gg:startDate", Value(date.iso, date.datatype), "reform:start-date", 0.8)
 
     def from_to(self, sentence: Sentence, reforms: list) -> None:
-        """'reducing the number of senators from fifteen to ten', 'seats were cut from 120 to 90'."""
+        """'reducing the number of senators from fifteen to ten', 'seats were cut from 120 to 90', 'extend the term to six
+        years from four': a verb (or noun) of a changed quantity with numbers after 'from' and 'to'; what changes is its
+        object, else its subject."""
         ctx = self.ctx
+        if sentence.tokens is None:
+            return
         text = sentence.text
-        for match in _FROM_TO.finditer(text):
-            if not (find_numbers(match.group("a")) or re.search(r"model|system|term", match.group(0), re.I)):
+        verbs = lexicon().of("quantity-verbs")
+        for origin in sentence.tokens:
+            if origin.lower_ != "from" or origin.dep_ != "prep":
                 continue
-            verbs = list(_CHANGE_VERB.finditer(text, max(0, match.start() - 120), match.start()))
-            if not verbs:
+            head = origin.head
+            for _ in range(3):  # 'increased the number of seats from 290 to 360': up to the verb
+                if lemma_in(head, verbs) or head.head.i == head.i:
+                    break
+                head = head.head
+            if not lemma_in(head, verbs):
                 continue
-            verb = verbs[-1]
-            between = text[verb.end() : match.start()]
-            passive = re.search(r"^(.*?)\s+(?:was|were|will\s+be|has\s+been|have\s+been|is|are)\s*$",
-                                text[max(0, verb.start() - 90) : verb.start()])
-            if between.strip():
-                attribute_text = between
-            else:  # 'The Senate shrinks from 100 to 65 members' / 'seats will be cut from 120 to 90': the subject
-                before = passive.group(1) if passive else text[max(0, verb.start() - 90) : verb.start()]
-                attribute_text = re.split(r"[,;:]|\b(?:and|which|that|who)\b", before)[-1]
-            attribute = clean_phrase(attribute_text)
+            a_token = next((c for c in origin.children if c.dep_ == "pobj"), None)
+            candidates = [*origin.head.children, *origin.children, *(a_token.children if a_token is not None else ())]
+            to = next((c for c in candidates if c.dep_ == "prep" and c.lower_ == "to"), None)
+            b_token = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if a_token is None:
+                continue
+            if b_token is None or to is None:  # 'from five to seven years' parsed as one range: split it at 'to'
+                ranged = next((t for t in a_token.subtree if t.lower_ == "to" and t.dep_ == "quantmod"), None)
+                if ranged is None:
+                    continue
+                whole = subtree_span(sentence, a_token)
+                a_text = text[whole[0] : token_span(sentence, ranged)[0]].strip(" ,")
+                b_text = text[token_span(sentence, ranged)[1] : whole[1]].strip()
+                to = ranged
+            else:
+                a_span = subtree_span(sentence, a_token)
+                if to.i > origin.i:
+                    a_span = (a_span[0], min(a_span[1], token_span(sentence, to)[0]))
+                a_text, b_text = text[slice(*a_span)].strip(" ,"), text[slice(*subtree_span(sentence, b_token))]
+            if not (find_numbers(a_text) and find_numbers(b_text)):
+                continue
+            thing = next((c for c in head.children if c.dep_ == "dobj"), None) or next(
+                (c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            if thing is None and head.pos_ == "NOUN":
+                thing = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                              for g in c.children if g.dep_ == "pobj"), None)
+            if thing is None or thing.pos_ == "PRON":
+                continue
+            np_start, np_end = subtree_span(sentence, thing)
+            np_end = min([np_end] + [token_span(sentence, t)[0] for t in (origin, to) if t.i > thing.i])
+            attribute = clean_phrase(text[np_start:np_end])
             if not attribute or len(attribute.split()) > 12:
                 continue
-            np_start = text.find(attribute_text.strip(), max(0, verb.start() - 90))
-            np_end = np_start + len(attribute_text.strip())
-            if True:
-                reform = self.sentence_reform(sentence, reforms, match.start()) or self.default_reform(sentence)
-                change = self.change(sentence, reform, f"{attribute} from {match.group('a')} to {match.group('b')}",
-                                     "reform:from-to", 0.85)
-                ctx.claim(sentence, change, "gg:attribute", ctx.text_value(attribute), "reform:from-to", 0.85)
-                ctx.claim(sentence, change, "gg:fromValue", self.value(match.group("a")), "reform:from-to", 0.85)
-                ctx.claim(sentence, change, "gg:toValue", self.value(match.group("b")), "reform:from-to", 0.85)
-                for mention in ctx.mentions_in(sentence, np_start, np_end):
-                    if not ctx.is_a(mention.entity, "Change", "Reform", "Country"):
-                        ctx.claim(sentence, change, "gg:changedThing", mention.entity, "reform:from-to", 0.8)
-                        if reform:
-                            ctx.claim(sentence, reform, "gg:affects", mention.entity, "reform:from-to", 0.8)
+            reform = self.sentence_reform(sentence, reforms, origin.idx - sentence.start) or self.default_reform(sentence)
+            change = self.change(sentence, reform, f"{attribute} from {clean_phrase(a_text)} to {clean_phrase(b_text)}",
+                                 "reform:from-to", 0.85)
+            ctx.claim(sentence, change, "gg:attribute", ctx.text_value(attribute), "reform:from-to", 0.85)
+            ctx.claim(sentence, change, "gg:fromValue", self.value(a_text), "reform:from-to", 0.85)
+            ctx.claim(sentence, change, "gg:toValue", self.value(b_text), "reform:from-to", 0.85)
+            for mention in ctx.mentions_in(sentence, np_start, np_end):
+                if not ctx.is_a(mention.entity, "Change", "Reform", "Country"):
+                    ctx.claim(sentence, change, "gg:changedThing", mention.entity, "reform:from-to", 0.8)
+                    if reform:
+                        ctx.claim(sentence, reform, "gg:affects", mention.entity, "reform:from-to", 0.8)
 
     def value(self, text: str) -> Value:
         text = clean_phrase(text)
@@ -272,7 +293,8 @@ class Reforms:
             if origin.lower_ != "from" or origin.dep_ != "prep":
                 continue
             before_token = next((c for c in origin.children if c.dep_ == "pobj"), None)
-            to = next((c for c in origin.head.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > origin.i), None)
+            to = next((c for c in (*origin.head.children, *origin.children, *origin.head.head.children)
+                       if c.dep_ == "prep" and c.lower_ == "to" and c.i > origin.i), None)
             if to is None and before_token is not None:
                 to = next((c for c in before_token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
             after_token = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -339,6 +361,8 @@ class Reforms:
                 obj_text = text[span[0] : span[1]]
                 if rx is _VERBAL and not (reforms or self._is_reform_sentence(sentence)):
                     continue
+                if rx is _VERBAL and not self.reform_clause(sentence, match.start()):
+                    continue
                 word = (match.groupdict().get("noun") or match.groupdict().get("noun2") or match.group("verb")).lower()
                 action = next((p for stem, p in KIND_OF_ACTION.items() if word.startswith(stem)), None)
                 reform = self.sentence_reform(sentence, reforms, match.start())
@@ -374,27 +398,81 @@ class Reforms:
                     if office:
                         ctx.claim(sentence, reform, action, office, "reform:change", 0.7)
 
+    def reform_clause(self, sentence: Sentence, offset: int) -> bool:
+        """Whether the verb at `offset` states what a reform does, not a side remark: not in a clause opened by
+        'since', 'because', 'when' ... and not with a personal pronoun as its subject ('since it introduced a new
+        constitution in 2010'); an object that is not a noun ('creating eight others') states nothing."""
+        if sentence.tokens is None:
+            return True
+        verb = next((t for t in sentence.tokens if t.idx - sentence.start == offset), None)
+        if verb is None:
+            return True
+        if verb.dep_ in ("advcl", "relcl") and any(c.dep_ == "mark" and c.lower_ in SIDE_MARKS for c in verb.children):
+            return False
+        if any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ not in ("which", "that", "who") for c in verb.children):
+            return False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return not objects or (objects[0].pos_ in ("NOUN", "PROPN") and objects[0].lemma_.lower() not in ("other", "one"))
+
     def passive_changes(self, sentence: Sentence, reforms: list) -> None:
-        """'Military courts will be abolished', 'the court, abolished in 1998, was restored'."""
+        """'Military courts will be abolished', 'the ARMM was abolished and replaced': a body's end or start in the
+        passive; one a person carries out ('dissolved by President Sandu') is an act of that person, not a reform."""
         ctx = self.ctx
-        text = sentence.text
-        for match in _PASSIVE_CHANGE.finditer(text):
-            subject = re.split(r"[,;:]|\b(?:and|which|that|who|while)\b", text[max(0, match.start() - 80) : match.start()])[-1]
-            subject = clean_phrase(subject)
-            if not subject or len(subject.split()) > 8 or subject.lower() in NP_STOP_WORDS:
+        if sentence.tokens is None:
+            return
+        for verb in sentence.tokens:
+            action = next((p for stem, p in KIND_OF_ACTION.items() if verb.lemma_.lower().startswith(stem)), None)
+            if verb.pos_ != "VERB" or action is None or not any(c.dep_ == "auxpass" for c in verb.children):
                 continue
-            verb = match.group("verb").lower()
-            action = next((p for stem, p in KIND_OF_ACTION.items() if verb.startswith(stem)), None)
-            reform = self.sentence_reform(sentence, reforms, match.start()) or self.default_reform(sentence)
-            change = self.change(sentence, reform, f"{subject} {match.group(0).strip()}", "reform:passive", 0.7)
+            subjects = [c for c in verb.children if c.dep_ == "nsubjpass"] or (
+                [c for c in verb.head.children if c.dep_ == "nsubjpass"] if verb.dep_ == "conj" else [])
+            if not subjects or subjects[0].pos_ == "PRON":
+                continue
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents and ctx.mention_at(sentence, *subtree_span(sentence, agents[0]), "Person", "Office"):
+                continue
+            start, end = noun_span(sentence, subjects[0])
+            subject = clean_phrase(sentence.text[start:end])
+            if not subject or len(subject.split()) > 8:
+                continue
+            auxiliaries = " ".join(c.text for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i)
+            reform = self.sentence_reform(sentence, reforms, start) or self.default_reform(sentence)
+            change = self.change(sentence, reform, f"{subject} {auxiliaries} {verb.text}", "reform:passive", 0.7)
             ctx.claim(sentence, change, "gg:attribute", ctx.text_value(subject), "reform:passive", 0.7)
-            start = text.rfind(subject, 0, match.start())
-            for mention in ctx.mentions_in(sentence, max(start, 0), match.start()):
-                if ctx.is_a(mention.entity, "Organization", "Body", "Court", "Chamber", "Parliament", "Agency", "Region",
-                            "Office", "Party"):
+            for mention in ctx.mentions_in(sentence, start, end):
+                if ctx.is_a(mention.entity, "Organization", "Region", "Office") and not ctx.is_a(mention.entity, "Country"):
                     ctx.claim(sentence, change, "gg:changedThing", mention.entity, "reform:passive", 0.7)
-                    if action and reform:
+                    if reform:
                         ctx.claim(sentence, reform, action, mention.entity, "reform:passive", 0.7)
+
+    def renames(self, sentence: Sentence, reforms: list) -> None:
+        """'renamed the ARMM as the Bangsamoro region', 'the ministry was renamed the Ministry of Digital Affairs': a
+        change of name (from and to), and the new name an alias of the body."""
+        ctx = self.ctx
+        if sentence.tokens is None:
+            return
+        for verb in sentence.tokens:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() != "rename":
+                continue
+            old = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            new = next((c for c in verb.children if c.dep_ in ("oprd", "attr", "dobj") and c.i != old.i), None) or next(
+                (g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "to", "into")
+                 for g in c.children if g.dep_ == "pobj"), None)
+            if old is None or new is None or old.pos_ == "PRON":
+                continue
+            old_span, new_span = noun_span(sentence, old), noun_span(sentence, new)
+            old_name, new_name = clean_phrase(sentence.text[slice(*old_span)]), clean_phrase(sentence.text[slice(*new_span)])
+            if not old_name or not new_name:
+                continue
+            reform = self.sentence_reform(sentence, reforms, old_span[0]) or self.default_reform(sentence)
+            change = self.change(sentence, reform, f"renaming of {old_name} as {new_name}", "reform:rename", 0.75)
+            ctx.claim(sentence, change, "gg:attribute", Value("name", "string"), "reform:rename", 0.75)
+            ctx.claim(sentence, change, "gg:fromValue", Value(old_name, "string"), "reform:rename", 0.75)
+            ctx.claim(sentence, change, "gg:toValue", Value(new_name, "string"), "reform:rename", 0.75)
+            body = ctx.mention_at(sentence, *old_span, "Organization", "Region", "Office")
+            if body is not None and not ctx.is_a(body, "Country"):
+                ctx.claim(sentence, change, "gg:changedThing", body, "reform:rename", 0.75)
+                ctx.add_entity(body, "", "", new_name)
 
     def adjective_office(self, text: str) -> str | None:
         """'presidential powers' -> the country's President office."""
