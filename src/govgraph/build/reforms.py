@@ -435,6 +435,8 @@ class Reforms:
             subject = clean_phrase(sentence.text[start:end])
             if not subject or len(subject.split()) > 8:
                 continue
+            if any(ctx.is_a(m.entity, "Document") for m in ctx.mentions_in(sentence, start, end)):
+                continue  # a bill introduced or a law adopted is a document's history (laws.acts), not a body's
             auxiliaries = " ".join(c.text for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i)
             reform = self.sentence_reform(sentence, reforms, start) or self.default_reform(sentence)
             change = self.change(sentence, reform, f"{subject} {auxiliaries} {verb.text}", "reform:passive", 0.7)
