@@ -127,9 +127,12 @@ class Events:
         index = sentence.index - 1
         if index < 0 or not self.ctx.same_paragraph(index, sentence.index) or list(find_dates(sentence.text)):
             return None, ()
-        years = {d.date.year for d in find_dates(self.ctx.sentences[index].text)}
-        dates = list(find_dates(self.ctx.sentences[index].text))
-        if len(years) == 1 and all(d.date.month is None for d in dates):
+        previous = self.ctx.sentences[index].text
+        years = {d.date.year for d in find_dates(previous)}
+        dates = list(find_dates(previous))
+        # the year the sentence is about ('The year 2023', 'in 2023'), not a bound ('until 2030', 'by 2030')
+        about = all(re.search(r"(?:^|\b(?:in|year|during|of))\s*$", previous[: d.start], re.I) for d in dates)
+        if len(years) == 1 and about and all(d.date.month is None for d in dates):
             return PartialDate(years.pop()), (index,)
         return None, ()
 

@@ -532,7 +532,7 @@ class Reforms:
             offset = match.end()
             for piece in _LIST_SPLIT.split(rest):
                 item = clean_phrase(re.sub(r"^(?:including|notably|such as|and)\s+", "", piece.strip(), flags=re.I))
-                if len(item.split()) < 2 or len(item.split()) > 18:
+                if len(item.split()) < 2 or len(item.split()) > 18 or item.split()[-1].lower() in ("others", "ones"):
                     continue
                 position = text.find(piece, offset)
                 if position >= 0:

@@ -39,12 +39,19 @@ def _entity(ctx: DocContext, sentence: Sentence, token: Token, classes: tuple[st
 
 
 def _office(ctx: DocContext, sentence: Sentence, token: Token) -> str | None:
-    """'the President', 'the prime minister': a national title names the office of the article's country."""
-    words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"]
+    """'the President', "Moldova's president": a national title names the office of the country its possessor names,
+    else of the article's country."""
+    owners = [t for c in token.children if c.dep_ == "poss" for t in c.subtree]
+    words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "case") and t not in owners
+             and t.lower_ not in ("current", "incumbent", "new")]
     title = " ".join(t.text for t in words)
-    if title.lower() not in NATIONAL_TITLES or ctx.country_key is None:
+    country = ctx.country_key
+    if owners:
+        start, end = owners[0].idx - sentence.start, owners[-1].idx - sentence.start + len(owners[-1].text)
+        country = ctx.mention_at(sentence, start, end, "Country") or country
+    if not words or title.lower() not in NATIONAL_TITLES or country is None:
         return None
-    office = People(ctx).national_office(title[0].upper() + title[1:], ctx.country_key)
+    office = People(ctx).national_office(title[0].upper() + title[1:], country)
     ctx.add_mention(sentence, words[0].idx - sentence.start, token.idx - sentence.start + len(token.text), office)
     return office
 
