@@ -14,7 +14,7 @@ from govgraph.build.dates import MONTHS, PartialDate, anchor, find_dates
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import ORDINALS, find_numbers
-from govgraph.build.parse import is_month, lemma_in, phrase_span, subtree_span, token_span
+from govgraph.build.parse import bounded, is_month, lemma_in, phrase_span, subtree_span, token_span
 from govgraph.build.records import Value
 
 if TYPE_CHECKING:
@@ -38,10 +38,6 @@ _ORDINAL_TIME = re.compile(r"\bfor\s+the\s+(?P<ord>\w+)\s+time\b", re.I)
 _RESULT = re.compile(
     r"(?P<share>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)(?:\s+of\s+the\s+(?:vote|votes|ballots))?", re.I)
 _SEATS = re.compile(r"\b(?P<n>\d+|[a-z]+)\s+(?:of\s+the\s+\d+\s+)?seats\b", re.I)
-_ARTICLE_IN = re.compile(
-    r"\bin\s+an?\s+(?:article|op-ed|opinion\s+piece|column|interview)\s+(?:released|published|written|posted)?\s*"
-    r"(?:on|in|by|for|with)\s+(?:the\s+)?(?P<outlet>[A-Z][\w’' ]{2,60}?)(?:[’']s?\s+(?:website|site|pages))?"
-    r"(?=\s+on\s+|\s+in\s+|[,.;]|$)")
 _FUTURE = re.compile(r"\b(?:will|shall|scheduled|is\s+to\s+be|are\s+to\s+be|upcoming|next)\b", re.I)
 _MONTH_RELATIVE = re.compile(rf"\s*(?:,\s*)?in\s+(?P<month>{_MONTH_NAMES})\s+(?P<which>last|this|next)\s+year\b", re.I)
 _NEW_PARTY = re.compile(r"\b(?:an?|the)\s+(?P<np>(?:opposition|ruling|pro-government|pro-presidential|centrist|liberal|"
@@ -350,17 +346,35 @@ class Events:
                 ctx.claim(sentence, key, "gg:description", ctx.text_value(when.group("clause")), "event:unrest", 0.75)
 
     def articles(self, sentence: Sentence) -> None:
-        """'said Kassym-Jomart Tokayev in an article released on the National Interest’s website on April 4'."""
+        """'said X in an article released on the National Interest's website on April 4', 'in an op-ed published by The
+        Guardian': a written work (a word of the lexicon) placed in an outlet the tagger reads as an organization."""
         ctx = self.ctx
-        for match in _ARTICLE_IN.finditer(sentence.text):
-            author = self.person_before(sentence, match.start())
-            outlet_name = clean_phrase(match.group("outlet"))
+        if sentence.tokens is None:
+            return
+        text = sentence.text
+        works = lexicon().of("work-words")
+        for token in sentence.tokens:
+            start, end = phrase_span(sentence, token)
+            if token.pos_ not in ("NOUN", "PROPN") or text[start:end].lower().split()[-1] not in works:
+                continue
+            outlets = [t for t in token.subtree if t.i > token.i and t.ent_type_ == "ORG"
+                       and not any(a.lower_ == "of" for a in t.ancestors if a.i > token.i)]  # not 'Article 5 of X'
+            if not outlets:
+                continue
+            entity = next(e for e in sentence.tokens.ents if e.start <= outlets[0].i < e.end)
+            o_start, o_end = entity.start_char - sentence.start, entity.end_char - sentence.start
+            outlet_name = clean_phrase(re.sub(r"[’']s?$", "", text[o_start:o_end]))
+            if not outlet_name:
+                continue
+            author = self.person_before(sentence, start) or next(
+                (m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Person")), None)
             outlet = ctx.gazetteer.lookup(outlet_name, ctx.country_key) or ctx.gazetteer.lookup(f"The {outlet_name}")
             if outlet is None:
                 outlet = ctx.new_entity("org", "MediaOutlet", f"The {outlet_name}" if not outlet_name.startswith("The ")
                                         else outlet_name, outlet_name)
-            ctx.add_mention(sentence, match.start("outlet"), match.end("outlet"), outlet)
-            date, _ = self.date_near(sentence, match.start(), match.end())
+            ctx.add_mention(sentence, o_start, o_start + len(outlet_name), outlet)
+            dates = list(find_dates(text[slice(*subtree_span(sentence, token))], None))
+            date = self.with_year(dates[0].date, "", sentence) if dates else None
             author_label = ctx.extraction.entities[author].label if author else "unknown author"
             outlet_label = ctx.extraction.entities[outlet].label if outlet in ctx.extraction.entities else outlet_name
             article = ctx.add_entity(f"work/{slug(author_label)}/{slug(outlet_label)}" + (f"-{slug(date.iso)}" if date else ""),
@@ -458,6 +472,8 @@ class Events:
             if token.dep_ != "nummod" or token.i > token.head.i or token.head.lemma_.lower() not in ("amendment", "article"):
                 continue
             numbers = list(find_numbers(token.text))
+            if bounded(sentence.text[: token.idx - sentence.start]):
+                continue  # 'more than 50 amendments' is a bound, not a count
             if numbers and token.head.lemma_.lower() not in counts:
                 counts[token.head.lemma_.lower()] = numbers[0].lexical
         if "amendment" in counts:

@@ -63,3 +63,12 @@ def noun_span(sentence: Sentence, token: Token) -> tuple[int, int]:
         return token_span(sentence, token)
     last = tokens[-1]
     return tokens[0].idx - sentence.start, last.idx - sentence.start + len(last.text)
+
+
+def bounded(before: str) -> bool:
+    """Whether the words right before a number make it a bound ('more than', 'at least', 'nearly'): then the number
+    is not the value ('more than 200' is not 200)."""
+    from govgraph.build.lexicon import lexicon
+
+    words = before.lower().split()
+    return any(" ".join(words[-len(b.split()):]) == b for b in lexicon().of("bound-words") if len(words) >= len(b.split()))

@@ -18,7 +18,7 @@ from govgraph.build.context import DocContext, Sentence, clean_phrase, noun_phra
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import find_numbers
-from govgraph.build.parse import lemma_in, noun_span, subtree_span, token_span
+from govgraph.build.parse import bounded, lemma_in, noun_span, subtree_span, token_span
 from govgraph.build.records import Value
 
 if TYPE_CHECKING:
@@ -567,7 +567,8 @@ class Reforms:
             label = re.sub(r"\s*\([^()]{1,40}\)", "", label)
             reform = self.sentence_reform(sentence, reforms, match.start()) or self.default_reform(sentence)
             change = self.change(sentence, reform, label, "reform:direct-election", 0.8)
-            numbers = list(find_numbers(text[np_span[0] : np_span[1]]))
+            numbers = [n for n in find_numbers(text[np_span[0] : np_span[1]])
+                       if not bounded(text[: np_span[0] + n.start])]  # 'more than 45 regions' is not 45
             if numbers:
                 ctx.claim(sentence, change, "gg:quantity", Value(numbers[0].lexical, numbers[0].datatype),
                           "reform:direct-election", 0.8)
