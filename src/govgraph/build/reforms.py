@@ -106,11 +106,16 @@ class Reforms:
             return []
         found = []
         for token in sentence.tokens:
-            if token.pos_ != "VERB" or not {token.lemma_.lower(), token.lower_} & lexicon().change_verbs:
+            if not {token.lemma_.lower(), token.lower_} & lexicon().change_verbs:
                 continue
-            for child in token.children:
-                if child.dep_ not in ("nsubjpass", "dobj"):
-                    continue
+            if token.pos_ == "VERB":
+                targets = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
+            elif token.pos_ == "NOUN":  # 'changes to the country's constitution'
+                targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "in")
+                           for g in c.children if g.dep_ == "pobj"]
+            else:
+                continue
+            for child in targets:
                 start = child.left_edge.idx - sentence.start
                 phrase = sentence.text[start : child.idx - sentence.start + len(child)]
                 for cls, pattern in lexicon().reform_domains:
@@ -153,6 +158,7 @@ class Reforms:
         self.from_to(sentence, reforms)
         self.term_limits(sentence, reforms)
         self.transitions(sentence, reforms)
+        self.replacements(sentence, reforms)
         self.nominal_changes(sentence, reforms)
         self.passive_changes(sentence, reforms)
         self.renames(sentence, reforms)
@@ -285,7 +291,6 @@ class Reforms:
         """A change of system: 'the transition from a super-presidential system to a presidential republic', 'shift the
         system from the current parliamentary system to an executive presidency', 'rebalanced from a
         super-presidential to a normative presidential model' (both ends must name a model of government)."""
-        ctx = self.ctx
         if sentence.tokens is None:
             return
         text = sentence.text
@@ -312,18 +317,51 @@ class Reforms:
             after = self.model(text[slice(*after_span)], after_token, None)
             if before is None or after is None:
                 continue
-            reform = self.sentence_reform(sentence, reforms, before_span[0]) or self.default_reform(sentence)
-            head = origin.head
-            start = token_span(sentence, head)[0] if head.i < origin.i else token_span(sentence, origin)[0]
-            label = clean_phrase(text[start : after_span[1]])
-            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] if head.pos_ in ("VERB", "AUX") else []
-            if subjects:
-                label = f"{clean_phrase(text[slice(*subtree_span(sentence, subjects[0]))])}: {label}"
-            change = self.change(sentence, reform, label, "reform:transition", 0.85)
-            for node in (change, reform):
-                if node:
-                    ctx.claim(sentence, node, "gg:transformsFrom", before, "reform:transition", 0.85)
-                    ctx.claim(sentence, node, "gg:transformsTo", after, "reform:transition", 0.85)
+            self.transition(sentence, reforms, origin, before, after, before_span[0], after_span[1])
+
+    def transition(self, sentence: Sentence, reforms: list, origin: Token, before: str, after: str, start: int,
+                   end: int) -> None:
+        """A change node from one model to another, on the sentence's reform; `origin` is the preposition that
+        introduces one end, its head the word of change ('transition', 'shift') or the verb."""
+        ctx = self.ctx
+        text = sentence.text
+        reform = self.sentence_reform(sentence, reforms, start) or self.default_reform(sentence)
+        head = origin.head
+        label = clean_phrase(text[min(start, token_span(sentence, head)[0]) : end])
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] if head.pos_ in ("VERB", "AUX") else []
+        if subjects:
+            label = f"{clean_phrase(text[slice(*subtree_span(sentence, subjects[0]))])}: {label}"
+        change = self.change(sentence, reform, label, "reform:transition", 0.85)
+        for node in (change, reform):
+            if node:
+                ctx.claim(sentence, node, "gg:transformsFrom", before, "reform:transition", 0.85)
+                ctx.claim(sentence, node, "gg:transformsTo", after, "reform:transition", 0.85)
+
+    def replacements(self, sentence: Sentence, reforms: list) -> None:
+        """'transition to a federal form of government in lieu of the current unitary type of administration', 'a move
+        to a parliamentary republic instead of a presidential one': the model replaced follows 'in lieu of' or
+        'instead of'."""
+        if sentence.tokens is None:
+            return
+        text = sentence.text
+        for to in sentence.tokens:
+            if to.lower_ != "to" or to.dep_ != "prep":
+                continue
+            after_token = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if after_token is None or model_head(after_token) is None:
+                continue
+            scope = [*after_token.subtree, *(t for c in to.head.children if c.i > to.i for t in c.subtree)]
+            of = next((t for t in scope if t.lower_ == "of" and t.head.lower_ in ("lieu", "instead")), None)
+            before_token = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if before_token is None:
+                continue
+            after_end = min(subtree_span(sentence, after_token)[1], token_span(sentence, of.head)[0])
+            after_text = text[subtree_span(sentence, after_token)[0] : after_end].strip()
+            before_span = subtree_span(sentence, before_token)
+            after = self.model(re.sub(r"\s+in$", "", after_text), after_token, None)
+            before = self.model(text[slice(*before_span)], before_token, model_head(after_token))
+            if before is not None and after is not None:
+                self.transition(sentence, reforms, to, before, after, token_span(sentence, to)[0], before_span[1])
 
     def model(self, phrase: str, token: Token, shared_head: str | None) -> str | None:
         """The governance model a phrase names ('parliamentary system'); a bare adjective takes the other end's head
