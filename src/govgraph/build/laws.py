@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from govgraph.build.context import DocContext, Sentence, clean_phrase
 from govgraph.build.dates import find_dates
 from govgraph.build.keys import slug
-from govgraph.build.lexicon import lexicon
+from govgraph.build.lexicon import institution_class, lexicon
 from govgraph.build.parse import noun_span, subtree_span
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
@@ -30,9 +30,6 @@ _REVISE = re.compile(
     r"(?P<action>revis\w*|amend\w*|updat\w*|review\w*|replac\w*|repeal\w*|adopt\w*|draft\w*)\s+(?:of\s+)?(?:the\s+)?",
     re.I)
 _SPEAKER_AFTER_QUOTE = re.compile(r"[”\"]\s*,?\s*(?P<who>he|she)\s+(?:said|noted|stressed|added|stated|emphasized)", re.I)
-KIND_CLASSES = {"constitutional law": "ConstitutionalLaw", "law": "Law", "decree": "Decree", "code": "Law", "bill": "Law",
-                "strategy": "Strategy", "programme": "Strategy", "program": "Strategy", "concept": "Strategy"}
-
 
 def singular(word: str) -> str:
     word = word.lower()
@@ -53,10 +50,10 @@ class Laws:
             self.people_by_sentence.append(last)
 
     def law(self, kind: str, label: str, scope: str) -> str:
-        cls = KIND_CLASSES.get(singular(kind).split()[-1] if " " not in singular(kind) else singular(kind), "LegalDocument")
-        if singular(kind).startswith("constitutional"):
-            cls = "ConstitutionalLaw"
-        return self.ctx.new_entity("law", cls, label, scope=scope)
+        """A document of a kind ('constitutional law', 'decree'), its class from the lexicon."""
+        words = singular(kind).split()
+        cls = institution_class(words[-1], kind) if document_class(words[-1]) else None
+        return self.ctx.new_entity("law", cls or "LegalDocument", label, scope=scope)
 
     def scan(self, sentence: Sentence) -> None:
         self.laws_on(sentence)
@@ -112,7 +109,7 @@ class Laws:
             if not any(c.dep_ == "aux" and c.lower_ in NEED_MODALS for c in verb.children):
                 continue
             subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-            if subject is None or singular(subject.lower_) not in KIND_CLASSES or not any(
+            if subject is None or document_class(singular(subject.lower_)) is None or not any(
                     c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
                 continue
             start, end = noun_span(sentence, subject)
@@ -164,9 +161,15 @@ PROPOSE_VERBS = frozenset({"propose", "introduce", "table", "submit", "sponsor",
 _OF_DATE = re.compile(r"\s*,?\s*(?:of|dated|from)\s+")
 
 
+def document_class(word: str) -> str | None:
+    """The class of a document a word names ('decree' -> Decree, 'strategy' -> Strategy), else None."""
+    cls = lexicon().heads.get(word.lower())
+    return cls if cls and is_subclass(cls, "Document") else None
+
+
 def _document_class(head: str) -> str:
-    cls = lexicon().heads.get(head.lower())
-    return cls if cls and is_subclass(cls, "LegalDocument") else "Law" if head.lower() == "bill" else "LegalDocument"
+    cls = document_class(head)
+    return cls if cls and is_subclass(cls, "LegalDocument") else "LegalDocument"
 
 
 def _name_start(tokens: Span, first: int) -> int:
