@@ -25,10 +25,11 @@ _LAW_TITLED = re.compile(
     r"\b(?P<kind>(?:[Cc]onstitutional\s+)?[Ll]aw|[Cc]ode|[Dd]ecree)\s+[“\"](?P<title>On\s+[^”\"]{2,80})[”\"]")
 MAKING_VERBS = frozenset({"adopt", "pass", "draft", "develop", "introduce", "enact", "write", "prepare"})
 NEED_MODALS = frozenset({"should", "must", "ought", "needs", "need", "has", "have"})
-_REVISE = re.compile(
-    r"\b(?P<verb>proposed|suggested|called\s+for|initiated|decided|ordered|instructed)\s+(?:to\s+)?(?:the\s+)?"
-    r"(?P<action>revis\w*|amend\w*|updat\w*|review\w*|replac\w*|repeal\w*|adopt\w*|draft\w*)\s+(?:of\s+)?(?:the\s+)?",
-    re.I)
+PROPOSING_VERBS = frozenset({"propose", "suggest", "call", "initiate", "decide", "order", "instruct", "urge"})
+# verbs of revising a document -> the noun of the act; the nouns themselves
+REVISIONS = {"revise": "revision", "amend": "amendment", "update": "update", "review": "review", "replace": "replacement",
+             "repeal": "repeal", "adopt": "adoption", "draft": "drafting", "rewrite": "rewriting"}
+REVISION_NOUNS = frozenset({*REVISIONS.values(), "overhaul"})
 _SPEAKER_AFTER_QUOTE = re.compile(r"[”\"]\s*,?\s*(?P<who>he|she)\s+(?:said|noted|stressed|added|stated|emphasized)", re.I)
 
 def singular(word: str) -> str:
@@ -121,30 +122,43 @@ class Laws:
                 ctx.claim(sentence, law, "gg:proposedBy", proposer, "law:should-adopt", 0.75)
 
     def revisions(self, sentence: Sentence) -> None:
-        """'Tokayev proposed to revise the Kazakhstan 2050 Strategy': a proposed revision of a document."""
+        """'Tokayev proposed to revise the Kazakhstan 2050 Strategy', 'the president called for the revision of the Electoral
+        Code', 'Sandu ordered the government to amend the code': a proposed revision of a document and who proposed it."""
         ctx = self.ctx
-        for match in _REVISE.finditer(sentence.text):
-            target = next((m for m in ctx.mentions_in(sentence, match.end(), match.end() + 80)
-                           if ctx.is_a(m.entity, "Strategy", "Law", "LegalDocument", "Constitution", "Document")), None)
-            if target is None:
+        if sentence.tokens is None:
+            return
+        for verb in sentence.tokens:
+            if verb.lemma_.lower() not in PROPOSING_VERBS or verb.pos_ != "VERB":
                 continue
-            agent = None
-            for mention in reversed(ctx.mentions_in(sentence, 0, match.start())):
-                if ctx.is_a(mention.entity, "Person"):
-                    agent = mention.entity
-                    break
-                if mention.entity in ctx.holders:
-                    agent = ctx.holders[mention.entity]
-                    break
-            action = re.sub(r"(?:e|ing|ed|s)$", "", match.group("action").lower())
-            noun = {"revis": "revision", "amend": "amendment", "updat": "update", "review": "review", "replac": "replacement",
-                    "repeal": "repeal", "adopt": "adoption", "draft": "drafting"}.get(action, "revision")
-            label = f"{noun} of the {ctx.extraction.entities[target.entity].label}"
-            proposal = ctx.new_entity("change", "Change", label, scope=ctx.scope())
-            ctx.add_mention(sentence, match.start(), target.end - sentence.start, proposal)
-            ctx.claim(sentence, proposal, "gg:revises", target.entity, "law:revision", 0.8)
-            if agent:
-                ctx.claim(sentence, proposal, "gg:proposedBy", agent, "law:revision", 0.8)
+            actions = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in REVISIONS] + [
+                g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                if g.dep_ == "pobj" and g.lemma_.lower() in REVISION_NOUNS]
+            for action in actions:
+                objects = [c for c in action.children if c.dep_ == "dobj"] + [
+                    g for c in action.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+                target = next((m for o in objects for m in ctx.mentions_in(sentence, *subtree_span(sentence, o))
+                               if ctx.is_a(m.entity, "Document")), None)
+                if target is None:
+                    continue
+                subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+                agent = self.agent(sentence, subjects[0]) if subjects else None
+                noun = REVISIONS.get(action.lemma_.lower(), action.lemma_.lower())
+                label = f"{noun} of the {ctx.extraction.entities[target.entity].label}"
+                proposal = ctx.new_entity("change", "Change", label, scope=ctx.scope())
+                ctx.add_mention(sentence, action.idx - sentence.start, target.end - sentence.start, proposal)
+                ctx.claim(sentence, proposal, "gg:revises", target.entity, "law:revision", 0.8)
+                if agent:
+                    ctx.claim(sentence, proposal, "gg:proposedBy", agent, "law:revision", 0.8)
+
+    def agent(self, sentence: Sentence, token: Token) -> str | None:
+        """The person a subject names, or the holder of the office it names."""
+        ctx = self.ctx
+        for mention in ctx.mentions_in(sentence, *subtree_span(sentence, token)):
+            if ctx.is_a(mention.entity, "Person"):
+                return mention.entity
+            if mention.entity in ctx.holders:
+                return ctx.holders[mention.entity]
+        return None
 
 
 def scan_laws(ctx: DocContext) -> None:
