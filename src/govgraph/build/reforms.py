@@ -401,6 +401,8 @@ class Reforms:
                     continue
                 if rx is _VERBAL and not self.reform_clause(sentence, match.start()):
                     continue
+                if self.opinion_of(sentence, match.start()):
+                    continue
                 word = (match.groupdict().get("noun") or match.groupdict().get("noun2") or match.group("verb")).lower()
                 action = next((p for stem, p in KIND_OF_ACTION.items() if word.startswith(stem)), None)
                 reform = self.sentence_reform(sentence, reforms, match.start())
@@ -435,6 +437,19 @@ class Reforms:
                     office = self.adjective_office(obj_text)
                     if office:
                         ctx.claim(sentence, reform, action, office, "reform:change", 0.7)
+
+    def opinion_of(self, sentence: Sentence, offset: int) -> bool:
+        """Whether the phrase at `offset` is what someone supports or opposes ('support the reduction of presidential
+        powers'), an opinion rather than a change."""
+        if sentence.tokens is None:
+            return False
+        token = next((t for t in sentence.tokens if t.idx - sentence.start == offset), None)
+        opinions = lexicon().of("opinion-verbs")
+        while token is not None and token.dep_ in ("dobj", "pobj", "prep", "xcomp", "conj") and token.head.i != token.i:
+            token = token.head
+            if token.pos_ == "VERB" and lemma_in(token, opinions):
+                return True
+        return False
 
     def reform_clause(self, sentence: Sentence, offset: int) -> bool:
         """Whether the verb at `offset` states what a reform does, not a side remark: not in a clause opened by

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence, clean_phrase
-from govgraph.build.parse import subtree_span
+from govgraph.build.lexicon import lexicon
+from govgraph.build.parse import lemma_in, subtree_span
 from govgraph.build.people import NATIONAL_TITLES, People
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
@@ -83,6 +84,11 @@ def find_selections(ctx: DocContext, sentence: Sentence) -> None:
         chosen = _entity(ctx, sentence, chosen_tokens[0], FILLED)
         if chosen is None or ctx.is_a(chosen, "Person"):
             continue
+        person_subject = not passive and agents and _entity(ctx, sentence, agents[0], ("Person",)) is not None
+        bare = not any(c.dep_ in ("det", "poss") for c in chosen_tokens[0].children) and not lemma_in(
+            chosen_tokens[0], lexicon().of("member-words"))
+        if person_subject and (lemma == "elect" or bare):
+            continue  # 'X elected Thailand's prime minister', 'X appointed prime minister': X is the one chosen
         if method:
             ctx.claim(sentence, chosen, "gg:selectionMethod", Value(method, "string"), "selection", 0.75)
         if not agents:
