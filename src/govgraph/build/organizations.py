@@ -50,6 +50,7 @@ def _trim(name: str) -> str:
     return " ".join(words)
 
 
+_NUMBERED = re.compile(r"\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?\d")
 _SEGMENT_SPLIT = re.compile(r"\s+(?:in|on|at|with|and\s+the|and\s+its)\s+")
 
 
@@ -104,6 +105,8 @@ def find_organizations(ctx: DocContext, sentence: Sentence) -> None:
             end = start + len(name)
             if any(s <= start and end <= e for s, e in taken):
                 continue  # the reference data already names it
+            if is_subclass(cls, "Document") and _NUMBERED.match(text, end):
+                continue  # 'Republic Act 11054': a numbered act (rule laws.acts)
             register(ctx, sentence, start, end, name, cls)
     for match in _LOWER_HEAD.finditer(text):
         name = _trim(match.group("name").strip())
