@@ -41,7 +41,7 @@ class Lexicon:
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     """Whole-word phrases, longest first, each word also in a plural form ('amendments to the constitution')."""
     parts = []
-    for phrase in sorted(phrases, key=len, reverse=True):
+    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
         words = [re.escape(w) + ("(?:e?s)?" if w[-1:].isalpha() else "") for w in phrase.split()]
         parts.append(r"\s+".join(words))
     return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.I)

@@ -130,8 +130,8 @@ def register(ctx: DocContext, sentence: Sentence, start: int, end: int, name: st
     return key
 
 
-_REGION = re.compile(r"(?<![\w’'-])(?:the\s+)?(?P<name>(?:[A-Z][\w’'-]+\s+){1,3})(?P<head>region|province|oblast|county|"
-                     r"prefecture|governorate)\b")
+_REGION = re.compile(r"(?<![\w’'-])(?:the\s+)?(?P<name>(?:[A-Z][\w’'-]+\s+){1,3})(?P<head>"
+                     + "|".join(sorted(lexicon().of("region-heads"), key=lambda w: (-len(w), w))) + r")\b")
 
 
 def find_regions(ctx: DocContext, sentence: Sentence) -> None:
