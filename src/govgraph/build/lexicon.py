@@ -69,7 +69,7 @@ def lexicon() -> Lexicon:
     """The lexicon, read once. A concept's class must be a class of the ontology (checked here)."""
     graph = Graph().parse(asset_path("reference/lexicon.ttl"), format="turtle")
     schemes: dict[str, list[tuple[str | None, list[str]]]] = {}
-    for concept in sorted(graph.subjects(RDF.type, SKOS.Concept)):
+    for concept in sorted(graph.subjects(RDF.type, SKOS.Concept), key=str):
         scheme = str(graph.value(concept, SKOS.inScheme))[len(str(GGL)) :]
         cls_iri = graph.value(concept, GG.lexicalClass)
         cls = str(cls_iri)[len(str(GG)) :] if cls_iri is not None else None

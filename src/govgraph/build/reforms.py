@@ -303,7 +303,7 @@ class Reforms:
             if to is None and before_token is not None:
                 to = next((c for c in before_token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
             after_token = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-            if before_token is None or after_token is None:
+            if before_token is None or after_token is None or to is None:
                 continue
             after_span = subtree_span(sentence, after_token)
             extra = next((c for c in origin.head.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -353,7 +353,7 @@ class Reforms:
             scope = [*after_token.subtree, *(t for c in to.head.children if c.i > to.i for t in c.subtree)]
             of = next((t for t in scope if t.lower_ == "of" and t.head.lower_ in ("lieu", "instead")), None)
             before_token = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-            if before_token is None:
+            if before_token is None or of is None:
                 continue
             after_end = min(subtree_span(sentence, after_token)[1], token_span(sentence, of.head)[0])
             after_text = text[subtree_span(sentence, after_token)[0] : after_end].strip()
@@ -510,6 +510,8 @@ class Reforms:
             if verb.pos_ != "VERB" or verb.lemma_.lower() != "rename":
                 continue
             old = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if old is None:
+                continue
             new = next((c for c in verb.children if c.dep_ in ("oprd", "attr", "dobj") and c.i != old.i), None) or next(
                 (g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "to", "into")
                  for g in c.children if g.dep_ == "pobj"), None)
