@@ -172,6 +172,10 @@ class Events:
             kind = match.group("kind").lower()
             is_referendum = kind.startswith(("referend", "plebiscite"))
             adjective = (match.group("adj") or "").strip().lower()
+            definite = False
+            if match.group("bodyadj") and not match.group("bodyadj")[0].isupper():
+                adjective = ""  # 'alongside elections', 'the election': not a kind of election
+                definite = match.group("bodyadj").lower() == "the"
             body = None
             if match.group("to"):
                 body = ctx.mention_at(sentence, match.end(), match.end() + 60, "Chamber", "Parliament", "Body", "Council")
@@ -187,8 +191,8 @@ class Events:
             also: tuple[int, ...] = ()
             if date is None and (adjective or body or is_referendum):
                 date, also = self.paragraph_year(sentence)
-            if not (adjective or body or is_referendum or date):
-                continue
+            if not (adjective or body or is_referendum or date or definite):
+                continue  # 'the election' is the article's election
             if adjective in ("popular", "public", "national", "nationwide") or is_referendum:
                 type_label = "constitutional referendum" if is_referendum and re.search(
                     r"constitution|amendment", text, re.I) else ("referendum" if is_referendum else "election")

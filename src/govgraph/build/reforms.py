@@ -28,6 +28,8 @@ _STARTED = re.compile(r"\b(?:initiated|launched|started|began|begun|introduced|a
 _LIMIT_TERM = re.compile(
     r"\blimit\w*\s+(?P<np>(?:the\s+)?[\w\s]{3,60}?)\s+to\s+(?P<value>(?:one|a\s+single|a|two|\d+)\s+"
     r"(?P<years>[\w-]+)-year\s+terms?)", re.I)
+_REPLACED = re.compile(r"\b(?:in\s+place\s+of|instead\s+of|rather\s+than|replacing|in\s+lieu\s+of)\s+(?:the\s+|a\s+)?$",
+                       re.I)
 _TERM_OF = re.compile(r"\b(?P<limit>single|one|two)?\s*(?:term\s+of\s+(?P<y1>[\w-]+)\s+years|(?P<y2>[\w-]+)-year\s+"
                       r"(?:presidential\s+)?terms?)", re.I)
 _NOMINAL = re.compile(
@@ -228,7 +230,7 @@ class Reforms:
                               for g in c.children if g.dep_ == "pobj"), None)
             if thing is None or thing.pos_ == "PRON":
                 continue
-            np_start, np_end = subtree_span(sentence, thing)
+            np_start, np_end = noun_span(sentence, thing)
             np_end = min([np_end] + [token_span(sentence, t)[0] for t in (origin, to) if t.i > thing.i])
             attribute = clean_phrase(text[np_start:np_end])
             if not attribute or len(attribute.split()) > 12:
@@ -266,6 +268,8 @@ class Reforms:
             self._term_numbers(sentence, change, match.group(0))
         if not _LIMIT_TERM.search(sentence.text):
             for match in _TERM_OF.finditer(sentence.text):
+                if _REPLACED.search(sentence.text[: match.start()]):
+                    continue  # 'in place of the single six-year term': the rule replaced, not the new one
                 reform = self.sentence_reform(sentence, reforms, match.start())
                 if reform is None and not re.search(r"\b(?:elected|term)\b", sentence.text):
                     continue
@@ -454,7 +458,8 @@ class Reforms:
     def reform_clause(self, sentence: Sentence, offset: int) -> bool:
         """Whether the verb at `offset` states what a reform does, not a side remark: not in a clause opened by
         'since', 'because', 'when' ... and not with a personal pronoun as its subject ('since it introduced a new
-        constitution in 2010'); an object that is not a noun ('creating eight others') states nothing."""
+        constitution in 2010'); a verb without a noun object ('the court abolished in 1998', 'creating eight others')
+        states nothing here (the passive is read by `passive_changes`)."""
         if sentence.tokens is None:
             return True
         verb = next((t for t in sentence.tokens if t.idx - sentence.start == offset), None)
@@ -465,7 +470,7 @@ class Reforms:
         if any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ not in ("which", "that", "who") for c in verb.children):
             return False
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        return not objects or (objects[0].pos_ in ("NOUN", "PROPN") and objects[0].lemma_.lower() not in ("other", "one"))
+        return bool(objects) and objects[0].pos_ in ("NOUN", "PROPN") and objects[0].lemma_.lower() not in ("other", "one")
 
     def passive_changes(self, sentence: Sentence, reforms: list) -> None:
         """'Military courts will be abolished', 'the ARMM was abolished and replaced': a body's end or start in the
@@ -482,8 +487,12 @@ class Reforms:
             if not subjects or subjects[0].pos_ == "PRON":
                 continue
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            if agents and ctx.mention_at(sentence, *subtree_span(sentence, agents[0]), "Person", "Office"):
-                continue
+            if agents and not ctx.mention_at(sentence, *subtree_span(sentence, agents[0]), "Reform"):
+                continue  # 'dissolved by President Sandu', 'created by the 1991 Constitution': another's act
+            if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+                continue  # 'resigned so that parliament could be dissolved'
+            if verb.dep_ == "acl":
+                continue  # 'the court, abolished in 1998, ...': a past the sentence recalls
             start, end = noun_span(sentence, subjects[0])
             subject = clean_phrase(sentence.text[start:end])
             if not subject or len(subject.split()) > 8:
