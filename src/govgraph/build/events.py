@@ -207,7 +207,8 @@ class Events:
                 type_label = f"{adjective} election".strip()
             if not is_referendum and adjective not in ("snap", "early", "") and body is None:
                 self.election_type = self.election_type or type_label
-            surface = clean_phrase(text[match.start() : match.end()].strip())
+            first = match.start("kind") if match.group("bodyadj") and not adjective and body is None else match.start()
+            surface = clean_phrase(text[first : match.end()].strip())
             event = self.event("Referendum" if is_referendum else "Election", type_label, date, surface)
             ctx.add_mention(sentence, match.start(), match.end(), event)
             if also and date is not None:
