@@ -68,7 +68,12 @@ class Laws:
         for match in _LAWS_ON.finditer(sentence.text):
             kind = singular(match.group("kind"))
             offset = match.start("list")
-            for piece in re.split(r",\s+|\s+and\s+", match.group("list")):
+            listed = match.group("list")
+            verbs = [t.idx - sentence.start for t in sentence.tokens or () if t.pos_ in ("VERB", "AUX")
+                     and match.start("list") < t.idx - sentence.start < match.end("list")]
+            if verbs:  # 'the Law on the Constitutional Court passed by 101 votes': the list ends before its verb
+                listed = sentence.text[match.start("list") : verbs[0]].rstrip(" ,")
+            for piece in re.split(r",\s+|\s+and\s+", listed):
                 start = sentence.text.find(piece, offset)
                 offset = start + len(piece)
                 regulated = ctx.mention_at(sentence, start, start + len(piece))

@@ -220,7 +220,7 @@ class Reforms:
                 a_span = subtree_span(sentence, a_token)
                 if to.i > origin.i:
                     a_span = (a_span[0], min(a_span[1], token_span(sentence, to)[0]))
-                a_text, b_text = text[slice(*a_span)].strip(" ,"), text[slice(*subtree_span(sentence, b_token))]
+                a_text, b_text = text[slice(*a_span)].strip(" ,"), text[slice(*noun_span(sentence, b_token))]
             if not (find_numbers(a_text) and find_numbers(b_text)):
                 continue
             thing = next((c for c in head.children if c.dep_ == "dobj"), None) or next(
