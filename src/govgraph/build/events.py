@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from govgraph.build.context import DocContext, Sentence, clean_phrase
+from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence, clean_phrase
 from govgraph.build.dates import MONTHS, PartialDate, anchor, find_dates
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import lexicon
@@ -173,8 +173,9 @@ class Events:
             is_referendum = kind.startswith(("referend", "plebiscite"))
             adjective = (match.group("adj") or "").strip().lower()
             definite = False
-            if match.group("bodyadj") and not match.group("bodyadj")[0].isupper():
-                adjective = ""  # 'alongside elections', 'the election': not a kind of election
+            if match.group("bodyadj") and not match.group("bodyadj")[0].isupper() and not self.modifies(
+                    sentence, match.start("bodyadj")):
+                adjective = ""  # 'alongside elections', 'the election': not a kind of election ('mayoral' is)
                 definite = match.group("bodyadj").lower() == "the"
             body = None
             if match.group("to"):
@@ -229,6 +230,14 @@ class Events:
             if not is_referendum:
                 self.last_election = event
             self.last_vote = event
+
+    def modifies(self, sentence: Sentence, offset: int) -> bool:
+        """Whether the word at `offset` is an adjective or noun modifying what follows ('gubernatorial elections'), by
+        the tagger (without a parse: whether it is not a function word)."""
+        token = next((t for t in sentence.tokens or () if t.idx - sentence.start == offset), None)
+        if token is None:
+            return sentence.text[offset:].split(" ", 1)[0].lower() not in NP_STOP | DETERMINERS
+        return token.pos_ in ("ADJ", "NOUN", "PROPN") and token.dep_ in ("amod", "compound", "nmod")
 
     def sessions(self, sentence: Sentence) -> None:
         ctx = self.ctx
