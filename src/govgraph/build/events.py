@@ -55,23 +55,6 @@ _DATED_VERB = re.compile(
 _SEAT_COUNT = re.compile(r"\b(?:holds|won|took|secured|gained|has|got|obtained|with)?\s*(?:just\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)"
                          r"\s+seats\b", re.I)
 _TURNOUT = re.compile(r"\bturnout\b[^.;%]{0,40}?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)", re.I)
-_NEW_PARTY = re.compile(r"\b(?:an?|the)\s+(?P<np>(?:opposition|ruling|pro-government|pro-presidential|centrist|liberal|"
-                        r"nationalist|green|social[- ]democratic|new)\s+party)\b", re.I)
-_SCORED = re.compile(
-    r"(?:^|(?<=[,;]\s)|(?<=\band\s)|(?<=\bthe\s))(?P<name>(?:[A-Z][\w’'-]+\s+){0,4}[A-Z][\w’'-]+)\s+(?:\([A-Z]+\)\s+)?"
-    r"(?:received|won|took|secured|garnered|polled|obtained|got|gained|came\s+\w+\s+with)\s+"
-    r"(?:just\s+|only\s+|about\s+|nearly\s+|almost\s+|some\s+)?\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)")
-_DATED_VERB = re.compile(
-    r"\b(?P<verb>established|created|founded|set\s+up|formed|abolished|dissolved|liquidated|disbanded|scrapped|adopted|"
-    r"approved|passed|signed|ratified|published|promulgated|entered\s+into\s+force|came\s+into\s+force|(?:re-)?elected|"
-    r"appointed|named|sworn\s+in|took\s+office|became|resigned|stepped\s+down|dismissed)"
-    r"(?:\s+(?:as\s+)?(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,5}?)?(?P<by>\s+by\s+(?:[A-Z][\w’'-]+\s+){1,4}?[A-Z][\w’'-]+)?"
-    r"\s+(?:in|on|since)\s+")
-_SEAT_COUNT = re.compile(r"\b(?:holds|won|took|secured|gained|has|got|obtained|with)?\s*(?:just\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)"
-                         r"\s+seats\b", re.I)
-_TURNOUT = re.compile(r"\bturnout\b[^.;%]{0,40}?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)", re.I)
-_PROPOSE = re.compile(r"\b(?:proposed|suggested|called\s+for|initiated|put\s+forward|recommended)\b", re.I)
-_LAUNCHED = re.compile(r"\b(?:launched|began|started|initiated|kicked\s+off)\s+(?:with|by|on|in)\b", re.I)
 
 
 def month_number(name: str) -> int:

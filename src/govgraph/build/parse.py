@@ -39,10 +39,6 @@ def is_month(token: Token) -> bool:
                                                                                       token.ent_type_ == "DATE")))
 
 
-def children(token: Token, *deps: str) -> list[Token]:
-    return [child for child in token.children if child.dep_ in deps]
-
-
 def lemma_in(token: Token, words: frozenset[str]) -> bool:
     """Whether the token's lemma, its lower-case text or that text without a plural 's' is one of `words`
     (the lemmatizer leaves some plurals: 'MPs')."""
