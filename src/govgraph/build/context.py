@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from govgraph.build.gazetteer import Gazetteer
 from govgraph.build.keys import make_key, slug
+from govgraph.build.lexicon import class_named
 from govgraph.build.records import Claim, Entity, Extraction, Mention, Value
+from govgraph.ontology.terms import is_subclass
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -163,8 +165,13 @@ class DocContext:
         return entry.cls if entry else None
 
     def is_a(self, key: str, *classes: str) -> bool:
+        """Whether the entity is of one of `classes` or of a subclass (the ontology's rdfs:subClassOf).
+
+        A name that is not a class of the ontology is read as an institution word of the lexicon
+        ("Council" -> StateBody); any other name matches nothing.
+        """
         cls = self.entity_class(key)
-        return cls is not None and any(cls == c or cls.endswith(c) for c in classes)
+        return cls is not None and is_subclass(cls, *(class_named(c) for c in classes))
 
     # ---------------------------------------------------------------- claims
 

@@ -7,12 +7,18 @@ two articles about the same election make one node.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from govgraph.build.context import DocContext, Sentence, clean_phrase
+from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence, clean_phrase
 from govgraph.build.dates import MONTHS, PartialDate, anchor, find_dates
 from govgraph.build.keys import slug
+from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import ORDINALS, find_numbers
+from govgraph.build.parse import bounded, is_month, lemma_in, phrase_span, subtree_span, token_span
 from govgraph.build.records import Value
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ELECTION = re.compile(
@@ -27,23 +33,13 @@ _ADDRESS = re.compile(
     r"\b(?P<kind>(?:(?:national|annual|state[- ]of[- ]the[- ]nation|State\s+of\s+the\s+Nation|New\s+Year’?s?|televised|"
     r"inaugural|keynote)\s+)?(?:address|speech)(?:\s+(?:of|by)\s+the\s+(?:head\s+of\s+(?:the\s+)?state|President))?)"
     r"(?![\w-])", re.I)
-_UNREST = re.compile(
-    rf"\b(?:[Tt]ragic\s+(?P<m1>{_MONTH_NAMES})|(?P<m2>{_MONTH_NAMES})\s+(?:tragedy|events|unrest|protests|riots|crisis|"
-    rf"uprising)|[Tt]ragic\s+events\s+of\s+(?P<m3>{_MONTH_NAMES})|(?:civil|mass|massive|violent)\s+(?:unrest|riots|protests)"
-    rf"(?:\s+known\s+as\s+(?:the\s+)?[Tt]ragic\s+(?P<m4>{_MONTH_NAMES}))?)")
 _WHEN = re.compile(r"\s+when\s+(?P<clause>[^.;]{10,200})")
 _ORDINAL_TIME = re.compile(r"\bfor\s+the\s+(?P<ord>\w+)\s+time\b", re.I)
 _RESULT = re.compile(
     r"(?P<share>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)(?:\s+of\s+the\s+(?:vote|votes|ballots))?", re.I)
 _SEATS = re.compile(r"\b(?P<n>\d+|[a-z]+)\s+(?:of\s+the\s+\d+\s+)?seats\b", re.I)
-_ARTICLE_IN = re.compile(
-    r"\bin\s+an?\s+(?:article|op-ed|opinion\s+piece|column|interview)\s+(?:released|published|written|posted)?\s*"
-    r"(?:on|in|by|for|with)\s+(?:the\s+)?(?P<outlet>[A-Z][\w’' ]{2,60}?)(?:[’']s?\s+(?:website|site|pages))?"
-    r"(?=\s+on\s+|\s+in\s+|[,.;]|$)")
 _FUTURE = re.compile(r"\b(?:will|shall|scheduled|is\s+to\s+be|are\s+to\s+be|upcoming|next)\b", re.I)
 _MONTH_RELATIVE = re.compile(rf"\s*(?:,\s*)?in\s+(?P<month>{_MONTH_NAMES})\s+(?P<which>last|this|next)\s+year\b", re.I)
-_FRONTED_WITH = re.compile(r"^With\s+(?:the\s+)?", re.I)
-_WAS_LAUNCHED = re.compile(r"\b(?:was|were|has\s+been|had\s+been)\s+(?:launched|started|initiated|set\s+in\s+motion)\b", re.I)
 _NEW_PARTY = re.compile(r"\b(?:an?|the)\s+(?P<np>(?:opposition|ruling|pro-government|pro-presidential|centrist|liberal|"
                         r"nationalist|green|social[- ]democratic|new)\s+party)\b", re.I)
 _SCORED = re.compile(
@@ -59,12 +55,6 @@ _DATED_VERB = re.compile(
 _SEAT_COUNT = re.compile(r"\b(?:holds|won|took|secured|gained|has|got|obtained|with)?\s*(?:just\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)"
                          r"\s+seats\b", re.I)
 _TURNOUT = re.compile(r"\bturnout\b[^.;%]{0,40}?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)", re.I)
-_TERM_YEARS = re.compile(r"\b(?:during|for|over|in)\s+the\s+(?:next|upcoming|coming)\s+(?P<n>[\w-]+)\s+years\b", re.I)
-_APPOINTMENT = re.compile(
-    r"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})[’']s\s+(?P<noun>re-?appointment|appointment|dismissal|resignation|"
-    r"re-?election|election|nomination|inauguration)")
-_PROPOSE = re.compile(r"\b(?:proposed|suggested|called\s+for|initiated|put\s+forward|recommended)\b", re.I)
-_LAUNCHED = re.compile(r"\b(?:launched|began|started|initiated|kicked\s+off)\s+(?:with|by|on|in)\b", re.I)
 
 
 def month_number(name: str) -> int:
@@ -116,9 +106,12 @@ class Events:
         index = sentence.index - 1
         if index < 0 or not self.ctx.same_paragraph(index, sentence.index) or list(find_dates(sentence.text)):
             return None, ()
-        years = {d.date.year for d in find_dates(self.ctx.sentences[index].text)}
-        dates = list(find_dates(self.ctx.sentences[index].text))
-        if len(years) == 1 and all(d.date.month is None for d in dates):
+        previous = self.ctx.sentences[index].text
+        years = {d.date.year for d in find_dates(previous)}
+        dates = list(find_dates(previous))
+        # the year the sentence is about ('The year 2023', 'in 2023'), not a bound ('until 2030', 'by 2030')
+        about = all(re.search(r"(?:^|\b(?:in|year|during|of))\s*$", previous[: d.start], re.I) for d in dates)
+        if len(years) == 1 and about and all(d.date.month is None for d in dates):
             return PartialDate(years.pop()), (index,)
         return None, ()
 
@@ -145,9 +138,11 @@ class Events:
         self.elections(sentence)
         self.sessions(sentence)
         self.addresses(sentence)
+        self.launches(sentence)
         self.unrest(sentence)
         self.articles(sentence)
         self.results(sentence)
+        self.amendment_counts(sentence)
         self.appointments(sentence)
         self.terms(sentence)
         self.dated_verbs(sentence)
@@ -160,6 +155,11 @@ class Events:
             kind = match.group("kind").lower()
             is_referendum = kind.startswith(("referend", "plebiscite"))
             adjective = (match.group("adj") or "").strip().lower()
+            definite = False
+            if match.group("bodyadj") and not match.group("bodyadj")[0].isupper() and not self.modifies(
+                    sentence, match.start("bodyadj")):
+                adjective = ""  # 'alongside elections', 'the election': not a kind of election ('mayoral' is)
+                definite = match.group("bodyadj").lower() == "the"
             body = None
             if match.group("to"):
                 body = ctx.mention_at(sentence, match.end(), match.end() + 60, "Chamber", "Parliament", "Body", "Council")
@@ -175,8 +175,8 @@ class Events:
             also: tuple[int, ...] = ()
             if date is None and (adjective or body or is_referendum):
                 date, also = self.paragraph_year(sentence)
-            if not (adjective or body or is_referendum or date):
-                continue
+            if not (adjective or body or is_referendum or date or definite):
+                continue  # 'the election' is the article's election
             if adjective in ("popular", "public", "national", "nationwide") or is_referendum:
                 type_label = "constitutional referendum" if is_referendum and re.search(
                     r"constitution|amendment", text, re.I) else ("referendum" if is_referendum else "election")
@@ -191,7 +191,8 @@ class Events:
                 type_label = f"{adjective} election".strip()
             if not is_referendum and adjective not in ("snap", "early", "") and body is None:
                 self.election_type = self.election_type or type_label
-            surface = clean_phrase(text[match.start() : match.end()].strip())
+            first = match.start("kind") if match.group("bodyadj") and not adjective and body is None else match.start()
+            surface = clean_phrase(text[first : match.end()].strip())
             event = self.event("Referendum" if is_referendum else "Election", type_label, date, surface)
             ctx.add_mention(sentence, match.start(), match.end(), event)
             if also and date is not None:
@@ -204,11 +205,6 @@ class Events:
             if ordinal and ordinal.group("ord").lower() in ORDINALS:
                 ctx.claim(sentence, event, "gg:ordinal", Value(str(ORDINALS[ordinal.group("ord").lower()]), "integer"),
                           "event:ordinal", 0.8)
-            amended = re.search(r"(?P<a>\d+)\s+amendments\s+to\s+(?P<b>\d+)\s+articles", text)
-            if amended and is_referendum:
-                ctx.claim(sentence, event, "gg:amendmentCount", Value(amended.group("a"), "integer"), "event:amendments", 0.8)
-                ctx.claim(sentence, event, "gg:amendedArticleCount", Value(amended.group("b"), "integer"),
-                          "event:amendments", 0.8)
             adopted = re.search(r"\b(?:adopted|approved|endorsed|supported)\s+(?:by|in|at|through)\s+(?:the\s+|a\s+)?"
                                 r"(?:\w+\s+)?$", text[: match.start()])
             if adopted:
@@ -217,6 +213,14 @@ class Events:
             if not is_referendum:
                 self.last_election = event
             self.last_vote = event
+
+    def modifies(self, sentence: Sentence, offset: int) -> bool:
+        """Whether the word at `offset` is an adjective or noun modifying what follows ('gubernatorial elections'), by
+        the tagger (without a parse: whether it is not a function word)."""
+        token = next((t for t in sentence.tokens or () if t.idx - sentence.start == offset), None)
+        if token is None:
+            return sentence.text[offset:].split(" ", 1)[0].lower() not in NP_STOP | DETERMINERS
+        return token.pos_ in ("ADJ", "NOUN", "PROPN") and token.dep_ in ("amod", "compound", "nmod")
 
     def sessions(self, sentence: Sentence) -> None:
         ctx = self.ctx
@@ -279,56 +283,95 @@ class Events:
                 place = ctx.mention_at(sentence, match.end() + venue.end(), match.end() + venue.end() + 60)
                 if place and not ctx.is_a(place, "Person"):
                     ctx.claim(sentence, key, "gg:addresses", place, "event:address", 0.8)
-            launched = _LAUNCHED.search(text[: match.start()])
-            fronted = _FRONTED_WITH.match(text)
-            was_launched = _WAS_LAUNCHED.search(text, match.end())
-            launched_reforms: set[str] = set()
-            if fronted and fronted.end() == match.start() and was_launched:
-                before = [m.entity for m in ctx.mentions_in(sentence, match.end(), was_launched.start())
-                          if ctx.is_a(m.entity, "Reform")]
-                launched_reforms = set(before[-1:])
-            elif launched and text[launched.end() : match.start()].strip() in ("", "the"):
-                launched_reforms = {m.entity for m in ctx.mentions_in(sentence, 0, launched.start())
-                                    if ctx.is_a(m.entity, "Reform")}
-            if launched_reforms:
-                for reform in sorted(launched_reforms):
-                    ctx.claim(sentence, reform, "gg:launchedWith", key, "event:launched-with", 0.75)
-                    if date:
-                        ctx.claim(sentence, reform, "gg:startDate", Value(date.iso, date.datatype), "event:launched-with",
-                                  0.7)
+
+    def launches(self, sentence: Sentence) -> None:
+        """'With the Address of the head of state ..., a political modernization was launched', 'the reform began with the
+        address', 'the address launched the reform': a reform started by an event, dated by it."""
+        ctx = self.ctx
+        if sentence.tokens is None:
+            return
+        verbs = lexicon().of("start-verbs")
+        for verb in sentence.tokens:
+            if verb.pos_ != "VERB" or not lemma_in(verb, verbs):
+                continue
+            reforms: list[str] = []
+            events: list[str] = []
+            for child in verb.children:
+                span = subtree_span(sentence, child)
+                found = [m.entity for m in ctx.mentions_in(sentence, *span)]
+                if child.dep_ in ("nsubjpass", "dobj") or (child.dep_ == "nsubj" and verb.lemma_ == "begin"):
+                    reforms += [k for k in found if ctx.is_a(k, "Reform")][:1]
+                elif child.dep_ == "nsubj" or (child.dep_ in ("prep", "agent") and child.lower_ in ("with", "by")):
+                    events += [k for k in found if ctx.is_a(k, "Event")][:1]
+            for reform in reforms:
+                for event in events:
+                    ctx.claim(sentence, reform, "gg:launchedWith", event, "event:launched-with", 0.75)
+                    date = next((c.obj for c in ctx.extraction.claims if c.subject == event and c.predicate == "gg:date"), None)
+                    if isinstance(date, Value):
+                        ctx.claim(sentence, reform, "gg:startDate", date, "event:launched-with", 0.7)
 
     def unrest(self, sentence: Sentence) -> None:
+        """'the January tragedy', 'the civil unrest known as Tragic January', 'tragic events of January': unrest named
+        by a word of the lexicon with a month in its phrase (a word without a month names no one event)."""
         ctx = self.ctx
+        if sentence.tokens is None:
+            return
         text = sentence.text
-        for match in _UNREST.finditer(text):
-            month = next((match.group(g) for g in ("m1", "m2", "m3", "m4") if match.group(g)), None)
-            if month is None:
-                known = re.match(r"\s+known\s+as\s+(?:the\s+)?[Tt]ragic\s+(\w+)", text[match.end() :])
-                month = known.group(1) if known and known.group(1) in _MONTH_NAMES.split("|") else None
-            if month is None:
+        words = lexicon().of("event-words", "Unrest")
+        for token in sentence.tokens:
+            if token.pos_ != "NOUN" or not lemma_in(token, words):
                 continue
+            named = [t for t in token.subtree if t.i > token.i and t.dep_ == "pobj" and t.head.lower_ == "as"
+                     and t.head.head.lower_ in ("known", "called", "dubbed")]
+            months = [t for t in token.subtree if is_month(t) and (t.i < token.i or t.head.head == token or named)]
+            if not months:
+                continue
+            month = months[0].text.capitalize()
             years = [d.date.year for d in find_dates(text) if d.date.year and d.date.month in (None, month_number(month))]
             date = PartialDate(years[0], month_number(month)) if years else None
-            kind = f"{month} unrest"
-            key = self.event("Unrest", kind, date, clean_phrase(match.group(0)))
-            ctx.add_mention(sentence, match.start(), match.end(), key)
+            start, end = phrase_span(sentence, token)
+            if months[0].i > token.i:
+                end = subtree_span(sentence, months[0])[1] if not named else token_span(sentence, named[0])[1]
+            aliases = [clean_phrase(text[start:end])]
+            if named:
+                aliases.append(clean_phrase(text[slice(*subtree_span(sentence, named[0]))]))
+            key = self.event("Unrest", f"{month} unrest", date, *aliases)
+            ctx.add_mention(sentence, start, end, key)
             self.claim_date(sentence, key, date, "event:unrest")
-            when = _WHEN.match(text[match.end() :])
+            when = _WHEN.match(text[end:])
             if when:
                 ctx.claim(sentence, key, "gg:description", ctx.text_value(when.group("clause")), "event:unrest", 0.75)
 
     def articles(self, sentence: Sentence) -> None:
-        """'said Kassym-Jomart Tokayev in an article released on the National Interest’s website on April 4'."""
+        """'said X in an article released on the National Interest's website on April 4', 'in an op-ed published by The
+        Guardian': a written work (a word of the lexicon) placed in an outlet the tagger reads as an organization."""
         ctx = self.ctx
-        for match in _ARTICLE_IN.finditer(sentence.text):
-            author = self.person_before(sentence, match.start())
-            outlet_name = clean_phrase(match.group("outlet"))
+        if sentence.tokens is None:
+            return
+        text = sentence.text
+        works = lexicon().of("work-words")
+        for token in sentence.tokens:
+            start, end = phrase_span(sentence, token)
+            if token.pos_ not in ("NOUN", "PROPN") or text[start:end].lower().split()[-1] not in works:
+                continue
+            outlets = [t for t in token.subtree if t.i > token.i and t.ent_type_ == "ORG"
+                       and not any(a.lower_ == "of" for a in t.ancestors if a.i > token.i)]  # not 'Article 5 of X'
+            if not outlets:
+                continue
+            entity = next(e for e in sentence.tokens.ents if e.start <= outlets[0].i < e.end)
+            o_start, o_end = entity.start_char - sentence.start, entity.end_char - sentence.start
+            outlet_name = clean_phrase(re.sub(r"[’']s?$", "", text[o_start:o_end]))
+            if not outlet_name:
+                continue
+            author = self.person_before(sentence, start) or next(
+                (m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Person")), None)
             outlet = ctx.gazetteer.lookup(outlet_name, ctx.country_key) or ctx.gazetteer.lookup(f"The {outlet_name}")
             if outlet is None:
                 outlet = ctx.new_entity("org", "MediaOutlet", f"The {outlet_name}" if not outlet_name.startswith("The ")
                                         else outlet_name, outlet_name)
-            ctx.add_mention(sentence, match.start("outlet"), match.end("outlet"), outlet)
-            date, _ = self.date_near(sentence, match.start(), match.end())
+            ctx.add_mention(sentence, o_start, o_start + len(outlet_name), outlet)
+            dates = list(find_dates(text[slice(*subtree_span(sentence, token))], None))
+            date = self.with_year(dates[0].date, "", sentence) if dates else None
             author_label = ctx.extraction.entities[author].label if author else "unknown author"
             outlet_label = ctx.extraction.entities[outlet].label if outlet in ctx.extraction.entities else outlet_name
             article = ctx.add_entity(f"work/{slug(author_label)}/{slug(outlet_label)}" + (f"-{slug(date.iso)}" if date else ""),
@@ -410,24 +453,68 @@ class Events:
         if event:
             ctx.claim(sentence, event, "gg:turnout", Value(match.group("n"), "decimal"), "event:turnout", 0.8)
 
-    def appointments(self, sentence: Sentence) -> None:
-        """'the President proposed Mr Smailov’s reappointment': an event about a person, with its proposer."""
+    def amendment_counts(self, sentence: Sentence) -> None:
+        """'56 amendments to 33 articles of the Constitution', 'the 12 amendments put to the vote': counts the parse
+        attaches to 'amendment' and 'article' (a number before the noun, not 'Article 257'), stated of the vote
+        or the reform the sentence names."""
         ctx = self.ctx
-        text = sentence.text
-        for match in _APPOINTMENT.finditer(text):
-            person = ctx.mention_at(sentence, match.start("name"), match.start("noun"), "Person")
+        if sentence.tokens is None:
+            return
+        subject = next((m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Referendum")), None) or next(
+            (m.entity for m in sentence.mentions if ctx.is_a(m.entity, "ConstitutionalReform")), None)
+        if subject is None:
+            return
+        counts: dict[str, str] = {}
+        for token in sentence.tokens:
+            if token.dep_ != "nummod" or token.i > token.head.i or token.head.lemma_.lower() not in ("amendment", "article"):
+                continue
+            numbers = list(find_numbers(token.text))
+            if bounded(sentence.text[: token.idx - sentence.start]):
+                continue  # 'more than 50 amendments' is a bound, not a count
+            if numbers and token.head.lemma_.lower() not in counts:
+                counts[token.head.lemma_.lower()] = numbers[0].lexical
+        if "amendment" in counts:
+            ctx.claim(sentence, subject, "gg:amendmentCount", Value(counts["amendment"], "integer"), "event:amendments", 0.8)
+            if "article" in counts:  # articles counted in a sentence that counts amendments: the articles amended
+                ctx.claim(sentence, subject, "gg:amendedArticleCount", Value(counts["article"], "integer"),
+                          "event:amendments", 0.8)
+
+    def appointments(self, sentence: Sentence) -> None:
+        """'the President proposed Mr Smailov's reappointment', 'the resignation of Prime Minister X': an event about a
+        person (a noun of the lexicon whose possessor or 'of' object is the person), and who proposed it."""
+        ctx = self.ctx
+        if sentence.tokens is None:
+            return
+        nouns = lexicon().of("event-words", "Event")
+        for token in sentence.tokens:
+            if token.pos_ != "NOUN" or not lemma_in(token, nouns):
+                continue
+            owners = [c for c in token.children if c.dep_ == "poss"] + [
+                g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            person = next((p for p in (ctx.mention_at(sentence, *subtree_span(sentence, o), "Person") for o in owners) if p),
+                          None)
             if person is None:
                 continue
-            noun = match.group("noun").lower()
+            noun = token.lower_
             label = f"{noun} of {ctx.extraction.entities[person].label}"
             key = ctx.add_entity(f"event/{slug(person.split('/', 1)[1])}/{slug(noun)}", "Event", label)
-            ctx.add_mention(sentence, match.start(), match.end(), key)
+            ctx.add_mention(sentence, *phrase_span(sentence, token), key)
             ctx.claim(sentence, key, "gg:affects", person, "event:appointment", 0.8)
-            proposed = _PROPOSE.search(text[: match.start()])
-            if proposed:
-                agent = self.agent_before(sentence, proposed.start())
+            if token.dep_ == "dobj" and token.head.lemma_.lower() in ("propose", "suggest", "recommend", "initiate"):
+                agents = [c for c in token.head.children if c.dep_ == "nsubj"]
+                agent = self.agent_at(sentence, agents[0]) if agents else None
                 if agent:
                     ctx.claim(sentence, key, "gg:proposedBy", agent, "event:appointment", 0.75)
+
+    def agent_at(self, sentence: Sentence, token: Token) -> str | None:
+        """The person a subject phrase names: a person, or the holder of the office it names."""
+        ctx = self.ctx
+        for mention in ctx.mentions_in(sentence, *subtree_span(sentence, token)):
+            if ctx.is_a(mention.entity, "Person"):
+                return mention.entity
+            if mention.entity in ctx.holders:
+                return ctx.holders[mention.entity]
+        return None
 
     def dated_verbs(self, sentence: Sentence) -> None:
         """'the court, created in 2004, will be abolished on 1 January 2025', 'elected President in June 2021',
@@ -484,22 +571,42 @@ class Events:
         return None
 
     def terms(self, sentence: Sentence) -> None:
-        """'the newly-elected MPs will work ... during the upcoming five years': the term of an office or body."""
+        """'the newly elected MPs will work ... during the upcoming five years', 'elected senators serve for the next six
+        years': a coming period of the members' work is the term of their body (named in the sentence, else the
+        convocation or the last chamber or parliament the article named)."""
         ctx = self.ctx
-        match = _TERM_YEARS.search(sentence.text)
-        if not match:
+        if sentence.tokens is None:
             return
-        numbers = list(find_numbers(match.group("n")))
-        if not numbers:
-            return
-        if self.convocation and re.search(r"\bnewly[- ]elected\b", sentence.text, re.I):
-            ctx.claim(sentence, self.convocation, "gg:termYears", Value(numbers[0].lexical, "integer"), "event:term", 0.6)
-            return
-        for mention in sentence.mentions:
-            if ctx.is_a(mention.entity, "Office", "Parliament", "Chamber") and mention.start - sentence.start < match.start():
-                ctx.claim(sentence, mention.entity, "gg:termYears", Value(numbers[0].lexical, "integer"), "event:term",
-                          0.6)
-                break
+        members = lexicon().of("member-words")
+        for token in sentence.tokens:
+            if token.lemma_.lower() != "year" or token.dep_ != "pobj" or token.head.lower_ not in ("during", "for", "over"):
+                continue
+            if not any(c.lower_ in ("next", "upcoming", "coming") for c in token.children):
+                continue
+            count = next((c for c in token.children if c.dep_ == "nummod"), None)
+            numbers = list(find_numbers(count.text)) if count is not None else []
+            verb = token.head.head
+            while not [c for c in verb.children if c.dep_ == "nsubj"] and verb.dep_ in ("conj", "advcl", "xcomp") \
+                    and verb.head != verb:
+                verb = verb.head
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and lemma_in(c, members)
+                        and any("elect" in w.lower_ for w in c.subtree)]
+            if not subjects or not numbers:
+                continue
+            body = self.body_of_members(sentence)
+            if body:
+                ctx.claim(sentence, body, "gg:termYears", Value(numbers[0].lexical, "integer"), "event:term", 0.6)
+
+    def body_of_members(self, sentence: Sentence) -> str | None:
+        ctx = self.ctx
+        named = [m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Parliament", "Chamber")]
+        if named:
+            return named[0]
+        if self.convocation:
+            return self.convocation
+        earlier = [m.entity for m in ctx.extraction.mentions
+                   if m.sentence < sentence.index and ctx.is_a(m.entity, "Parliament", "Chamber")]
+        return earlier[-1] if earlier else None
 
 
 def scan_events(ctx: DocContext) -> None:

@@ -12,31 +12,9 @@ import re
 
 from govgraph.build.context import DETERMINERS, DocContext, Sentence, clean_phrase
 from govgraph.build.keys import slug
+from govgraph.build.lexicon import institution_class, lexicon
+from govgraph.ontology.terms import is_subclass
 
-HEAD_CLASSES: dict[str, str] = {
-    **dict.fromkeys(("parliament", "assembly", "khural", "kenesh", "majlis", "majilis", "duma", "sejm", "rada",
-                     "knesset", "bundestag", "congress", "cortes", "storting", "riksdag", "diet", "legislature",
-                     "kurultai", "skupstina", "seimas", "saeima", "riigikogu", "folketing", "althing"), "Parliament"),
-    **dict.fromkeys(("senate", "chamber", "house"), "Chamber"),
-    **dict.fromkeys(("court", "tribunal"), "Court"),
-    "government": "Government", "cabinet": "Government",
-    **dict.fromkeys(("ministry", "department"), "Ministry"),
-    **dict.fromkeys(("agency", "service", "bureau", "office", "inspectorate", "authority", "prosecutor’s office",
-                     "directorate"), "Agency"),
-    **dict.fromkeys(("commission", "committee", "council", "board", "convention"), "StateBody"),
-    **dict.fromkeys(("party", "alliance", "bloc", "front", "movement", "coalition", "platform", "union"),
-                    "PoliticalParty"),
-    **dict.fromkeys(("institute", "centre", "center", "university", "academy", "foundation", "school",
-                     "laboratory", "association", "society", "observatory", "forum", "network", "group"),
-                    "Organization"),
-    **dict.fromkeys(("code", "law", "act", "decree", "constitution", "charter", "strategy", "programme", "program",
-                     "concept", "agreement", "accord"), "Document"),
-}
-DOCUMENT_CLASSES = {"code": "Law", "law": "Law", "act": "Law", "decree": "Decree", "constitution": "Constitution",
-                    "charter": "LegalDocument", "strategy": "Strategy", "programme": "Strategy", "program": "Strategy",
-                    "concept": "Strategy", "agreement": "Document", "accord": "Document"}
-ELECTORAL = re.compile(r"\belect", re.I)
-RIGHTS = re.compile(r"\b(?:human rights|ombudsman|rights)\b", re.I)
 _CAP = r"(?:[A-Z][\w’'-]*)"
 _CONNECT = r"(?:of|for|on|and|the|de|del|la|le|du|des|in)"
 _NAME = re.compile(rf"(?<![\w’'-]){_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
@@ -51,24 +29,16 @@ _STOP_START = {"The", "A", "An", "In", "On", "At", "By", "For", "Of", "And", "Bu
 
 def head_word(word: str) -> str:
     lower = word.lower()
-    return lower if lower in HEAD_CLASSES else re.sub(r"(?:’s|'s|s)$", "", lower)
+    return lower if lower in lexicon().heads else re.sub(r"(?:’s|'s|s)$", "", lower)
 
 
 def is_head(word: str) -> bool:
-    return word[:1].isupper() and head_word(word) in HEAD_CLASSES
+    return word[:1].isupper() and head_word(word) in lexicon().heads
 
 
 def head_class(head: str, name: str) -> str:
-    cls = HEAD_CLASSES.get(head.lower(), "Organization")
-    if cls == "Document":
-        return DOCUMENT_CLASSES.get(head.lower(), "Document")
-    if cls == "StateBody" and ELECTORAL.search(name):
-        return "ElectoralCommission"
-    if cls == "StateBody" and RIGHTS.search(name):
-        return "RightsInstitution"
-    if cls == "Agency" and head.lower() == "office" and RIGHTS.search(name):
-        return "RightsInstitution"
-    return cls
+    """The class of an institution named `name` whose head word is `head` (see `lexicon.institution_class`)."""
+    return institution_class(head, name) or "Organization"
 
 
 def _trim(name: str) -> str:
@@ -80,6 +50,7 @@ def _trim(name: str) -> str:
     return " ".join(words)
 
 
+_NUMBERED = re.compile(r"\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?\d")
 _SEGMENT_SPLIT = re.compile(r"\s+(?:in|on|at|with|and\s+the|and\s+its)\s+")
 
 
@@ -134,6 +105,8 @@ def find_organizations(ctx: DocContext, sentence: Sentence) -> None:
             end = start + len(name)
             if any(s <= start and end <= e for s, e in taken):
                 continue  # the reference data already names it
+            if is_subclass(cls, "Document") and _NUMBERED.match(text, end):
+                continue  # 'Republic Act 11054': a numbered act (rule laws.acts)
             register(ctx, sentence, start, end, name, cls)
     for match in _LOWER_HEAD.finditer(text):
         name = _trim(match.group("name").strip())
@@ -151,15 +124,14 @@ def register(ctx: DocContext, sentence: Sentence, start: int, end: int, name: st
         key = known
         ctx.add_entity(key, cls, name)
     else:
-        kind = "law" if cls in DOCUMENT_CLASSES.values() or cls == "Document" else (
-            "party" if cls == "PoliticalParty" else "org")
+        kind = "law" if is_subclass(cls, "Document") else "party" if cls == "PoliticalParty" else "org"
         key = ctx.add_entity(f"{kind}/{ctx.scope()}/{slug(name)}", cls, clean_phrase(name), *aliases)
     ctx.add_mention(sentence, start, end, key)
     return key
 
 
-_REGION = re.compile(r"(?<![\w’'-])(?:the\s+)?(?P<name>(?:[A-Z][\w’'-]+\s+){1,3})(?P<head>region|province|oblast|county|"
-                     r"prefecture|governorate)\b")
+_REGION = re.compile(r"(?<![\w’'-])(?:the\s+)?(?P<name>(?:[A-Z][\w’'-]+\s+){1,3})(?P<head>"
+                     + "|".join(sorted(lexicon().of("region-heads"), key=lambda w: (-len(w), w))) + r")\b")
 
 
 def find_regions(ctx: DocContext, sentence: Sentence) -> None:

@@ -16,6 +16,7 @@ from govgraph.build.context import DocContext, Sentence, clean_phrase
 from govgraph.build.dates import MONTHS, parse_date
 from govgraph.build.gazetteer import longest_matches
 from govgraph.build.keys import make_key, slug
+from govgraph.build.lexicon import ROLE_HEADS, ROLE_MODIFIERS
 from govgraph.build.organizations import is_head
 from govgraph.build.records import Value
 
@@ -26,27 +27,6 @@ NATIONAL_TITLES = frozenset({
 })
 OFFICE_CLASSES = ("Office", "HeadOfState", "HeadOfGovernment")
 
-ROLE_HEADS = frozenset(
-    [
-        "director", "head", "chief", "researcher", "editor", "chairman", "chairwoman", "chair", "chairperson",
-        "president", "minister", "secretary", "professor", "analyst", "expert", "adviser", "advisor", "spokesman",
-        "spokeswoman", "spokesperson", "ambassador", "leader", "founder", "member", "deputy", "senator", "governor",
-        "mayor", "akim", "judge", "commissioner", "ombudsman", "coordinator", "manager", "officer", "fellow",
-        "correspondent", "journalist", "reporter", "lecturer", "dean", "rector", "ceo", "speaker", "envoy",
-        "representative", "counsellor", "counselor", "premier", "prosecutor", "auditor", "candidate", "chancellor",
-        "lawyer", "attorney", "scientist", "economist", "historian", "sociologist", "activist", "consultant",
-        "partner", "dean", "head", "observer", "commentator", "scholar", "columnist", "vice-president", "minister",
-    ]
-)
-ROLE_MODIFIERS = frozenset(
-    [
-        "senior", "chief", "executive", "deputy", "vice", "political", "general", "first", "acting", "former",
-        "managing", "associate", "assistant", "principal", "special", "foreign", "prime", "research", "junior", "lead",
-        "national", "regional", "international",
-        "appointed", "elected", "interim", "newly", "constitutional", "legal", "outgoing", "incoming", "long-time",
-        "veteran", "independent",
-    ]
-)
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "madam"}
 SPEECH_VERBS = (
     "said|says|noted|notes|stressed|stresses|added|adds|emphasized|emphasised|emphasizes|told|tells|stated|"

@@ -11,49 +11,25 @@ abolished bodies, models of government before and after).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from govgraph.build.context import NP_STOP as NP_STOP_WORDS
 from govgraph.build.context import DocContext, Sentence, clean_phrase, noun_phrase
 from govgraph.build.keys import slug
+from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import find_numbers
+from govgraph.build.parse import bounded, lemma_in, noun_span, subtree_span, token_span
 from govgraph.build.records import Value
 
-REFORM_KINDS: tuple[tuple[str, str, str], ...] = (
-    ("ConstitutionalReform", "constitutional reform",
-     r"constitutional\s+(?:reforms?|amendments?|changes|modernization)|amendments?\s+to\s+the\s+constitutions?|"
-     r"changes\s+to\s+the\s+constitution|constitutional\s+overhaul"),
-    ("ElectoralReform", "electoral reform",
-     r"electoral\s+(?:system\s+)?reforms?|changes?\s+(?:in|to)\s+the\s+electoral\s+system|"
-     r"reform\s+of\s+the\s+electoral\s+system|electoral\s+system\s+(?:was|is|will\s+be|has\s+been)\s+\w+ed"),
-    ("JudicialReform", "judicial reform", r"judicial\s+reforms?|reforms?\s+of\s+the\s+judiciary|judicial\s+system\s+reforms?"),
-    ("AdministrativeReform", "administrative reform",
-     r"administrative(?:-territorial)?\s+reforms?|administrative-territorial\s+(?:structure|division|changes?)"),
-    ("HumanRightsReform", "human rights reform", r"human\s+rights\s+reforms?"),
-    ("ParliamentaryReform", "parliamentary reform", r"parliamentary\s+reforms?"),
-    ("PartyReform", "party system reform", r"party\s+(?:system\s+)?reforms?|reforms?\s+of\s+the\s+party\s+system"),
-    ("LocalGovernmentReform", "local government reform",
-     r"local\s+(?:self-)?government\s+reforms?|decentrali[sz]ation\s+of\s+(?:state\s+)?power"),
-    ("EconomicReform", "economic reform", r"economic\s+reforms?"),
-    ("Reform", "political reform",
-     r"political\s+(?:reforms?|modernization|modernisation|liberali[sz]ation|transformation)|"
-     r"(?<![\w-])reforms?(?![\w-])"),
-)
-_KIND_RES = [(cls, label, re.compile(pattern, re.I)) for cls, label, pattern in REFORM_KINDS]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _STARTED = re.compile(r"\b(?:initiated|launched|started|began|begun|introduced|announced|unveiled)\s+(?:on|in)\s*", re.I)
-_CHANGE_VERB = re.compile(
-    r"\b(?:reduc\w*|cut|cuts|cutting|increas\w*|expand\w*|rais\w*|lower\w*|extend\w*|shorten\w*|chang\w*|"
-    r"decreas\w*|bring\w*|brought|grow\w*|grew|shrink\w*|shrank|enlarg\w*|trimm\w*|trim|slash\w*)\b", re.I)
-_FROM_TO = re.compile(r"\bfrom\s+(?P<a>[^,;]{1,40}?)\s+to\s+(?P<b>[^,;.]{1,40}?)(?=[,;.]|\s+(?:and|in|by|as|while|with|"
-                      r"under|after|before|through)\b|$)", re.I)
-_TRANSITION = re.compile(
-    r"(?P<lead>\b(?:transition|shift|move|moving|switch|change|transformation|rebalanc\w*|transform\w*|"
-    r"evolv\w*|tur\w+)\b[^.;]{0,40}?)\bfrom\s+(?:an?\s+|the\s+)?(?P<a>[“\"‘]?[\w’'\- ]{3,60}?[”\"’]?)\s+"
-    r"to\s+(?:an?\s+|the\s+)?(?P<b>[“\"‘]?[\w’'\-, ]{3,100}?[”\"’]?)(?P<tail>\s+model(?:\s+of\s+government)?)?(?=[.;]|$|,\s)",
-    re.I)
 _LIMIT_TERM = re.compile(
     r"\blimit\w*\s+(?P<np>(?:the\s+)?[\w\s]{3,60}?)\s+to\s+(?P<value>(?:one|a\s+single|a|two|\d+)\s+"
     r"(?P<years>[\w-]+)-year\s+terms?)", re.I)
+_REPLACED = re.compile(r"\b(?:in\s+place\s+of|instead\s+of|rather\s+than|replacing|in\s+lieu\s+of)\s+(?:the\s+|a\s+)?$",
+                       re.I)
 _TERM_OF = re.compile(r"\b(?P<limit>single|one|two)?\s*(?:term\s+of\s+(?P<y1>[\w-]+)\s+years|(?P<y2>[\w-]+)-year\s+"
                       r"(?:presidential\s+)?terms?)", re.I)
 _NOMINAL = re.compile(
@@ -89,15 +65,12 @@ KIND_OF_ACTION = {
     "abolish": "gg:abolishes", "strengthening": "gg:strengthens", "reinforcement": "gg:strengthens",
     "empowerment": "gg:strengthens", "expansion": "gg:strengthens", "strengthen": "gg:strengthens",
     "grant": "gg:strengthens", "reduction": "gg:weakens", "curtailment": "gg:weakens", "weaken": "gg:weakens",
-    "limitation": "gg:weakens", "limit": "gg:weakens",
+    "limitation": "gg:weakens", "limit": "gg:weakens", "dissolv": "gg:abolishes", "disband": "gg:abolishes",
+    "liquidat": "gg:abolishes", "scrap": "gg:abolishes", "eliminat": "gg:abolishes",
 }
 BANS = ("ban", "limitation", "limit")
-_PASSIVE_CHANGE = re.compile(
-    r"\s+(?:was|were|will\s+be|would\s+be|has\s+been|have\s+been|is|are|is\s+to\s+be|are\s+to\s+be)\s+(?:\w+ly\s+)?"
-    r"(?P<verb>abolished|dissolved|liquidated|disbanded|scrapped|created|established|restored|re-?established|"
-    r"reinstated|introduced|set\s+up)\b", re.I)
+SIDE_MARKS = frozenset({"since", "because", "when", "after", "before", "while", "although", "as", "until", "if"})
 HEAD_ONLY = ("gg:creates", "gg:abolishes", "gg:reestablishes")
-MODEL_HEADS = ("model", "system", "republic", "monarchy", "democracy", "government")
 _LIST_SPLIT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+(?=(?:the\s+|a\s+|an\s+)?[\w-]+\s+(?:of|in|on)\b)|"
                          r";\s+|,?\s+as\s+well\s+as\s+")
 
@@ -113,14 +86,46 @@ class Reforms:
     def reform_mentions(self, sentence: Sentence) -> list[tuple[int, int, str]]:
         """(start, end, reform key) for every reform phrase, more specific kinds first, no overlaps."""
         found: list[tuple[int, int, str]] = []
-        for cls, label, pattern in _KIND_RES:
+        for cls, label, pattern in lexicon().reform_kinds:
             for match in pattern.finditer(sentence.text):
                 if any(match.start() < e and s < match.end() for s, e, _ in found):
                     continue
                 key = self.reform(cls, label, match.group(0))
                 self.ctx.add_mention(sentence, match.start(), match.end(), key)
                 found.append((match.start(), match.end(), key))
+        for start, end, cls in self.changed_domains(sentence):
+            if not any(start < e and s < end for s, e, _ in found):
+                label = next(label for kind, label, _ in lexicon().reform_kinds if kind == cls)
+                key = self.reform(cls, label, sentence.text[start:end])
+                self.ctx.add_mention(sentence, start, end, key)
+                found.append((start, end, key))
         return sorted(found)
+
+    def changed_domains(self, sentence: Sentence) -> list[tuple[int, int, str]]:
+        """What a verb of change acts on, when it names a reform's domain: 'the electoral system was reformatted',
+        'parliament amended the constitution' -> (start, end, reform class) of the domain's words."""
+        if sentence.tokens is None:
+            return []
+        found = []
+        for token in sentence.tokens:
+            if not {token.lemma_.lower(), token.lower_} & lexicon().change_verbs:
+                continue
+            if token.pos_ == "VERB":
+                targets = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
+            elif token.pos_ == "NOUN":  # 'changes to the country's constitution'
+                targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "in")
+                           for g in c.children if g.dep_ == "pobj"]
+            else:
+                continue
+            for child in targets:
+                start = child.left_edge.idx - sentence.start
+                phrase = sentence.text[start : child.idx - sentence.start + len(child)]
+                for cls, pattern in lexicon().reform_domains:
+                    match = pattern.search(phrase)
+                    if match:
+                        found.append((start + match.start(), start + match.end(), cls))
+                        break
+        return found
 
     def reform(self, cls: str, label: str, surface: str) -> str:
         ctx = self.ctx
@@ -155,8 +160,10 @@ class Reforms:
         self.from_to(sentence, reforms)
         self.term_limits(sentence, reforms)
         self.transitions(sentence, reforms)
+        self.replacements(sentence, reforms)
         self.nominal_changes(sentence, reforms)
         self.passive_changes(sentence, reforms)
+        self.renames(sentence, reforms)
         self.item_lists(sentence, reforms)
         self.elections_of(sentence, reforms)
         self.formed_from(sentence, reforms)
@@ -177,41 +184,68 @@ class Reforms:
                 self.ctx.claim(sentence, reform, "gg:startDate", Value(date.iso, date.datatype), "reform:start-date", 0.8)
 
     def from_to(self, sentence: Sentence, reforms: list) -> None:
-        """'reducing the number of senators from fifteen to ten', 'seats were cut from 120 to 90'."""
+        """'reducing the number of senators from fifteen to ten', 'seats were cut from 120 to 90', 'extend the term to six
+        years from four': a verb (or noun) of a changed quantity with numbers after 'from' and 'to'; what changes is its
+        object, else its subject."""
         ctx = self.ctx
+        if sentence.tokens is None:
+            return
         text = sentence.text
-        for match in _FROM_TO.finditer(text):
-            if not (find_numbers(match.group("a")) or re.search(r"model|system|term", match.group(0), re.I)):
+        verbs = lexicon().of("quantity-verbs")
+        for origin in sentence.tokens:
+            if origin.lower_ != "from" or origin.dep_ != "prep":
                 continue
-            verbs = list(_CHANGE_VERB.finditer(text, max(0, match.start() - 120), match.start()))
-            if not verbs:
+            head = origin.head
+            for _ in range(3):  # 'increased the number of seats from 290 to 360': up to the verb
+                if lemma_in(head, verbs) or head.head.i == head.i:
+                    break
+                head = head.head
+            if not lemma_in(head, verbs):
                 continue
-            verb = verbs[-1]
-            between = text[verb.end() : match.start()]
-            passive = re.search(r"^(.*?)\s+(?:was|were|will\s+be|has\s+been|have\s+been|is|are)\s*$",
-                                text[max(0, verb.start() - 90) : verb.start()])
-            if between.strip():
-                attribute_text = between
-            else:  # 'The Senate shrinks from 100 to 65 members' / 'seats will be cut from 120 to 90': the subject
-                before = passive.group(1) if passive else text[max(0, verb.start() - 90) : verb.start()]
-                attribute_text = re.split(r"[,;:]|\b(?:and|which|that|who)\b", before)[-1]
-            attribute = clean_phrase(attribute_text)
+            a_token = next((c for c in origin.children if c.dep_ == "pobj"), None)
+            candidates = [*origin.head.children, *origin.children, *(a_token.children if a_token is not None else ())]
+            to = next((c for c in candidates if c.dep_ == "prep" and c.lower_ == "to"), None)
+            b_token = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if a_token is None:
+                continue
+            if b_token is None or to is None:  # 'from five to seven years' parsed as one range: split it at 'to'
+                ranged = next((t for t in a_token.subtree if t.lower_ == "to" and t.dep_ == "quantmod"), None)
+                if ranged is None:
+                    continue
+                whole = subtree_span(sentence, a_token)
+                a_text = text[whole[0] : token_span(sentence, ranged)[0]].strip(" ,")
+                b_text = text[token_span(sentence, ranged)[1] : whole[1]].strip()
+                to = ranged
+            else:
+                a_span = subtree_span(sentence, a_token)
+                if to.i > origin.i:
+                    a_span = (a_span[0], min(a_span[1], token_span(sentence, to)[0]))
+                a_text, b_text = text[slice(*a_span)].strip(" ,"), text[slice(*noun_span(sentence, b_token))]
+            if not (find_numbers(a_text) and find_numbers(b_text)):
+                continue
+            thing = next((c for c in head.children if c.dep_ == "dobj"), None) or next(
+                (c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            if thing is None and head.pos_ == "NOUN":
+                thing = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                              for g in c.children if g.dep_ == "pobj"), None)
+            if thing is None or thing.pos_ == "PRON":
+                continue
+            np_start, np_end = noun_span(sentence, thing)
+            np_end = min([np_end] + [token_span(sentence, t)[0] for t in (origin, to) if t.i > thing.i])
+            attribute = clean_phrase(text[np_start:np_end])
             if not attribute or len(attribute.split()) > 12:
                 continue
-            np_start = text.find(attribute_text.strip(), max(0, verb.start() - 90))
-            np_end = np_start + len(attribute_text.strip())
-            if True:
-                reform = self.sentence_reform(sentence, reforms, match.start()) or self.default_reform(sentence)
-                change = self.change(sentence, reform, f"{attribute} from {match.group('a')} to {match.group('b')}",
-                                     "reform:from-to", 0.85)
-                ctx.claim(sentence, change, "gg:attribute", ctx.text_value(attribute), "reform:from-to", 0.85)
-                ctx.claim(sentence, change, "gg:fromValue", self.value(match.group("a")), "reform:from-to", 0.85)
-                ctx.claim(sentence, change, "gg:toValue", self.value(match.group("b")), "reform:from-to", 0.85)
-                for mention in ctx.mentions_in(sentence, np_start, np_end):
-                    if not ctx.is_a(mention.entity, "Change", "Reform", "Country"):
-                        ctx.claim(sentence, change, "gg:changedThing", mention.entity, "reform:from-to", 0.8)
-                        if reform:
-                            ctx.claim(sentence, reform, "gg:affects", mention.entity, "reform:from-to", 0.8)
+            reform = self.sentence_reform(sentence, reforms, origin.idx - sentence.start) or self.default_reform(sentence)
+            change = self.change(sentence, reform, f"{attribute} from {clean_phrase(a_text)} to {clean_phrase(b_text)}",
+                                 "reform:from-to", 0.85)
+            ctx.claim(sentence, change, "gg:attribute", ctx.text_value(attribute), "reform:from-to", 0.85)
+            ctx.claim(sentence, change, "gg:fromValue", self.value(a_text), "reform:from-to", 0.85)
+            ctx.claim(sentence, change, "gg:toValue", self.value(b_text), "reform:from-to", 0.85)
+            for mention in ctx.mentions_in(sentence, np_start, np_end):
+                if not ctx.is_a(mention.entity, "Change", "Reform", "Country"):
+                    ctx.claim(sentence, change, "gg:changedThing", mention.entity, "reform:from-to", 0.8)
+                    if reform:
+                        ctx.claim(sentence, reform, "gg:affects", mention.entity, "reform:from-to", 0.8)
 
     def value(self, text: str) -> Value:
         text = clean_phrase(text)
@@ -234,6 +268,8 @@ class Reforms:
             self._term_numbers(sentence, change, match.group(0))
         if not _LIMIT_TERM.search(sentence.text):
             for match in _TERM_OF.finditer(sentence.text):
+                if _REPLACED.search(sentence.text[: match.start()]):
+                    continue  # 'in place of the single six-year term': the rule replaced, not the new one
                 reform = self.sentence_reform(sentence, reforms, match.start())
                 if reform is None and not re.search(r"\b(?:elected|term)\b", sentence.text):
                     continue
@@ -256,35 +292,94 @@ class Reforms:
             self.ctx.claim(sentence, subject, "gg:termLimit", Value("1", "integer"), "reform:term", 0.75)
 
     def transitions(self, sentence: Sentence, reforms: list) -> None:
-        """'the transition from a super-presidential system to a presidential republic', 'rebalanced from X to Y model'."""
-        ctx = self.ctx
-        for match in _TRANSITION.finditer(sentence.text):
-            tail = (match.group("tail") or "").strip()
-            before = self.model(sentence, match.group("a"), tail)
-            after = self.model(sentence, match.group("b"), tail)
+        """A change of system: 'the transition from a super-presidential system to a presidential republic', 'shift the
+        system from the current parliamentary system to an executive presidency', 'rebalanced from a
+        super-presidential to a normative presidential model' (both ends must name a model of government)."""
+        if sentence.tokens is None:
+            return
+        text = sentence.text
+        for origin in sentence.tokens:
+            if origin.lower_ != "from" or origin.dep_ != "prep":
+                continue
+            before_token = next((c for c in origin.children if c.dep_ == "pobj"), None)
+            to = next((c for c in (*origin.head.children, *origin.children, *origin.head.head.children)
+                       if c.dep_ == "prep" and c.lower_ == "to" and c.i > origin.i), None)
+            if to is None and before_token is not None:
+                to = next((c for c in before_token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            after_token = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if before_token is None or after_token is None or to is None:
+                continue
+            after_span = subtree_span(sentence, after_token)
+            extra = next((c for c in origin.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                          and c.idx - sentence.start <= after_span[1] + 1), None)
+            if extra is not None:  # 'to presidential republic with influential parliament': the 'with' belongs to it
+                after_span = (after_span[0], subtree_span(sentence, extra)[1])
+            before_span = (subtree_span(sentence, before_token)[0],
+                           min(subtree_span(sentence, before_token)[1], token_span(sentence, to)[0]))
+            after_head = model_head(after_token)
+            before = self.model(text[slice(*before_span)], before_token, after_head)
+            after = self.model(text[slice(*after_span)], after_token, None)
             if before is None or after is None:
                 continue
-            reform = self.sentence_reform(sentence, reforms, match.start()) or self.default_reform(sentence)
-            subject = re.search(r"([\w’'-]+(?:\s+[\w’'-]+){0,3})\s+(?:will\s+be|was|were|is|are|has\s+been)\s+"
-                                r"\w+\s*$", sentence.text[: match.start("a")].rsplit("from", 1)[0] + "x x")
-            lead = clean_phrase(sentence.text[match.start() : match.end()])
-            label = lead
-            if subject and not re.match(r"^(?:the\s+)?(?:transition|shift|move)", lead, re.I):
-                label = f"{clean_phrase(subject.group(1))}: {lead}"
-            change = self.change(sentence, reform, label, "reform:transition", 0.85)
-            for node in (change, reform):
-                if node:
-                    ctx.claim(sentence, node, "gg:transformsFrom", before, "reform:transition", 0.85)
-                    ctx.claim(sentence, node, "gg:transformsTo", after, "reform:transition", 0.85)
+            self.transition(sentence, reforms, origin, before, after, before_span[0], after_span[1])
 
-    def model(self, sentence: Sentence, text: str, tail: str) -> str | None:
-        name = clean_phrase(text.strip("“”\"‘’ ,"))
+    def transition(self, sentence: Sentence, reforms: list, origin: Token, before: str, after: str, start: int,
+                   end: int) -> None:
+        """A change node from one model to another, on the sentence's reform; `origin` is the preposition that
+        introduces one end, its head the word of change ('transition', 'shift') or the verb."""
+        ctx = self.ctx
+        text = sentence.text
+        reform = self.sentence_reform(sentence, reforms, start) or self.default_reform(sentence)
+        head = origin.head
+        label = clean_phrase(text[min(start, token_span(sentence, head)[0]) : end])
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] if head.pos_ in ("VERB", "AUX") else []
+        if subjects:
+            label = f"{clean_phrase(text[slice(*subtree_span(sentence, subjects[0]))])}: {label}"
+        change = self.change(sentence, reform, label, "reform:transition", 0.85)
+        for node in (change, reform):
+            if node:
+                ctx.claim(sentence, node, "gg:transformsFrom", before, "reform:transition", 0.85)
+                ctx.claim(sentence, node, "gg:transformsTo", after, "reform:transition", 0.85)
+
+    def replacements(self, sentence: Sentence, reforms: list) -> None:
+        """'transition to a federal form of government in lieu of the current unitary type of administration', 'a move
+        to a parliamentary republic instead of a presidential one': the model replaced follows 'in lieu of' or
+        'instead of'."""
+        if sentence.tokens is None:
+            return
+        text = sentence.text
+        for to in sentence.tokens:
+            if to.lower_ != "to" or to.dep_ != "prep":
+                continue
+            after_token = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if after_token is None or model_head(after_token) is None:
+                continue
+            scope = [*after_token.subtree, *(t for c in to.head.children if c.i > to.i for t in c.subtree)]
+            of = next((t for t in scope if t.lower_ == "of" and t.head.lower_ in ("lieu", "instead")), None)
+            before_token = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if before_token is None or of is None:
+                continue
+            after_end = min(subtree_span(sentence, after_token)[1], token_span(sentence, of.head)[0])
+            after_text = text[subtree_span(sentence, after_token)[0] : after_end].strip()
+            before_span = subtree_span(sentence, before_token)
+            after = self.model(re.sub(r"\s+in$", "", after_text), after_token, None)
+            before = self.model(text[slice(*before_span)], before_token, model_head(after_token))
+            if before is not None and after is not None:
+                self.transition(sentence, reforms, to, before, after, token_span(sentence, to)[0], before_span[1])
+
+    def model(self, phrase: str, token: Token, shared_head: str | None) -> str | None:
+        """The governance model a phrase names ('parliamentary system'); a bare adjective takes the other end's head
+        ('from a super-presidential to a ... model' -> 'super-presidential model')."""
+        words = clean_phrase(phrase.strip("“”\"‘’ ,")).split()
+        while words and words[0].lower() in lexicon().of("time-modifiers"):
+            words.pop(0)
+        name = clean_phrase(" ".join(words).strip("“”\"‘’ ,"))
         if not name or len(name.split()) > 14:
             return None
-        if tail and not name.lower().endswith(MODEL_HEADS):
-            name = f"{name} {tail.split()[0]}"
-        if not name.lower().split()[-1].startswith(MODEL_HEADS) and " with " not in name:
-            return None
+        if model_head(token) is None:
+            if not (shared_head and token.pos_ == "ADJ" and lemma_in(token, lexicon().of("model-adjectives"))):
+                return None
+            name = f"{name} {shared_head}"
         return self.ctx.new_entity("model", "GovernanceModel", name)
 
     def nominal_changes(self, sentence: Sentence, reforms: list) -> None:
@@ -307,6 +402,10 @@ class Reforms:
                     if rx is _VERBAL else None
                 obj_text = text[span[0] : span[1]]
                 if rx is _VERBAL and not (reforms or self._is_reform_sentence(sentence)):
+                    continue
+                if rx is _VERBAL and not self.reform_clause(sentence, match.start()):
+                    continue
+                if self.opinion_of(sentence, match.start()):
                     continue
                 word = (match.groupdict().get("noun") or match.groupdict().get("noun2") or match.group("verb")).lower()
                 action = next((p for stem, p in KIND_OF_ACTION.items() if word.startswith(stem)), None)
@@ -343,27 +442,103 @@ class Reforms:
                     if office:
                         ctx.claim(sentence, reform, action, office, "reform:change", 0.7)
 
+    def opinion_of(self, sentence: Sentence, offset: int) -> bool:
+        """Whether the phrase at `offset` is what someone supports or opposes ('support the reduction of presidential
+        powers'), an opinion rather than a change."""
+        if sentence.tokens is None:
+            return False
+        token = next((t for t in sentence.tokens if t.idx - sentence.start == offset), None)
+        opinions = lexicon().of("opinion-verbs")
+        while token is not None and token.dep_ in ("dobj", "pobj", "prep", "xcomp", "conj") and token.head.i != token.i:
+            token = token.head
+            if token.pos_ == "VERB" and lemma_in(token, opinions):
+                return True
+        return False
+
+    def reform_clause(self, sentence: Sentence, offset: int) -> bool:
+        """Whether the verb at `offset` states what a reform does, not a side remark: not in a clause opened by
+        'since', 'because', 'when' ... and not with a personal pronoun as its subject ('since it introduced a new
+        constitution in 2010'); a verb without a noun object ('the court abolished in 1998', 'creating eight others')
+        states nothing here (the passive is read by `passive_changes`)."""
+        if sentence.tokens is None:
+            return True
+        verb = next((t for t in sentence.tokens if t.idx - sentence.start == offset), None)
+        if verb is None:
+            return True
+        if verb.dep_ in ("advcl", "relcl") and any(c.dep_ == "mark" and c.lower_ in SIDE_MARKS for c in verb.children):
+            return False
+        if any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ not in ("which", "that", "who") for c in verb.children):
+            return False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return bool(objects) and objects[0].pos_ in ("NOUN", "PROPN") and objects[0].lemma_.lower() not in ("other", "one")
+
     def passive_changes(self, sentence: Sentence, reforms: list) -> None:
-        """'Military courts will be abolished', 'the court, abolished in 1998, was restored'."""
+        """'Military courts will be abolished', 'the ARMM was abolished and replaced': a body's end or start in the
+        passive; one a person carries out ('dissolved by President Sandu') is an act of that person, not a reform."""
         ctx = self.ctx
-        text = sentence.text
-        for match in _PASSIVE_CHANGE.finditer(text):
-            subject = re.split(r"[,;:]|\b(?:and|which|that|who|while)\b", text[max(0, match.start() - 80) : match.start()])[-1]
-            subject = clean_phrase(subject)
-            if not subject or len(subject.split()) > 8 or subject.lower() in NP_STOP_WORDS:
+        if sentence.tokens is None:
+            return
+        for verb in sentence.tokens:
+            action = next((p for stem, p in KIND_OF_ACTION.items() if verb.lemma_.lower().startswith(stem)), None)
+            if verb.pos_ != "VERB" or action is None or not any(c.dep_ == "auxpass" for c in verb.children):
                 continue
-            verb = match.group("verb").lower()
-            action = next((p for stem, p in KIND_OF_ACTION.items() if verb.startswith(stem)), None)
-            reform = self.sentence_reform(sentence, reforms, match.start()) or self.default_reform(sentence)
-            change = self.change(sentence, reform, f"{subject} {match.group(0).strip()}", "reform:passive", 0.7)
+            subjects = [c for c in verb.children if c.dep_ == "nsubjpass"] or (
+                [c for c in verb.head.children if c.dep_ == "nsubjpass"] if verb.dep_ == "conj" else [])
+            if not subjects or subjects[0].pos_ == "PRON":
+                continue
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents and not ctx.mention_at(sentence, *subtree_span(sentence, agents[0]), "Reform"):
+                continue  # 'dissolved by President Sandu', 'created by the 1991 Constitution': another's act
+            if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+                continue  # 'resigned so that parliament could be dissolved'
+            if verb.dep_ == "acl":
+                continue  # 'the court, abolished in 1998, ...': a past the sentence recalls
+            start, end = noun_span(sentence, subjects[0])
+            subject = clean_phrase(sentence.text[start:end])
+            if not subject or len(subject.split()) > 8:
+                continue
+            if any(ctx.is_a(m.entity, "Document") for m in ctx.mentions_in(sentence, start, end)):
+                continue  # a bill introduced or a law adopted is a document's history (laws.acts), not a body's
+            auxiliaries = " ".join(c.text for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i)
+            reform = self.sentence_reform(sentence, reforms, start) or self.default_reform(sentence)
+            change = self.change(sentence, reform, f"{subject} {auxiliaries} {verb.text}", "reform:passive", 0.7)
             ctx.claim(sentence, change, "gg:attribute", ctx.text_value(subject), "reform:passive", 0.7)
-            start = text.rfind(subject, 0, match.start())
-            for mention in ctx.mentions_in(sentence, max(start, 0), match.start()):
-                if ctx.is_a(mention.entity, "Organization", "Body", "Court", "Chamber", "Parliament", "Agency", "Region",
-                            "Office", "Party"):
+            for mention in ctx.mentions_in(sentence, start, end):
+                if ctx.is_a(mention.entity, "Organization", "Region", "Office") and not ctx.is_a(mention.entity, "Country"):
                     ctx.claim(sentence, change, "gg:changedThing", mention.entity, "reform:passive", 0.7)
-                    if action and reform:
+                    if reform:
                         ctx.claim(sentence, reform, action, mention.entity, "reform:passive", 0.7)
+
+    def renames(self, sentence: Sentence, reforms: list) -> None:
+        """'renamed the ARMM as the Bangsamoro region', 'the ministry was renamed the Ministry of Digital Affairs': a
+        change of name (from and to), and the new name an alias of the body."""
+        ctx = self.ctx
+        if sentence.tokens is None:
+            return
+        for verb in sentence.tokens:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() != "rename":
+                continue
+            old = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if old is None:
+                continue
+            new = next((c for c in verb.children if c.dep_ in ("oprd", "attr", "dobj") and c.i != old.i), None) or next(
+                (g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "to", "into")
+                 for g in c.children if g.dep_ == "pobj"), None)
+            if old is None or new is None or old.pos_ == "PRON":
+                continue
+            old_span, new_span = noun_span(sentence, old), noun_span(sentence, new)
+            old_name, new_name = clean_phrase(sentence.text[slice(*old_span)]), clean_phrase(sentence.text[slice(*new_span)])
+            if not old_name or not new_name:
+                continue
+            reform = self.sentence_reform(sentence, reforms, old_span[0]) or self.default_reform(sentence)
+            change = self.change(sentence, reform, f"renaming of {old_name} as {new_name}", "reform:rename", 0.75)
+            ctx.claim(sentence, change, "gg:attribute", Value("name", "string"), "reform:rename", 0.75)
+            ctx.claim(sentence, change, "gg:fromValue", Value(old_name, "string"), "reform:rename", 0.75)
+            ctx.claim(sentence, change, "gg:toValue", Value(new_name, "string"), "reform:rename", 0.75)
+            body = ctx.mention_at(sentence, *old_span, "Organization", "Region", "Office")
+            if body is not None and not ctx.is_a(body, "Country"):
+                ctx.claim(sentence, change, "gg:changedThing", body, "reform:rename", 0.75)
+                ctx.add_entity(body, "", "", new_name)
 
     def adjective_office(self, text: str) -> str | None:
         """'presidential powers' -> the country's President office."""
@@ -421,7 +596,7 @@ class Reforms:
             offset = match.end()
             for piece in _LIST_SPLIT.split(rest):
                 item = clean_phrase(re.sub(r"^(?:including|notably|such as|and)\s+", "", piece.strip(), flags=re.I))
-                if len(item.split()) < 2 or len(item.split()) > 18:
+                if len(item.split()) < 2 or len(item.split()) > 18 or item.split()[-1].lower() in ("others", "ones"):
                     continue
                 position = text.find(piece, offset)
                 if position >= 0:
@@ -456,7 +631,8 @@ class Reforms:
             label = re.sub(r"\s*\([^()]{1,40}\)", "", label)
             reform = self.sentence_reform(sentence, reforms, match.start()) or self.default_reform(sentence)
             change = self.change(sentence, reform, label, "reform:direct-election", 0.8)
-            numbers = list(find_numbers(text[np_span[0] : np_span[1]]))
+            numbers = [n for n in find_numbers(text[np_span[0] : np_span[1]])
+                       if not bounded(text[: np_span[0] + n.start])]  # 'more than 45 regions' is not 45
             if numbers:
                 ctx.claim(sentence, change, "gg:quantity", Value(numbers[0].lexical, numbers[0].datatype),
                           "reform:direct-election", 0.8)
@@ -502,6 +678,20 @@ class Reforms:
             rule = clean_phrase(re.sub(r"^(?:will\s+be|are|is|be)\s+", "", match.group(0).strip(), flags=re.I))
             for body in {m.entity for m in bodies}:
                 ctx.claim(sentence, body, "gg:formationRule", ctx.text_value(rule), "reform:formed-from", 0.75)
+
+
+def model_head(token: Token) -> str | None:
+    """The head word when a noun heads a model of government: 'system', or 'form' with a model adjective in its phrase
+    ('federal form of government'); else None."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if lemma_in(token, lexicon().of("model-words")):
+        return token.lower_
+    adjectives = lexicon().of("model-adjectives")
+    if lemma_in(token, lexicon().of("model-frames")) and any(
+            lemma_in(t, adjectives) or t.lower_ in adjectives for t in token.subtree if t.i < token.i):
+        return token.lower_
+    return None
 
 
 def split_and(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:

@@ -12,13 +12,10 @@ from dataclasses import dataclass, replace
 
 from govgraph.build.people import compatible_names
 from govgraph.build.records import Claim, Entity, Extraction, Value
+from govgraph.ontology.terms import functional_properties
 
 # Predicates whose subject has one true value at a time: different values from different sources conflict.
-SINGLE_VALUED = frozenset({
-    "gg:memberCount", "gg:termYears", "gg:termLimit", "gg:date", "gg:startDate", "gg:existedFrom", "gg:existedUntil",
-    "gg:voteShare", "gg:seatCount", "gg:ordinal", "gg:amendmentCount", "gg:amendedArticleCount",
-    "gg:chamberRank", "gg:turnout",
-})
+SINGLE_VALUED = functional_properties()  # declared owl:FunctionalProperty in govgraph.ttl
 COUNTED_BY_KIND = frozenset({"gg:electedCount"})
 _DATE_SUFFIX = re.compile(r"-(\d{4})(?:-(\d{2}))?$")
 
