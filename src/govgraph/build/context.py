@@ -141,7 +141,7 @@ class DocContext:
         entity = self.extraction.entities.get(key)
         if entity is None:
             entry = self.gazetteer.entries.get(key)
-            if entry is None and self.rule is not None and cls not in self.rule.classes:
+            if entry is None and self.rule is not None and not is_subclass(cls, *self.rule.classes):
                 raise RuleContractError(f"rule {self.rule.name} creates a {cls}, which it does not declare")
             entity = entry.entity() if entry else Entity(key, cls, label)
             self.extraction.entities[key] = entity

@@ -59,7 +59,7 @@ class Rule:
     name: str
     description: str
     predicates: frozenset[str]  # CURIEs of the claims it may emit
-    classes: frozenset[str]  # local names of the gg: classes of the entities it may create
+    classes: frozenset[str]  # local names of the gg: classes of the entities it may create (or of their superclasses)
     depends_on: tuple[str, ...]
     examples: tuple[Example, ...]
     apply: Apply
