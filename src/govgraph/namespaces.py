@@ -22,6 +22,8 @@ GGSH = Namespace("https://w3id.org/govgraph/shapes#")
 # the named graph holding curated reference data and the schema terms, in TriG and the store
 REFERENCE_GRAPH = ID["graph/reference"]
 SCHEMA_GRAPH = ID["graph/schema"]
+# every distinct triple of all the other graphs once: the default graph of every query a store runs
+UNION_GRAPH = ID["graph/union"]
 
 PREFIXES: dict[str, Namespace] = {
     "gg": GG,
@@ -50,5 +52,6 @@ def sparql_prologue() -> str:
 
 __all__ = [
     "DCTERMS", "FOAF", "GG", "GGSH", "ID", "OA", "ORG", "OWL", "PERSON", "PREFIXES", "PROV", "RDF", "RDFS",
-    "REFERENCE_GRAPH", "SCHEMA", "SCHEMA_GRAPH", "SH", "SKOS", "TIME", "XSD", "sparql_prologue",
+    "REFERENCE_GRAPH", "SCHEMA", "SCHEMA_GRAPH", "SH", "SKOS", "TIME", "UNION_GRAPH", "XSD",
+    "sparql_prologue",
 ]

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 import pyoxigraph as ox
 
-from govgraph.build.records import Claim, Document, Entity, Extraction, Value
-from govgraph.build.resolve import Conflict
 from govgraph.namespaces import DCTERMS, GG, ID, OA, PREFIXES, PROV, RDF, RDFS, REFERENCE_GRAPH, SKOS, XSD
+from govgraph.records import Claim, Conflict, Document, Entity, Extraction, Value
 
 DERIVED_GRAPH = ID["graph/derived"]
 
@@ -47,10 +47,45 @@ def sentence_iri(doc_id: str, index: int) -> ox.NamedNode:
     return iri(f"{ID}doc/{doc_id}/sentence/{index}")
 
 
+# Every store govgraph writes to (Oxigraph, Virtuoso) keeps numbers as values: "0.90"^^xsd:decimal comes back
+# as "0.9" and any integer type as xsd:integer. Numbers are written in that form from the start, so graph.ttl,
+# the store, exports and query answers hold the very same terms.
+_INTEGER_TYPES = frozenset(str(XSD) + name for name in (
+    "integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "long", "int",
+    "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
+_DECIMAL = str(XSD.decimal)
+
+
+def canonical_literal(lexical: str, datatype: str) -> ox.Literal:
+    """A typed literal as the stores keep it: integers as canonical xsd:integer, decimals without padding zeros.
+
+    ``("0.90", xsd:decimal)`` -> ``"0.9"^^xsd:decimal``; ``("12", xsd:nonNegativeInteger)`` -> ``"12"^^xsd:integer``.
+    A lexical form that is not a number of its type is kept as it is.
+    """
+    try:
+        if datatype in _INTEGER_TYPES:
+            return ox.Literal(str(int(lexical.strip())), datatype=iri(str(XSD.integer)))
+        if datatype == _DECIMAL:
+            number = Decimal(lexical.strip())
+            if number.is_finite():
+                text_form = "0" if number == 0 else format(number.normalize(), "f")
+                return ox.Literal(text_form, datatype=iri(_DECIMAL))
+    except (ValueError, InvalidOperation):
+        pass
+    return ox.Literal(lexical, datatype=iri(datatype))
+
+
+def canonical_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """The term with a numeric literal in its canonical form (see `canonical_literal`); others unchanged."""
+    if isinstance(term, ox.Literal) and term.language is None:
+        return canonical_literal(term.value, term.datatype.value)
+    return term
+
+
 def literal(value: Value) -> ox.Literal:
     if value.datatype == "string":
         return ox.Literal(value.lexical)
-    return ox.Literal(value.lexical, datatype=iri(str(XSD) + value.datatype))
+    return canonical_literal(value.lexical, str(XSD) + value.datatype)
 
 
 def text(value: str) -> ox.Literal:
@@ -112,7 +147,6 @@ def sentence_quads(doc: Document, index: int) -> Iterator[ox.Quad]:
     node = sentence_iri(doc.doc_id, index)
     quote = iri(f"{node.value}/quote")
     position = iri(f"{node.value}/position")
-    nonneg = iri(str(XSD.nonNegativeInteger))
     yield ox.Quad(node, _TYPE, curie("oa:SpecificResource"), graph)
     yield ox.Quad(node, curie("oa:hasSource"), graph, graph)
     yield ox.Quad(node, curie("oa:hasSelector"), quote, graph)
@@ -120,8 +154,8 @@ def sentence_quads(doc: Document, index: int) -> Iterator[ox.Quad]:
     yield ox.Quad(quote, _TYPE, curie("oa:TextQuoteSelector"), graph)
     yield ox.Quad(quote, iri(str(OA.exact)), text(doc.text[span.start : span.end]), graph)
     yield ox.Quad(position, _TYPE, curie("oa:TextPositionSelector"), graph)
-    yield ox.Quad(position, iri(str(OA.start)), ox.Literal(str(span.start), datatype=nonneg), graph)
-    yield ox.Quad(position, iri(str(OA.end)), ox.Literal(str(span.end), datatype=nonneg), graph)
+    yield ox.Quad(position, iri(str(OA.start)), canonical_literal(str(span.start), str(XSD.integer)), graph)
+    yield ox.Quad(position, iri(str(OA.end)), canonical_literal(str(span.end), str(XSD.integer)), graph)
 
 
 def claim_quads(claim: Claim, run: ox.NamedNode) -> Iterator[ox.Quad]:
@@ -138,7 +172,7 @@ def claim_quads(claim: Claim, run: ox.NamedNode) -> Iterator[ox.Quad]:
     for index in claim.also:
         yield ox.Quad(node, curie("gg:evidence"), sentence_iri(claim.doc_id, index), graph)
     yield ox.Quad(node, curie("gg:extractor"), text(claim.extractor), graph)
-    yield ox.Quad(node, curie("gg:confidence"), ox.Literal(f"{claim.confidence:.2f}", datatype=iri(str(XSD.decimal))), graph)
+    yield ox.Quad(node, curie("gg:confidence"), canonical_literal(f"{claim.confidence:.2f}", _DECIMAL), graph)
     yield ox.Quad(node, iri(str(PROV.wasGeneratedBy)), run, graph)
 
 
@@ -259,4 +293,4 @@ def schema_quads() -> list[ox.Quad]:
         return term
 
     triples = ox.parse(path=str(asset_path("govgraph.ttl")), format=ox.RdfFormat.TURTLE)
-    return [ox.Quad(stable(t.subject), t.predicate, stable(t.object), graph) for t in triples]
+    return [ox.Quad(stable(t.subject), t.predicate, canonical_term(stable(t.object)), graph) for t in triples]

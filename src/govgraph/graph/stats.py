@@ -13,7 +13,7 @@ from govgraph.namespaces import GG, PREFIXES, SCHEMA_GRAPH
 # counts by class and by property leave the schema graph out: they describe the data, not the ontology
 _NOT_SCHEMA = f"FILTER(?g != <{SCHEMA_GRAPH}>)"
 _COUNT = {
-    "triples": "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+    "triples": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",  # the default graph holds each triple once
     "quads": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
     "graphs": "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
 }
