@@ -11,7 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from govgraph.errors import QueryError
-from govgraph.graph.store import GraphStore, check_syntax, open_store, store_for
+from govgraph.graph.store import Dataset, GraphStore, check_syntax, open_store, store_for
 from govgraph.namespaces import RDFS, SKOS
 from govgraph.queries.catalog import NamedQuery, named_queries, named_query, parse_header
 from govgraph.queries.params import bind_params
@@ -115,15 +115,18 @@ def _syntax_error(exc: QueryError, text: str, label: str) -> QueryError:
 
 
 def execute(store: GraphStore, text: str, bindings: Mapping[str, ox.NamedNode | ox.BlankNode | ox.Literal] | None = None,
-            *, max_rows: int | None = None, label: str = "the query") -> QueryAnswer:
+            *, max_rows: int | None = None, label: str = "the query", dataset: Dataset | None = None) -> QueryAnswer:
     """Run SPARQL on a store and read the answer, stopping after `max_rows` rows or triples.
+
+    `dataset` (default graphs, named graphs) replaces the store's dataset, as the SPARQL protocol's
+    ``default-graph-uri`` / ``named-graph-uri`` do.
 
     Raises:
         QueryError: the query is malformed or fails.
     """
     started = time.perf_counter()
     try:
-        result = store.query(text, bindings=dict(bindings) if bindings else None)
+        result = store.query(text, bindings=dict(bindings) if bindings else None, dataset=dataset)
     except QueryError as exc:
         if "malformed SPARQL" not in str(exc):
             raise QueryError(f"{label} failed: {one_line(str(exc))}") from exc
