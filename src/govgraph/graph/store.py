@@ -158,7 +158,7 @@ def with_union(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     return kept + [ox.Quad(t.subject, t.predicate, t.object, UNION) for t in union]
 
 
-_FROM = re.compile(r"\bFROM\b", re.IGNORECASE)
+_FROM = re.compile(r"(?<![\w?$:.-])FROM(?![\w:.-])", re.IGNORECASE)  # the keyword, not ?from or gg:transformsFrom
 
 
 def names_dataset(sparql: str) -> bool:

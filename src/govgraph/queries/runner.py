@@ -14,6 +14,7 @@ from govgraph.errors import QueryError
 from govgraph.graph.store import Dataset, GraphStore, check_syntax, open_store, store_for
 from govgraph.namespaces import RDFS, SKOS
 from govgraph.queries.catalog import NamedQuery, named_queries, named_query, parse_header
+from govgraph.queries.entities import resolve_params
 from govgraph.queries.params import bind_params
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -205,7 +206,8 @@ def run_query(
     Args:
         query: a named query (`govgraph queries` lists them), a path to a `.rq` file, or SPARQL.
         params: parameter values by name, e.g. ``{"entity": "Mazhilis"}``; each becomes an IRI or
-            a literal (see `govgraph.queries.params`) bound to the variable of that name.
+            a literal (see `govgraph.queries.params`) bound to the variable of that name; a declared
+            entity, class or property parameter given by name is looked up (`govgraph.queries.entities`).
         store: an open store, a store selector (folder or ``oxigraph:FOLDER``), or None for
             ``govgraph-out/store``.
         max_rows: stop reading after this many rows or triples (the answer says it was truncated).
@@ -224,6 +226,8 @@ def run_query(
     graph_store = store_for(DEFAULT_OUT) if store is None else (
         open_store(store) if isinstance(store, str | Path) else store)
     try:
+        if resolved.named is not None:
+            bindings = resolve_params(graph_store, bindings, resolved.named.params, resolved.label)
         answer = execute(graph_store, resolved.text, bindings, max_rows=max_rows, label=resolved.label)
         if labels:
             answer.labels = fetch_labels(graph_store, answer_terms(answer))

@@ -12,6 +12,7 @@ import pyoxigraph as ox
 from govgraph.errors import GovgraphError, QueryError
 from govgraph.graph.store import Dataset, GraphStore, is_remote, open_store
 from govgraph.queries.catalog import named_query
+from govgraph.queries.entities import resolve_params
 from govgraph.queries.params import bind_params
 from govgraph.queries.render import serialize
 from govgraph.queries.runner import execute
@@ -61,7 +62,8 @@ def answer(store: GraphStore, request: Request) -> Reply:
                 query = named_query(request.named)
             except QueryError as exc:
                 return Reply.error(404, str(exc))
-            bindings = bind_params(request.params, query.params, f"query {query.name}")
+            bindings = resolve_params(store, bind_params(request.params, query.params, f"query {query.name}"),
+                                      query.params, f"query {query.name}")
             result = execute(store, query.text, bindings, max_rows=request.max_rows, label=f"query {query.name}")
         else:
             result = execute(store, request.sparql or "", None, max_rows=request.max_rows, dataset=dataset)
