@@ -3,7 +3,9 @@
 An ``entity`` parameter given as text is looked up by label, alias (skos:altLabel, gg:contextLabel)
 or IRI among the graph's instances (schema classes and properties never match): an exact label
 first (case does not matter), then a label that begins "NAME of ..." ("President" -> "President of
-Kazakhstan"), then a label holding the words ("Tokayev" -> "Kassym-Jomart Tokayev"). One match is
+Kazakhstan"), then a label that the words make up at least half of ("Tokayev" -> "Kassym-Jomart
+Tokayev", not "Kassym-Jomart Tokayev as President of Kazakhstan"), and last a name used only in
+context (gg:contextLabel, "Parliament" for a lower house that articles call so). One match is
 bound as its IRI; several give one line listing them; none gives one line with the closest labels.
 A ``class of gg:X`` parameter takes one of the classes under gg:X, by label or name, and a
 ``property`` parameter one of the schema's properties; anything else is refused with the allowed values.
@@ -23,10 +25,11 @@ from govgraph.namespaces import GG, OWL, RDF, RDFS, SKOS
 from govgraph.queries.catalog import Param
 
 _LABELS = f"<{RDFS.label}>|<{SKOS.prefLabel}>|<{SKOS.altLabel}>|<{GG.contextLabel}>"
+_CONTEXT = GG.contextLabel  # a name used only in context ("the lower house"): matched last
 _SCHEMA_TERMS = " ".join(f"<{t}>" for t in (OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty,
                                               OWL.AnnotationProperty, RDF.Property))
-_INSTANCES = f"""SELECT DISTINCT ?x ?name WHERE {{
-  ?x {_LABELS} ?name .
+_INSTANCES = f"""SELECT DISTINCT ?x ?name ?how WHERE {{
+  ?x ?how ?name . VALUES ?how {{ {" ".join(f"<{p}>" for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel, _CONTEXT))} }}
   FILTER(isIRI(?x) && CONTAINS(LCASE(STR(?name)), ?wanted))
   FILTER NOT EXISTS {{ ?x a ?meta . VALUES ?meta {{ {_SCHEMA_TERMS} }} }}
 }}"""
@@ -78,14 +81,22 @@ def resolve_entity(store: GraphStore, text: str, where: str) -> ox.NamedNode:
     rows = store.query(_INSTANCES, {"wanted": ox.Literal(wanted)})
     assert isinstance(rows, ox.QuerySolutions)
     names: dict[ox.NamedNode, set[str]] = {}
+    context: dict[ox.NamedNode, set[str]] = {}
     for row in rows:
-        node, name = row["x"], row["name"]
+        node, name, how = row["x"], row["name"], row["how"]
         if isinstance(node, ox.NamedNode) and isinstance(name, ox.Literal):
-            names.setdefault(node, set()).add(" ".join(name.value.split()).lower())
+            kept = context if how == ox.NamedNode(str(_CONTEXT)) else names
+            kept.setdefault(node, set()).add(" ".join(name.value.split()).lower())
     words = re.compile(rf"(?<![\w-]){re.escape(wanted)}(?![\w-])")
-    tests = (lambda n: n == wanted, lambda n: n.startswith(f"{wanted} of "), lambda n: bool(words.search(n)))
-    for test in tests:
-        found = sorted((node for node, labels in names.items() if any(test(n) for n in labels)), key=str)
+    share = len(wanted.split()) * 2
+
+    def holds_the_words(name: str) -> bool:  # the name's words are at least half of the label's
+        return bool(words.search(name)) and share >= len(name.split())
+
+    tiers = ((names, lambda n: n == wanted), (names, lambda n: n.startswith(f"{wanted} of ")),
+             (names, holds_the_words), (context, lambda n: n == wanted))
+    for labelled, test in tiers:
+        found = sorted((node for node, labels in labelled.items() if any(test(n) for n in labels)), key=str)
         if len(found) == 1:
             return found[0]
         if found:
@@ -149,7 +160,7 @@ def resolve_choice(value: Binding, allowed: dict[ox.NamedNode, str], param: Para
         return next(iter(keys[text]))
     shown = sorted({(label.lower().removesuffix(f" {base_word}") if label else _local(node.value))
                     for node, label in allowed.items()})
-    close = difflib.get_close_matches(text, sorted(keys), n=2, cutoff=0.6)
+    close = difflib.get_close_matches(text, shown, n=2, cutoff=0.6)
     hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
     what = "kind" if param.type == "class" else "property"
     listing = ", ".join(shown[:30]) + (", ..." if len(shown) > 30 else "")
