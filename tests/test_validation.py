@@ -98,3 +98,23 @@ def test_owl_check_uses_prov_o_disjointness(sample_build: Path, tmp_path: Path):
 
     report = validation.validate_build(_copy_with(sample_build, tmp_path, activity_and_entity))
     assert report.owl_ok is False and any("W3C vocabularies" in line for line in report.lines())
+
+
+def test_reference_countries_carry_iso_codes_and_link_to_wikidata(sample_build: Path):
+    from rdflib.namespace import OWL, SKOS
+
+    from govgraph.ontology import reference_graph
+
+    reference = reference_graph()
+    countries = set(reference.subjects(RDF.type, GG.Country))
+    assert len(countries) > 190
+    for country in countries:
+        code = str(country).removeprefix(str(ID)).split("/")[0]
+        notations = [str(n) for n in reference.objects(country, SKOS.notation)]
+        assert notations == ([] if code == "xk" else [code.upper()]), country  # XK is no ISO 3166 code
+    links = {str(o) for c in countries for o in reference.objects(c, OWL.sameAs)}
+    assert all(link.startswith("http://www.wikidata.org/entity/Q") for link in links) and len(links) > 100
+    graph = rdflib.Graph().parse(sample_build / "graph.ttl")
+    kazakhstan = ID["kz/kazakhstan"]
+    assert (kazakhstan, OWL.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q232")) in graph
+    assert (kazakhstan, SKOS.notation, rdflib.Literal("KZ")) in graph

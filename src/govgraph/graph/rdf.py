@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
-from govgraph.namespaces import DCTERMS, GG, ID, OA, PREFIXES, PROV, RDF, RDFS, REFERENCE_GRAPH, SKOS, XSD
+from govgraph.namespaces import DCTERMS, GG, ID, OA, OWL, PREFIXES, PROV, RDF, RDFS, REFERENCE_GRAPH, SKOS, XSD
 from govgraph.records import Claim, Conflict, Document, Entity, Extraction, Value
 
 DERIVED_GRAPH = ID["graph/derived"]
@@ -188,6 +188,25 @@ def reference_quads(entity_key_: str, properties: Iterable[tuple[str, str]]) -> 
         obj = iri(target) if target.startswith("http") else entity_iri(target)
         yield ox.Quad(node, curie(predicate), obj, graph)
     yield ox.Quad(node, iri(str(PROV.wasDerivedFrom)), iri(f"{ID}dataset/reference"), graph)
+    for predicate, obj in external_links().get(node, ()):
+        yield ox.Quad(node, predicate, obj, graph)
+
+
+_LINKS = (str(OWL.sameAs), str(SKOS.exactMatch), str(SKOS.notation))
+
+
+@lru_cache(maxsize=1)
+def external_links() -> dict[ox.NamedNode, list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]]]:
+    """What the reference data says links each entity out: Wikidata items (owl:sameAs), ISO codes (skos:notation)."""
+    from govgraph.ontology import reference_files
+
+    links: dict[ox.NamedNode, list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]]] = {}
+    for path in reference_files():
+        for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            if triple.predicate.value in _LINKS and isinstance(triple.subject, ox.NamedNode) \
+                    and isinstance(triple.object, ox.NamedNode | ox.Literal):
+                links.setdefault(triple.subject, []).append((triple.predicate, triple.object))
+    return {node: sorted(found, key=str) for node, found in links.items()}
 
 
 def conflict_quads(conflicts: Iterable[Conflict]) -> Iterator[ox.Quad]:
