@@ -188,8 +188,8 @@ def reference_quads(entity_key_: str, properties: Iterable[tuple[str, str]]) -> 
         obj = iri(target) if target.startswith("http") else entity_iri(target)
         yield ox.Quad(node, curie(predicate), obj, graph)
     yield ox.Quad(node, iri(str(PROV.wasDerivedFrom)), iri(f"{ID}dataset/reference"), graph)
-    for predicate, obj in external_links().get(node, ()):
-        yield ox.Quad(node, predicate, obj, graph)
+    for link, target_term in external_links().get(node, ()):
+        yield ox.Quad(node, link, target_term, graph)
 
 
 _LINKS = (str(OWL.sameAs), str(SKOS.exactMatch), str(SKOS.notation))

@@ -193,13 +193,15 @@ class EmbeddedStore:
         text = bind_values(sparql, bindings)
         try:
             if dataset is not None:
-                return self._store.query(text, prefixes=prefixes(), default_graph=list(dataset[0]) or ox.DefaultGraph(),
-                                         named_graphs=list(dataset[1]))
+                defaults: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = list(dataset[0]) or [ox.DefaultGraph()]
+                given: list[ox.NamedNode | ox.BlankNode] = list(dataset[1])
+                return self._store.query(text, prefixes=prefixes(), default_graph=defaults, named_graphs=given)
             if names_dataset(text):
                 return self._store.query(text, prefixes=prefixes())
             if not self._store.contains_named_graph(UNION):  # a store written before the union graph existed
                 return self._store.query(text, prefixes=prefixes(), use_default_graph_as_union=True)
-            return self._store.query(text, prefixes=prefixes(), default_graph=UNION, named_graphs=self.graphs())
+            named: list[ox.NamedNode | ox.BlankNode] = list(self.graphs())
+            return self._store.query(text, prefixes=prefixes(), default_graph=UNION, named_graphs=named)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {exc}") from exc
         except OSError as exc:
@@ -398,7 +400,7 @@ class SparqlStore:
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
             for url in (self.endpoint, self.graph_store):
                 if url:
-                    passwords.add_password(None, url, *auth)  # type: ignore[arg-type]
+                    passwords.add_password(None, url, *auth)
             self._digest = urllib.request.HTTPDigestAuthHandler(passwords)
             handlers = [urllib.request.HTTPBasicAuthHandler(passwords), self._digest]
         self._opener = urllib.request.build_opener(*handlers)

@@ -93,8 +93,8 @@ def to_term(value: str, kind: str = "entity", name: str = "value") -> Binding:
         raise QueryError(f"parameter {name}: {value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY "
                          "(a real day, month 01-12)")
     if kind in ("integer", "decimal"):
-        pattern = r"[+-]?\d+" if kind == "integer" else r"[+-]?(\d+(\.\d*)?|\.\d+)"
-        if not re.fullmatch(pattern, value.strip()):
+        number = r"[+-]?\d+" if kind == "integer" else r"[+-]?(\d+(\.\d*)?|\.\d+)"
+        if not re.fullmatch(number, value.strip()):
             raise QueryError(f"parameter {name}: {value!r} is not an {kind}" if kind == "integer"
                              else f"parameter {name}: {value!r} is not a decimal number")
         return ox.Literal(value.strip(), datatype=ox.NamedNode(str(XSD[kind])))

@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -156,8 +157,8 @@ def _read(result: object, max_rows: int | None) -> QueryAnswer:
     return QueryAnswer("graph", triples=triples, truncated=truncated)
 
 
-def _take(items: Iterable, limit: int | None) -> tuple[list, bool]:
-    taken = []
+def _take(items: Iterable[Any], limit: int | None) -> tuple[list[Any], bool]:
+    taken: list[Any] = []
     for item in items:
         if limit is not None and len(taken) >= limit:
             return taken, True
