@@ -118,3 +118,15 @@ def test_reference_countries_carry_iso_codes_and_link_to_wikidata(sample_build: 
     kazakhstan = ID["kz/kazakhstan"]
     assert (kazakhstan, OWL.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q232")) in graph
     assert (kazakhstan, SKOS.notation, rdflib.Literal("KZ")) in graph
+
+
+def test_tenures_are_memberships_with_their_organization(sample_build: Path):
+    from govgraph.namespaces import ORG
+
+    graph = rdflib.Graph().parse(sample_build / "graph.ttl")
+    tenures = set(graph.subjects(RDF.type, GG.Tenure))
+    assert len(tenures) > 5
+    for tenure in tenures:
+        assert graph.value(tenure, ORG.member) is not None and graph.value(tenure, GG.post) is not None
+        body = graph.value(graph.value(tenure, GG.post), GG.officeIn)
+        assert graph.value(tenure, ORG.organization) == body  # the body the office belongs to, when known

@@ -294,8 +294,25 @@ def dataset_quads(
             quads.update(sentence_quads(doc, index))
         for claim in extraction.claims:
             quads.update(claim_quads(claim, run))
+    quads.update(tenure_quads(extractions, reference_properties))
     quads.update(extra)
     return sorted(quads, key=sort_key)
+
+
+def tenure_quads(extractions: list[Extraction], reference_properties: dict[str, list[tuple[str, str]]]) -> Iterator[ox.Quad]:
+    """Each tenure's org:organization, the body its office belongs to (gg:officeIn), in the derived graph.
+
+    A tenure is an org:Membership: ORG and Popolo describe one by its member, its organization and
+    its post; the organization follows from the office, stated or curated.
+    """
+    body_of = {key: target for key, props in reference_properties.items() for predicate, target in props
+               if predicate == "gg:officeIn"}
+    claims = [c for e in extractions for c in e.claims if isinstance(c.obj, str)]
+    body_of |= {c.subject: c.obj for c in claims if c.predicate == "gg:officeIn" and isinstance(c.obj, str)}
+    graph = iri(str(DERIVED_GRAPH))
+    for claim in claims:
+        if claim.predicate == "gg:post" and isinstance(claim.obj, str) and claim.obj in body_of:
+            yield ox.Quad(entity_iri(claim.subject), curie("org:organization"), entity_iri(body_of[claim.obj]), graph)
 
 
 def schema_quads() -> list[ox.Quad]:
