@@ -150,3 +150,12 @@ def test_credentials_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     with pytest.raises(StoreError, match="netrc") as caught:
         credentials("http://example.org/sparql")
     assert "s3cret" not in str(caught.value)
+
+
+def test_only_the_from_keyword_names_a_dataset() -> None:
+    from govgraph.graph.store import names_dataset
+
+    assert names_dataset("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }")
+    assert names_dataset("select * from named <urn:g> where { graph ?g { ?s ?p ?o } }")
+    assert not names_dataset("SELECT ?from WHERE { ?r gg:transformsFrom ?from }")  # a variable, a property
+    assert not names_dataset('SELECT * WHERE { ?s ?p "FROM <urn:g>" } # FROM <urn:g>')  # a string, a comment
