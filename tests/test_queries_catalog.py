@@ -63,7 +63,7 @@ def test_titles_are_distinct():
 def test_text_declares_every_prefix_it_uses_and_no_other():
     query = named_query("fact-sources")
     declared = set(re.findall(r"^PREFIX (\w+):", query.text, re.MULTILINE))
-    assert {"gg", "rdf", "rdfs", "skos", "oa"} <= declared
+    assert {"gg", "rdf", "oa"} <= declared
     assert "foaf" not in declared and "schema" not in declared
     for prefix in declared:
         assert f"<{PREFIXES[prefix]}>" in query.text

@@ -71,8 +71,11 @@ def test_inline_sparql_and_rq_file_with_a_bound_parameter(sample_build: Path, tm
 def test_a_parameter_value_cannot_change_the_query(sample_build: Path):
     hostile = 'Mazhilis" } } SELECT * WHERE { ?s ?p ?o } #'
     result = run_cli("query", "entity", "--out", str(sample_build), "-p", f"entity={hostile}", "-f", "csv")
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "direction,property,value,sources"
+    assert result.returncode == 2 and result.stdout == ""  # looked up as a name: nothing is called that
+    assert "nothing in the graph is named" in result.stderr and result.stderr.count("\n") == 1
+    inline = run_cli("query", "SELECT ?x WHERE { ?x rdfs:label ?entity }", "--out", str(sample_build),
+                     "-p", f"entity={hostile}", "-f", "csv")
+    assert inline.returncode == 0 and inline.stdout.strip() == "x"
 
 
 def test_long_one_line_query_is_not_taken_for_a_file(sample_build: Path):

@@ -33,6 +33,8 @@ COLUMNS = {
     "parliament": ["parliament", "chamber", "rank", "members", "selection", "electedBy", "appointedBy"],
     "parties": ["party", "election", "date", "voteShare", "seats"],
     "people": ["person", "role", "organization", "start", "end"],
+    "popolo-memberships": None,
+    "positions-held": ["person", "position", "start", "end", "of", "personWikidata", "positionWikidata"],
     "proposals": ["proposer", "proposal", "type", "date", "adoptedThrough"],
     "reform-changes": ["reform", "date", "thing", "attribute", "from", "to"],
     "reforms": ["reform", "type", "date", "proposedBy", "adoptedThrough"],

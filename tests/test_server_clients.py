@@ -5,6 +5,7 @@ from __future__ import annotations
 import urllib.error
 import urllib.parse
 import urllib.request
+import warnings
 
 import pytest
 
@@ -85,3 +86,92 @@ def test_govgraph_remote_store_runs_named_queries_through_the_endpoint(govgraph_
     assert remote.variables == local.variables
     assert sorted(map(str, remote.rows)) == sorted(map(str, local.rows))
     assert remote.labels == local.labels
+
+
+CONSTRUCT_CHAMBERS = """
+PREFIX gg: <https://w3id.org/govgraph#>
+CONSTRUCT { ?chamber gg:chamberOf ?parliament } WHERE { ?chamber gg:chamberOf ?parliament }
+"""
+CHAMBER_OF = "https://w3id.org/govgraph#chamberOf"
+
+
+def chamber_pairs(graph) -> list[tuple[str, str]]:
+    return sorted((str(s), str(o)) for s, p, o in graph if str(p) == CHAMBER_OF)
+
+
+def test_sparqlwrapper_defaults_for_construct_and_describe(govgraph_server: str):
+    """No return format set: SPARQLWrapper sends format=xml (and output=, results=) and parses RDF/XML."""
+    client = SPARQLWrapper.SPARQLWrapper(f"{govgraph_server}/sparql")
+    client.setQuery(CONSTRUCT_CHAMBERS)
+    assert chamber_pairs(client.query().convert()) == EXPECTED
+    client.setQuery(f"DESCRIBE <{ID}kz/senate>")
+    described = client.query().convert()
+    assert len(described) > 5 and {str(s) for s, _, _ in described} >= {f"{ID}kz/senate"}
+
+
+@pytest.mark.parametrize("fmt", ["JSONLD", "RDFXML", "JSON"])
+def test_sparqlwrapper_graph_formats(govgraph_server: str, fmt: str):
+    client = wrapper(govgraph_server, getattr(SPARQLWrapper, fmt))
+    client.setQuery(CONSTRUCT_CHAMBERS)
+    with warnings.catch_warnings():  # SPARQLWrapper warns that JSON is unusual for CONSTRUCT, then asks for */*
+        warnings.simplefilter("ignore")
+        assert chamber_pairs(client.query().convert()) == EXPECTED
+
+
+@pytest.mark.parametrize("fmt", ["TURTLE", "N3"])
+def test_sparqlwrapper_turtle_and_n3(govgraph_server: str, fmt: str):
+    import rdflib
+
+    client = wrapper(govgraph_server, getattr(SPARQLWrapper, fmt))
+    client.setQuery(CONSTRUCT_CHAMBERS)
+    assert chamber_pairs(rdflib.Graph().parse(data=client.query().convert(), format="turtle")) == EXPECTED
+
+
+@pytest.mark.parametrize("fmt", ["TSV", "CSV"])
+def test_sparqlwrapper_tsv_and_csv(govgraph_server: str, fmt: str):
+    client = wrapper(govgraph_server, getattr(SPARQLWrapper, fmt))
+    client.setQuery(CHAMBERS)
+    lines = client.query().convert().decode("utf-8").splitlines()
+    assert len(lines) == 3 and ("kz/mazhilis" in lines[1]) and ("kz/senate" in lines[2])
+
+
+def test_rdflib_sparqlstore(govgraph_server: str, sample_build):
+    import rdflib
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    store = SPARQLStore(f"{govgraph_server}/sparql")
+    graph = rdflib.Graph(store=store)
+    graph_ttl = rdflib.Graph().parse(sample_build / "graph.ttl")
+    assert len(store) == len(graph_ttl)  # one fact, one answer: the default graph holds each triple once
+    count = graph.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert [int(row[0]) for row in count] == [len(graph_ttl)]
+    senate = rdflib.URIRef(f"{ID}kz/senate")
+    assert set(graph.triples((senate, None, None))) == set(graph_ttl.triples((senate, None, None)))
+    assert chamber_pairs(graph.query(CONSTRUCT_CHAMBERS)) == EXPECTED
+    assert bool(graph.query(f"ASK {{ <{ID}kz/mazhilis> ?p ?o }}"))
+    assert len(list(store.contexts())) == 8
+
+
+def comunica() -> str | None:
+    """Comunica's command line (`npm install @comunica/query-sparql@3`), from COMUNICA_SPARQL or the PATH."""
+    import os
+    import shutil
+
+    return os.environ.get("COMUNICA_SPARQL") or shutil.which("comunica-sparql")
+
+
+@pytest.mark.skipif(comunica() is None, reason="Comunica is not installed (npm install @comunica/query-sparql@3)")
+def test_comunica_queries_the_endpoint(govgraph_server: str):
+    import json
+    import subprocess
+
+    result = subprocess.run([comunica(), f"sparql@{govgraph_server}/sparql", CHAMBERS, "-t", "application/sparql-results+json"],
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-500:]
+    rows = json.loads(result.stdout)["results"]["bindings"]
+    assert sorted((b["chamber"]["value"], b["parliament"]["value"]) for b in rows) == EXPECTED
+    count = subprocess.run([comunica(), f"sparql@{govgraph_server}/sparql",
+                            "SELECT (COUNT(*) AS ?n) WHERE { ?s <https://w3id.org/govgraph#chamberOf> ?o }",
+                            "-t", "application/sparql-results+json"], capture_output=True, text=True, timeout=120, check=False)
+    assert count.returncode == 0, count.stderr[-500:]
+    assert json.loads(count.stdout)["results"]["bindings"][0]["n"]["value"] == "2"

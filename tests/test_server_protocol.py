@@ -113,7 +113,7 @@ def test_bad_requests(client: TestClient):
     malformed = client.get("/sparql", params={"query": "SELECT ?x WHERE { ?x ?y }"})
     assert malformed.status_code == 400
     assert malformed.text.startswith("malformed SPARQL at line 1, column") and malformed.text.count("\n") == 1
-    assert client.get("/sparql").status_code == 400
+    assert client.get("/sparql", params={"query": ""}).status_code == 400
     assert client.post("/sparql", content=b"x", headers={"Content-Type": "text/plain"}).status_code == 415
     twice = client.get("/sparql?query=ASK%7B%7D&query=ASK%7B%7D")
     assert twice.status_code == 400
@@ -177,18 +177,98 @@ def test_protocol_helpers():
     assert (form.query, form.default_graphs) == ("ASK{}", ["urn:g"])
 
 
-def test_dataset_parameters_must_name_every_graph(client: TestClient, sample_build: Path):
+def test_dataset_parameters_are_honoured(client: TestClient, sample_build: Path):
     store = open_store(sample_build / "store")
-    graphs = [g.value for g in store.graphs()]
+    schema = f"{ID}graph/schema"
+    in_schema = len(list(store.query(f"SELECT * WHERE {{ GRAPH <{schema}> {{ ?s ?p ?o }} }}")))
     store.close()
-    every = [("query", OFFICES)] + [("default-graph-uri", g) for g in graphs] + [("named-graph-uri", g) for g in graphs]
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     form = {"Content-Type": "application/x-www-form-urlencoded", "Accept": JSON}
-    assert client.post("/sparql", content=urllib.parse.urlencode(every), headers=form).status_code == 200
-    one = client.post("/sparql", data={"query": OFFICES, "default-graph-uri": graphs[0]})
-    assert one.status_code == 400 and "GRAPH or FROM" in one.text
+    one = client.post("/sparql", content=urllib.parse.urlencode([("query", count), ("default-graph-uri", schema)]),
+                      headers=form)
+    assert int(bindings(one)[0]["n"]["value"]) == in_schema > 0
+    named = client.get("/sparql", params=[("query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"),
+                                          ("named-graph-uri", schema)], headers={"Accept": JSON})
+    assert [b["g"]["value"] for b in bindings(named)] == [schema]
+    from_clause = client.get("/sparql", params={"query": f"SELECT (COUNT(*) AS ?n) FROM <{schema}> WHERE {{ ?s ?p ?o }}"},
+                             headers={"Accept": JSON})
+    assert int(bindings(from_clause)[0]["n"]["value"]) == in_schema
+    bad = client.get("/sparql", params=[("query", count), ("default-graph-uri", "not an iri")])
+    assert bad.status_code == 400 and bad.text.count("\n") == 1
 
 
 def test_json_answer_is_w3c_shaped(client: TestClient):
     document = json.loads(client.get("/sparql", params={"query": "SELECT ?c ?n WHERE { ?c gg:chamberOf ?p . "
                                                                   "OPTIONAL { ?c gg:memberCount ?n } } LIMIT 1"}).text)
     assert set(document) == {"head", "results"} and document["head"]["vars"] == ["c", "n"]
+
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+CHAMBERS = "CONSTRUCT { ?c gg:chamberOf ?p } WHERE { ?c gg:chamberOf ?p }"
+
+
+def test_service_description_on_get_without_a_query(client: TestClient, sample_build: Path):
+    response = client.get("/sparql")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/turtle")
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(response.content, ox.RdfFormat.TURTLE)]
+    endpoint = ox.NamedNode(str(client.base_url) + "/sparql")
+    assert ox.Triple(endpoint, ox.NamedNode(f"{SD}endpoint"), endpoint) in triples
+    assert ox.Triple(endpoint, ox.NamedNode(f"{SD}supportedLanguage"), ox.NamedNode(f"{SD}SPARQL11Query")) in triples
+    formats = {t.object.value.rsplit("/", 1)[-1] for t in triples if t.predicate.value == f"{SD}resultFormat"}
+    assert {"SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_TSV", "JSON-LD", "N-Triples"} <= formats
+    names = sorted(t.object.value for t in triples if t.predicate.value == f"{SD}name")
+    store = open_store(sample_build / "store")
+    assert names == [g.value for g in store.graphs()] and len(names) == 8
+    store.close()
+    as_jsonld = client.get("/sparql", headers={"Accept": "application/ld+json"})
+    assert len(list(ox.parse(as_jsonld.content, ox.RdfFormat.JSON_LD))) == len(triples)
+
+
+@pytest.mark.parametrize(("values", "media", "rdf_format"), [
+    (["xml"], "application/rdf+xml", ox.RdfFormat.RDF_XML),  # SPARQLWrapper's default for CONSTRUCT
+    (["json"], "application/ld+json", ox.RdfFormat.JSON_LD),
+    (["json-ld", "application/ld+json"], "application/ld+json", ox.RdfFormat.JSON_LD),
+    (["n3"], "text/turtle", ox.RdfFormat.TURTLE),
+    (["turtle"], "text/turtle", ox.RdfFormat.TURTLE),
+    (["nt"], "application/n-triples", ox.RdfFormat.N_TRIPLES),
+    (["rdf+xml", "application/rdf+xml"], "application/rdf+xml", ox.RdfFormat.RDF_XML),
+])
+def test_format_values_clients_send_for_graph_answers(client: TestClient, values: list[str], media: str,
+                                                      rdf_format: ox.RdfFormat):
+    params = [("query", CHAMBERS)] + [(name, v) for name in ("format", "output", "results") for v in values]
+    response = client.get("/sparql", params=params, headers={"Accept": "application/rdf+xml"})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].split(";")[0] == media
+    assert len(list(ox.parse(response.content, rdf_format))) == 2
+
+
+@pytest.mark.parametrize(("values", "media"), [
+    (["xml"], "application/sparql-results+xml"), (["json"], "application/sparql-results+json"),
+    (["tsv", "text/tab-separated-values"], "text/tab-separated-values"), (["csv"], "text/csv"),
+    (["application/sparql-results+json"], "application/sparql-results+json"),
+])
+def test_format_values_clients_send_for_results(client: TestClient, values: list[str], media: str):
+    params = [("query", OFFICES)] + [("format", v) for v in values]
+    response = client.get("/sparql", params=params)
+    assert response.status_code == 200 and response.headers["content-type"].split(";")[0] == media
+
+
+def test_graph_answers_in_json_ld_and_n_triples_by_accept(client: TestClient):
+    jsonld = client.get("/sparql", params={"query": CHAMBERS}, headers={"Accept": "application/ld+json"})
+    assert jsonld.headers["content-type"].startswith("application/ld+json")
+    ntriples = client.get("/sparql", params={"query": CHAMBERS}, headers={"Accept": "application/n-triples"})
+    assert set(ox.parse(jsonld.content, ox.RdfFormat.JSON_LD)) == set(ox.parse(ntriples.content, ox.RdfFormat.N_TRIPLES))
+    unknown = client.get("/sparql", params={"query": CHAMBERS, "format": "png"})
+    assert unknown.status_code == 406 and "CONSTRUCT or DESCRIBE" in unknown.text
+
+
+def test_head_and_options(client: TestClient):
+    head = client.head("/sparql", params={"query": OFFICES}, headers={"Accept": JSON})
+    get = client.get("/sparql", params={"query": OFFICES}, headers={"Accept": JSON})
+    assert head.status_code == 200 and head.content == b"" and head.headers["content-type"] == JSON
+    assert head.headers["x-govgraph-rows"] == get.headers["x-govgraph-rows"]
+    described = client.head("/sparql")
+    assert described.status_code == 200 and described.headers["content-type"].startswith("text/turtle")
+    options = client.options("/sparql")
+    assert options.status_code == 204 and set(options.headers["allow"].split(", ")) == {"GET", "POST", "HEAD", "OPTIONS"}
+    assert "application/sparql-query" in options.headers["accept-post"]

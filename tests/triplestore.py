@@ -89,3 +89,75 @@ def running_server(location: Path, attempts: int = 3) -> Iterator[str]:
                 process.kill()
                 process.wait(timeout=10)
     pytest.fail(f"the Oxigraph server did not start on 127.0.0.1: {log.read_text(errors='replace')[-500:]}", pytrace=False)
+
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DirsAllowed = .
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+ServerThreads = 4
+MaxClientConnections = 4
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 120
+"""
+VIRTUOSO_USER = ("dba", "dba")  # a fresh Virtuoso database's administrator
+
+
+def virtuoso_binary() -> str | None:
+    """Debian's Virtuoso 7 server (`apt-get install virtuoso-opensource`)."""
+    return shutil.which("virtuoso-t")
+
+
+def _answers_sparql(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@contextlib.contextmanager
+def running_virtuoso(location: Path, attempts: int = 2) -> Iterator[str]:
+    """Start Virtuoso on 127.0.0.1 with a fresh database in `location`; yield its SPARQL endpoint URL, then stop it."""
+    binary = virtuoso_binary()
+    if binary is None:
+        unavailable("Virtuoso is not installed (Debian: apt-get install virtuoso-opensource)")
+    location.mkdir(parents=True, exist_ok=True)
+    log = location / "stdout.log"
+    for _ in range(attempts):
+        sql_port, http_port = free_port(), free_port()
+        config = location / "virtuoso.ini"
+        config.write_text(VIRTUOSO_INI.format(dir=location, sql_port=sql_port, http_port=http_port))
+        url = f"http://127.0.0.1:{http_port}/sparql"
+        with log.open("wb") as sink:
+            process = subprocess.Popen([binary, "+foreground", "+configfile", str(config)], cwd=location,
+                                       stdout=sink, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                       preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+        try:
+            deadline = time.monotonic() + 60
+            while process.poll() is None and time.monotonic() < deadline and not _answers_sparql(url):
+                time.sleep(0.2)
+            if process.poll() is None and _answers_sparql(url):
+                yield url
+                return
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+    pytest.fail(f"Virtuoso did not start on 127.0.0.1: {log.read_text(errors='replace')[-500:]}", pytrace=False)

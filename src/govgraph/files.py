@@ -73,7 +73,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
             tmp_path.unlink()
 
 
-def write_atomic(target: Path, write: Callable[[Path], None]) -> None:
+def write_atomic(target: Path, write: Callable[[Path], object]) -> None:
     """Write target through `write(tmp)` on a temporary path, then rename it into place."""
     with atomic_path(target) as tmp:
         write(tmp)

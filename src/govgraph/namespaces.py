@@ -18,10 +18,14 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("http://schema.org/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 GGSH = Namespace("https://w3id.org/govgraph/shapes#")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
 
 # the named graph holding curated reference data and the schema terms, in TriG and the store
 REFERENCE_GRAPH = ID["graph/reference"]
 SCHEMA_GRAPH = ID["graph/schema"]
+# every distinct triple of all the other graphs once: the default graph of every query a store runs
+UNION_GRAPH = ID["graph/union"]
 
 PREFIXES: dict[str, Namespace] = {
     "gg": GG,
@@ -49,6 +53,7 @@ def sparql_prologue() -> str:
 
 
 __all__ = [
-    "DCTERMS", "FOAF", "GG", "GGSH", "ID", "OA", "ORG", "OWL", "PERSON", "PREFIXES", "PROV", "RDF", "RDFS",
-    "REFERENCE_GRAPH", "SCHEMA", "SCHEMA_GRAPH", "SH", "SKOS", "TIME", "XSD", "sparql_prologue",
+    "DCTERMS", "FOAF", "FORMATS", "GG", "GGSH", "ID", "OA", "ORG", "OWL", "PERSON", "PREFIXES", "PROV", "RDF", "RDFS",
+    "REFERENCE_GRAPH", "SCHEMA", "SCHEMA_GRAPH", "SD", "SH", "SKOS", "TIME", "UNION_GRAPH", "XSD",
+    "sparql_prologue",
 ]

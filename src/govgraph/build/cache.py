@@ -27,7 +27,8 @@ def extractor_fingerprint() -> str:
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
     sources = sorted(package.glob("*.py")) + sorted(package.glob("rules/*.py")) + sorted(package.glob("rules/specs/*"))
-    for path in sources + reference_files():
+    shared = [package.parent / "records.py", package.parent / "ontology" / "govgraph.ttl"]  # records, class hierarchy
+    for path in sources + shared + reference_files():
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

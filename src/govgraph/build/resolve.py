@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from govgraph.build.people import compatible_names
 from govgraph.build.records import Claim, Entity, Extraction, Value
+from govgraph.records import Conflict
 from govgraph.ontology.terms import functional_properties
 
 # Predicates whose subject has one true value at a time: different values from different sources conflict.
@@ -113,15 +114,6 @@ def resolve(extractions: list[Extraction]) -> None:
                 merged[key] = entity
     mapping = person_mapping(merged) | event_mapping(merged)
     apply_mapping(extractions, mapping)
-
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """Claims from different articles giving different values for one subject and property."""
-
-    subject: str
-    predicate: str
-    claims: tuple[Claim, ...]
 
 
 def compatible_values(a: Value, b: Value) -> bool:

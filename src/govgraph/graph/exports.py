@@ -67,7 +67,10 @@ def _compact(iri: str, namespaces: list[tuple[str, str]]) -> str:
     return iri
 
 
-def _jsonld_term(term: ox.NamedNode | ox.BlankNode | ox.Literal, compact: Callable[[str], str]) -> str | dict[str, str]:
+def _jsonld_term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple,
+                 compact: Callable[[str], str]) -> str | dict[str, str]:
+    if isinstance(term, ox.Triple):
+        raise ValueError(f"JSON-LD 1.1 has no quoted triples: {term}")
     if isinstance(term, ox.NamedNode):
         return {"@id": compact(term.value)}
     if isinstance(term, ox.BlankNode):
@@ -85,7 +88,9 @@ def _node_object(properties: dict[str, list[object]]) -> dict[str, object]:
     return {key: properties[key][0] if len(properties[key]) == 1 else properties[key] for key in ordered}
 
 
-def _node_id(term: ox.NamedNode | ox.BlankNode, compact: Callable[[str], str]) -> str:
+def _node_id(term: ox.NamedNode | ox.BlankNode | ox.Triple, compact: Callable[[str], str]) -> str:
+    if isinstance(term, ox.Triple):
+        raise ValueError(f"JSON-LD 1.1 has no quoted triples: {term}")
     return compact(term.value) if isinstance(term, ox.NamedNode) else f"_:{term.value}"
 
 
@@ -208,8 +213,8 @@ def export_quads(quads: Iterable[ox.Quad], fmt: str) -> bytes:
     else:
         data = canonical_triples(quads)
         rdf_format = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.N_TRIPLES
-    kwargs = {"prefixes": turtle_prefixes()} if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
-    return ox.serialize(data, format=rdf_format, **kwargs)
+    bound = turtle_prefixes() if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    return ox.serialize(data, format=rdf_format, prefixes=bound) or b""
 
 
 def export_graph(fmt: str, out_dir: Path, store: str | None = None, target: Path | None = None) -> bytes:

@@ -21,7 +21,7 @@ def triples_of(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
 def write_rdf(quads: list[ox.Quad], target: Path, fmt: ox.RdfFormat) -> None:
     """Serialize quads (datasets) or their union (graph formats) atomically."""
     data = quads if fmt.supports_datasets else triples_of(quads)
-    kwargs = {"prefixes": turtle_prefixes()} if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
-    write_atomic(target, lambda tmp: ox.serialize(data, str(tmp), fmt, **kwargs))
+    bound = turtle_prefixes() if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    write_atomic(target, lambda tmp: ox.serialize(data, str(tmp), fmt, prefixes=bound))
 
 

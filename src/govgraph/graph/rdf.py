@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 import pyoxigraph as ox
 
-from govgraph.build.records import Claim, Document, Entity, Extraction, Value
-from govgraph.build.resolve import Conflict
-from govgraph.namespaces import DCTERMS, GG, ID, OA, PREFIXES, PROV, RDF, RDFS, REFERENCE_GRAPH, SKOS, XSD
+from govgraph.namespaces import DCTERMS, GG, ID, OA, OWL, PREFIXES, PROV, RDF, RDFS, REFERENCE_GRAPH, SKOS, XSD
+from govgraph.records import Claim, Conflict, Document, Entity, Extraction, Value
 
 DERIVED_GRAPH = ID["graph/derived"]
 
@@ -47,10 +47,45 @@ def sentence_iri(doc_id: str, index: int) -> ox.NamedNode:
     return iri(f"{ID}doc/{doc_id}/sentence/{index}")
 
 
+# Every store govgraph writes to (Oxigraph, Virtuoso) keeps numbers as values: "0.90"^^xsd:decimal comes back
+# as "0.9" and any integer type as xsd:integer. Numbers are written in that form from the start, so graph.ttl,
+# the store, exports and query answers hold the very same terms.
+_INTEGER_TYPES = frozenset(str(XSD) + name for name in (
+    "integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "long", "int",
+    "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
+_DECIMAL = str(XSD.decimal)
+
+
+def canonical_literal(lexical: str, datatype: str) -> ox.Literal:
+    """A typed literal as the stores keep it: integers as canonical xsd:integer, decimals without padding zeros.
+
+    ``("0.90", xsd:decimal)`` -> ``"0.9"^^xsd:decimal``; ``("12", xsd:nonNegativeInteger)`` -> ``"12"^^xsd:integer``.
+    A lexical form that is not a number of its type is kept as it is.
+    """
+    try:
+        if datatype in _INTEGER_TYPES:
+            return ox.Literal(str(int(lexical.strip())), datatype=iri(str(XSD.integer)))
+        if datatype == _DECIMAL:
+            number = Decimal(lexical.strip())
+            if number.is_finite():
+                text_form = "0" if number == 0 else format(number.normalize(), "f")
+                return ox.Literal(text_form, datatype=iri(_DECIMAL))
+    except (ValueError, InvalidOperation):
+        pass
+    return ox.Literal(lexical, datatype=iri(datatype))
+
+
+def canonical_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """The term with a numeric literal in its canonical form (see `canonical_literal`); others unchanged."""
+    if isinstance(term, ox.Literal) and term.language is None:
+        return canonical_literal(term.value, term.datatype.value)
+    return term
+
+
 def literal(value: Value) -> ox.Literal:
     if value.datatype == "string":
         return ox.Literal(value.lexical)
-    return ox.Literal(value.lexical, datatype=iri(str(XSD) + value.datatype))
+    return canonical_literal(value.lexical, str(XSD) + value.datatype)
 
 
 def text(value: str) -> ox.Literal:
@@ -112,7 +147,6 @@ def sentence_quads(doc: Document, index: int) -> Iterator[ox.Quad]:
     node = sentence_iri(doc.doc_id, index)
     quote = iri(f"{node.value}/quote")
     position = iri(f"{node.value}/position")
-    nonneg = iri(str(XSD.nonNegativeInteger))
     yield ox.Quad(node, _TYPE, curie("oa:SpecificResource"), graph)
     yield ox.Quad(node, curie("oa:hasSource"), graph, graph)
     yield ox.Quad(node, curie("oa:hasSelector"), quote, graph)
@@ -120,8 +154,8 @@ def sentence_quads(doc: Document, index: int) -> Iterator[ox.Quad]:
     yield ox.Quad(quote, _TYPE, curie("oa:TextQuoteSelector"), graph)
     yield ox.Quad(quote, iri(str(OA.exact)), text(doc.text[span.start : span.end]), graph)
     yield ox.Quad(position, _TYPE, curie("oa:TextPositionSelector"), graph)
-    yield ox.Quad(position, iri(str(OA.start)), ox.Literal(str(span.start), datatype=nonneg), graph)
-    yield ox.Quad(position, iri(str(OA.end)), ox.Literal(str(span.end), datatype=nonneg), graph)
+    yield ox.Quad(position, iri(str(OA.start)), canonical_literal(str(span.start), str(XSD.integer)), graph)
+    yield ox.Quad(position, iri(str(OA.end)), canonical_literal(str(span.end), str(XSD.integer)), graph)
 
 
 def claim_quads(claim: Claim, run: ox.NamedNode) -> Iterator[ox.Quad]:
@@ -138,7 +172,7 @@ def claim_quads(claim: Claim, run: ox.NamedNode) -> Iterator[ox.Quad]:
     for index in claim.also:
         yield ox.Quad(node, curie("gg:evidence"), sentence_iri(claim.doc_id, index), graph)
     yield ox.Quad(node, curie("gg:extractor"), text(claim.extractor), graph)
-    yield ox.Quad(node, curie("gg:confidence"), ox.Literal(f"{claim.confidence:.2f}", datatype=iri(str(XSD.decimal))), graph)
+    yield ox.Quad(node, curie("gg:confidence"), canonical_literal(f"{claim.confidence:.2f}", _DECIMAL), graph)
     yield ox.Quad(node, iri(str(PROV.wasGeneratedBy)), run, graph)
 
 
@@ -154,6 +188,25 @@ def reference_quads(entity_key_: str, properties: Iterable[tuple[str, str]]) -> 
         obj = iri(target) if target.startswith("http") else entity_iri(target)
         yield ox.Quad(node, curie(predicate), obj, graph)
     yield ox.Quad(node, iri(str(PROV.wasDerivedFrom)), iri(f"{ID}dataset/reference"), graph)
+    for link, target_term in external_links().get(node, ()):
+        yield ox.Quad(node, link, target_term, graph)
+
+
+_LINKS = (str(OWL.sameAs), str(SKOS.exactMatch), str(SKOS.notation))
+
+
+@lru_cache(maxsize=1)
+def external_links() -> dict[ox.NamedNode, list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]]]:
+    """What the reference data says links each entity out: Wikidata items (owl:sameAs), ISO codes (skos:notation)."""
+    from govgraph.ontology import reference_files
+
+    links: dict[ox.NamedNode, list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]]] = {}
+    for path in reference_files():
+        for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            if triple.predicate.value in _LINKS and isinstance(triple.subject, ox.NamedNode) \
+                    and isinstance(triple.object, ox.NamedNode | ox.Literal):
+                links.setdefault(triple.subject, []).append((triple.predicate, triple.object))
+    return {node: sorted(found, key=str) for node, found in links.items()}
 
 
 def conflict_quads(conflicts: Iterable[Conflict]) -> Iterator[ox.Quad]:
@@ -241,8 +294,25 @@ def dataset_quads(
             quads.update(sentence_quads(doc, index))
         for claim in extraction.claims:
             quads.update(claim_quads(claim, run))
+    quads.update(tenure_quads(extractions, reference_properties))
     quads.update(extra)
     return sorted(quads, key=sort_key)
+
+
+def tenure_quads(extractions: list[Extraction], reference_properties: dict[str, list[tuple[str, str]]]) -> Iterator[ox.Quad]:
+    """Each tenure's org:organization, the body its office belongs to (gg:officeIn), in the derived graph.
+
+    A tenure is an org:Membership: ORG and Popolo describe one by its member, its organization and
+    its post; the organization follows from the office, stated or curated.
+    """
+    body_of = {key: target for key, props in reference_properties.items() for predicate, target in props
+               if predicate == "gg:officeIn"}
+    claims = [c for e in extractions for c in e.claims if isinstance(c.obj, str)]
+    body_of |= {c.subject: c.obj for c in claims if c.predicate == "gg:officeIn" and isinstance(c.obj, str)}
+    graph = iri(str(DERIVED_GRAPH))
+    for claim in claims:
+        if claim.predicate == "gg:post" and isinstance(claim.obj, str) and claim.obj in body_of:
+            yield ox.Quad(entity_iri(claim.subject), curie("org:organization"), entity_iri(body_of[claim.obj]), graph)
 
 
 def schema_quads() -> list[ox.Quad]:
@@ -259,4 +329,4 @@ def schema_quads() -> list[ox.Quad]:
         return term
 
     triples = ox.parse(path=str(asset_path("govgraph.ttl")), format=ox.RdfFormat.TURTLE)
-    return [ox.Quad(stable(t.subject), t.predicate, stable(t.object), graph) for t in triples]
+    return [ox.Quad(stable(t.subject), t.predicate, canonical_term(stable(t.object)), graph) for t in triples]

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from govgraph.graph.store import GraphStore, store_for
+from govgraph.graph.store import Binding, GraphStore, store_for
 from govgraph.namespaces import GG, PREFIXES, SCHEMA_GRAPH
 
 # counts by class and by property leave the schema graph out: they describe the data, not the ontology
 _NOT_SCHEMA = f"FILTER(?g != <{SCHEMA_GRAPH}>)"
 _COUNT = {
-    "triples": "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+    "triples": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",  # the default graph holds each triple once
     "quads": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
     "graphs": "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
 }
@@ -64,7 +64,7 @@ def curie(iri: str) -> str:
     return f"{best}:{iri[len(PREFIXES[best]) :]}" if best else f"<{iri}>"
 
 
-def _number(store: GraphStore, sparql: str, bindings: dict[str, ox.NamedNode] | None = None) -> int:
+def _number(store: GraphStore, sparql: str, bindings: dict[str, Binding] | None = None) -> int:
     rows = store.query(sparql, bindings)
     assert isinstance(rows, ox.QuerySolutions)
     return sum(int(row["n"].value) for row in rows)

@@ -3,8 +3,13 @@
 `open_store(selector)` returns a `GraphStore`. The selector is a folder (or ``oxigraph:FOLDER``)
 for the embedded pyoxigraph store a build writes, or the URL of a SPARQL 1.1 server
 (``http://...``, ``https://...`` or ``sparql:URL``). Every backend answers SPARQL with
-pyoxigraph's result types, so callers never care which one they talk to. Queries see the union
-of all named graphs as their default graph.
+pyoxigraph's result types, so callers never care which one they talk to.
+
+Every store holds one named graph per source (provenance) and the union graph (`UNION_GRAPH`):
+each distinct triple of those graphs once. A query's default graph is the union graph and its
+named graphs are govgraph's graphs (never a server's own system graphs), so a fact stated by
+three articles matches once, except in ``GRAPH ?g`` patterns; a query that names its own dataset
+with FROM / FROM NAMED gets exactly that dataset.
 
 Each backend declares what it can do with capability flags (``read_only``, ``context_aware``,
 ``supports_graph_store``); `require` checks one and fails with a clear `StoreError`.
@@ -12,6 +17,10 @@ Each backend declares what it can do with capability flags (``read_only``, ``con
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import netrc
+import os
 import re
 import urllib.error
 import urllib.parse
@@ -26,13 +35,15 @@ import pyoxigraph as ox
 from govgraph.errors import QueryError, StoreError
 from govgraph.files import atomic_dir
 from govgraph.graph.rdf import prefixes
-from govgraph.namespaces import ID
-from govgraph.sparql_text import has_service
+from govgraph.namespaces import ID, UNION_GRAPH
+from govgraph.sparql_text import code_only, has_service
 
 STORE_DIR = "store"
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 Binding = ox.NamedNode | ox.BlankNode | ox.Literal
 CAPABILITIES = ("read_only", "context_aware", "supports_graph_store")
+UNION = ox.NamedNode(str(UNION_GRAPH))
+Dataset = tuple[list[ox.NamedNode], list[ox.NamedNode]]  # (default graphs, named graphs), as the protocol sends them
 
 
 class GraphStore(Protocol):
@@ -47,8 +58,12 @@ class GraphStore(Protocol):
     context_aware: bool
     supports_graph_store: bool
 
-    def query(self, sparql: str, bindings: dict[str, Binding] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: dict[str, Binding] | None = None,
+              dataset: Dataset | None = None) -> QueryResult:
         """Run a SPARQL query; `bindings` pre-bind variables (by name, without '?') to RDF terms.
+
+        `dataset` (default graphs, named graphs) replaces both the store's dataset and the query's
+        FROM clauses, as the SPARQL protocol's ``default-graph-uri``/``named-graph-uri`` do.
 
         Raises:
             QueryError: the query does not parse or fails.
@@ -56,11 +71,11 @@ class GraphStore(Protocol):
         ...
 
     def quads(self) -> Iterator[ox.Quad]:
-        """Every quad of the store."""
+        """Every quad of govgraph's named graphs (the union graph left out)."""
         ...
 
     def graphs(self) -> list[ox.NamedNode]:
-        """The names of the store's named graphs, sorted."""
+        """The names of govgraph's named graphs, sorted (the union graph and a server's own graphs left out)."""
         ...
 
     def replace_graphs(self, quads: Iterable[ox.Quad], prune: str | None = None) -> list[ox.NamedNode]:
@@ -120,6 +135,37 @@ def group_by_graph(quads: Iterable[ox.Quad]) -> dict[ox.NamedNode, list[ox.Tripl
     return {name: graphs[name] for name in sorted(graphs, key=str)}
 
 
+def is_source_graph(graph: object) -> bool:
+    """Whether a graph name is one of govgraph's graphs of facts (not the union graph, not a server's own)."""
+    return isinstance(graph, ox.NamedNode) and graph.value.startswith(str(ID)) and graph != UNION
+
+
+def with_union(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """The quads of govgraph's graphs followed by the union graph: each distinct triple of them once.
+
+    Raises:
+        StoreError: a quad outside a named graph.
+    """
+    kept: list[ox.Quad] = []
+    union: dict[ox.Triple, None] = {}
+    for quad in quads:
+        if quad.graph_name == UNION:
+            continue
+        if not isinstance(quad.graph_name, ox.NamedNode):
+            raise StoreError(f"cannot store a triple outside a named graph: {quad.subject} {quad.predicate} {quad.object}")
+        kept.append(quad)
+        union.setdefault(ox.Triple(quad.subject, quad.predicate, quad.object), None)
+    return kept + [ox.Quad(t.subject, t.predicate, t.object, UNION) for t in union]
+
+
+_FROM = re.compile(r"(?<![\w?$:.-])FROM(?![\w:.-])", re.IGNORECASE)  # the keyword, not ?from or gg:transformsFrom
+
+
+def names_dataset(sparql: str) -> bool:
+    """Whether a query names its own dataset with FROM or FROM NAMED (outside IRIs, strings and comments)."""
+    return _FROM.search(code_only(sparql)) is not None
+
+
 def _stale(existing: Iterable[ox.NamedNode], kept: Iterable[ox.NamedNode], prune: str | None) -> list[ox.NamedNode]:
     kept_set = set(kept)
     return [g for g in existing if prune is not None and g.value.startswith(prune) and g not in kept_set]
@@ -141,20 +187,32 @@ class EmbeddedStore:
         except OSError as exc:
             raise StoreError(f"{path}: cannot open the store ({exc}); rebuild it with `govgraph build`") from exc
 
-    def query(self, sparql: str, bindings: dict[str, Binding] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: dict[str, Binding] | None = None,
+              dataset: Dataset | None = None) -> QueryResult:
         refuse_service(sparql)
+        text = bind_values(sparql, bindings)
         try:
-            return self._store.query(bind_values(sparql, bindings), use_default_graph_as_union=True, prefixes=prefixes())
+            if dataset is not None:
+                defaults: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = list(dataset[0]) or [ox.DefaultGraph()]
+                given: list[ox.NamedNode | ox.BlankNode] = list(dataset[1])
+                return self._store.query(text, prefixes=prefixes(), default_graph=defaults, named_graphs=given)
+            if names_dataset(text):
+                return self._store.query(text, prefixes=prefixes())
+            if not self._store.contains_named_graph(UNION):  # a store written before the union graph existed
+                return self._store.query(text, prefixes=prefixes(), use_default_graph_as_union=True)
+            named: list[ox.NamedNode | ox.BlankNode] = list(self.graphs())
+            return self._store.query(text, prefixes=prefixes(), default_graph=UNION, named_graphs=named)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {exc}") from exc
         except OSError as exc:
             raise QueryError(f"query failed: {exc}") from exc
 
     def quads(self) -> Iterator[ox.Quad]:
-        return iter(self._store)
+        for graph in self.graphs():
+            yield from self._store.quads_for_pattern(None, None, None, graph)
 
     def graphs(self) -> list[ox.NamedNode]:
-        return sorted((g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)), key=str)
+        return sorted((g for g in self._store.named_graphs() if is_source_graph(g)), key=str)  # type: ignore[misc]
 
     def replace_graphs(self, quads: Iterable[ox.Quad], prune: str | None = None) -> list[ox.NamedNode]:
         """Replace each named graph the quads fill with exactly those quads.
@@ -170,7 +228,7 @@ class EmbeddedStore:
             StoreError: the store is read-only.
         """
         require(self, "read_only", "replace named graphs")
-        graphs = group_by_graph(quads)
+        graphs = group_by_graph(q for q in quads if q.graph_name != UNION)
         existing = set(self.graphs())
         for name in _stale(existing, graphs, prune):
             self._store.remove_graph(name)
@@ -178,6 +236,9 @@ class EmbeddedStore:
             if name in existing:
                 self._store.remove_graph(name)
             self._store.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
+        if self._store.contains_named_graph(UNION):
+            self._store.remove_graph(UNION)
+        self._store.extend(q for q in with_union(self.quads()) if q.graph_name == UNION)
         self._store.flush()
         return list(graphs)
 
@@ -185,26 +246,30 @@ class EmbeddedStore:
         del self._store
 
 
-_ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, application/n-triples;q=0.8, "
-           "text/turtle;q=0.7, application/rdf+xml;q=0.5")
-_ACCEPT_TABLE = f"text/tab-separated-values, {_ACCEPT}"  # about half the size of JSON for a dump of every quad
+# JSON first: every server writes it to the letter (Virtuoso's TSV, for one, writes IRIs as quoted strings)
+_ACCEPT = ("application/sparql-results+json, application/sparql-results+xml;q=0.9, text/tab-separated-values;q=0.8, "
+           "text/csv;q=0.6, application/n-triples;q=0.8, text/turtle;q=0.7, application/rdf+xml;q=0.5")
 _RESULT_FORMATS = {"text/tab-separated-values": ox.QueryResultsFormat.TSV,
+                   "text/csv": ox.QueryResultsFormat.CSV,
                    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
                    "application/json": ox.QueryResultsFormat.JSON,
                    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-                   "application/xml": ox.QueryResultsFormat.XML}
+                   "application/xml": ox.QueryResultsFormat.XML,
+                   "text/xml": ox.QueryResultsFormat.XML}
 _PREFIX_DECL = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
-_FROM = re.compile(r"\bFROM\s+(?:NAMED\s+)?(?:<|[A-Za-z][\w.-]*:)", re.IGNORECASE)
-_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"
+# `GRAPH ?g { }` would be cheaper, but Virtuoso answers it with no rows
+_GRAPHS = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"  # DISTINCT takes Virtuoso 100 times longer
 _QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+CREDENTIAL_ENV = ("GOVGRAPH_STORE_USER", "GOVGRAPH_STORE_PASSWORD")
 
 
-def endpoints(url: str) -> tuple[str, str]:
+def endpoints(url: str, authenticated: bool = False) -> tuple[str, str]:
     """The SPARQL query endpoint and the Graph Store Protocol endpoint a server URL stands for.
 
     A bare server (``http://host:7878``) is taken as Oxigraph's layout (``/query``, ``/store``); a
     ``.../query`` endpoint gets its sibling ``.../store``; Virtuoso's ``.../sparql`` gets
-    ``.../sparql-graph-crud``; any other URL serves both (as Fuseki's dataset URL does).
+    ``.../sparql-graph-crud`` (``.../sparql-graph-crud-auth`` with credentials, where Virtuoso
+    takes writes); any other URL serves both (as Fuseki's dataset URL does).
     """
     parts = urllib.parse.urlsplit(url)
     path = parts.path.rstrip("/")
@@ -218,7 +283,7 @@ def endpoints(url: str) -> tuple[str, str]:
     if last == "query":
         return at(path), at(f"{head}/store")
     if last == "sparql":
-        return at(path), at(f"{head}/sparql-graph-crud")
+        return at(path), at(f"{head}/sparql-graph-crud-auth" if authenticated else f"{head}/sparql-graph-crud")
     return at(path), at(path)
 
 
@@ -248,45 +313,146 @@ def check_syntax(sparql: str) -> None:
         return  # evaluating against an empty store (a SERVICE call, say) may fail: only parsing matters here
 
 
+def credentials(url: str) -> tuple[str, str] | None:
+    """The user name and password for a server: from the URL, the environment, or a netrc file.
+
+    ``GOVGRAPH_STORE_USER`` / ``GOVGRAPH_STORE_PASSWORD`` win over ``user:password@`` in the URL,
+    which wins over the netrc file (``$NETRC`` or ``~/.netrc``) entry for the host. They are sent
+    only when the server asks (HTTP Basic or Digest) and never appear in a message.
+
+    Raises:
+        StoreError: the netrc file exists but cannot be read.
+    """
+    user, password = (os.environ.get(name) for name in CREDENTIAL_ENV)
+    if user and password is not None:
+        return user, password
+    parts = urllib.parse.urlsplit(url)
+    if parts.username:
+        return urllib.parse.unquote(parts.username), urllib.parse.unquote(parts.password or "")
+    location = os.environ.get("NETRC") or os.path.join(os.path.expanduser("~"), ".netrc")
+    if not os.path.isfile(location):
+        return None
+    try:
+        entry = netrc.netrc(location).authenticators(parts.hostname or "")
+    except (netrc.NetrcParseError, OSError) as exc:
+        line = getattr(exc, "lineno", None)
+        raise StoreError(f"{location}{f':{line}' if line else ''}: cannot read the netrc file; fix or remove it") from None
+    return (entry[0], entry[2] or "") if entry else None
+
+
+_JSON_BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")([^"]*)(")')
+_XML_BNODE = re.compile(rb"(<bnode>)([^<]*)(</bnode>)")
+
+
+def blank_node_labels(body: bytes, fmt: ox.QueryResultsFormat) -> bytes:
+    """Blank node labels of a JSON or XML answer made valid identifiers (Virtuoso writes ``nodeID://b10000``).
+
+    A label maps to the same identifier in every answer, so a blank node keeps its identity across queries.
+    """
+    pattern = _JSON_BNODE if fmt == ox.QueryResultsFormat.JSON else _XML_BNODE if fmt == ox.QueryResultsFormat.XML else None
+    if pattern is None:
+        return body
+
+    def safe(match: re.Match[bytes]) -> bytes:
+        label = match.group(2)
+        if re.fullmatch(rb"[A-Za-z0-9_][A-Za-z0-9_.-]*", label) and not label.endswith(b"."):
+            return match.group(0)
+        return match.group(1) + b"b" + hashlib.sha1(label).hexdigest()[:24].encode() + match.group(3)
+
+    return pattern.sub(safe, body)
+
+
+def without_userinfo(url: str) -> str:
+    """The URL with any ``user:password@`` removed, safe to print."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port is not None:
+        netloc += f":{parts.port}"
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
 class SparqlStore:
     """Any SPARQL 1.1 server: reads through the SPARQL 1.1 Protocol, writes through the Graph Store HTTP Protocol.
 
-    The union of the server's named graphs is the default graph of every query (sent as the
-    protocol's ``default-graph-uri``/``named-graph-uri`` parameters unless the query names its
-    own dataset with FROM), as in the embedded store. Results are parsed into pyoxigraph types.
+    Every query is sent with the protocol's ``default-graph-uri`` (the union graph) and
+    ``named-graph-uri`` (govgraph's graphs) unless it names its own dataset with FROM, as the
+    embedded store does; a server's own graphs (Virtuoso's system graphs) are never seen.
+    Results in JSON, XML, TSV or CSV, and graphs in any RDF syntax, are parsed into pyoxigraph types.
     """
 
     context_aware = True
 
     def __init__(self, endpoint: str, graph_store: str | None = None, *, read_only: bool = True,
-                 timeout: float = 60.0) -> None:
-        self.name = endpoint
-        self.endpoint = endpoint
-        self.graph_store = graph_store
+                 timeout: float = 60.0, auth: tuple[str, str] | None = None) -> None:
+        self.name = without_userinfo(endpoint)
+        self.endpoint = self.name
+        self.graph_store = without_userinfo(graph_store) if graph_store else None
         self.read_only = read_only
         self.supports_graph_store = graph_store is not None
         self.timeout = timeout
+        self._digest: urllib.request.HTTPDigestAuthHandler | None = None
+        self._auth = auth
+        handlers: list[urllib.request.BaseHandler] = []
+        if auth is not None:
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            for url in (self.endpoint, self.graph_store):
+                if url:
+                    passwords.add_password(None, url, *auth)
+            self._digest = urllib.request.HTTPDigestAuthHandler(passwords)
+            handlers = [urllib.request.HTTPBasicAuthHandler(passwords), self._digest]
+        self._opener = urllib.request.build_opener(*handlers)
 
     # -- HTTP -----------------------------------------------------------------------------------------------------
     def _send(self, request: urllib.request.Request, what: str) -> tuple[str, bytes]:
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with self._opener.open(request, timeout=self.timeout) as response:
                 media = response.headers.get_content_type()
                 return media, response.read()
         except urllib.error.HTTPError as exc:
             detail = " ".join(exc.read().decode("utf-8", "replace").split())[:300] or exc.reason
             if exc.code == 400 and what == "query":
-                raise QueryError(f"{self.name}: the server rejected the query: {detail}") from exc
-            hint = "; the server may be read-only or need credentials" if exc.code in (401, 403, 405) else ""
-            raise StoreError(f"{request.full_url}: {what} failed with HTTP {exc.code} ({detail}){hint}") from exc
+                raise QueryError(f"{self.name}: the server rejected the query: {detail}") from None
+            hint = ("; the server may be read-only or need credentials (GOVGRAPH_STORE_USER and "
+                    "GOVGRAPH_STORE_PASSWORD, or a netrc entry)") if exc.code in (401, 403, 405) else ""
+            raise StoreError(f"{request.full_url}: {what} failed with HTTP {exc.code} ({detail}){hint}") from None
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise StoreError(f"{self.name}: cannot reach the SPARQL server ({reason}); is it running at this URL?") from exc
+            raise StoreError(f"{self.name}: cannot reach the SPARQL server ({reason}); is it running at this URL?") from None
 
-    def _post_query(self, sparql: str, dataset: list[ox.NamedNode] | None, accept: str = _ACCEPT) -> tuple[str, bytes]:
+    def _authorize(self, request: urllib.request.Request) -> None:
+        """Answer a server's authentication challenge before sending a large body.
+
+        A server that wants credentials may refuse a PUT before reading its body and close the
+        connection, so the usual answer-the-401-and-retry never happens: a small HEAD request
+        fetches the challenge first, and the write carries its Authorization header from the start.
+        """
+        if self._auth is None:
+            return
+        try:
+            urllib.request.urlopen(urllib.request.Request(request.full_url, method="HEAD"), timeout=self.timeout).close()
+            return
+        except urllib.error.HTTPError as exc:
+            challenge = exc.headers.get("WWW-Authenticate", "") if exc.code == 401 else ""
+        except (urllib.error.URLError, OSError):
+            return  # the write itself reports an unreachable server
+        scheme, _, params = challenge.partition(" ")
+        if scheme.lower() == "basic":
+            token = base64.b64encode(":".join(self._auth).encode("utf-8")).decode("ascii")
+            request.add_unredirected_header("Authorization", f"Basic {token}")
+        elif scheme.lower() == "digest" and self._digest is not None:
+            fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(params))
+            header = self._digest.get_authorization(request, fields)
+            if header:
+                request.add_unredirected_header("Authorization", f"Digest {header}")
+
+    def _post_query(self, sparql: str, dataset: Dataset | None, accept: str = _ACCEPT) -> tuple[str, bytes]:
         form: list[tuple[str, str]] = [("query", sparql)]
-        for graph in dataset or ():
-            form += [("default-graph-uri", graph.value), ("named-graph-uri", graph.value)]
+        if dataset is not None:
+            form += [("default-graph-uri", g.value) for g in dataset[0]]
+            form += [("named-graph-uri", g.value) for g in dataset[1]]
         request = urllib.request.Request(
             self.endpoint, data=urllib.parse.urlencode(form).encode("utf-8"), method="POST",
             headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"})
@@ -298,19 +464,38 @@ class SparqlStore:
         return f"{self.graph_store}{separator}{urllib.parse.urlencode({'graph': graph.value})}"
 
     # -- reading --------------------------------------------------------------------------------------------------
-    def query(self, sparql: str, bindings: dict[str, Binding] | None = None) -> QueryResult:
+    def _all_graphs(self) -> list[ox.NamedNode]:
+        rows = self._results(*self._post_query(_GRAPHS, None))
+        assert isinstance(rows, ox.QuerySolutions)
+        return sorted((row["g"] for row in rows if isinstance(row["g"], ox.NamedNode)), key=str)
+
+    def _dataset(self) -> Dataset:
+        every = self._all_graphs()
+        mine = [g for g in every if is_source_graph(g)]
+        return ([UNION] if UNION in every else mine), mine  # loaded without a union graph: the plain union
+
+    def query(self, sparql: str, bindings: dict[str, Binding] | None = None,
+              dataset: Dataset | None = None) -> QueryResult:
         text = bind_values(sparql, bindings)
         check_syntax(text)
         declared = {m.group(1) or "" for m in _PREFIX_DECL.finditer(text)}
         prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes().items() if p not in declared)
-        dataset = None if _FROM.search(text) else self.graphs()
+        if dataset is None and not names_dataset(text):
+            dataset = self._dataset()
         media, body = self._post_query(prologue + text, dataset)
         return self._results(media, body)
 
     def _results(self, media: str, body: bytes) -> QueryResult:
         try:
             if media in _RESULT_FORMATS:
-                return ox.parse_query_results(body, _RESULT_FORMATS[media])
+                fmt = _RESULT_FORMATS[media]
+                body = blank_node_labels(body, fmt)
+                parsed = ox.parse_query_results(body, fmt)
+                if isinstance(parsed, ox.QuerySolutions):  # results parse lazily: read once, so errors surface here
+                    for _ in parsed:
+                        pass
+                    return ox.parse_query_results(body, fmt)
+                return parsed
             graph_format = ox.RdfFormat.from_media_type(media)
             if graph_format is None:
                 raise StoreError(f"{self.name}: unexpected answer of type {media!r} from the SPARQL server")
@@ -321,15 +506,21 @@ class SparqlStore:
             raise StoreError(f"{self.name}: cannot read the server's answer ({media}): {exc}") from exc
 
     def graphs(self) -> list[ox.NamedNode]:
-        rows = self._results(*self._post_query(_GRAPHS, None))
-        assert isinstance(rows, ox.QuerySolutions)
-        return sorted((row["g"] for row in rows if isinstance(row["g"], ox.NamedNode)), key=str)
+        return [g for g in self._all_graphs() if is_source_graph(g)]
 
-    def quads(self) -> Iterator[ox.Quad]:
-        rows = self._results(*self._post_query(_QUADS, self.graphs(), _ACCEPT_TABLE))
+    def _quads_of(self, graphs: list[ox.NamedNode]) -> Iterator[ox.Quad]:
+        if not graphs:
+            return
+        rows = self._results(*self._post_query(_QUADS, ([], graphs)))
         assert isinstance(rows, ox.QuerySolutions)
         for row in rows:
-            yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+            subject, predicate, obj, graph = row["s"], row["p"], row["o"], row["g"]
+            if not isinstance(subject, ox.NamedNode | ox.BlankNode) or not isinstance(predicate, ox.NamedNode):
+                raise StoreError(f"{self.name}: the server's answer holds a malformed triple ({subject} {predicate})")
+            yield ox.Quad(subject, predicate, obj, graph)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return self._quads_of(self.graphs())
 
     # -- writing --------------------------------------------------------------------------------------------------
     def put_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
@@ -343,6 +534,7 @@ class SparqlStore:
         body = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES)
         request = urllib.request.Request(self._graph_url(graph), data=body, method="PUT",
                                          headers={"Content-Type": "application/n-triples"})
+        self._authorize(request)
         self._send(request, f"writing graph {graph.value}")
 
     def delete_graph(self, graph: ox.NamedNode) -> None:
@@ -371,12 +563,17 @@ class SparqlStore:
         """
         require(self, "read_only", "replace named graphs")
         require(self, "supports_graph_store", "replace named graphs")
-        graphs = group_by_graph(quads)
+        graphs = group_by_graph(q for q in quads if q.graph_name != UNION)
         for name, triples in graphs.items():
             self.put_graph(name, triples)
+        others = [g for g in self.graphs() if g not in graphs]
         if prune is not None:
-            for name in _stale(self.graphs(), graphs, prune):
+            for name in _stale(others, graphs, prune):
                 self.delete_graph(name)
+            others = [g for g in others if not g.value.startswith(prune)]
+        written = (ox.Quad(t.subject, t.predicate, t.object, name) for name, triples in graphs.items() for t in triples)
+        union = with_union([*written, *self._quads_of(others)])
+        self.put_graph(UNION, (ox.Triple(q.subject, q.predicate, q.object) for q in union if q.graph_name == UNION))
         return list(graphs)
 
     def close(self) -> None:
@@ -387,7 +584,7 @@ def write_embedded_store(quads: Iterable[ox.Quad], target: Path) -> None:
     """Write a fresh on-disk store with these quads, replacing target atomically."""
     with atomic_dir(target) as tmp:
         store = ox.Store(str(tmp))
-        store.bulk_extend(quads)
+        store.bulk_extend(with_union(quads))
         store.flush()
         del store
 
@@ -411,8 +608,9 @@ def open_store(selector: str | Path, read_only: bool = True) -> GraphStore:
         url = text[len("sparql:") :] if text.startswith("sparql:") else text
         if not url.startswith(("http://", "https://")):
             raise StoreError(f"{text}: a SPARQL store is selected by an http:// or https:// URL")
-        query_url, graph_store = endpoints(url)
-        return SparqlStore(query_url, graph_store, read_only=read_only)
+        auth = credentials(url)
+        query_url, graph_store = endpoints(url, authenticated=auth is not None)
+        return SparqlStore(query_url, graph_store, read_only=read_only, auth=auth)
     if text.startswith("oxigraph:"):
         text = text[len("oxigraph:") :]
     return EmbeddedStore(Path(text), read_only=read_only)
@@ -442,7 +640,7 @@ def publish(quads: list[ox.Quad], selector: str | Path) -> list[ox.NamedNode]:
     """
     if not is_remote(selector):
         write_embedded_store(quads, Path(str(selector).removeprefix("oxigraph:")))
-        return list(group_by_graph(quads))
+        return list(group_by_graph(q for q in quads if q.graph_name != UNION))
     store = open_store(selector, read_only=False)
     try:
         return store.replace_graphs(quads, prune=str(ID))

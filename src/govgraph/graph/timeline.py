@@ -124,8 +124,8 @@ def timeline(network: Network) -> Timeline:
             if day:
                 (begins if p in _BEGINS_BY else ends).setdefault(o, []).append(day)
     for change, reform in reform_of.items():  # a reform's changes happen with it
-        if own[reform][0]:
-            begins.setdefault(change, []).append(own[reform][0])
+        if (begun := own[reform][0]) is not None:
+            begins.setdefault(change, []).append(begun)
     nodes: dict[str, list[Interval]] = {}
     for iri, interval in own.items():
         intervals = _intervals(interval, begins.get(iri, []), ends.get(iri, []))

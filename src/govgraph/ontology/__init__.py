@@ -1,4 +1,4 @@
-"""The schema (OWL), the SHACL shapes and the curated reference data, shipped as package files."""
+"""The schema (OWL), the SHACL shapes, the curated reference data and the standard vocabularies, shipped as package files."""
 
 from __future__ import annotations
 
@@ -37,4 +37,16 @@ def reference_graph() -> Graph:
     graph = Graph()
     for path in reference_files():
         graph.parse(path, format="turtle")
+    return graph
+
+
+VOCABULARIES = ("org", "prov", "time", "skos")  # the W3C vocabularies the ontology reuses, in vocab/
+
+
+@lru_cache(maxsize=1)
+def vocabulary_graph() -> Graph:
+    """ORG, PROV-O, OWL-Time and SKOS as shipped in vocab/ (see its README), merged (cached; do not modify)."""
+    graph = Graph()
+    for name in VOCABULARIES:
+        graph.parse(asset_path(f"vocab/{name}.ttl"), format="turtle")
     return graph

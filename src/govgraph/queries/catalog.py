@@ -7,6 +7,7 @@ A header is the run of comment lines at the top of the file::
     #   with the start and end of their tenure.
     # param: office — the office, by name or IRI (entity)
     # param: date — the day, YYYY-MM-DD (date, optional)
+    # param: kind — the kind of reform (class of gg:Reform, optional)
 
 A parameter `name` is bound to the SPARQL variable `?name`. The files use the prefixes of
 `govgraph.namespaces` without declaring them; `NamedQuery.text` adds the PREFIX lines a query
@@ -24,7 +25,7 @@ from pathlib import Path
 from govgraph.errors import QueryError
 from govgraph.namespaces import PREFIXES
 
-PARAM_TYPES = ("entity", "iri", "text", "date", "integer", "decimal")
+PARAM_TYPES = ("entity", "iri", "text", "date", "integer", "decimal", "class", "property")  # "class of gg:X"
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PARAM = re.compile(r"(?P<name>\S+)\s+[—–-]+\s+(?P<meaning>.*?)\s*(?:\((?P<type>[^()]*)\))?\s*$")
 _KEY = re.compile(r"#\s*(?P<key>title|description|param)\s*:\s*(?P<value>.*)$")
@@ -38,6 +39,7 @@ class Param:
     meaning: str
     type: str = "entity"
     optional: bool = False
+    base: str | None = None  # for "class of gg:X": the IRI of gg:X
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +116,16 @@ def _parse_param(spec: str, query: str) -> Param:
     words = [w.strip() for w in (match["type"] or "entity").split(",") if w.strip()]
     optional = "optional" in words
     kinds = [w for w in words if w != "optional"] or ["entity"]
-    if len(kinds) != 1 or kinds[0] not in PARAM_TYPES:
+    base = None
+    if len(kinds) == 1 and kinds[0].startswith("class of "):
+        prefix, _, local = kinds[0].removeprefix("class of ").strip().partition(":")
+        base = f"{PREFIXES[prefix]}{local}" if prefix in PREFIXES and local else None
+        kinds = ["class"] if base else kinds
+    if len(kinds) != 1 or kinds[0] not in PARAM_TYPES or (kinds[0] == "class" and base is None):
         raise QueryError(f"query {query}: parameter {match['name']} has type {match['type']!r}; "
-                         f"use one of {', '.join(PARAM_TYPES)} (optionally ', optional')")
-    return Param(match["name"], match["meaning"], kinds[0], optional)
+                         f"use one of {', '.join(t if t != 'class' else 'class of gg:SomeClass' for t in PARAM_TYPES)} "
+                         "(optionally ', optional')")
+    return Param(match["name"], match["meaning"], kinds[0], optional, base)
 
 
 def named_dir() -> Path:

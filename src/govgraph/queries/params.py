@@ -65,22 +65,36 @@ def _named_node(iri: str, original: str) -> ox.NamedNode:
         raise QueryError(f"parameter value {original!r} is not a valid IRI ({exc})") from exc
 
 
+def _real_date(text: str) -> bool:
+    """Whether YYYY-MM-DD / YYYY-MM / YYYY names a day or month that exists (not 2020-13-45)."""
+    import datetime
+
+    try:
+        datetime.date.fromisoformat((text + "-01-01")[:10] if len(text) < 10 else text)
+    except ValueError:
+        return False
+    return True
+
+
 def to_term(value: str, kind: str = "entity", name: str = "value") -> Binding:
     """The RDF term for one parameter value of a declared type.
 
     Raises:
         QueryError: the value does not fit the type.
     """
-    if kind == "text":
-        return ox.Literal(value)
+    if kind in ("text", "class", "property"):  # class and property values are looked up by name later
+        node = looks_like_iri(value) if kind != "text" else None
+        return node if node is not None else ox.Literal(value)
     if kind == "date":
+        text = value.strip()
         for pattern, datatype in _DATES:
-            if pattern.fullmatch(value.strip()):
-                return ox.Literal(value.strip(), datatype=ox.NamedNode(str(XSD[datatype])))
-        raise QueryError(f"parameter {name}: {value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+            if pattern.fullmatch(text) and _real_date(text):
+                return ox.Literal(text, datatype=ox.NamedNode(str(XSD[datatype])))
+        raise QueryError(f"parameter {name}: {value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY "
+                         "(a real day, month 01-12)")
     if kind in ("integer", "decimal"):
-        pattern = r"[+-]?\d+" if kind == "integer" else r"[+-]?(\d+(\.\d*)?|\.\d+)"
-        if not re.fullmatch(pattern, value.strip()):
+        number = r"[+-]?\d+" if kind == "integer" else r"[+-]?(\d+(\.\d*)?|\.\d+)"
+        if not re.fullmatch(number, value.strip()):
             raise QueryError(f"parameter {name}: {value!r} is not an {kind}" if kind == "integer"
                              else f"parameter {name}: {value!r} is not a decimal number")
         return ox.Literal(value.strip(), datatype=ox.NamedNode(str(XSD[kind])))

@@ -28,6 +28,7 @@ GRAPH_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,
     "rdfxml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
 }
 CLI_FORMATS = ("table", "csv", "tsv", "json", "xml")
 MAX_CELL = 48
@@ -71,8 +72,8 @@ def serialize(answer: QueryAnswer, fmt: str) -> bytes:
         rdf_format = GRAPH_FORMATS.get(fmt)
         if rdf_format is None:
             raise QueryError(f"CONSTRUCT and DESCRIBE answers are RDF; use one of {', '.join(GRAPH_FORMATS)}")
-        kwargs = {"prefixes": turtle_prefixes()} if rdf_format is ox.RdfFormat.TURTLE else {}
-        return ox.serialize(answer.triples, format=rdf_format, **kwargs) or b""
+        bound = turtle_prefixes() if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.JSON_LD) else None
+        return ox.serialize(answer.triples, format=rdf_format, prefixes=bound) or b""
     if fmt not in RESULT_FORMATS:
         raise QueryError(f"SELECT and ASK answers are written as {', '.join(RESULT_FORMATS)} or table, not {fmt!r}")
     document = json.dumps(results_json(answer), ensure_ascii=False).encode("utf-8")

@@ -7,13 +7,15 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
 from govgraph.errors import QueryError
-from govgraph.graph.store import GraphStore, check_syntax, open_store, store_for
+from govgraph.graph.store import Dataset, GraphStore, check_syntax, open_store, store_for
 from govgraph.namespaces import RDFS, SKOS
 from govgraph.queries.catalog import NamedQuery, named_queries, named_query, parse_header
+from govgraph.queries.entities import resolve_params
 from govgraph.queries.params import bind_params
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -115,15 +117,18 @@ def _syntax_error(exc: QueryError, text: str, label: str) -> QueryError:
 
 
 def execute(store: GraphStore, text: str, bindings: Mapping[str, ox.NamedNode | ox.BlankNode | ox.Literal] | None = None,
-            *, max_rows: int | None = None, label: str = "the query") -> QueryAnswer:
+            *, max_rows: int | None = None, label: str = "the query", dataset: Dataset | None = None) -> QueryAnswer:
     """Run SPARQL on a store and read the answer, stopping after `max_rows` rows or triples.
+
+    `dataset` (default graphs, named graphs) replaces the store's dataset, as the SPARQL protocol's
+    ``default-graph-uri`` / ``named-graph-uri`` do.
 
     Raises:
         QueryError: the query is malformed or fails.
     """
     started = time.perf_counter()
     try:
-        result = store.query(text, bindings=dict(bindings) if bindings else None)
+        result = store.query(text, bindings=dict(bindings) if bindings else None, dataset=dataset)
     except QueryError as exc:
         if "malformed SPARQL" not in str(exc):
             raise QueryError(f"{label} failed: {one_line(str(exc))}") from exc
@@ -152,8 +157,8 @@ def _read(result: object, max_rows: int | None) -> QueryAnswer:
     return QueryAnswer("graph", triples=triples, truncated=truncated)
 
 
-def _take(items: Iterable, limit: int | None) -> tuple[list, bool]:
-    taken = []
+def _take(items: Iterable[Any], limit: int | None) -> tuple[list[Any], bool]:
+    taken: list[Any] = []
     for item in items:
         if limit is not None and len(taken) >= limit:
             return taken, True
@@ -202,7 +207,8 @@ def run_query(
     Args:
         query: a named query (`govgraph queries` lists them), a path to a `.rq` file, or SPARQL.
         params: parameter values by name, e.g. ``{"entity": "Mazhilis"}``; each becomes an IRI or
-            a literal (see `govgraph.queries.params`) bound to the variable of that name.
+            a literal (see `govgraph.queries.params`) bound to the variable of that name; a declared
+            entity, class or property parameter given by name is looked up (`govgraph.queries.entities`).
         store: an open store, a store selector (folder or ``oxigraph:FOLDER``), or None for
             ``govgraph-out/store``.
         max_rows: stop reading after this many rows or triples (the answer says it was truncated).
@@ -221,6 +227,8 @@ def run_query(
     graph_store = store_for(DEFAULT_OUT) if store is None else (
         open_store(store) if isinstance(store, str | Path) else store)
     try:
+        if resolved.named is not None:
+            bindings = resolve_params(graph_store, bindings, resolved.named.params, resolved.label)
         answer = execute(graph_store, resolved.text, bindings, max_rows=max_rows, label=resolved.label)
         if labels:
             answer.labels = fetch_labels(graph_store, answer_terms(answer))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -14,14 +15,18 @@ from fastapi.staticfiles import StaticFiles
 from govgraph.graph.store import STORE_DIR
 from govgraph.namespaces import PREFIXES
 from govgraph.queries.catalog import named_queries
+from govgraph.queries.render import serialize
+from govgraph.queries.runner import QueryAnswer
 from govgraph.server.guards import RequestLimits
 from govgraph.server.pool import QueryPool
-from govgraph.server.protocol import ProtocolError, read_request
+from govgraph.server.protocol import FORMAT_PARAMS, ProtocolError, choose_format, read_request, service_description
 from govgraph.server.worker import Reply
 from govgraph.server.worker import Request as WorkerRequest
 
 STATIC = Path(str(resources.files("govgraph.server") / "static"))
-RESERVED = ("format", "output")  # query-string names that choose the format, never query parameters
+RESERVED = FORMAT_PARAMS  # query-string names that choose the format, never query parameters
+ALLOW = "GET, POST, HEAD, OPTIONS"
+_GRAPH_NAMES = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 
 def to_response(reply: Reply, max_rows: int) -> Response:
@@ -79,10 +84,33 @@ def create_app(out_dir: Path, store: str | None = None, *, timeout: float = 10.0
     app.state.pool = pool
     app.add_middleware(RequestLimits, max_body_bytes=max_body_bytes, body_timeout=body_timeout)
 
-    @app.api_route("/sparql", methods=["GET", "POST"])
-    async def sparql(request: Request) -> Response:
+    @app.options("/sparql")
+    async def sparql_options() -> Response:
+        return Response(status_code=204, headers={
+            "Allow": ALLOW, "Accept-Post": "application/x-www-form-urlencoded, application/sparql-query"})
+
+    async def describe_service(request: Request) -> Response:
+        """The SPARQL 1.1 Service Description, in the RDF format the client accepts (Turtle by default)."""
+        listing = await pool.run(WorkerRequest(sparql=_GRAPH_NAMES, format="json"))
+        if listing.status != 200:
+            return to_response(listing, max_rows)
+        graphs = [b["g"]["value"] for b in json.loads(listing.body)["results"]["bindings"] if "g" in b]
+        fmt = next((request.query_params[k] for k in RESERVED if request.query_params.get(k)), None)
         try:
-            asked = read_request(request.method, request.headers.get("content-type"), request.url.query,
+            media, name = choose_format("graph", request.headers.get("accept"), fmt)
+        except ProtocolError as exc:
+            return to_response(Reply.error(exc.status, exc.message), max_rows)
+        answer = QueryAnswer("graph", triples=service_description(str(request.url.replace(query="")), graphs))
+        return Response(serialize(answer, name), media_type=media,
+                        headers={"Vary": "Accept", "Cache-Control": "no-store", "Allow": ALLOW})
+
+    @app.api_route("/sparql", methods=["GET", "POST", "HEAD"])
+    async def sparql(request: Request) -> Response:
+        if request.method in ("GET", "HEAD") and not any(k in ("query", "update") for k in request.query_params):
+            return await describe_service(request)
+        try:
+            asked = read_request("GET" if request.method == "HEAD" else request.method,
+                                 request.headers.get("content-type"), request.url.query,
                                  await request.body())
         except ProtocolError as exc:
             return to_response(Reply.error(exc.status, exc.message), max_rows)

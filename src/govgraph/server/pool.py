@@ -117,7 +117,8 @@ class QueryPool:
             if outcome != "done":
                 self._replace(worker)
                 if outcome == "memory":
-                    return Reply.error(503, f"the query used more than the {self.max_memory // 2**20} MB of memory a query "
+                    limit = (self.max_memory or 0) // 2**20
+                    return Reply.error(503, f"the query used more than the {limit} MB of memory a query "
                                             "may use and was stopped; narrow it down or add a LIMIT")
                 return Reply.error(503, f"the query ran longer than the {self.timeout:g} s timeout and was stopped; "
                                         "narrow it down or add a LIMIT")

@@ -1,11 +1,16 @@
-"""The SPARQL 1.1 Protocol, read-only: a request's query and dataset, refused updates, and the response format."""
+"""The SPARQL 1.1 Protocol, read-only: a request's query and dataset, refused updates, the response format,
+and the SPARQL 1.1 Service Description a GET without a query answers."""
 
 from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
+
+from govgraph.namespaces import DCTERMS, FORMATS, RDF, SD
 from govgraph.sparql_text import SERVICE as _SERVICE
 from govgraph.sparql_text import code_only
 
@@ -22,11 +27,22 @@ RESULT_MEDIA = (
 GRAPH_MEDIA = (
     ("text/turtle", "turtle"),
     ("application/n-triples", "ntriples"),
+    ("application/ld+json", "jsonld"),
     ("application/rdf+xml", "rdfxml"),
     ("text/plain", "ntriples"),
+    ("application/json", "jsonld"),
+    ("application/xml", "rdfxml"),
 )
-SHORT_NAMES = {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv",
-               "turtle": "turtle", "ttl": "turtle", "ntriples": "ntriples", "nt": "ntriples", "rdfxml": "rdfxml"}
+# `format=` / `output=` / `results=` values clients send (SPARQLWrapper sends its return format under all
+# three names, e.g. format=xml for a CONSTRUCT), by answer kind; a media type is understood as well
+RESULT_NAMES = {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv"}
+GRAPH_NAMES = {"turtle": "turtle", "ttl": "turtle", "n3": "turtle", "ntriples": "ntriples", "nt": "ntriples",
+               "n-triples": "ntriples", "rdfxml": "rdfxml", "rdf+xml": "rdfxml", "rdf": "rdfxml", "xml": "rdfxml",
+               "jsonld": "jsonld", "json-ld": "jsonld", "json": "jsonld"}
+FORMAT_PARAMS = ("format", "output", "results")
+# the W3C format IRIs of what the endpoint writes, for its service description
+FORMAT_IRIS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+               "Turtle", "N-Triples", "JSON-LD", "RDF_XML")
 _UPDATE_WORDS = re.compile(r"(?<![\w?$:.-])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)(?![\w:.-])",
                            re.IGNORECASE)
 MAX_QUERY_CHARS = 256 * 1024  # longer query texts are refused (413); a GET's URL is limited by the HTTP layer
@@ -49,7 +65,7 @@ class SparqlRequest:
     query: str
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
-    format: str | None = None  # a `format` / `output` parameter, as some clients send
+    format: str | None = None  # the first `format` / `output` / `results` value understood, as some clients send
 
 
 def looks_like_update(text: str) -> bool:
@@ -124,9 +140,22 @@ def read_request(method: str, content_type: str | None, url_query: str, body: by
         raise ProtocolError(400, "more than one `query` parameter")
     query = queries[0]
     check_query(query)
-    fmt = next((v for k, v in params if k in ("format", "output") and v), None)
+    fmt = requested_format(v for k, v in params if k in FORMAT_PARAMS and v)
     return SparqlRequest(query, [v for k, v in params if k == "default-graph-uri"],
                          [v for k, v in params if k == "named-graph-uri"], fmt)
+
+
+def known_format(value: str) -> bool:
+    """Whether a `format=` value names a format of some answer kind (a short name or a media type)."""
+    text = value.strip().lower()
+    media = {m for m, _ in (*RESULT_MEDIA, *GRAPH_MEDIA)}
+    return text in RESULT_NAMES or text in GRAPH_NAMES or text.split(";")[0].strip() in media
+
+
+def requested_format(values: Iterable[str]) -> str | None:
+    """The first value a client gave that names a format; else its first value (answered with 406), or None."""
+    given = list(values)
+    return next((v for v in given if known_format(v)), given[0] if given else None)
 
 
 def _decode(body: bytes) -> str:
@@ -173,11 +202,16 @@ def choose_format(kind: str, accept: str | None, requested: str | None = None) -
     """
     candidates = GRAPH_MEDIA if kind == "graph" else RESULT_MEDIA
     if requested:
-        wanted = SHORT_NAMES.get(requested.lower()) or dict(candidates).get(requested.lower())
+        text = requested.strip().lower()
+        media_type = text.split(";")[0].strip()
+        if media_type in dict(candidates):
+            return media_type, dict(candidates)[media_type]
+        wanted = (GRAPH_NAMES if kind == "graph" else RESULT_NAMES).get(text)
         for media, name in candidates:
             if name == wanted:
                 return media, name
-        raise ProtocolError(406, f"format {requested!r} does not fit a {kind.upper()} answer; use one of "
+        what = "CONSTRUCT or DESCRIBE" if kind == "graph" else kind.upper()
+        raise ProtocolError(406, f"format {requested!r} does not fit a {what} answer; use one of "
                                  f"{', '.join(sorted({n for _, n in candidates}))}")
     ranges = _accept_ranges(accept)
     scored = [(_quality(media, ranges), -index, media, name) for index, (media, name) in enumerate(candidates)]
@@ -186,3 +220,36 @@ def choose_format(kind: str, accept: str | None, requested: str | None = None) -
         offered = ", ".join(m for m, _ in candidates)
         raise ProtocolError(406, f"cannot answer in {accept!r}; this answer is available as {offered}")
     return media, name
+
+
+def service_description(endpoint: str, graphs: Iterable[str]) -> list[ox.Triple]:
+    """The SPARQL 1.1 Service Description of the endpoint: language, result formats and default dataset.
+
+    Args:
+        endpoint: the endpoint's URL (the request's URL without its query string).
+        graphs: the named graphs queries can reach; the default graph is each distinct triple of them once.
+    """
+    service, dataset, default = ox.NamedNode(endpoint), ox.BlankNode("dataset"), ox.BlankNode("default")
+
+    def node(namespace: object, name: str) -> ox.NamedNode:
+        return ox.NamedNode(f"{namespace}{name}")
+
+    a = ox.NamedNode(str(RDF.type))
+    triples = [
+        ox.Triple(service, a, node(SD, "Service")),
+        ox.Triple(service, node(SD, "endpoint"), service),
+        ox.Triple(service, node(SD, "supportedLanguage"), node(SD, "SPARQL11Query")),
+        ox.Triple(service, node(SD, "defaultEntailmentRegime"), ox.NamedNode("http://www.w3.org/ns/entailment/Simple")),
+        ox.Triple(service, node(SD, "defaultDataset"), dataset),
+        ox.Triple(dataset, a, node(SD, "Dataset")),
+        ox.Triple(dataset, node(SD, "defaultGraph"), default),
+        ox.Triple(default, a, node(SD, "Graph")),
+        ox.Triple(default, ox.NamedNode(str(DCTERMS.description)),
+                  ox.Literal("Each distinct triple of the named graphs once; read-only, SERVICE refused.", language="en")),
+    ]
+    triples += [ox.Triple(service, node(SD, "resultFormat"), node(FORMATS, name)) for name in FORMAT_IRIS]
+    for index, graph in enumerate(sorted(graphs)):
+        named = ox.BlankNode(f"graph{index}")
+        triples += [ox.Triple(dataset, node(SD, "namedGraph"), named), ox.Triple(named, a, node(SD, "NamedGraph")),
+                    ox.Triple(named, node(SD, "name"), ox.NamedNode(graph))]
+    return triples

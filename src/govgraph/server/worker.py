@@ -7,9 +7,12 @@ import threading
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
+import pyoxigraph as ox
+
 from govgraph.errors import GovgraphError, QueryError
-from govgraph.graph.store import GraphStore, is_remote, open_store
+from govgraph.graph.store import Dataset, GraphStore, is_remote, open_store
 from govgraph.queries.catalog import named_query
+from govgraph.queries.entities import resolve_params
 from govgraph.queries.params import bind_params
 from govgraph.queries.render import serialize
 from govgraph.queries.runner import execute
@@ -53,16 +56,17 @@ class Reply:
 def answer(store: GraphStore, request: Request) -> Reply:
     """Run one request against an open store and serialize the answer in the negotiated format."""
     try:
-        _check_dataset(store, request)
+        dataset = protocol_dataset(request)
         if request.named is not None:
             try:
                 query = named_query(request.named)
             except QueryError as exc:
                 return Reply.error(404, str(exc))
-            bindings = bind_params(request.params, query.params, f"query {query.name}")
+            bindings = resolve_params(store, bind_params(request.params, query.params, f"query {query.name}"),
+                                      query.params, f"query {query.name}")
             result = execute(store, query.text, bindings, max_rows=request.max_rows, label=f"query {query.name}")
         else:
-            result = execute(store, request.sparql or "", None, max_rows=request.max_rows)
+            result = execute(store, request.sparql or "", None, max_rows=request.max_rows, dataset=dataset)
         media, fmt = choose_format(result.kind, request.accept, request.format)
         return Reply(200, media, serialize(result, fmt), result.truncated, len(result))
     except ProtocolError as exc:
@@ -73,14 +77,21 @@ def answer(store: GraphStore, request: Request) -> Reply:
         return Reply.error(500, str(exc))
 
 
-def _check_dataset(store: GraphStore, request: Request) -> None:
-    """Accept a protocol dataset only when it is what every query sees anyway: all named graphs."""
+def protocol_dataset(request: Request) -> Dataset | None:
+    """The dataset a request's ``default-graph-uri`` / ``named-graph-uri`` parameters name, or None.
+
+    Raises:
+        ProtocolError: 400 for a value that is not an IRI, or for a named query given a dataset.
+    """
     if not request.default_graphs and not request.named_graphs:
-        return
-    every = {g.value for g in store.graphs()}
-    if set(request.default_graphs) != every or not set(request.named_graphs) <= every:
-        raise ProtocolError(400, "this endpoint answers over the union of all its graphs; instead of "
-                                 "default-graph-uri / named-graph-uri, select graphs with GRAPH or FROM in the query")
+        return None
+    if request.named is not None:
+        raise ProtocolError(400, "named queries run over the whole graph; default-graph-uri / named-graph-uri "
+                                 "apply to SPARQL sent to /sparql")
+    try:
+        return ([ox.NamedNode(g) for g in request.default_graphs], [ox.NamedNode(g) for g in request.named_graphs])
+    except ValueError as exc:
+        raise ProtocolError(400, f"default-graph-uri / named-graph-uri must be IRIs ({exc})") from exc
 
 
 def isolate_from_network() -> bool:
