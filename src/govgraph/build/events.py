@@ -67,6 +67,22 @@ _PROPOSE = re.compile(r"\b(?:proposed|suggested|called\s+for|initiated|put\s+for
 _LAUNCHED = re.compile(r"\b(?:launched|began|started|initiated|kicked\s+off)\s+(?:with|by|on|in)\b", re.I)
 
 
+def event_node(ctx: DocContext, cls: str, kind_label: str, date: PartialDate | None, *aliases: str) -> str:
+    """The event of this kind, country and year-month (a node shared across articles and rules)."""
+    country = ctx.gazetteer.entries[ctx.country_key].label if ctx.country_key else ""
+    when = date.iso if date and date.year else ""
+    label = " ".join(p for p in (country, kind_label, f"({when})" if when else "") if p)
+    key = f"event/{ctx.scope()}/{slug(kind_label)}" + (f"-{date.iso[:7]}" if date and date.year else "")
+    return ctx.add_entity(key, cls, label, *aliases)
+
+
+def result_node(ctx: DocContext, event: str, side: str, side_label: str | None = None) -> str:
+    """The result of one party, candidate or choice (`side`: an entity key, or a choice such as 'yes') in an event."""
+    label = side_label or (ctx.extraction.entities[side].label if side in ctx.extraction.entities else side)
+    return ctx.add_entity(f"result/{event.split('/', 1)[1]}/{slug(side)}", "ElectionResult",
+                          f"{label} in {ctx.extraction.entities[event].label}")
+
+
 def month_number(name: str) -> int:
     return MONTHS[name.lower()]
 
@@ -83,12 +99,7 @@ class Events:
 
     def event(self, cls: str, kind_label: str, date: PartialDate | None, *aliases: str) -> str:
         """The event of this kind, country and year (a node shared across articles)."""
-        ctx = self.ctx
-        country = ctx.gazetteer.entries[ctx.country_key].label if ctx.country_key else ""
-        when = date.iso if date and date.year else ""
-        label = " ".join(p for p in (country, kind_label, f"({when})" if when else "") if p)
-        key = f"event/{ctx.scope()}/{slug(kind_label)}" + (f"-{date.iso[:7]}" if date and date.year else "")
-        return ctx.add_entity(key, cls, label, *aliases)
+        return event_node(self.ctx, cls, kind_label, date, *aliases)
 
     def date_near(self, sentence: Sentence, start: int, end: int, window: int = 40) -> tuple[PartialDate | None, str]:
         """The date written right after (or just before) a phrase: 'on March 29', 'in June 2022'."""
@@ -395,9 +406,7 @@ class Events:
         return None
 
     def result(self, election: str, party: str) -> str:
-        ctx = self.ctx
-        return ctx.add_entity(f"result/{election.split('/', 1)[1]}/{slug(party)}", "ElectionResult",
-                              f"{ctx.extraction.entities[party].label} in {ctx.extraction.entities[election].label}")
+        return result_node(self.ctx, election, party)
 
     def turnout(self, sentence: Sentence) -> None:
         """'Turnout was 49.4 percent', 'turnout stood at 39.1 percent, according to the commission'."""

@@ -1,0 +1,516 @@
+"""Results of elections, referendums and parliamentary votes, read from the dependency parse.
+
+A number is read as a quantity (its value, whether it is a percentage, its unit noun such as "votes" or
+"seats", and a bound written before it such as "more than"); what it is a result of comes from the words
+that govern it: the subject of "won"/"received" (a party or candidate), a verb of approval or rejection
+("backed", "voted against"), "turnout", or "threshold". Results attach to the vote the sentence names,
+else to the one the article is about (the event node `build.events` creates), as gg:ElectionResult nodes
+for a party, a candidate or a choice (yes, no, abstain). Bounds become the claim's gg:qualifier.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from govgraph.build.context import DocContext, Sentence
+from govgraph.build.dates import find_dates
+from govgraph.build.events import Events, event_node, result_node
+from govgraph.build.keys import slug
+from govgraph.build.records import Value
+from govgraph.build.rules.base import Rule, implements
+from govgraph.build.rules.registry import matcher, regex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+VOTES = ("Election", "Referendum", "ParliamentaryVote")
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# How sources bound a number, by the normalized qualifier of gg:qualifier.
+QUALIFIERS = {
+    "more than": "more than", "over": "more than", "above": "more than", "in excess of": "more than",
+    "upwards of": "more than", "exceeding": "more than", "at least": "at least", "a minimum of": "at least",
+    "no fewer than": "at least", "no less than": "at least", "less than": "less than", "fewer than": "less than",
+    "under": "less than", "below": "less than", "at most": "at most", "up to": "at most", "no more than": "at most",
+    "a maximum of": "at most", "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "just shy of": "nearly", "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "an estimated": "about", "circa": "about", "approx.": "about",
+}
+_BOUND = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                                                for k in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+$", re.I)
+WIN_VERBS = frozenset({"win", "receive", "obtain", "get", "take", "secure", "garner", "poll", "gain", "capture",
+                       "collect", "score", "grab", "claim", "earn", "attract", "amass", "pick"})
+YES_VERBS = frozenset({"back", "approve", "support", "endorse", "accept", "favor", "favour", "ratify"})
+NO_VERBS = frozenset({"reject", "oppose"})
+PASS_VERBS = frozenset({"pass", "approve", "adopt", "carry", "back", "endorse", "ratify", "clear", "elect"})
+FAIL_VERBS = frozenset({"reject", "defeat", "fail", "vote down"})
+VOTERS = frozenset({"voter", "elector", "electorate", "citizen", "people", "resident", "participant", "vote", "ballot"})
+LEGISLATORS = frozenset({"lawmaker", "legislator", "deputy", "senator", "mp", "parliamentarian", "congressman",
+                         "congresswoman", "representative", "member", "delegate", "councillor", "councilor"})
+LEGISLATURES = frozenset({"parliament", "senate", "house", "chamber", "assembly", "congress", "legislature"})
+PROGRESS = frozenset({"box", "station", "precinct", "district", "constituency", "count", "tally", "counted"})
+POLLS = frozenset({"poll", "survey", "respondent", "pollster", "polling"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as a sentence states it."""
+
+    start: int  # token indices in the parsed document: [start, end)
+    end: int
+    value: str  # lexical form: '52.3', '2810757'
+    percent: bool
+    qualifier: str  # normalized bound ('more than', 'nearly') or ''
+    anchor: Token  # the token that carries the number in the parse: '%'/'percent', the unit noun, or the number
+
+    @property
+    def unit(self) -> str:
+        return "percent" if self.percent else self.anchor.lemma_.lower()
+
+    def literal(self) -> Value:
+        return Value(self.value, "decimal" if self.percent else "integer")
+
+
+def _number(texts: list[str], percent: bool) -> str | None:
+    """'2.8' 'million' -> '2800000'; '40,82' (a percentage) -> '40.82'; '2,810,757' -> '2810757'."""
+    scale = 1
+    digits = []
+    for text in texts:
+        if text.lower() in SCALES:
+            scale *= SCALES[text.lower()]
+        else:
+            digits.append(text)
+    if len(digits) != 1:
+        return None
+    raw = digits[0]
+    if percent and re.fullmatch(r"\d+,\d{1,2}", raw):  # a decimal comma: '40,82%'
+        raw = raw.replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
+        raw = raw.replace(",", "")
+    if not re.fullmatch(r"\d+(?:\.\d+)?", raw):
+        return None
+    number = float(raw) * scale
+    if percent and number > 100:
+        return None
+    if scale > 1:
+        return str(round(number))
+    return raw.lstrip("0") or "0" if "." not in raw else raw
+
+
+def quantities(sentence: Sentence) -> list[Quantity]:
+    """The numbers of a sentence other than dates, times, ordinals and money, with their units and bounds."""
+    span = sentence.tokens
+    if span is None:
+        return []
+    out: list[Quantity] = []
+    tokens = list(span)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not (token.like_num or token.pos_ == "NUM") or token.ent_type_ in ("DATE", "TIME", "ORDINAL", "MONEY"):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower_ in SCALES:
+            j += 1
+        group = tokens[i:j]
+        after = tokens[j] if j < len(tokens) else None
+        percent = after is not None and (after.text == "%" or after.lower_ in ("percent", "pct") or (
+            after.lower_ == "per" and j + 1 < len(tokens) and tokens[j + 1].lower_ == "cent"))
+        value = _number([t.text for t in group], percent)
+        i = j
+        if value is None or (group[0].text.isalpha() and not percent):  # words: 'one of the parties'
+            continue
+        anchor = after if percent and after is not None else group[-1]
+        if not percent:
+            head = group[-1].head
+            if group[-1].dep_ in ("nummod", "compound") and head.pos_ in ("NOUN", "PROPN"):
+                anchor = head
+        before = sentence.text[: group[0].idx - sentence.start]
+        qualifier = _BOUND.search(before)
+        out.append(Quantity(group[0].i, (j + 1 if percent else j), value, percent,
+                            QUALIFIERS.get(" ".join(qualifier.group(0).lower().split()), "") if qualifier else "",
+                            anchor))
+    return out
+
+
+# ------------------------------------------------------------------ the parse
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The verb (or auxiliary) heading the clause a token stands in."""
+    seen = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head != token and seen < 8:
+        token = token.head
+        seen += 1
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb; a conjoined verb without one shares its head verb's ('won 40% and took 12 seats')."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ not in ("conj", "xcomp") or verb.head == verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def choice_of(verb: Token, sentence: Span) -> str | None:
+    """'yes' or 'no' from a verb of voting: 'voted in favour', 'backed', 'voted against', 'said no'."""
+    lemma = verb.lemma_.lower()
+    if lemma in YES_VERBS:
+        return "yes"
+    if lemma in NO_VERBS:
+        return "no"
+    if lemma not in ("vote", "say", "cast"):
+        return None
+    for child in verb.subtree:
+        if child.i <= verb.i or child.i - verb.i > 4:
+            continue
+        low = child.lower_
+        if low == "for":  # 'voted for the changes', but 'voted for the Labour Party' is a party's share
+            target = next((p for p in child.children if p.dep_ == "pobj"), None)
+            if target is None or target.pos_ == "PROPN" or target.ent_type_ in ("PERSON", "ORG", "NORP"):
+                return None
+            return "yes"
+        if low in ("favor", "favour", "yes", "support", "approval"):
+            return "yes"
+        if low in ("against", "no", "rejection"):
+            return "no"
+    return None
+
+
+def names_a_side(ctx: DocContext, sentence: Sentence, verb: Token) -> bool:
+    """'backed Sisi', 'supported the Labour Party': a verb whose object is a candidate or party."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "pobj") or (child.dep_ == "prep" and child.lower_ == "for"):
+            for token in child.subtree:
+                if token.ent_type_ in ("PERSON", "ORG", "NORP"):
+                    return True
+    return False
+
+
+def is_progress(q: Quantity) -> bool:
+    """'90 percent of ballot boxes counted': the progress of a count, not a result."""
+    return any(t.lemma_.lower() in PROGRESS for t in q.anchor.subtree) or (
+        q.anchor.head.lemma_.lower() in ("count", "tally", "process", "report") and q.anchor.dep_ != "nsubj")
+
+
+def in_poll(sentence: Sentence) -> bool:
+    """A sentence about an opinion poll or survey: its shares are not results."""
+    return sentence.tokens is not None and any(t.lemma_.lower() in POLLS and t.pos_ in ("NOUN", "VERB")
+                                               for t in sentence.tokens)
+
+
+def of_voters(q: Quantity) -> bool:
+    """'37.1 percent of (eligible) voters': a share of the electorate."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in VOTERS for p in c.children)
+               for c in q.anchor.children)
+
+
+def legislative(ctx: DocContext, sentence: Sentence) -> bool:
+    """A vote of lawmakers rather than of the electorate."""
+    span = sentence.tokens
+    if span is None or any(t.lemma_.lower() in ("referendum", "plebiscite", "voter", "electorate") for t in span):
+        return False
+    if any(ctx.is_a(m.entity, "Parliament", "Chamber") for m in sentence.mentions):
+        return True
+    return any(t.lemma_.lower() in LEGISLATORS | LEGISLATURES | {"bill", "motion"} for t in span)
+
+
+# ------------------------------------------------------------------ events
+
+
+def _article_votes(ctx: DocContext, classes: tuple[str, ...]) -> list[str]:
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for sentence in ctx.sentences:
+        for mention in sentence.mentions:
+            if ctx.is_a(mention.entity, *classes):
+                counts[mention.entity] += 1
+                first.setdefault(mention.entity, mention.start)
+    return sorted(counts, key=lambda k: (-counts[k], first[k]))
+
+
+def vote_event(ctx: DocContext, sentence: Sentence, classes: tuple[str, ...], before: int | None = None) -> str | None:
+    """The vote a sentence's result belongs to: one it names (the last before `before`), else the one the
+    article names most."""
+    named = [m for m in sorted(sentence.mentions, key=lambda m: m.start) if ctx.is_a(m.entity, *classes)]
+    if named:
+        earlier = [m for m in named if before is None or m.start < before]
+        return (earlier or named)[-1].entity
+    article = _article_votes(ctx, classes)
+    return article[0] if article else None
+
+
+def sentence_date(ctx: DocContext, sentence: Sentence):  # type: ignore[no-untyped-def]
+    dates = [d for d in find_dates(sentence.text) if d.date.year]
+    return dates[0].date if len(dates) == 1 else None
+
+
+def parliamentary_vote(ctx: DocContext, sentence: Sentence) -> str:
+    """The vote of a parliament on what the sentence names (a bill, an amendment, a reform), keyed like events."""
+    body = next((m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Chamber", "Parliament")), None)
+    thing = next((m.entity for m in sentence.mentions
+                  if ctx.is_a(m.entity, "Law", "LegalDocument", "Document", "Reform", "Change", "Constitution")), None)
+    body_label = ctx.extraction.entities[body].label if body in ctx.extraction.entities else "parliamentary"
+    if ctx.country_key and body_label.endswith(f" of {ctx.gazetteer.entries[ctx.country_key].label}"):
+        body_label = body_label.removesuffix(f" of {ctx.gazetteer.entries[ctx.country_key].label}")
+    kind = f"{body_label} vote" + (f" on {ctx.extraction.entities[thing].label}" if thing in ctx.extraction.entities else "")
+    event = event_node(ctx, "ParliamentaryVote", kind, sentence_date(ctx, sentence))
+    if thing is not None:
+        ctx.claim(sentence, event, "gg:votedOn", thing, "results", 0.75)
+    return event
+
+
+def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str, create: bool = True) -> str | None:
+    """The event of a result: `kind` 'election' (parties, candidates, seats), 'choice' (yes/no), 'any'; a new one
+    when the article names none and `create` (a referendum for choices, else an election of the article's type)."""
+    if kind == "choice" and legislative(ctx, sentence):
+        named = vote_event(ctx, sentence, ("ParliamentaryVote",), before)
+        return named or parliamentary_vote(ctx, sentence)
+    classes = {"election": ("Election",), "choice": ("Referendum", "ParliamentaryVote"), "any": VOTES}[kind]
+    event = vote_event(ctx, sentence, classes, before) or vote_event(ctx, sentence, VOTES, before)
+    if event is not None or not create:
+        return event
+    if kind == "choice":
+        return event_node(ctx, "Referendum", "referendum", sentence_date(ctx, sentence))
+    typed = Events(ctx).election_type or "election"
+    return event_node(ctx, "Election", typed, None)
+
+
+def attach(ctx: DocContext, sentence: Sentence, event: str) -> None:
+    """The event took place in the article's country."""
+    if ctx.country_key and ctx.is_a(ctx.country_key, "Country"):
+        ctx.claim(sentence, event, "gg:heldIn", ctx.country_key, "results", 0.7)
+
+
+# ------------------------------------------------------------------ sides
+
+
+def _span_of(token: Token) -> tuple[int, int]:
+    """Document character span of a noun phrase head with its compounds and modifiers before it."""
+    left = token.left_edge
+    return left.idx, token.idx + len(token.text)
+
+
+def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool) -> str | None:
+    """The party or candidate a noun phrase names: a mention, or (with `create`) a new one from its entity type."""
+    start, end = _span_of(token)
+    inside = [m for m in sentence.mentions if m.start < end and m.end > start]
+    for mention in sorted(inside, key=lambda m: -(m.end - m.start)):
+        if ctx.is_a(mention.entity, "PoliticalParty", "Person"):
+            return mention.entity
+    if inside or not create:
+        return None
+    span = sentence.tokens
+    if span is None:
+        return None
+    ent = next((e for e in span.ents if e.start <= token.i < e.end), None)
+    if ent is None or ent.label_ not in ("PERSON", "ORG", "NORP"):
+        return None
+    rel_start, rel_end = ent.start_char - sentence.start, ent.end_char - sentence.start
+    name = re.sub(r"^(?:the|The)\s+", "", ent.text)
+    if ent.label_ == "PERSON":
+        if len(name.split()) < 2:
+            return ctx.surnames.get(name)
+        key = ctx.surnames.get(name.split()[-1]) or ctx.new_entity("person", "Person", name)
+        ctx.surnames.setdefault(name.split()[-1], key)
+    elif ent.label_ == "ORG":
+        if any(w.lower() in ("commission", "court", "council", "ministry", "government", "committee") for w in name.split()):
+            return None
+        key = ctx.new_entity(f"party/{ctx.scope()}", "PoliticalParty", name)
+    else:
+        return None
+    ctx.add_mention(sentence, rel_start + (len(ent.text) - len(name)), rel_end, key)
+    return key
+
+
+def record(ctx: DocContext, sentence: Sentence, event: str, side: str, predicate: str, q: Quantity,
+           confidence: float = 0.85) -> None:
+    """A result's value, with the result node linked to its event and its party, candidate or choice."""
+    if side in ("yes", "no", "abstain"):
+        result = result_node(ctx, event, side, side)
+        ctx.claim(sentence, result, "gg:choice", Value(side, "string"), "results", confidence)
+    else:
+        result = result_node(ctx, event, side)
+        ctx.claim(sentence, result, "gg:candidate" if ctx.is_a(side, "Person") else "gg:party", side, "results",
+                  confidence)
+    ctx.claim(sentence, event, "gg:result", result, "results", confidence)
+    ctx.claim(sentence, result, predicate, q.literal(), "results", confidence, qualifier=q.qualifier)
+    attach(ctx, sentence, event)
+
+
+def _char(ctx: DocContext, q: Quantity) -> int:
+    return q.anchor.doc[q.start].idx
+
+
+# ------------------------------------------------------------------ rules
+
+
+@implements("results.turnout")
+def turnout(ctx: DocContext, rule: Rule) -> None:
+    """'turnout was 44.33 percent', 'a turnout of 62%', '37.1 percent of eligible voters cast ballots'."""
+    for sentence in ctx.sentences:
+        if sentence.tokens is None or in_poll(sentence):
+            continue
+        cues = [t for t in sentence.tokens if t.lemma_.lower() in ("turnout", "participation")]
+        for q in quantities(sentence):
+            if not q.percent or is_progress(q):
+                continue
+            verb = clause_verb(q.anchor)
+            near_cue = any(q.anchor in c.subtree or c in q.anchor.subtree or (verb is not None and clause_verb(c) == verb
+                           and not any(t.lemma_.lower() in WIN_VERBS | YES_VERBS | NO_VERBS for t in (verb,)))
+                           for c in cues)
+            voted = (verb is not None and q.anchor.dep_ == "nsubj" and of_voters(q) and choice_of(verb, sentence.tokens)
+                     is None and verb.lemma_.lower() in ("vote", "cast", "turn", "go", "participate", "take", "show")
+                     and not any(c.dep_ == "prep" and c.lower_ in ("for", "against") for c in verb.children))
+            if (near_cue or voted) and q.anchor.head.lower_ not in ("by", "from"):  # 'rose by 5 percent': a change
+                event = the_vote(ctx, sentence, _char(ctx, q), "any")
+                if event is None:
+                    continue
+                ctx.claim(sentence, event, "gg:turnout", q.literal(), "results", 0.85, qualifier=q.qualifier)
+                attach(ctx, sentence, event)
+
+
+@implements("results.choices")
+def choices(ctx: DocContext, rule: Rule) -> None:
+    """Shares and votes for and against: '90.21% voted in favor', '79.3 percent backed', 'approved by 88.83% of
+    voters', '485 votes in favour', 'passed with 179 votes to 1', '16 against', '7 abstentions'."""
+    for sentence in ctx.sentences:
+        if sentence.tokens is None or in_poll(sentence):
+            continue
+        found: dict[int, str] = {}
+        qs = quantities(sentence)
+        by_start = {q.start: q for q in qs}
+        for q in qs:
+            counted = q.anchor.like_num or q.anchor.lemma_.lower() in LEGISLATORS | VOTERS  # '334 (lawmakers) voted'
+            if is_progress(q) or not (q.percent or counted):
+                continue
+            verb = clause_verb(q.anchor)
+            if verb is None or names_a_side(ctx, sentence, verb):
+                continue
+            side = None
+            if q.anchor.dep_ == "nsubj" or (q.percent and q.anchor.dep_ == "pobj" and q.anchor.head.lower_ == "by"
+                                            and q.anchor.head.head == verb):  # 'approved by 88.83% of voters'
+                side = choice_of(verb, sentence.tokens)
+            following = q.anchor.doc[q.anchor.i + 1] if q.anchor.i + 1 < len(q.anchor.doc) else None
+            if side is None and following is not None and following.pos_ == "VERB":  # the parse missed the subject
+                side = choice_of(following, sentence.tokens)
+            if side is not None:
+                found[q.start] = side
+        for _, start, end in matcher(rule, "counted", sentence.tokens.doc.vocab)(sentence.tokens):
+            span = sentence.tokens[start:end]
+            words = {t.lower_ for t in span}
+            side = ("yes" if words & {"favor", "favour", "for"} else "no" if "against" in words else "abstain")
+            number = by_start.get(span[0].i)
+            if number is not None and not number.percent:
+                found.setdefault(number.start, side)
+        for _, start, end in matcher(rule, "to", sentence.tokens.doc.vocab)(sentence.tokens):
+            span = sentence.tokens[start:end]
+            first, second = by_start.get(span[0].i), by_start.get(span[-1].i)
+            verb = clause_verb(span[0])
+            led = span.start > 0 and span.doc[span.start - 1].lower_ in ("with", "by")
+            if first is None or second is None or verb is None or first.percent or second.percent or not (
+                    led or any(t.lemma_ == "vote" for t in span)):
+                continue
+            lemma = verb.lemma_.lower()
+            if lemma in PASS_VERBS:
+                found.setdefault(first.start, "yes")
+                found.setdefault(second.start, "no")
+            elif lemma in FAIL_VERBS:
+                found.setdefault(first.start, "no")
+                found.setdefault(second.start, "yes")
+        for start, side in sorted(found.items()):
+            q = by_start[start]
+            event = the_vote(ctx, sentence, _char(ctx, q), "choice")
+            if event is None:
+                continue
+            record(ctx, sentence, event, side, "gg:voteShare" if q.percent else "gg:voteCount", q)
+
+
+@implements("results.parties")
+def parties(ctx: DocContext, rule: Rule) -> None:
+    """Shares, votes and seats of parties and candidates: 'X won 254 seats', '22 seats won by X', 'X received
+    2,810,757 votes, or 50.3 percent', 'X got 40,82% of the vote', '35 percent for X'."""
+    for sentence in ctx.sentences:
+        if sentence.tokens is None or in_poll(sentence):
+            continue
+        for q in quantities(sentence):
+            if is_progress(q):
+                continue
+            unit = q.unit
+            if not (q.percent or unit in ("vote", "seat", "ballot")):
+                continue
+            if q.percent and any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in ("seat", "voter",
+                                 "electorate", "respondent") for p in c.children) for c in q.anchor.children):
+                continue
+            holder = q.anchor
+            while holder.dep_ in ("conj", "appos") and holder.head != holder:  # '... votes, or 52.3 percent'
+                holder = holder.head
+            side: str | None = None
+            if holder.dep_ in ("dobj", "attr") and holder.head.lemma_.lower() in WIN_VERBS:
+                subject = subject_of(holder.head)
+                if subject is not None:
+                    side = side_of(ctx, sentence, subject, create=True)
+            elif holder.dep_ == "pobj" and holder.head.lower_ == "with" and holder.head.head.lemma_.lower() in (
+                    WIN_VERBS | {"come", "finish", "place", "lead", "end"}):
+                subject = subject_of(holder.head.head)
+                if subject is not None:
+                    side = side_of(ctx, sentence, subject, create=True)
+            if side is None:  # '22 seats won by X', '37 seats were won by X', 'votes were cast for X', '35 percent for X'
+                around = [*holder.children, *(c for v in holder.children if v.dep_ == "acl" for c in v.children)]
+                if holder.dep_ == "nsubjpass" and holder.head.lemma_.lower() in WIN_VERBS | {"cast"}:
+                    around += list(holder.head.children)
+                for child in around:
+                    if child.dep_ in ("prep", "agent") and child.lower_ in ("for", "by") and side is None:
+                        target = next((p for p in child.children if p.dep_ == "pobj"), None)
+                        if target is not None:
+                            side = side_of(ctx, sentence, target, create=True)
+            if side is None:
+                continue
+            if unit == "seat" and not ctx.is_a(side, "PoliticalParty"):
+                continue
+            event = the_vote(ctx, sentence, _char(ctx, q), "election")
+            if event is None:
+                continue
+            predicate = "gg:seatCount" if unit == "seat" else "gg:voteShare" if q.percent else "gg:voteCount"
+            record(ctx, sentence, event, side, predicate, q)
+
+
+@implements("results.thresholds")
+def thresholds(ctx: DocContext, rule: Rule) -> None:
+    """'a 5 percent threshold', 'the threshold for blocs was 7 percent', 'a two-thirds majority is required'."""
+    fractions = regex(rule, "fraction")
+    for sentence in ctx.sentences:
+        if sentence.tokens is None:
+            continue
+        cues = [t for t in sentence.tokens if t.lemma_.lower() in ("threshold", "barrier", "hurdle")]
+        for q in quantities(sentence):
+            if not q.percent:
+                continue
+            verb = clause_verb(q.anchor)
+            stated = verb is not None and verb.lemma_.lower() in ("be", "stand", "remain", "set", "fix")
+            if any(c in q.anchor.subtree or q.anchor in c.subtree or (stated and clause_verb(c) == verb) for c in cues):
+                event = the_vote(ctx, sentence, _char(ctx, q), "any", create=False)
+                if event is None:
+                    continue
+                ctx.claim(sentence, event, "gg:threshold", q.literal(), "results", 0.75, qualifier=q.qualifier)
+                attach(ctx, sentence, event)
+        for match in fractions.finditer(sentence.text):
+            if not re.search(r"\b(?:required|requires|require|needed|needs|need|necessary)\b", sentence.text):
+                continue
+            share = {"two-thirds": "66.67", "three-fifths": "60", "three-quarters": "75", "two-fifths": "40",
+                     "three-fourths": "75"}.get(slug(match.group("fraction")))
+            if share is None:
+                continue
+            kind = "choice" if legislative(ctx, sentence) else "any"
+            event = the_vote(ctx, sentence, sentence.start + match.start(), kind, create=kind == "choice")
+            if event is None:
+                continue
+            ctx.claim(sentence, event, "gg:threshold", Value(share, "decimal"), "results", 0.7)
