@@ -19,6 +19,7 @@ from govgraph.build.context import DocContext, Sentence
 from govgraph.build.dates import find_dates
 from govgraph.build.events import Events, event_node, result_node
 from govgraph.build.keys import slug
+from govgraph.build.numbers import words_to_number
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.registry import matcher, regex
@@ -48,9 +49,10 @@ PASS_VERBS = frozenset({"pass", "approve", "adopt", "carry", "back", "endorse", 
 FAIL_VERBS = frozenset({"reject", "defeat", "fail", "vote down"})
 VOTERS = frozenset({"voter", "elector", "electorate", "citizen", "people", "resident", "participant", "vote", "ballot"})
 LEGISLATORS = frozenset({"lawmaker", "legislator", "deputy", "senator", "mp", "parliamentarian", "congressman",
-                         "congresswoman", "representative", "member", "delegate", "councillor", "councilor"})
+                         "congresswoman", "representative", "delegate", "councillor", "councilor"})
 LEGISLATURES = frozenset({"parliament", "senate", "house", "chamber", "assembly", "congress", "legislature"})
-PROGRESS = frozenset({"box", "station", "precinct", "district", "constituency", "count", "tally", "counted"})
+PLACES = frozenset({"box", "station", "precinct", "district", "constituency", "polling", "unit", "center", "centre"})
+COUNTING = frozenset({"count", "tally", "process", "report", "open"})
 POLLS = frozenset({"poll", "survey", "respondent", "pollster", "polling"})
 
 
@@ -64,10 +66,7 @@ class Quantity:
     percent: bool
     qualifier: str  # normalized bound ('more than', 'nearly') or ''
     anchor: Token  # the token that carries the number in the parse: '%'/'percent', the unit noun, or the number
-
-    @property
-    def unit(self) -> str:
-        return "percent" if self.percent else self.anchor.lemma_.lower()
+    unit: str  # 'percent', or the lemma of the unit noun ('vote', 'seat'), or the number itself
 
     def literal(self) -> Value:
         return Value(self.value, "decimal" if self.percent else "integer")
@@ -99,6 +98,11 @@ def _number(texts: list[str], percent: bool) -> str | None:
     return raw.lstrip("0") or "0" if "." not in raw else raw
 
 
+def words_value(group: list[Token]) -> str | None:
+    value = words_to_number(" ".join(t.text for t in group))
+    return None if value is None else str(value)
+
+
 def quantities(sentence: Sentence) -> list[Quantity]:
     """The numbers of a sentence other than dates, times, ordinals and money, with their units and bounds."""
     span = sentence.tokens
@@ -119,20 +123,30 @@ def quantities(sentence: Sentence) -> list[Quantity]:
         after = tokens[j] if j < len(tokens) else None
         percent = after is not None and (after.text == "%" or after.lower_ in ("percent", "pct") or (
             after.lower_ == "per" and j + 1 < len(tokens) and tokens[j + 1].lower_ == "cent"))
-        value = _number([t.text for t in group], percent)
+        words = group[0].text.isalpha()
+        value = words_value(group) if words else _number([t.text for t in group], percent)
         i = j
-        if value is None or (group[0].text.isalpha() and not percent):  # words: 'one of the parties'
+        previous = [t.lower_ for t in span.doc[max(span.start, group[0].i - 2) : group[0].i]]
+        ranged = len(previous) == 2 and previous[1] in ("-", "to") and span.doc[group[0].i - 2].like_num  # '42-44%'
+        if value is None or ranged or previous == ["out", "of"]:  # 'Ten out of 11'
             continue
         anchor = after if percent and after is not None else group[-1]
         if not percent:
-            head = group[-1].head
-            if group[-1].dep_ in ("nummod", "compound") and head.pos_ in ("NOUN", "PROPN"):
-                anchor = head
+            last = group[-1]
+            if last.dep_ == "conj" and last.head.like_num and last.head.dep_ == "nummod":  # '31,987 and 61,969 votes'
+                last = last.head
+            if last.dep_ in ("nummod", "compound") and last.head.pos_ in ("NOUN", "PROPN"):
+                anchor = last.head
+        unit = "percent" if percent else anchor.lemma_.lower()
+        if anchor.like_num:  # '31,987 and 61,969 votes': the first number shares the noun of the second
+            unit = next((c.lemma_.lower() for c in anchor.children if c.dep_ == "conj" and c.pos_ == "NOUN"), unit)
+        if words and unit not in ("seat", "vote"):  # 'one of the parties', but 'eleven seats'
+            continue
         before = sentence.text[: group[0].idx - sentence.start]
         qualifier = _BOUND.search(before)
-        out.append(Quantity(group[0].i, (j + 1 if percent else j), value, percent,
+        out.append(Quantity(group[0].i, span.start + j + (1 if percent else 0), value, percent,
                             QUALIFIERS.get(" ".join(qualifier.group(0).lower().split()), "") if qualifier else "",
-                            anchor))
+                            anchor, unit))
     return out
 
 
@@ -196,15 +210,29 @@ def names_a_side(ctx: DocContext, sentence: Sentence, verb: Token) -> bool:
 
 
 def is_progress(q: Quantity) -> bool:
-    """'90 percent of ballot boxes counted': the progress of a count, not a result."""
-    return any(t.lemma_.lower() in PROGRESS for t in q.anchor.subtree) or (
-        q.anchor.head.lemma_.lower() in ("count", "tally", "process", "report") and q.anchor.dep_ != "nsubj")
+    """'90 percent of ballot boxes counted', 'with 155 of 156 constituencies reporting': the progress of a count."""
+    anchor = q.anchor
+    if anchor.head.lemma_.lower() in COUNTING:
+        return True
+    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for noun in (p for p in prep.children if p.dep_ == "pobj"):
+            if noun.lemma_.lower() in PLACES or any(t.lemma_.lower() in COUNTING for t in noun.children):
+                return True
+    return False
 
 
-def in_poll(sentence: Sentence) -> bool:
-    """A sentence about an opinion poll or survey: its shares are not results."""
-    return sentence.tokens is not None and any(t.lemma_.lower() in POLLS and t.pos_ in ("NOUN", "VERB")
-                                               for t in sentence.tokens)
+def in_poll(ctx: DocContext, sentence: Sentence) -> bool:
+    """A sentence about an opinion poll or survey (or right after one, in its paragraph): its shares are not results."""
+    around = [sentence]
+    if sentence.index > 0 and ctx.same_paragraph(sentence.index - 1, sentence.index):
+        around.append(ctx.sentences[sentence.index - 1])
+    return any(s.tokens is not None and any(t.lemma_.lower() in POLLS and t.pos_ in ("NOUN", "VERB") for t in s.tokens)
+               for s in around)
+
+
+def reported(verb: Token) -> bool:
+    """A vote is reported as done ('approved', 'have backed', 'voted'), an opinion in the present ('support')."""
+    return verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def of_voters(q: Quantity) -> bool:
@@ -271,11 +299,11 @@ def parliamentary_vote(ctx: DocContext, sentence: Sentence) -> str:
 def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str, create: bool = True) -> str | None:
     """The event of a result: `kind` 'election' (parties, candidates, seats), 'choice' (yes/no), 'any'; a new one
     when the article names none and `create` (a referendum for choices, else an election of the article's type)."""
-    if kind == "choice" and legislative(ctx, sentence):
+    if kind == "legislative" or (kind == "choice" and legislative(ctx, sentence)):
         named = vote_event(ctx, sentence, ("ParliamentaryVote",), before)
         return named or parliamentary_vote(ctx, sentence)
     classes = {"election": ("Election",), "choice": ("Referendum", "ParliamentaryVote"), "any": VOTES}[kind]
-    event = vote_event(ctx, sentence, classes, before) or vote_event(ctx, sentence, VOTES, before)
+    event = vote_event(ctx, sentence, classes, before)
     if event is not None or not create:
         return event
     if kind == "choice":
@@ -302,11 +330,11 @@ def _span_of(token: Token) -> tuple[int, int]:
 def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool) -> str | None:
     """The party or candidate a noun phrase names: a mention, or (with `create`) a new one from its entity type."""
     start, end = _span_of(token)
-    inside = [m for m in sentence.mentions if m.start < end and m.end > start]
-    for mention in sorted(inside, key=lambda m: -(m.end - m.start)):
-        if ctx.is_a(mention.entity, "PoliticalParty", "Person"):
-            return mention.entity
-    if inside or not create:
+    heads = [m for m in sentence.mentions if m.start < end and m.end > start and m.start <= token.idx < m.end]
+    if heads:  # the mention must name the phrase's head: "Zelensky's party" is not Zelensky
+        return next((m.entity for m in sorted(heads, key=lambda m: m.start - m.end)
+                     if ctx.is_a(m.entity, "PoliticalParty", "Person")), None)
+    if not create:
         return None
     span = sentence.tokens
     if span is None:
@@ -353,15 +381,49 @@ def _char(ctx: DocContext, q: Quantity) -> int:
 # ------------------------------------------------------------------ rules
 
 
+def holder_of(q: Quantity) -> Token:
+    """The phrase a quantity belongs to: '2,810,757 votes, or 50.3 percent' and '31,987 and 61,969 votes' are one
+    object of their verb; 'X 13%, Y 8%' (a list of parties) is not."""
+    holder = q.anchor
+    while holder.dep_ in ("conj", "appos") and (holder.head.lemma_.lower() in ("vote", "ballot") or holder.head.like_num):
+        holder = holder.head
+    return holder
+
+
+def conjuncts(token: Token) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += [child, *conjuncts(child)]
+    return out
+
+
+def local(holder: Token) -> bool:
+    """A result in one place ('won 86 percent abroad', 'where the party won', 'won 60 percent in Bursa'), not the
+    whole vote's."""
+    verb = clause_verb(holder)
+    if verb is None:
+        return False
+    if verb.dep_ in ("relcl", "advcl") and any(c.lower_ == "where" for c in verb.children):
+        return True
+    for child in verb.children:
+        if child.lower_ in ("abroad", "overseas"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "in" and any(
+                p.ent_type_ in ("GPE", "LOC", "FAC") for p in child.children if p.dep_ == "pobj"):
+            return True
+    return False
+
+
 @implements("results.turnout")
 def turnout(ctx: DocContext, rule: Rule) -> None:
     """'turnout was 44.33 percent', 'a turnout of 62%', '37.1 percent of eligible voters cast ballots'."""
     for sentence in ctx.sentences:
-        if sentence.tokens is None or in_poll(sentence):
+        if sentence.tokens is None or in_poll(ctx, sentence):
             continue
         cues = [t for t in sentence.tokens if t.lemma_.lower() in ("turnout", "participation")]
         for q in quantities(sentence):
-            if not q.percent or is_progress(q):
+            if not q.percent or is_progress(q) or q.anchor.dep_ == "conj":  # 'was 44 percent and 88 percent ... approved'
                 continue
             verb = clause_verb(q.anchor)
             near_cue = any(q.anchor in c.subtree or c in q.anchor.subtree or (verb is not None and clause_verb(c) == verb
@@ -383,7 +445,7 @@ def choices(ctx: DocContext, rule: Rule) -> None:
     """Shares and votes for and against: '90.21% voted in favor', '79.3 percent backed', 'approved by 88.83% of
     voters', '485 votes in favour', 'passed with 179 votes to 1', '16 against', '7 abstentions'."""
     for sentence in ctx.sentences:
-        if sentence.tokens is None or in_poll(sentence):
+        if sentence.tokens is None or in_poll(ctx, sentence):
             continue
         found: dict[int, str] = {}
         qs = quantities(sentence)
@@ -398,10 +460,12 @@ def choices(ctx: DocContext, rule: Rule) -> None:
             side = None
             if q.anchor.dep_ == "nsubj" or (q.percent and q.anchor.dep_ == "pobj" and q.anchor.head.lower_ == "by"
                                             and q.anchor.head.head == verb):  # 'approved by 88.83% of voters'
-                side = choice_of(verb, sentence.tokens)
-            following = q.anchor.doc[q.anchor.i + 1] if q.anchor.i + 1 < len(q.anchor.doc) else None
-            if side is None and following is not None and following.pos_ == "VERB":  # the parse missed the subject
-                side = choice_of(following, sentence.tokens)
+                side = choice_of(verb, sentence.tokens) if reported(verb) else None
+            doc = q.anchor.doc
+            after = doc[q.anchor.right_edge.i + 1] if q.anchor.right_edge.i + 1 < len(doc) else None
+            if side is None and q.anchor.dep_ != "nsubj" and after is not None and after.pos_ == "VERB" and reported(
+                    after) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in after.children):
+                side = choice_of(after, sentence.tokens)  # the parse missed the subject: '88.83 percent ... approved'
             if side is not None:
                 found[q.start] = side
         for _, start, end in matcher(rule, "counted", sentence.tokens.doc.vocab)(sentence.tokens):
@@ -428,7 +492,9 @@ def choices(ctx: DocContext, rule: Rule) -> None:
                 found.setdefault(second.start, "yes")
         for start, side in sorted(found.items()):
             q = by_start[start]
-            event = the_vote(ctx, sentence, _char(ctx, q), "choice")
+            popular = q.percent or any(t.lemma_.lower() in ("referendum", "plebiscite") for t in sentence.tokens) or (
+                q.anchor.lemma_.lower() in VOTERS - {"vote", "ballot"})  # a count of lawmakers' votes otherwise
+            event = the_vote(ctx, sentence, _char(ctx, q), "choice" if popular else "legislative")
             if event is None:
                 continue
             record(ctx, sentence, event, side, "gg:voteShare" if q.percent else "gg:voteCount", q)
@@ -439,7 +505,7 @@ def parties(ctx: DocContext, rule: Rule) -> None:
     """Shares, votes and seats of parties and candidates: 'X won 254 seats', '22 seats won by X', 'X received
     2,810,757 votes, or 50.3 percent', 'X got 40,82% of the vote', '35 percent for X'."""
     for sentence in ctx.sentences:
-        if sentence.tokens is None or in_poll(sentence):
+        if sentence.tokens is None or in_poll(ctx, sentence):
             continue
         for q in quantities(sentence):
             if is_progress(q):
@@ -450,12 +516,17 @@ def parties(ctx: DocContext, rule: Rule) -> None:
             if q.percent and any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in ("seat", "voter",
                                  "electorate", "respondent") for p in c.children) for c in q.anchor.children):
                 continue
-            holder = q.anchor
-            while holder.dep_ in ("conj", "appos") and holder.head != holder:  # '... votes, or 52.3 percent'
-                holder = holder.head
+            holder = holder_of(q)
             side: str | None = None
+            if local(holder):
+                continue
             if holder.dep_ in ("dobj", "attr") and holder.head.lemma_.lower() in WIN_VERBS:
                 subject = subject_of(holder.head)
+                subjects = [subject, *conjuncts(subject)] if subject is not None else []
+                if len(subjects) > 1:  # 'X and Y garnered 31,987 and 61,969 votes respectively'
+                    same = [o for o in quantities(sentence) if holder_of(o) == holder]
+                    subject = (subjects[same.index(q)] if "respectively" in sentence.text and len(same) == len(subjects)
+                               else None)
                 if subject is not None:
                     side = side_of(ctx, sentence, subject, create=True)
             elif holder.dep_ == "pobj" and holder.head.lower_ == "with" and holder.head.head.lemma_.lower() in (
@@ -465,7 +536,7 @@ def parties(ctx: DocContext, rule: Rule) -> None:
                     side = side_of(ctx, sentence, subject, create=True)
             if side is None:  # '22 seats won by X', '37 seats were won by X', 'votes were cast for X', '35 percent for X'
                 around = [*holder.children, *(c for v in holder.children if v.dep_ == "acl" for c in v.children)]
-                if holder.dep_ == "nsubjpass" and holder.head.lemma_.lower() in WIN_VERBS | {"cast"}:
+                if holder.dep_ in ("nsubj", "nsubjpass") and holder.head.lemma_.lower() in WIN_VERBS | {"cast"}:
                     around += list(holder.head.children)
                 for child in around:
                     if child.dep_ in ("prep", "agent") and child.lower_ in ("for", "by") and side is None:
@@ -509,8 +580,9 @@ def thresholds(ctx: DocContext, rule: Rule) -> None:
                      "three-fourths": "75"}.get(slug(match.group("fraction")))
             if share is None:
                 continue
-            kind = "choice" if legislative(ctx, sentence) else "any"
-            event = the_vote(ctx, sentence, sentence.start + match.start(), kind, create=kind == "choice")
+            lawmakers = legislative(ctx, sentence)
+            event = the_vote(ctx, sentence, sentence.start + match.start(), "legislative" if lawmakers else "choice",
+                             create=lawmakers)
             if event is None:
                 continue
             ctx.claim(sentence, event, "gg:threshold", Value(share, "decimal"), "results", 0.7)
