@@ -165,9 +165,9 @@ def clause_verb(token: Token) -> Token | None:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb; a conjoined verb without one shares its head verb's ('won 40% and took 12 seats')."""
     for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
-            return subject
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:  # the nearest: a mis-tokenized possessive ("Zelensky‘s 'Servant of People' party") is not it
+            return max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
         if verb.dep_ not in ("conj", "xcomp") or verb.head == verb:
             return None
         verb = verb.head
@@ -289,6 +289,12 @@ def parliamentary_vote(ctx: DocContext, sentence: Sentence) -> str:
     body_label = ctx.extraction.entities[body].label if body in ctx.extraction.entities else "parliamentary"
     if ctx.country_key and body_label.endswith(f" of {ctx.gazetteer.entries[ctx.country_key].label}"):
         body_label = body_label.removesuffix(f" of {ctx.gazetteer.entries[ctx.country_key].label}")
+    if body is None and thing is None:  # nothing tells two votes of one article apart: this sentence's vote
+        country = ctx.gazetteer.entries[ctx.country_key].label + " " if ctx.country_key else ""
+        words = sentence.text.split()
+        snippet = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+        return ctx.add_entity(f"event/{slug(ctx.doc.doc_id)}/vote-{sentence.index}", "ParliamentaryVote",
+                              f"{country}parliamentary vote ({snippet})")
     kind = f"{body_label} vote" + (f" on {ctx.extraction.entities[thing].label}" if thing in ctx.extraction.entities else "")
     event = event_node(ctx, "ParliamentaryVote", kind, sentence_date(ctx, sentence))
     if thing is not None:
@@ -458,13 +464,17 @@ def choices(ctx: DocContext, rule: Rule) -> None:
             if verb is None or names_a_side(ctx, sentence, verb):
                 continue
             side = None
-            if q.anchor.dep_ == "nsubj" or (q.percent and q.anchor.dep_ == "pobj" and q.anchor.head.lower_ == "by"
-                                            and q.anchor.head.head == verb):  # 'approved by 88.83% of voters'
+            anchor = q.anchor
+            if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_ in ("total", "number"):
+                anchor = anchor.head.head  # 'a total of 1,540,017 voted yes'
+            if anchor.dep_ == "nsubj" or (q.percent and anchor.dep_ == "pobj" and anchor.head.lower_ == "by"
+                                          and anchor.head.head == verb):  # 'approved by 88.83% of voters'
                 side = choice_of(verb, sentence.tokens) if reported(verb) else None
-            doc = q.anchor.doc
-            after = doc[q.anchor.right_edge.i + 1] if q.anchor.right_edge.i + 1 < len(doc) else None
-            if side is None and q.anchor.dep_ != "nsubj" and after is not None and after.pos_ == "VERB" and reported(
-                    after) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in after.children):
+            doc = anchor.doc
+            after = doc[anchor.right_edge.i + 1] if anchor.right_edge.i + 1 < len(doc) else None
+            if (side is None and anchor.dep_ in ("conj", "appos", "dep", "npadvmod", "ROOT") and after is not None
+                    and after.pos_ == "VERB" and reported(after) and not any(c.dep_ == "conj" for c in anchor.children)
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in after.children)):
                 side = choice_of(after, sentence.tokens)  # the parse missed the subject: '88.83 percent ... approved'
             if side is not None:
                 found[q.start] = side
@@ -493,7 +503,7 @@ def choices(ctx: DocContext, rule: Rule) -> None:
         for start, side in sorted(found.items()):
             q = by_start[start]
             popular = q.percent or any(t.lemma_.lower() in ("referendum", "plebiscite") for t in sentence.tokens) or (
-                q.anchor.lemma_.lower() in VOTERS - {"vote", "ballot"})  # a count of lawmakers' votes otherwise
+                q.anchor.lemma_.lower() in VOTERS - {"vote", "ballot"}) or of_voters(q)  # else lawmakers' votes
             event = the_vote(ctx, sentence, _char(ctx, q), "choice" if popular else "legislative")
             if event is None:
                 continue
