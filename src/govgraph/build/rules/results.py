@@ -312,7 +312,8 @@ def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str,
     event = vote_event(ctx, sentence, classes, before)
     if event is not None or not create:
         return event
-    if kind == "choice":
+    if kind == "choice" or (kind == "any" and any(t.lemma_.lower() in ("referendum", "plebiscite")
+                                                  for t in sentence.tokens or ())):
         return event_node(ctx, "Referendum", "referendum", sentence_date(ctx, sentence))
     typed = Events(ctx).election_type or "election"
     return event_node(ctx, "Election", typed, None)
@@ -421,14 +422,36 @@ def local(holder: Token) -> bool:
     return False
 
 
+def total_votes(q: Quantity) -> bool:
+    """'more than 23 million people voted', '4.1 million ballots were cast', 'turnout was 48 percent or 1.4 million
+    people': how many voted in all (not for whom or for what)."""
+    if q.percent or q.unit not in ("people", "voter", "citizen", "elector", "ballot", "vote"):
+        return False
+    anchor = q.anchor
+    if anchor.dep_ in ("conj", "appos") and anchor.head.lemma_.lower() in ("percent", "%"):
+        return any(t.lemma_.lower() in ("turnout", "participation") for t in anchor.sent)
+    verb = anchor.head
+    if anchor.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in ("vote", "cast", "participate", "turn"):
+        return False
+    return choice_of(verb, anchor.sent) is None and not any(
+        c.dep_ in ("prep", "dobj") and c.lower_ in ("for", "against", "yes", "no") for c in verb.children)
+
+
 @implements("results.turnout")
 def turnout(ctx: DocContext, rule: Rule) -> None:
-    """'turnout was 44.33 percent', 'a turnout of 62%', '37.1 percent of eligible voters cast ballots'."""
+    """'turnout was 44.33 percent', 'a turnout of 62%', '37.1 percent of eligible voters cast ballots', and the
+    number who voted ('more than 23 million people voted')."""
     for sentence in ctx.sentences:
         if sentence.tokens is None or in_poll(ctx, sentence):
             continue
         cues = [t for t in sentence.tokens if t.lemma_.lower() in ("turnout", "participation")]
         for q in quantities(sentence):
+            if total_votes(q):
+                event = the_vote(ctx, sentence, _char(ctx, q), "any")
+                if event is not None:
+                    ctx.claim(sentence, event, "gg:voteCount", q.literal(), "results", 0.8, qualifier=q.qualifier)
+                    attach(ctx, sentence, event)
+                continue
             if not q.percent or is_progress(q) or q.anchor.dep_ == "conj":  # 'was 44 percent and 88 percent ... approved'
                 continue
             verb = clause_verb(q.anchor)
