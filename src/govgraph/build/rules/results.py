@@ -45,6 +45,7 @@ WIN_VERBS = frozenset({"win", "receive", "obtain", "get", "take", "secure", "gar
                        "collect", "score", "grab", "claim", "earn", "attract", "amass", "pick"})
 YES_VERBS = frozenset({"back", "approve", "support", "endorse", "accept", "favor", "favour", "ratify"})
 NO_VERBS = frozenset({"reject", "oppose"})
+SUPPORT = frozenset({"support", "back", "endorse", "choose", "elect", "favor", "favour"})
 PASS_VERBS = frozenset({"pass", "approve", "adopt", "carry", "back", "endorse", "ratify", "clear", "elect"})
 FAIL_VERBS = frozenset({"reject", "defeat", "fail", "vote down"})
 VOTERS = frozenset({"voter", "elector", "electorate", "citizen", "people", "resident", "participant", "vote", "ballot"})
@@ -113,7 +114,7 @@ def quantities(sentence: Sentence) -> list[Quantity]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if not (token.like_num or token.pos_ == "NUM") or token.ent_type_ in ("DATE", "TIME", "ORDINAL", "MONEY"):
+        if not (token.like_num or token.pos_ == "NUM") or token.ent_type_ in ("DATE", "TIME", "ORDINAL"):
             i += 1
             continue
         j = i + 1
@@ -121,16 +122,19 @@ def quantities(sentence: Sentence) -> list[Quantity]:
             j += 1
         group = tokens[i:j]
         after = tokens[j] if j < len(tokens) else None
-        percent = after is not None and (after.text == "%" or after.lower_ in ("percent", "pct") or (
-            after.lower_ == "per" and j + 1 < len(tokens) and tokens[j + 1].lower_ == "cent"))
+        per_cent = after is not None and after.lower_ == "per" and j + 1 < len(tokens) and tokens[j + 1].lower_ == "cent"
+        percent = after is not None and (after.text == "%" or after.lower_ in ("percent", "pct") or per_cent)
+        if token.ent_type_ == "MONEY" and not percent:  # the tagger reads '61.42 per cent' as money
+            i = j
+            continue
         words = group[0].text.isalpha()
         value = words_value(group) if words else _number([t.text for t in group], percent)
         i = j
         previous = [t.lower_ for t in span.doc[max(span.start, group[0].i - 2) : group[0].i]]
-        ranged = len(previous) == 2 and previous[1] in ("-", "to") and span.doc[group[0].i - 2].like_num  # '42-44%'
+        ranged = percent and len(previous) == 2 and previous[1] in ("-", "to") and span.doc[group[0].i - 2].like_num
         if value is None or ranged or previous == ["out", "of"]:  # 'Ten out of 11'
             continue
-        anchor = after if percent and after is not None else group[-1]
+        anchor = (tokens[j + 1] if per_cent else after) if percent and after is not None else group[-1]
         if not percent:
             last = group[-1]
             if last.dep_ == "conj" and last.head.like_num and last.head.dep_ == "nummod":  # '31,987 and 61,969 votes'
@@ -144,7 +148,7 @@ def quantities(sentence: Sentence) -> list[Quantity]:
             continue
         before = sentence.text[: group[0].idx - sentence.start]
         qualifier = _BOUND.search(before)
-        out.append(Quantity(group[0].i, span.start + j + (1 if percent else 0), value, percent,
+        out.append(Quantity(group[0].i, span.start + j + (2 if per_cent else 1 if percent else 0), value, percent,
                             QUALIFIERS.get(" ".join(qualifier.group(0).lower().split()), "") if qualifier else "",
                             anchor, unit))
     return out
@@ -199,13 +203,34 @@ def choice_of(verb: Token, sentence: Span) -> str | None:
     return None
 
 
+def named_choice(q: Quantity, verb: Token) -> str | None:
+    """'105 yes votes'; 'the "yes" campaign won with 51.41 percent', 'the "no" vote stood at 48.59 percent';
+    'passed with 485 votes' (yes), 'was rejected with 200 votes' (no)."""
+    doc = q.anchor.doc
+    marked = {t.lower_ for t in doc[q.start : q.anchor.i + 1]} & {"yes", "no"}
+    if q.unit == "vote" and len(marked) == 1:
+        return marked.pop()
+    holder = q.anchor
+    if holder.dep_ == "pobj" and holder.head.lower_ in ("with", "at") and holder.head.head == verb:
+        subject = subject_of(verb)
+        words = {t.lower_ for t in subject.subtree} & {"yes", "no"} if subject is not None else set()
+        if len(words) == 1 and subject is not None and subject.lemma_.lower() in ("campaign", "vote", "side", "camp"):
+            return words.pop()
+        if q.unit == "vote" and holder.head.lower_ == "with" and reported(verb):
+            lemma = verb.lemma_.lower()
+            return "yes" if lemma in PASS_VERBS else "no" if lemma in FAIL_VERBS else None
+    return None
+
+
 def names_a_side(ctx: DocContext, sentence: Sentence, verb: Token) -> bool:
     """'backed Sisi', 'supported the Labour Party': a verb whose object is a candidate or party."""
     for child in verb.children:
         if child.dep_ in ("dobj", "pobj") or (child.dep_ == "prep" and child.lower_ == "for"):
-            for token in child.subtree:
-                if token.ent_type_ in ("PERSON", "ORG", "NORP"):
-                    return True
+            first, last = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+            if any(t.ent_type_ in ("PERSON", "NORP") or t.lemma_.lower() in ("party", "candidate", "bloc", "alliance")
+                   for t in child.subtree) or any(
+                    first <= m.start < last and ctx.is_a(m.entity, "PoliticalParty", "Person") for m in sentence.mentions):
+                return True
     return False
 
 
@@ -392,6 +417,11 @@ def holder_of(q: Quantity) -> Token:
     """The phrase a quantity belongs to: '2,810,757 votes, or 50.3 percent' and '31,987 and 61,969 votes' are one
     object of their verb; 'X 13%, Y 8%' (a list of parties) is not."""
     holder = q.anchor
+    if holder.dep_ in ("attr", "pobj", "dobj"):  # '7,176,141 votes which is 50.49 percent', '... which translates to'
+        verb = clause_verb(holder)
+        if verb is not None and verb.dep_ in ("relcl", "acl") and (verb.head.lemma_.lower() in ("vote", "ballot")
+                                                                    or verb.head.like_num):
+            holder = verb.head
     while holder.dep_ in ("conj", "appos") and (holder.head.lemma_.lower() in ("vote", "ballot") or holder.head.like_num):
         holder = holder.head
     return holder
@@ -490,9 +520,11 @@ def choices(ctx: DocContext, rule: Rule) -> None:
             anchor = q.anchor
             if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_ in ("total", "number"):
                 anchor = anchor.head.head  # 'a total of 1,540,017 voted yes'
-            if anchor.dep_ == "nsubj" or (q.percent and anchor.dep_ == "pobj" and anchor.head.lower_ == "by"
-                                          and anchor.head.head == verb):  # 'approved by 88.83% of voters'
-                side = choice_of(verb, sentence.tokens) if reported(verb) else None
+            if anchor.dep_ == "nsubj" or (anchor.dep_ == "nsubjpass" and verb.lemma_ == "cast") or (
+                    q.percent and anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and anchor.head.head == verb):
+                side = choice_of(verb, sentence.tokens) if reported(verb) else None  # 'approved by 88.83% of voters'
+            if side is None:
+                side = named_choice(q, verb)
             doc = anchor.doc
             after = doc[anchor.right_edge.i + 1] if anchor.right_edge.i + 1 < len(doc) else None
             if (side is None and anchor.dep_ in ("conj", "appos", "dep", "npadvmod", "ROOT") and after is not None
@@ -512,7 +544,8 @@ def choices(ctx: DocContext, rule: Rule) -> None:
             span = sentence.tokens[start:end]
             first, second = by_start.get(span[0].i), by_start.get(span[-1].i)
             verb = clause_verb(span[0])
-            led = span.start > 0 and span.doc[span.start - 1].lower_ in ("with", "by")
+            before = span.doc[span.start - 1] if span.start > 0 else None
+            led = before is not None and (before.lower_ in ("with", "by") or before.lemma_.lower() in PASS_VERBS | FAIL_VERBS)
             if first is None or second is None or verb is None or first.percent or second.percent or not (
                     led or any(t.lemma_ == "vote" for t in span)):
                 continue
@@ -544,7 +577,7 @@ def parties(ctx: DocContext, rule: Rule) -> None:
             if is_progress(q):
                 continue
             unit = q.unit
-            if not (q.percent or unit in ("vote", "seat", "ballot")):
+            if not (q.percent or unit in ("vote", "seat", "ballot", "people", "voter")):
                 continue
             if q.percent and any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in ("seat", "voter",
                                  "electorate", "respondent") for p in c.children) for c in q.anchor.children):
@@ -553,7 +586,12 @@ def parties(ctx: DocContext, rule: Rule) -> None:
             side: str | None = None
             if local(holder):
                 continue
-            if holder.dep_ in ("dobj", "attr") and holder.head.lemma_.lower() in WIN_VERBS:
+            supported = holder.head if holder.dep_ == "nsubj" and holder.head.lemma_.lower() in SUPPORT else None
+            if supported is not None and reported(supported) and q.unit in ("percent", "people", "voter", "vote"):
+                for child in supported.children:  # 'more than 6.3 million people supported X', '52% backed Y'
+                    if child.dep_ == "dobj" and side is None:
+                        side = side_of(ctx, sentence, child, create=True)
+            elif holder.dep_ in ("dobj", "attr") and holder.head.lemma_.lower() in WIN_VERBS:
                 subject = subject_of(holder.head)
                 subjects = [subject, *conjuncts(subject)] if subject is not None else []
                 if len(subjects) > 1:  # 'X and Y garnered 31,987 and 61,969 votes respectively'
