@@ -435,19 +435,29 @@ def conjuncts(token: Token) -> list[Token]:
     return out
 
 
-def local(holder: Token) -> bool:
-    """A result in one place ('won 86 percent abroad', 'where the party won', 'won 60 percent in Bursa'), not the
-    whole vote's."""
+def local(ctx: DocContext, holder: Token) -> bool:
+    """A result in one place ('won 86 percent abroad', 'where the party won', 'won 60 percent in Bursa', 'the city's
+    certificate of canvass reflected 36,682 yes votes'), not the whole vote's."""
     verb = clause_verb(holder)
     if verb is None:
         return False
     if verb.dep_ in ("relcl", "advcl") and any(c.lower_ == "where" for c in verb.children):
         return True
-    for child in verb.children:
+    country = ctx.gazetteer.entries[ctx.country_key] if ctx.country_key else None
+    names = {n.lower() for n in ((country.label, *country.aliases) if country else ())}
+    places: list[Token] = []
+    for child in [*verb.children, *holder.children]:
         if child.lower_ in ("abroad", "overseas"):
             return True
-        if child.dep_ == "prep" and child.lower_ == "in" and any(
-                p.ent_type_ in ("GPE", "LOC", "FAC") for p in child.children if p.dep_ == "pobj"):
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            places += [t for t in child.subtree if t.dep_ == "poss"]
+        if child.dep_ == "prep" and child.lower_ in ("in", "for"):
+            places += [p for p in child.children if p.dep_ == "pobj"]
+    for place in places:
+        if place.lemma_.lower() in ("city", "province", "region", "county", "district", "state", "municipality"):
+            return True
+        ent = next((e for e in place.sent.ents if e.start <= place.i < e.end), None)
+        if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") and ent.text.lower().removeprefix("the ") not in names:
             return True
     return False
 
@@ -531,7 +541,7 @@ def choices(ctx: DocContext, rule: Rule) -> None:
                     and after.pos_ == "VERB" and reported(after) and not any(c.dep_ == "conj" for c in anchor.children)
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in after.children)):
                 side = choice_of(after, sentence.tokens)  # the parse missed the subject: '88.83 percent ... approved'
-            if side is not None:
+            if side is not None and not local(ctx, q.anchor):
                 found[q.start] = side
         for _, start, end in matcher(rule, "counted", sentence.tokens.doc.vocab)(sentence.tokens):
             span = sentence.tokens[start:end]
@@ -559,7 +569,8 @@ def choices(ctx: DocContext, rule: Rule) -> None:
         for start, side in sorted(found.items()):
             q = by_start[start]
             popular = q.percent or any(t.lemma_.lower() in ("referendum", "plebiscite") for t in sentence.tokens) or (
-                q.anchor.lemma_.lower() in VOTERS - {"vote", "ballot"}) or of_voters(q)  # else lawmakers' votes
+                q.anchor.lemma_.lower() in VOTERS - {"vote", "ballot"}) or of_voters(q) or (
+                float(q.value) >= 10_000)  # more than any legislature has members; else lawmakers' votes
             event = the_vote(ctx, sentence, _char(ctx, q), "choice" if popular else "legislative")
             if event is None:
                 continue
@@ -584,7 +595,7 @@ def parties(ctx: DocContext, rule: Rule) -> None:
                 continue
             holder = holder_of(q)
             side: str | None = None
-            if local(holder):
+            if local(ctx, holder):
                 continue
             supported = holder.head if holder.dep_ == "nsubj" and holder.head.lemma_.lower() in SUPPORT else None
             if supported is not None and reported(supported) and q.unit in ("percent", "people", "voter", "vote"):
