@@ -95,6 +95,7 @@ class Events:
         self.last_election: str | None = None
         self.last_vote: str | None = None  # the last election or referendum named
         self.election_type: str | None = self.typed_election()
+        self.referendum_type = self.typed_referendum()
         self.convocation: str | None = None  # the parliament of the convocation the article is about
 
     def event(self, cls: str, kind_label: str, date: PartialDate | None, *aliases: str) -> str:
@@ -189,8 +190,7 @@ class Events:
             if not (adjective or body or is_referendum or date):
                 continue
             if adjective in ("popular", "public", "national", "nationwide") or is_referendum:
-                type_label = "constitutional referendum" if is_referendum and re.search(
-                    r"constitution|amendment", text, re.I) else ("referendum" if is_referendum else "election")
+                type_label = self.referendum_type if is_referendum else "election"
             elif body is not None:
                 body_label = ctx.extraction.entities[body].label if body in ctx.extraction.entities else body
                 if ctx.country_key:
@@ -395,6 +395,15 @@ class Events:
             body = ctx.mention_at(sentence, entered.end(), entered.end() + 40, "Parliament", "Chamber")
             if body:
                 ctx.claim(sentence, parties[0].entity, "gg:representedIn", body, "event:entered", 0.75)
+
+    def typed_referendum(self) -> str:
+        """'constitutional referendum' when a sentence naming the article's referendum speaks of the constitution or
+        amendments, else 'referendum': one kind, so one node, for the article's referendum."""
+        for sentence in self.ctx.sentences:
+            if re.search(r"\b(?:referend|plebiscite)", sentence.text, re.I) and re.search(
+                    r"constitution|amendment", sentence.text, re.I):
+                return "constitutional referendum"
+        return "referendum"
 
     def typed_election(self) -> str | None:
         """The kind of election an article is about ('parliamentary election'), from its first typed mention."""

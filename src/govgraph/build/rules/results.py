@@ -339,7 +339,7 @@ def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str,
         return event
     if kind == "choice" or (kind == "any" and any(t.lemma_.lower() in ("referendum", "plebiscite")
                                                   for t in sentence.tokens or ())):
-        return event_node(ctx, "Referendum", "referendum", sentence_date(ctx, sentence))
+        return event_node(ctx, "Referendum", Events(ctx).referendum_type, sentence_date(ctx, sentence))
     typed = Events(ctx).election_type or "election"
     return event_node(ctx, "Election", typed, None)
 
@@ -505,7 +505,8 @@ def turnout(ctx: DocContext, rule: Rule) -> None:
                 event = the_vote(ctx, sentence, _char(ctx, q), "any")
                 if event is None:
                     continue
-                ctx.claim(sentence, event, "gg:turnout", q.literal(), "results", 0.85, qualifier=q.qualifier)
+                ctx.claim(sentence, event, "gg:turnout", q.literal(), "results", 0.85 if q.qualifier else 0.8,
+                          qualifier=q.qualifier)  # a bound outranks the same number read as exact elsewhere
                 attach(ctx, sentence, event)
 
 
