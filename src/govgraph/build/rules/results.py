@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
-from govgraph.build.dates import find_dates
+from govgraph.build.dates import PartialDate, find_dates
 from govgraph.build.events import Events, event_node, result_node
 from govgraph.build.keys import slug
 from govgraph.build.numbers import words_to_number
@@ -301,9 +301,21 @@ def vote_event(ctx: DocContext, sentence: Sentence, classes: tuple[str, ...], be
     return article[0] if article else None
 
 
-def sentence_date(ctx: DocContext, sentence: Sentence):  # type: ignore[no-untyped-def]
-    dates = [d for d in find_dates(sentence.text) if d.date.year]
-    return dates[0].date if len(dates) == 1 else None
+def sentence_date(ctx: DocContext, sentence: Sentence) -> PartialDate | None:
+    """The one date a sentence gives ('During a February 7 session, ...'), its year from the article's date."""
+    dates = list(find_dates(sentence.text))
+    if len(dates) != 1:
+        return None
+    date = Events(ctx).with_year(dates[0].date, sentence.text[dates[0].end : dates[0].end + 12], sentence)
+    return date if date.year else None
+
+
+def dated(ctx: DocContext, sentence: Sentence, event: str) -> str:
+    """A vote this rule created gets the date its sentence gives."""
+    date = sentence_date(ctx, sentence)
+    if date is not None:
+        ctx.claim(sentence, event, "gg:date", Value(date.iso, date.datatype), "results", 0.75)
+    return event
 
 
 def parliamentary_vote(ctx: DocContext, sentence: Sentence) -> str:
@@ -318,13 +330,13 @@ def parliamentary_vote(ctx: DocContext, sentence: Sentence) -> str:
         country = ctx.gazetteer.entries[ctx.country_key].label + " " if ctx.country_key else ""
         words = sentence.text.split()
         snippet = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
-        return ctx.add_entity(f"event/{slug(ctx.doc.doc_id)}/vote-{sentence.index}", "ParliamentaryVote",
-                              f"{country}parliamentary vote ({snippet})")
+        return dated(ctx, sentence, ctx.add_entity(f"event/{slug(ctx.doc.doc_id)}/vote-{sentence.index}",
+                                                   "ParliamentaryVote", f"{country}parliamentary vote ({snippet})"))
     kind = f"{body_label} vote" + (f" on {ctx.extraction.entities[thing].label}" if thing in ctx.extraction.entities else "")
     event = event_node(ctx, "ParliamentaryVote", kind, sentence_date(ctx, sentence))
     if thing is not None:
         ctx.claim(sentence, event, "gg:votedOn", thing, "results", 0.75)
-    return event
+    return dated(ctx, sentence, event)
 
 
 def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str, create: bool = True) -> str | None:
@@ -339,7 +351,8 @@ def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str,
         return event
     if kind == "choice" or (kind == "any" and any(t.lemma_.lower() in ("referendum", "plebiscite")
                                                   for t in sentence.tokens or ())):
-        return event_node(ctx, "Referendum", Events(ctx).referendum_type, sentence_date(ctx, sentence))
+        return dated(ctx, sentence, event_node(ctx, "Referendum", Events(ctx).referendum_type,
+                                               sentence_date(ctx, sentence)))
     typed = Events(ctx).election_type or "election"
     return event_node(ctx, "Election", typed, None)
 
