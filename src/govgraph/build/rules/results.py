@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 VOTES = ("Election", "Referendum", "ParliamentaryVote")
+PERCENT = frozenset({"%", "percent", "pct", "cent"})
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # How sources bound a number, by the normalized qualifier of gg:qualifier.
 QUALIFIERS = {
@@ -435,8 +436,9 @@ def holder_of(q: Quantity) -> Token:
         if verb is not None and verb.dep_ in ("relcl", "acl") and (verb.head.lemma_.lower() in ("vote", "ballot")
                                                                     or verb.head.like_num):
             holder = verb.head
-    while holder.dep_ in ("conj", "appos") and (holder.head.lemma_.lower() in ("vote", "ballot") or holder.head.like_num):
-        holder = holder.head
+    while holder.dep_ in ("conj", "appos") and (holder.head.lemma_.lower() in ("vote", "ballot") or holder.head.like_num
+                                                 or (holder.lemma_.lower() == "vote" and holder.head.lower_ in PERCENT)):
+        holder = holder.head  # and '40% of the vote and about 1.2 million votes'
     return holder
 
 
