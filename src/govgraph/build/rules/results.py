@@ -55,7 +55,7 @@ LEGISLATORS = frozenset({"lawmaker", "legislator", "deputy", "senator", "mp", "p
 LEGISLATURES = frozenset({"parliament", "senate", "house", "chamber", "assembly", "congress", "legislature"})
 PLACES = frozenset({"box", "station", "precinct", "district", "constituency", "polling", "unit", "center", "centre"})
 COUNTING = frozenset({"count", "tally", "process", "report", "open"})
-POLLS = frozenset({"poll", "survey", "respondent", "pollster", "polling"})
+POLLS = frozenset({"survey", "respondent", "pollster"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +145,9 @@ def quantities(sentence: Sentence) -> list[Quantity]:
         unit = "percent" if percent else anchor.lemma_.lower()
         if anchor.like_num:  # '31,987 and 61,969 votes': the first number shares the noun of the second
             unit = next((c.lemma_.lower() for c in anchor.children if c.dep_ == "conj" and c.pos_ == "NOUN"), unit)
-        if words and unit not in ("seat", "vote"):  # 'one of the parties', but 'eleven seats'
+            unit = next((p.lemma_.lower() for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("seat", "vote")), unit)
+        if words and not percent and unit not in ("seat", "vote"):  # 'one of the parties', but 'eleven seats'
             continue
         before = sentence.text[: group[0].idx - sentence.start]
         qualifier = _BOUND.search(before)
@@ -173,7 +175,7 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:  # the nearest: a mis-tokenized possessive ("Zelensky‘s 'Servant of People' party") is not it
             return max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
-        if verb.dep_ not in ("conj", "xcomp") or verb.head == verb:
+        if not (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) or verb.head == verb:
             return None
         verb = verb.head
     return None
@@ -225,14 +227,16 @@ def named_choice(q: Quantity, verb: Token) -> str | None:
 
 def names_a_side(ctx: DocContext, sentence: Sentence, verb: Token) -> bool:
     """'backed Sisi', 'supported the Labour Party': a verb whose object is a candidate or party."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "pobj") or (child.dep_ == "prep" and child.lower_ == "for"):
-            first, last = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
-            if any(t.ent_type_ in ("PERSON", "NORP") or t.lemma_.lower() in ("party", "candidate", "bloc", "alliance")
-                   for t in child.subtree) or any(
-                    first <= m.start < last and ctx.is_a(m.entity, "PoliticalParty", "Person") for m in sentence.mentions):
-                return True
-    return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "pobj")]
+    objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+    if not objects:
+        return False
+    head = min(objects, key=lambda c: c.i)  # the object's own phrase, not what is said of it further on
+    phrase = head.doc[head.left_edge.i : head.i + 1]
+    first, last = phrase.start_char, phrase.end_char
+    return any(t.ent_type_ == "PERSON" or t.lemma_.lower() in ("party", "candidate", "bloc", "alliance")
+               for t in phrase) or any(first <= m.start < last and ctx.is_a(m.entity, "PoliticalParty", "Person")
+                                       for m in sentence.mentions)
 
 
 def is_progress(q: Quantity) -> bool:
@@ -252,8 +256,18 @@ def in_poll(ctx: DocContext, sentence: Sentence) -> bool:
     around = [sentence]
     if sentence.index > 0 and ctx.same_paragraph(sentence.index - 1, sentence.index):
         around.append(ctx.sentences[sentence.index - 1])
-    return any(s.tokens is not None and any(t.lemma_.lower() in POLLS and t.pos_ in ("NOUN", "VERB") for t in s.tokens)
-               for s in around)
+    return any(s.tokens is not None and any(survey(t) for t in s.tokens) for s in around)
+
+
+def survey(token: Token) -> bool:
+    """'a survey', 'respondents', 'an opinion poll', 'exit polls', 'a poll found'; not 'went to the polls' (voting)
+    nor 'the party polled 30 percent'."""
+    lemma = token.lemma_.lower()
+    if lemma in POLLS:
+        return True
+    if lemma != "poll" or token.pos_ != "NOUN":
+        return False
+    return token.tag_ == "NN" or any(c.lower_ in ("opinion", "exit", "recent", "latest", "new") for c in token.children)
 
 
 def reported(verb: Token) -> bool:
@@ -380,6 +394,10 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool) -> 
     if heads:  # the mention must name the phrase's head: "Zelensky's party" is not Zelensky
         return next((m.entity for m in sorted(heads, key=lambda m: m.start - m.end)
                      if ctx.is_a(m.entity, "PoliticalParty", "Person")), None)
+    for appos in (c for c in token.children if c.dep_ == "appos"):  # 'the leftist coalition, Unity for Chile, won'
+        named = side_of(ctx, sentence, appos, create)
+        if named is not None:
+            return named
     if not create:
         return None
     span = sentence.tokens
@@ -427,10 +445,18 @@ def _char(ctx: DocContext, q: Quantity) -> int:
 # ------------------------------------------------------------------ rules
 
 
+def with_verb(preposition: Token) -> Token:
+    """The verb a 'with' phrase tells of: 'came second with', 'became the first party with'."""
+    head = preposition.head
+    return head.head if head.dep_ in ("attr", "dobj") and head.pos_ == "NOUN" else head
+
+
 def holder_of(q: Quantity) -> Token:
     """The phrase a quantity belongs to: '2,810,757 votes, or 50.3 percent' and '31,987 and 61,969 votes' are one
     object of their verb; 'X 13%, Y 8%' (a list of parties) is not."""
     holder = q.anchor
+    if holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.lemma_.lower() == "share":
+        holder = holder.head.head  # 'reached a share of 13%'
     if holder.dep_ in ("attr", "pobj", "dobj"):  # '7,176,141 votes which is 50.49 percent', '... which translates to'
         verb = clause_verb(holder)
         if verb is not None and verb.dep_ in ("relcl", "acl") and (verb.head.lemma_.lower() in ("vote", "ballot")
@@ -618,7 +644,8 @@ def parties(ctx: DocContext, rule: Rule) -> None:
                 for child in supported.children:  # 'more than 6.3 million people supported X', '52% backed Y'
                     if child.dep_ == "dobj" and side is None:
                         side = side_of(ctx, sentence, child, create=True)
-            elif holder.dep_ in ("dobj", "attr") and holder.head.lemma_.lower() in WIN_VERBS:
+            elif holder.dep_ in ("dobj", "attr") and (holder.head.lemma_.lower() in WIN_VERBS or (
+                    holder.lemma_ == "share" and holder.head.lemma_.lower() in ("reach", "achieve", "record"))):
                 subject = subject_of(holder.head)
                 subjects = [subject, *conjuncts(subject)] if subject is not None else []
                 if len(subjects) > 1:  # 'X and Y garnered 31,987 and 61,969 votes respectively'
@@ -627,9 +654,9 @@ def parties(ctx: DocContext, rule: Rule) -> None:
                                else None)
                 if subject is not None:
                     side = side_of(ctx, sentence, subject, create=True)
-            elif holder.dep_ == "pobj" and holder.head.lower_ == "with" and holder.head.head.lemma_.lower() in (
-                    WIN_VERBS | {"come", "finish", "place", "lead", "end"}):
-                subject = subject_of(holder.head.head)
+            elif holder.dep_ == "pobj" and holder.head.lower_ == "with" and with_verb(holder.head).lemma_.lower() in (
+                    WIN_VERBS | {"come", "finish", "place", "lead", "end", "become", "emerge"}):
+                subject = subject_of(with_verb(holder.head))
                 if subject is not None:
                     side = side_of(ctx, sentence, subject, create=True)
             if side is None:  # '22 seats won by X', '37 seats were won by X', 'votes were cast for X', '35 percent for X'
