@@ -394,7 +394,8 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool) -> 
     if heads:  # the mention must name the phrase's head: "Zelensky's party" is not Zelensky
         return next((m.entity for m in sorted(heads, key=lambda m: m.start - m.end)
                      if ctx.is_a(m.entity, "PoliticalParty", "Person")), None)
-    for appos in (c for c in token.children if c.dep_ == "appos"):  # 'the leftist coalition, Unity for Chile, won'
+    appositions = [c for c in token.children if c.dep_ == "appos" and c.i - token.i <= 3]
+    for appos in appositions if token.dep_ in ("nsubj", "nsubjpass") else ():  # 'the coalition, Unity for Chile, won'
         named = side_of(ctx, sentence, appos, create)
         if named is not None:
             return named
