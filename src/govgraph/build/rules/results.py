@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 VOTES = ("Election", "Referendum", "ParliamentaryVote")
+TALLIES = frozenset({"tally", "haul"})
 PERCENT = frozenset({"%", "percent", "pct", "cent"})
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # How sources bound a number, by the normalized qualifier of gg:qualifier.
@@ -143,7 +144,9 @@ def quantities(sentence: Sentence) -> list[Quantity]:
             if last.dep_ in ("nummod", "compound") and last.head.pos_ in ("NOUN", "PROPN"):
                 anchor = last.head
         unit = "percent" if percent else anchor.lemma_.lower()
-        if anchor.like_num:  # '31,987 and 61,969 votes': the first number shares the noun of the second
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in TALLIES:
+            unit = "vote"  # 'Lungu's tally of 1,814,201'
+        elif anchor.like_num:  # '31,987 and 61,969 votes': the first number shares the noun of the second
             unit = next((c.lemma_.lower() for c in anchor.children if c.dep_ == "conj" and c.pos_ == "NOUN"), unit)
             unit = next((p.lemma_.lower() for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"
                          for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("seat", "vote")), unit)
@@ -351,6 +354,8 @@ def parliamentary_vote(ctx: DocContext, sentence: Sentence) -> str:
     event = event_node(ctx, "ParliamentaryVote", kind, sentence_date(ctx, sentence))
     if thing is not None:
         ctx.claim(sentence, event, "gg:votedOn", thing, "results", 0.75)
+    if body is not None:
+        ctx.claim(sentence, event, "gg:heldIn", body, "results", 0.75)
     return dated(ctx, sentence, event)
 
 
@@ -640,6 +645,9 @@ def parties(ctx: DocContext, rule: Rule) -> None:
             side: str | None = None
             if local(ctx, holder):
                 continue
+            if holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.lemma_.lower() in TALLIES:
+                owner = next((c for c in holder.head.head.children if c.dep_ == "poss"), None)
+                side = side_of(ctx, sentence, owner, create=True) if owner is not None else None
             supported = holder.head if holder.dep_ == "nsubj" and holder.head.lemma_.lower() in SUPPORT else None
             if supported is not None and reported(supported) and q.unit in ("percent", "people", "voter", "vote"):
                 for child in supported.children:  # 'more than 6.3 million people supported X', '52% backed Y'
