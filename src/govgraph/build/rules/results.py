@@ -217,7 +217,9 @@ def named_choice(q: Quantity, verb: Token) -> str | None:
     if q.unit == "vote" and len(marked) == 1:
         return marked.pop()
     holder = q.anchor
-    if holder.dep_ == "pobj" and holder.head.lower_ in ("with", "at") and holder.head.head == verb:
+    direct = holder.dep_ in ("dobj", "attr") and holder.head == verb and verb.lemma_.lower() in (
+        "total", "be", "reach", "number", "stand", "amount")  # 'the "no" votes totaled 88,214'
+    if direct or (holder.dep_ == "pobj" and holder.head.lower_ in ("with", "at") and holder.head.head == verb):
         subject = subject_of(verb)
         words = {t.lower_ for t in subject.subtree} & {"yes", "no"} if subject is not None else set()
         if len(words) == 1 and subject is not None and subject.lemma_.lower() in ("campaign", "vote", "side", "camp"):
@@ -496,8 +498,10 @@ def local(ctx: DocContext, holder: Token) -> bool:
     for child in [*verb.children, *holder.children]:
         if child.lower_ in ("abroad", "overseas"):
             return True
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in ("nsubj", "nsubjpass"):  # "the city's tally", "the 'yes' votes for the city"
             places += [t for t in child.subtree if t.dep_ == "poss"]
+            places += [p for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "for")
+                       for p in c.children if p.dep_ == "pobj"]
         if child.dep_ == "prep" and child.lower_ in ("in", "for"):
             places += [p for p in child.children if p.dep_ == "pobj"]
     for place in places:
