@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 VOTES = ("Election", "Referendum", "ParliamentaryVote")
+PARTY_HEADS = frozenset({"party", "coalition", "alliance", "bloc", "union", "front", "movement", "congress", "league"})
 TALLIES = frozenset({"tally", "haul"})
 PERCENT = frozenset({"%", "percent", "pct", "cent"})
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -218,12 +219,22 @@ def named_choice(q: Quantity, verb: Token) -> str | None:
         return marked.pop()
     holder = q.anchor
     direct = holder.dep_ in ("dobj", "attr") and holder.head == verb and verb.lemma_.lower() in (
-        "total", "be", "reach", "number", "stand", "amount")  # 'the "no" votes totaled 88,214'
+        WIN_VERBS | {"total", "be", "reach", "number", "stand", "amount"})  # 'the "no" votes totaled 88,214'
     if direct or (holder.dep_ == "pobj" and holder.head.lower_ in ("with", "at") and holder.head.head == verb):
-        subject = subject_of(verb)
+        subject = subject_of(verb) or next((c for c in verb.children if c.dep_ == "intj"), None)
         words = {t.lower_ for t in subject.subtree} & {"yes", "no"} if subject is not None else set()
+        if subject is not None and subject.lower_ in ("yes", "no"):  # '"No" won 61.3% of the vote'
+            return subject.lower_
         if len(words) == 1 and subject is not None and subject.lemma_.lower() in ("campaign", "vote", "side", "camp"):
             return words.pop()
+    if q.percent and reported(verb):  # 'passed with 67% support', 'was rejected with 58% opposition'
+        nouns = [holder.head] if holder.head.pos_ == "NOUN" else []
+        nouns += [c for c in holder.children if c.dep_ in ("compound", "amod", "npadvmod")]
+        for noun in nouns:
+            if noun.lemma_.lower() in ("support", "approval", "backing"):
+                return "yes"
+            if noun.lemma_.lower() in ("opposition", "rejection"):
+                return "no"
         if q.unit == "vote" and holder.head.lower_ == "with" and reported(verb):
             lemma = verb.lemma_.lower()
             return "yes" if lemma in PASS_VERBS else "no" if lemma in FAIL_VERBS else None
@@ -416,12 +427,13 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool) -> 
         return None
     rel_start, rel_end = ent.start_char - sentence.start, ent.end_char - sentence.start
     name = re.sub(r"^(?:the|The)\s+", "", ent.text)
-    if ent.label_ == "PERSON":
+    label = "ORG" if name.split()[-1].lower() in PARTY_HEADS else ent.label_  # the tagger's 'Civic Coalition'
+    if label == "PERSON":
         if len(name.split()) < 2:
             return ctx.surnames.get(name)
         key = ctx.surnames.get(name.split()[-1]) or ctx.new_entity("person", "Person", name)
         ctx.surnames.setdefault(name.split()[-1], key)
-    elif ent.label_ == "ORG":
+    elif label == "ORG":
         if any(w.lower() in ("commission", "court", "council", "ministry", "government", "committee") for w in name.split()):
             return None
         key = ctx.new_entity(f"party/{ctx.scope()}", "PoliticalParty", name)
@@ -471,8 +483,11 @@ def holder_of(q: Quantity) -> Token:
                                                                     or verb.head.like_num):
             holder = verb.head
     while holder.dep_ in ("conj", "appos") and (holder.head.lemma_.lower() in ("vote", "ballot") or holder.head.like_num
-                                                 or (holder.lemma_.lower() == "vote" and holder.head.lower_ in PERCENT)):
-        holder = holder.head  # and '40% of the vote and about 1.2 million votes'
+                                                 or (holder.lemma_.lower() in ("vote", "seat")
+                                                     and holder.head.lower_ in PERCENT)):
+        holder = holder.head  # and '40% of the vote and about 1.2 million votes', '30.7 percent and 157 seats'
+        if holder.lemma_.lower() == "vote" and holder.dep_ == "pobj" and holder.head.head.lower_ in PERCENT:
+            holder = holder.head.head  # '30.7 percent of the vote and 157 seats': the seats go with the share
     return holder
 
 
