@@ -227,6 +227,9 @@ def named_choice(q: Quantity, verb: Token) -> str | None:
             return subject.lower_
         if len(words) == 1 and subject is not None and subject.lemma_.lower() in ("campaign", "vote", "side", "camp"):
             return words.pop()
+        if q.unit == "vote" and holder.head.lower_ == "with" and reported(verb):
+            lemma = verb.lemma_.lower()
+            return "yes" if lemma in PASS_VERBS else "no" if lemma in FAIL_VERBS else None
     if q.percent and reported(verb):  # 'passed with 67% support', 'was rejected with 58% opposition'
         nouns = [holder.head] if holder.head.pos_ == "NOUN" else []
         nouns += [c for c in holder.children if c.dep_ in ("compound", "amod", "npadvmod")]
@@ -235,9 +238,6 @@ def named_choice(q: Quantity, verb: Token) -> str | None:
                 return "yes"
             if noun.lemma_.lower() in ("opposition", "rejection"):
                 return "no"
-        if q.unit == "vote" and holder.head.lower_ == "with" and reported(verb):
-            lemma = verb.lemma_.lower()
-            return "yes" if lemma in PASS_VERBS else "no" if lemma in FAIL_VERBS else None
     return None
 
 
