@@ -453,6 +453,8 @@ def record(ctx: DocContext, sentence: Sentence, event: str, side: str, predicate
         result = result_node(ctx, event, side)
         ctx.claim(sentence, result, "gg:candidate" if ctx.is_a(side, "Person") else "gg:party", side, "results",
                   confidence)
+        if ctx.is_a(side, "PoliticalParty") and ctx.country_key and ctx.is_a(ctx.country_key, "Country"):
+            ctx.claim(sentence, side, "gg:country", ctx.country_key, "results", 0.7)  # a party of the vote's country
     ctx.claim(sentence, event, "gg:result", result, "results", confidence)
     ctx.claim(sentence, result, predicate, q.literal(), "results", confidence, qualifier=q.qualifier)
     attach(ctx, sentence, event)
