@@ -25,7 +25,7 @@ from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.registry import matcher, regex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 VOTES = ("Election", "Referendum", "ParliamentaryVote")
 PARTY_HEADS = frozenset({"party", "coalition", "alliance", "bloc", "union", "front", "movement", "congress", "league"})
@@ -185,7 +185,7 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def choice_of(verb: Token, sentence: Span) -> str | None:
+def choice_of(verb: Token) -> str | None:
     """'yes' or 'no' from a verb of voting: 'voted in favour', 'backed', 'voted against', 'said no'."""
     lemma = verb.lemma_.lower()
     if lemma in YES_VERBS:
@@ -541,7 +541,7 @@ def total_votes(q: Quantity) -> bool:
     verb = anchor.head
     if anchor.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in ("vote", "cast", "participate", "turn"):
         return False
-    return choice_of(verb, anchor.sent) is None and not any(
+    return choice_of(verb) is None and not any(
         c.dep_ in ("prep", "dobj") and c.lower_ in ("for", "against", "yes", "no") for c in verb.children)
 
 
@@ -563,10 +563,10 @@ def turnout(ctx: DocContext, rule: Rule) -> None:
             if not q.percent or is_progress(q) or q.anchor.dep_ == "conj":  # 'was 44 percent and 88 percent ... approved'
                 continue
             verb = clause_verb(q.anchor)
-            near_cue = any(q.anchor in c.subtree or c in q.anchor.subtree or (verb is not None and clause_verb(c) == verb
-                           and not any(t.lemma_.lower() in WIN_VERBS | YES_VERBS | NO_VERBS for t in (verb,)))
-                           for c in cues)
-            voted = (verb is not None and q.anchor.dep_ == "nsubj" and of_voters(q) and choice_of(verb, sentence.tokens)
+            near_cue = any(q.anchor in c.subtree or c in q.anchor.subtree or (
+                verb is not None and clause_verb(c) == verb and verb.lemma_.lower() not in WIN_VERBS | YES_VERBS | NO_VERBS)
+                for c in cues)
+            voted = (verb is not None and q.anchor.dep_ == "nsubj" and of_voters(q) and choice_of(verb)
                      is None and verb.lemma_.lower() in ("vote", "cast", "turn", "go", "participate", "take", "show")
                      and not any(c.dep_ == "prep" and c.lower_ in ("for", "against") for c in verb.children))
             if (near_cue or voted) and q.anchor.head.lower_ not in ("by", "from"):  # 'rose by 5 percent': a change
@@ -601,7 +601,7 @@ def choices(ctx: DocContext, rule: Rule) -> None:
                 anchor = anchor.head.head  # 'a total of 1,540,017 voted yes'
             if anchor.dep_ == "nsubj" or (anchor.dep_ == "nsubjpass" and verb.lemma_ == "cast") or (
                     q.percent and anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and anchor.head.head == verb):
-                side = choice_of(verb, sentence.tokens) if reported(verb) else None  # 'approved by 88.83% of voters'
+                side = choice_of(verb) if reported(verb) else None  # 'approved by 88.83% of voters'
             if side is None:
                 side = named_choice(q, verb)
             doc = anchor.doc
@@ -609,8 +609,8 @@ def choices(ctx: DocContext, rule: Rule) -> None:
             if (side is None and anchor.dep_ in ("conj", "appos", "dep", "npadvmod", "ROOT") and after is not None
                     and after.pos_ == "VERB" and reported(after) and not any(c.dep_ == "conj" for c in anchor.children)
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in after.children)):
-                side = choice_of(after, sentence.tokens)  # the parse missed the subject: '88.83 percent ... approved'
-            if side is not None and not local(ctx, q.anchor):
+                side = choice_of(after)  # the parse missed the subject: '88.83 percent ... approved'
+            if side is not None:
                 found[q.start] = side
         for _, start, end in matcher(rule, "counted", sentence.tokens.doc.vocab)(sentence.tokens):
             span = sentence.tokens[start:end]
@@ -637,6 +637,8 @@ def choices(ctx: DocContext, rule: Rule) -> None:
                 found.setdefault(second.start, "yes")
         for start, side in sorted(found.items()):
             q = by_start[start]
+            if local(ctx, q.anchor):
+                continue
             popular = q.percent or any(t.lemma_.lower() in ("referendum", "plebiscite") for t in sentence.tokens) or (
                 q.anchor.lemma_.lower() in VOTERS - {"vote", "ballot"}) or of_voters(q) or (
                 float(q.value) >= 10_000)  # more than any legislature has members; else lawmakers' votes
