@@ -720,7 +720,7 @@ def thresholds(ctx: DocContext, rule: Rule) -> None:
             continue
         cues = [t for t in sentence.tokens if t.lemma_.lower() in ("threshold", "barrier", "hurdle")]
         for q in quantities(sentence):
-            if not q.percent:
+            if not q.percent or q.anchor.head.lower_ in ("from", "to", "by"):  # 'lowered from 7 to 5 percent': a change
                 continue
             verb = clause_verb(q.anchor)
             stated = verb is not None and verb.lemma_.lower() in ("be", "stand", "remain", "set", "fix")
