@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 VOTES = ("Election", "Referendum", "ParliamentaryVote")
 PARTY_HEADS = frozenset({"party", "coalition", "alliance", "bloc", "union", "front", "movement", "congress", "league"})
+ORGANIZATION_NOUNS = PARTY_HEADS | {"group", "formation", "list", "ticket"}
 TALLIES = frozenset({"tally", "haul"})
 PERCENT = frozenset({"%", "percent", "pct", "cent"})
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -405,16 +406,20 @@ def _span_of(token: Token) -> tuple[int, int]:
     return left.idx, token.idx + len(token.text)
 
 
-def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool) -> str | None:
-    """The party or candidate a noun phrase names: a mention, or (with `create`) a new one from its entity type."""
+def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, named_group: bool = False) -> str | None:
+    """The party or candidate a noun phrase names: a mention, or (with `create`) a new one from its entity type;
+    `named_group` when the phrase names an organization ('the group, Chile Seguro')."""
     start, end = _span_of(token)
     heads = [m for m in sentence.mentions if m.start < end and m.end > start and m.start <= token.idx < m.end]
+    organization = named_group or bool({t.lemma_.lower() for t in token.doc[token.left_edge.i : token.i]}
+                                       & ORGANIZATION_NOUNS)
     if heads:  # the mention must name the phrase's head: "Zelensky's party" is not Zelensky
         return next((m.entity for m in sorted(heads, key=lambda m: m.start - m.end)
-                     if ctx.is_a(m.entity, "PoliticalParty", "Person")), None)
+                     if ctx.is_a(m.entity, "PoliticalParty") or (ctx.is_a(m.entity, "Person") and not organization)),
+                    None)  # 'the group Chile Seguro' is no person, whatever the tagger says
     appositions = [c for c in token.children if c.dep_ == "appos" and c.i - token.i <= 3]
     for appos in appositions if token.dep_ in ("nsubj", "nsubjpass") else ():  # 'the coalition, Unity for Chile, won'
-        named = side_of(ctx, sentence, appos, create)
+        named = side_of(ctx, sentence, appos, create, token.lemma_.lower() in ORGANIZATION_NOUNS)
         if named is not None:
             return named
     if not create:
@@ -427,7 +432,8 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool) -> 
         return None
     rel_start, rel_end = ent.start_char - sentence.start, ent.end_char - sentence.start
     name = re.sub(r"^(?:the|The)\s+", "", ent.text)
-    label = "ORG" if name.split()[-1].lower() in PARTY_HEADS else ent.label_  # the tagger's 'Civic Coalition'
+    # the tagger's 'Civic Coalition', 'the conservative group Chile Seguro': an organization, not a person
+    label = "ORG" if organization or name.split()[-1].lower() in PARTY_HEADS else ent.label_
     if label == "PERSON":
         if len(name.split()) < 2:
             return ctx.surnames.get(name)
