@@ -182,6 +182,11 @@ def subject_of(verb: Token) -> Token | None:
             return max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
         if not (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) or verb.head == verb:
             return None
+        between = verb.doc[verb.head.i + 1 : verb.i]
+        link = max((t.i for t in between if t.dep_ == "cc" or t.lower_ in ("and", "while")), default=None)
+        if verb.dep_ == "conj" and link is not None and any(  # '..., and the I Have Honor alliance took 5.22 percent'
+                t.pos_ in ("NOUN", "PROPN") for t in verb.doc[link + 1 : verb.i]):
+            return None
         verb = verb.head
     return None
 
@@ -350,11 +355,14 @@ def dated(ctx: DocContext, sentence: Sentence, event: str) -> str:
     return event
 
 
-def parliamentary_vote(ctx: DocContext, sentence: Sentence) -> str:
-    """The vote of a parliament on what the sentence names (a bill, an amendment, a reform), keyed like events."""
+def parliamentary_vote(ctx: DocContext, sentence: Sentence, before: int | None = None) -> str:
+    """The vote of a parliament on what the sentence names (a bill, an amendment, a reform; the one nearest before
+    the tally when it names several), keyed like events."""
     body = next((m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Chamber", "Parliament")), None)
-    thing = next((m.entity for m in sentence.mentions
-                  if ctx.is_a(m.entity, "Law", "LegalDocument", "Document", "Reform", "Change", "Constitution")), None)
+    things = [m for m in sorted(sentence.mentions, key=lambda m: m.start)
+              if ctx.is_a(m.entity, "Law", "LegalDocument", "Document", "Reform", "Change", "Constitution")]
+    earlier = [m for m in things if before is None or m.start < before]
+    thing = (earlier[-1] if earlier else things[0]).entity if things else None
     body_label = ctx.extraction.entities[body].label if body in ctx.extraction.entities else "parliamentary"
     if ctx.country_key and body_label.endswith(f" of {ctx.gazetteer.entries[ctx.country_key].label}"):
         body_label = body_label.removesuffix(f" of {ctx.gazetteer.entries[ctx.country_key].label}")
@@ -377,10 +385,18 @@ def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str,
     """The event of a result: `kind` 'election' (parties, candidates, seats), 'choice' (yes/no), 'any'; a new one
     when the article names none and `create` (a referendum for choices, else an election of the article's type)."""
     if kind == "legislative" or (kind == "choice" and legislative(ctx, sentence)):
-        named = vote_event(ctx, sentence, ("ParliamentaryVote",), before)
-        return named or parliamentary_vote(ctx, sentence)
+        return parliamentary_vote(ctx, sentence, before)
     classes = {"election": ("Election",), "choice": ("Referendum", "ParliamentaryVote"), "any": VOTES}[kind]
     event = vote_event(ctx, sentence, classes, before)
+    year = sentence_year(sentence)
+    named = any(ctx.is_a(m.entity, *classes) for m in sentence.mentions)
+    if event is not None and not named and year is not None and _year_of(event) not in (None, year):
+        if not create:  # 'In 2020 the party had won 45 percent': not the article's 2024 election
+            return None
+        cls = ctx.entity_class(event) or "Election"
+        kind_label = ctx.extraction.entities[event].label.removeprefix(
+            (ctx.gazetteer.entries[ctx.country_key].label + " ") if ctx.country_key else "").split(" (")[0]
+        return event_node(ctx, cls, kind_label, PartialDate(year))
     if event is not None or not create:
         return event
     if kind == "choice" or (kind == "any" and any(t.lemma_.lower() in ("referendum", "plebiscite")
@@ -389,6 +405,18 @@ def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str,
                                                sentence_date(ctx, sentence)))
     typed = Events(ctx).election_type or "election"
     return event_node(ctx, "Election", typed, None)
+
+
+def sentence_year(sentence: Sentence) -> int | None:
+    """The one year a sentence sets its statement in ('In 2020, the party had won ...'); not 'since 2014'."""
+    years = {d.date.year for d in find_dates(sentence.text)
+             if d.date.year and re.search(r"\b(?:in|during)\s+(?:the\s+)?$", sentence.text[: d.start], re.I)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _year_of(event: str) -> int | None:
+    match = re.search(r"-(\d{4})(?:-\d{2})?$", event)
+    return int(match.group(1)) if match else None
 
 
 def attach(ctx: DocContext, sentence: Sentence, event: str) -> None:
@@ -568,6 +596,8 @@ def turnout(ctx: DocContext, rule: Rule) -> None:
                 continue
             if not q.percent or is_progress(q) or q.anchor.dep_ == "conj":  # 'was 44 percent and 88 percent ... approved'
                 continue
+            if q.anchor.head.lemma_.lower() in ("threshold", "quorum", "minimum"):  # 'above the 30 percent threshold'
+                continue
             verb = clause_verb(q.anchor)
             near_cue = any(q.anchor in c.subtree or c in q.anchor.subtree or (
                 verb is not None and clause_verb(c) == verb and verb.lemma_.lower() not in WIN_VERBS | YES_VERBS | NO_VERBS)
@@ -641,6 +671,7 @@ def choices(ctx: DocContext, rule: Rule) -> None:
             elif lemma in FAIL_VERBS:
                 found.setdefault(first.start, "no")
                 found.setdefault(second.start, "yes")
+        recorded: set[tuple[str, str, bool]] = set()
         for start, side in sorted(found.items()):
             q = by_start[start]
             if local(ctx, q.anchor):
@@ -649,8 +680,9 @@ def choices(ctx: DocContext, rule: Rule) -> None:
                 q.anchor.lemma_.lower() in VOTERS - {"vote", "ballot"}) or of_voters(q) or (
                 float(q.value) >= 10_000)  # more than any legislature has members; else lawmakers' votes
             event = the_vote(ctx, sentence, _char(ctx, q), "choice" if popular else "legislative")
-            if event is None:
+            if event is None or (event, side, q.percent) in recorded:  # a second tally the sentence cannot tell apart
                 continue
+            recorded.add((event, side, q.percent))
             record(ctx, sentence, event, side, "gg:voteShare" if q.percent else "gg:voteCount", q)
 
 
@@ -661,6 +693,7 @@ def parties(ctx: DocContext, rule: Rule) -> None:
     for sentence in ctx.sentences:
         if sentence.tokens is None or in_poll(ctx, sentence):
             continue
+        recorded: set[tuple[str, str, str]] = set()
         for q in quantities(sentence):
             if is_progress(q):
                 continue
@@ -711,10 +744,18 @@ def parties(ctx: DocContext, rule: Rule) -> None:
             if unit == "seat" and not ctx.is_a(side, "PoliticalParty"):
                 continue
             event = the_vote(ctx, sentence, _char(ctx, q), "election")
-            if event is None:
-                continue
             predicate = "gg:seatCount" if unit == "seat" else "gg:voteShare" if q.percent else "gg:voteCount"
+            if event is None or (event, side, predicate) in recorded:  # one value per party and sentence
+                continue
+            recorded.add((event, side, predicate))
             record(ctx, sentence, event, side, predicate, q)
+
+
+def turnout_quorum(cue: Token) -> bool:
+    """'turnout stood at 39.1 percent, above the 30 percent threshold needed for the result to be valid': a
+    threshold of turnout, not of the vote."""
+    verb = clause_verb(cue)
+    return verb is not None and any(t.lemma_.lower() in ("turnout", "participation") for t in verb.subtree)
 
 
 @implements("results.thresholds")
@@ -730,7 +771,11 @@ def thresholds(ctx: DocContext, rule: Rule) -> None:
                 continue
             verb = clause_verb(q.anchor)
             stated = verb is not None and verb.lemma_.lower() in ("be", "stand", "remain", "set", "fix")
-            if any(c in q.anchor.subtree or q.anchor in c.subtree or (stated and clause_verb(c) == verb) for c in cues):
+            near = [c for c in cues if c in q.anchor.subtree or q.anchor in c.subtree or (
+                stated and clause_verb(c) == verb and c.dep_ in ("nsubj", "nsubjpass"))]  # 'the threshold was 7 percent'
+            if any(turnout_quorum(c) for c in near):
+                continue
+            if near:
                 event = the_vote(ctx, sentence, _char(ctx, q), "any", create=False)
                 if event is None:
                     continue
@@ -743,9 +788,11 @@ def thresholds(ctx: DocContext, rule: Rule) -> None:
                      "three-fourths": "75"}.get(slug(match.group("fraction")))
             if share is None:
                 continue
-            lawmakers = legislative(ctx, sentence)
-            event = the_vote(ctx, sentence, sentence.start + match.start(), "legislative" if lawmakers else "choice",
-                             create=lawmakers)
+            lawmakers = legislative(ctx, sentence) and any(t.lemma_.lower() in ("vote", "pass", "approve", "adopt", "ballot")
+                                                           for t in sentence.tokens)
+            named = [m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Referendum", "ParliamentaryVote")]
+            event = named[0] if named else the_vote(ctx, sentence, sentence.start + match.start(), "legislative") if (
+                lawmakers) else None  # 'the two-thirds majority needed to amend the constitution' is no vote's
             if event is None:
                 continue
             ctx.claim(sentence, event, "gg:threshold", Value(share, "decimal"), "results", 0.7)
