@@ -796,3 +796,45 @@ def thresholds(ctx: DocContext, rule: Rule) -> None:
             if event is None:
                 continue
             ctx.claim(sentence, event, "gg:threshold", Value(share, "decimal"), "results", 0.7)
+
+
+HOLDING = frozenset({"hold", "take", "schedule", "set", "go", "vote", "cast"})
+
+
+@implements("results.dates")
+def dates(ctx: DocContext, rule: Rule) -> None:
+    """The date of a vote from the verb that tells it happened: 'the referendum was held on 12 May 2019', 'took
+    place on', 'voters went to the polls on 7 June 2015'."""
+    for sentence in ctx.sentences:
+        span = sentence.tokens
+        if span is None:
+            continue
+        for verb in (t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in HOLDING):
+            if verb.lemma_.lower() == "take" and not any(c.lower_ == "place" for c in verb.children):
+                continue
+            if verb.lemma_.lower() == "go" and not any(t.lemma_.lower() == "poll" for t in verb.subtree):
+                continue
+            when = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "for")
+                    for t in c.subtree if t.ent_type_ == "DATE"]
+            if not when:
+                continue
+            start, end = min(t.idx for t in when), max(t.idx + len(t.text) for t in when)
+            found = list(find_dates(sentence.text[start - sentence.start : end - sentence.start]))
+            if len(found) != 1:
+                continue
+            subject = subject_of(verb)
+            event = None
+            if subject is not None:
+                first, last = subject.left_edge.idx, subject.idx + len(subject.text)
+                event = next((m.entity for m in sentence.mentions
+                              if first <= m.start and m.end <= last and ctx.is_a(m.entity, *VOTES)), None)
+            people = subject is not None and (  # 'voters went to the polls', 'Slovaks went to the polls'
+                subject.lemma_.lower() in ("voter", "people", "citizen", "electorate") or subject.ent_type_ == "NORP"
+                or any(m.start <= subject.idx < m.end and ctx.is_a(m.entity, "Country") for m in sentence.mentions))
+            if event is None and people:
+                event = vote_event(ctx, sentence, ("Election", "Referendum"), None)
+            if event is None:
+                continue
+            date = Events(ctx).with_year(found[0].date, sentence.text[end - sentence.start : end - sentence.start + 12],
+                                         sentence)
+            ctx.claim(sentence, event, "gg:date", Value(date.iso, date.datatype), "results", 0.85)
