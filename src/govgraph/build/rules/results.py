@@ -824,6 +824,9 @@ def dates(ctx: DocContext, rule: Rule) -> None:
                 continue
             subject = subject_of(verb)
             event = None
+            if subject is not None and any(c.lower_ in ("second", "another", "next", "third", "new", "further")
+                                           for c in subject.children):
+                continue  # 'a second plebiscite is scheduled on February 6': not the vote the article is about
             if subject is not None:
                 first, last = subject.left_edge.idx, subject.idx + len(subject.text)
                 event = next((m.entity for m in sentence.mentions
