@@ -98,6 +98,7 @@ class Claim:
     extractor: str
     confidence: float
     also: tuple[int, ...] = ()  # further sentences the statement rests on (a year given in the one before)
+    qualifier: str = ""  # a bound or approximation of a literal value ('more than', 'nearly'); see gg:qualifier
 
     @property
     def is_literal(self) -> bool:

@@ -176,10 +176,11 @@ class DocContext:
     # ---------------------------------------------------------------- claims
 
     def claim(self, sentence: Sentence, subject: str, predicate: str, obj: str | Value,
-              extractor: str, confidence: float, also: tuple[int, ...] = ()) -> None:
+              extractor: str, confidence: float, also: tuple[int, ...] = (), qualifier: str = "") -> None:
         """Record a statement the sentence makes (with `also`, further sentences it rests on).
 
         Inside a declared rule the extractor is the rule's name, and the predicate must be one it declares.
+        A `qualifier` ('more than', 'nearly') marks a literal value as a bound or an approximation.
         """
         if self.rule is not None:
             if predicate not in self.rule.predicates:
@@ -187,7 +188,7 @@ class DocContext:
             extractor = self.rule.name
         self.extraction.claims.append(
             Claim(subject, predicate, obj, self.doc.doc_id, sentence.index, sentence.start, sentence.end,
-                  extractor, confidence, also)
+                  extractor, confidence, also, qualifier)
         )
 
     def same_paragraph(self, first: int, second: int) -> bool:

@@ -57,6 +57,22 @@ _SEAT_COUNT = re.compile(r"\b(?:holds|won|took|secured|gained|has|got|obtained|w
 _TURNOUT = re.compile(r"\bturnout\b[^.;%]{0,40}?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)", re.I)
 
 
+def event_node(ctx: DocContext, cls: str, kind_label: str, date: PartialDate | None, *aliases: str) -> str:
+    """The event of this kind, country and year-month (a node shared across articles and rules)."""
+    country = ctx.gazetteer.entries[ctx.country_key].label if ctx.country_key else ""
+    when = date.iso if date and date.year else ""
+    label = " ".join(p for p in (country, kind_label, f"({when})" if when else "") if p)
+    key = f"event/{ctx.scope()}/{slug(kind_label)}" + (f"-{date.iso[:7]}" if date and date.year else "")
+    return ctx.add_entity(key, cls, label, *aliases)
+
+
+def result_node(ctx: DocContext, event: str, side: str, side_label: str | None = None) -> str:
+    """The result of one party, candidate or choice (`side`: an entity key, or a choice such as 'yes') in an event."""
+    label = side_label or (ctx.extraction.entities[side].label if side in ctx.extraction.entities else side)
+    return ctx.add_entity(f"result/{event.split('/', 1)[1]}/{slug(side)}", "ElectionResult",
+                          f"{label} in {ctx.extraction.entities[event].label}")
+
+
 def month_number(name: str) -> int:
     return MONTHS[name.lower()]
 
@@ -69,16 +85,12 @@ class Events:
         self.last_election: str | None = None
         self.last_vote: str | None = None  # the last election or referendum named
         self.election_type: str | None = self.typed_election()
+        self.referendum_type = self.typed_referendum()
         self.convocation: str | None = None  # the parliament of the convocation the article is about
 
     def event(self, cls: str, kind_label: str, date: PartialDate | None, *aliases: str) -> str:
         """The event of this kind, country and year (a node shared across articles)."""
-        ctx = self.ctx
-        country = ctx.gazetteer.entries[ctx.country_key].label if ctx.country_key else ""
-        when = date.iso if date and date.year else ""
-        label = " ".join(p for p in (country, kind_label, f"({when})" if when else "") if p)
-        key = f"event/{ctx.scope()}/{slug(kind_label)}" + (f"-{date.iso[:7]}" if date and date.year else "")
-        return ctx.add_entity(key, cls, label, *aliases)
+        return event_node(self.ctx, cls, kind_label, date, *aliases)
 
     def date_near(self, sentence: Sentence, start: int, end: int, window: int = 40) -> tuple[PartialDate | None, str]:
         """The date written right after (or just before) a phrase: 'on March 29', 'in June 2022'."""
@@ -178,8 +190,7 @@ class Events:
             if not (adjective or body or is_referendum or date or definite):
                 continue  # 'the election' is the article's election
             if adjective in ("popular", "public", "national", "nationwide") or is_referendum:
-                type_label = "constitutional referendum" if is_referendum and re.search(
-                    r"constitution|amendment", text, re.I) else ("referendum" if is_referendum else "election")
+                type_label = self.referendum_type if is_referendum else "election"
             elif body is not None:
                 body_label = ctx.extraction.entities[body].label if body in ctx.extraction.entities else body
                 if ctx.country_key:
@@ -428,6 +439,15 @@ class Events:
             if body:
                 ctx.claim(sentence, parties[0].entity, "gg:representedIn", body, "event:entered", 0.75)
 
+    def typed_referendum(self) -> str:
+        """'constitutional referendum' when a sentence naming the article's referendum speaks of the constitution or
+        amendments, else 'referendum': one kind, so one node, for the article's referendum."""
+        for sentence in self.ctx.sentences:
+            if re.search(r"\b(?:referend|plebiscite)", sentence.text, re.I) and re.search(
+                    r"constitution|amendment", sentence.text, re.I):
+                return "constitutional referendum"
+        return "referendum"
+
     def typed_election(self) -> str | None:
         """The kind of election an article is about ('parliamentary election'), from its first typed mention."""
         for sentence in self.ctx.sentences:
@@ -438,9 +458,7 @@ class Events:
         return None
 
     def result(self, election: str, party: str) -> str:
-        ctx = self.ctx
-        return ctx.add_entity(f"result/{election.split('/', 1)[1]}/{slug(party)}", "ElectionResult",
-                              f"{ctx.extraction.entities[party].label} in {ctx.extraction.entities[election].label}")
+        return result_node(self.ctx, election, party)
 
     def turnout(self, sentence: Sentence) -> None:
         """'Turnout was 49.4 percent', 'turnout stood at 39.1 percent, according to the commission'."""

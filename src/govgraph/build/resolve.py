@@ -139,6 +139,8 @@ def find_conflicts(extractions: list[Extraction]) -> list[Conflict]:
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for extraction in extractions:
         for claim in extraction.claims:
+            if claim.qualifier:  # a bound ('more than 200') does not contradict an exact value
+                continue
             if claim.predicate in SINGLE_VALUED and isinstance(claim.obj, Value):
                 groups[(claim.subject, claim.predicate)].append(claim)
             elif claim.predicate in COUNTED_BY_KIND and isinstance(claim.obj, Value):

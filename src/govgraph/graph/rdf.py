@@ -162,7 +162,10 @@ def claim_quads(claim: Claim, run: ox.NamedNode) -> Iterator[ox.Quad]:
     graph = document_iri(claim.doc_id)
     subject, predicate, obj = entity_iri(claim.subject), curie(claim.predicate), object_term(claim)
     node = iri(f"{ID}claim/{claim_key(claim)}")
-    yield ox.Quad(subject, predicate, obj, graph)
+    if claim.qualifier:  # a bound is not the value: stated only as the claim, with its qualifier
+        yield ox.Quad(node, curie("gg:qualifier"), text(claim.qualifier), graph)
+    else:
+        yield ox.Quad(subject, predicate, obj, graph)
     yield ox.Quad(node, _TYPE, curie("gg:Claim"), graph)
     yield ox.Quad(node, iri(str(RDF.subject)), subject, graph)
     yield ox.Quad(node, iri(str(RDF.predicate)), predicate, graph)

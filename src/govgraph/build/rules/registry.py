@@ -26,6 +26,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.families",
     "govgraph.build.selection",
     "govgraph.build.laws",
+    "govgraph.build.rules.results",
 )
 
 

@@ -1,0 +1,843 @@
+"""Results of elections, referendums and parliamentary votes, read from the dependency parse.
+
+A number is read as a quantity (its value, whether it is a percentage, its unit noun such as "votes" or
+"seats", and a bound written before it such as "more than"); what it is a result of comes from the words
+that govern it: the subject of "won"/"received" (a party or candidate), a verb of approval or rejection
+("backed", "voted against"), "turnout", or "threshold". Results attach to the vote the sentence names,
+else to the one the article is about (the event node `build.events` creates), as gg:ElectionResult nodes
+for a party, a candidate or a choice (yes, no, abstain). Bounds become the claim's gg:qualifier.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from govgraph.build.context import DocContext, Sentence
+from govgraph.build.dates import PartialDate, find_dates
+from govgraph.build.events import Events, event_node, result_node
+from govgraph.build.keys import slug
+from govgraph.build.numbers import words_to_number
+from govgraph.build.records import Value
+from govgraph.build.rules.base import Rule, implements
+from govgraph.build.rules.registry import matcher, regex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+VOTES = ("Election", "Referendum", "ParliamentaryVote")
+PARTY_HEADS = frozenset({"party", "coalition", "alliance", "bloc", "union", "front", "movement", "congress", "league"})
+ORGANIZATION_NOUNS = PARTY_HEADS | {"group", "formation", "list", "ticket"}
+TALLIES = frozenset({"tally", "haul"})
+PERCENT = frozenset({"%", "percent", "pct", "cent"})
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# How sources bound a number, by the normalized qualifier of gg:qualifier.
+QUALIFIERS = {
+    "more than": "more than", "over": "more than", "above": "more than", "in excess of": "more than",
+    "upwards of": "more than", "exceeding": "more than", "at least": "at least", "a minimum of": "at least",
+    "no fewer than": "at least", "no less than": "at least", "less than": "less than", "fewer than": "less than",
+    "under": "less than", "below": "less than", "at most": "at most", "up to": "at most", "no more than": "at most",
+    "a maximum of": "at most", "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "just shy of": "nearly", "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "an estimated": "about", "circa": "about", "approx.": "about",
+}
+_BOUND = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                                                for k in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+$", re.I)
+WIN_VERBS = frozenset({"win", "receive", "obtain", "get", "take", "secure", "garner", "poll", "gain", "capture",
+                       "collect", "score", "grab", "claim", "earn", "attract", "amass", "pick"})
+YES_VERBS = frozenset({"back", "approve", "support", "endorse", "accept", "favor", "favour", "ratify"})
+NO_VERBS = frozenset({"reject", "oppose"})
+SUPPORT = frozenset({"support", "back", "endorse", "choose", "elect", "favor", "favour"})
+PASS_VERBS = frozenset({"pass", "approve", "adopt", "carry", "back", "endorse", "ratify", "clear", "elect"})
+FAIL_VERBS = frozenset({"reject", "defeat", "fail", "vote down"})
+VOTERS = frozenset({"voter", "elector", "electorate", "citizen", "people", "resident", "participant", "vote", "ballot"})
+LEGISLATORS = frozenset({"lawmaker", "legislator", "deputy", "senator", "mp", "parliamentarian", "congressman",
+                         "congresswoman", "representative", "delegate", "councillor", "councilor"})
+LEGISLATURES = frozenset({"parliament", "senate", "house", "chamber", "assembly", "congress", "legislature"})
+PLACES = frozenset({"box", "station", "precinct", "district", "constituency", "polling", "unit", "center", "centre"})
+COUNTING = frozenset({"count", "tally", "process", "report", "open"})
+POLLS = frozenset({"survey", "respondent", "pollster"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as a sentence states it."""
+
+    start: int  # token indices in the parsed document: [start, end)
+    end: int
+    value: str  # lexical form: '52.3', '2810757'
+    percent: bool
+    qualifier: str  # normalized bound ('more than', 'nearly') or ''
+    anchor: Token  # the token that carries the number in the parse: '%'/'percent', the unit noun, or the number
+    unit: str  # 'percent', or the lemma of the unit noun ('vote', 'seat'), or the number itself
+
+    def literal(self) -> Value:
+        return Value(self.value, "decimal" if self.percent else "integer")
+
+
+def _number(texts: list[str], percent: bool) -> str | None:
+    """'2.8' 'million' -> '2800000'; '40,82' (a percentage) -> '40.82'; '2,810,757' -> '2810757'."""
+    scale = 1
+    digits = []
+    for text in texts:
+        if text.lower() in SCALES:
+            scale *= SCALES[text.lower()]
+        else:
+            digits.append(text)
+    if len(digits) != 1:
+        return None
+    raw = digits[0]
+    if percent and re.fullmatch(r"\d+,\d{1,2}", raw):  # a decimal comma: '40,82%'
+        raw = raw.replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
+        raw = raw.replace(",", "")
+    if not re.fullmatch(r"\d+(?:\.\d+)?", raw):
+        return None
+    number = float(raw) * scale
+    if percent and number > 100:
+        return None
+    if scale > 1:
+        return str(round(number))
+    return raw.lstrip("0") or "0" if "." not in raw else raw
+
+
+def words_value(group: list[Token]) -> str | None:
+    value = words_to_number(" ".join(t.text for t in group))
+    return None if value is None else str(value)
+
+
+def quantities(sentence: Sentence) -> list[Quantity]:
+    """The numbers of a sentence other than dates, times, ordinals and money, with their units and bounds."""
+    span = sentence.tokens
+    if span is None:
+        return []
+    out: list[Quantity] = []
+    tokens = list(span)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not (token.like_num or token.pos_ == "NUM") or token.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower_ in SCALES:
+            j += 1
+        group = tokens[i:j]
+        after = tokens[j] if j < len(tokens) else None
+        per_cent = after is not None and after.lower_ == "per" and j + 1 < len(tokens) and tokens[j + 1].lower_ == "cent"
+        percent = after is not None and (after.text == "%" or after.lower_ in ("percent", "pct") or per_cent)
+        if token.ent_type_ == "MONEY" and not percent:  # the tagger reads '61.42 per cent' as money
+            i = j
+            continue
+        words = group[0].text.isalpha()
+        value = words_value(group) if words else _number([t.text for t in group], percent)
+        i = j
+        previous = [t.lower_ for t in span.doc[max(span.start, group[0].i - 2) : group[0].i]]
+        ranged = percent and len(previous) == 2 and previous[1] in ("-", "to") and span.doc[group[0].i - 2].like_num
+        if value is None or ranged or previous == ["out", "of"]:  # 'Ten out of 11'
+            continue
+        anchor = (tokens[j + 1] if per_cent else after) if percent and after is not None else group[-1]
+        if not percent:
+            last = group[-1]
+            if last.dep_ == "conj" and last.head.like_num and last.head.dep_ == "nummod":  # '31,987 and 61,969 votes'
+                last = last.head
+            if last.dep_ in ("nummod", "compound") and last.head.pos_ in ("NOUN", "PROPN"):
+                anchor = last.head
+        unit = "percent" if percent else anchor.lemma_.lower()
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in TALLIES:
+            unit = "vote"  # 'Lungu's tally of 1,814,201'
+        elif anchor.like_num:  # '31,987 and 61,969 votes': the first number shares the noun of the second
+            unit = next((c.lemma_.lower() for c in anchor.children if c.dep_ == "conj" and c.pos_ == "NOUN"), unit)
+            unit = next((p.lemma_.lower() for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("seat", "vote")), unit)
+        if words and not percent and unit not in ("seat", "vote"):  # 'one of the parties', but 'eleven seats'
+            continue
+        before = sentence.text[: group[0].idx - sentence.start]
+        qualifier = _BOUND.search(before)
+        out.append(Quantity(group[0].i, span.start + j + (2 if per_cent else 1 if percent else 0), value, percent,
+                            QUALIFIERS.get(" ".join(qualifier.group(0).lower().split()), "") if qualifier else "",
+                            anchor, unit))
+    return out
+
+
+# ------------------------------------------------------------------ the parse
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The verb (or auxiliary) heading the clause a token stands in."""
+    seen = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head != token and seen < 8:
+        token = token.head
+        seen += 1
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb; a conjoined verb without one shares its head verb's ('won 40% and took 12 seats')."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:  # the nearest: a mis-tokenized possessive ("Zelensky‘s 'Servant of People' party") is not it
+            return max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
+        if not (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) or verb.head == verb:
+            return None
+        between = verb.doc[verb.head.i + 1 : verb.i]
+        link = max((t.i for t in between if t.dep_ == "cc" or t.lower_ in ("and", "while")), default=None)
+        if verb.dep_ == "conj" and link is not None and any(  # '..., and the I Have Honor alliance took 5.22 percent'
+                t.pos_ in ("NOUN", "PROPN") for t in verb.doc[link + 1 : verb.i]):
+            return None
+        verb = verb.head
+    return None
+
+
+def choice_of(verb: Token) -> str | None:
+    """'yes' or 'no' from a verb of voting: 'voted in favour', 'backed', 'voted against', 'said no'."""
+    lemma = verb.lemma_.lower()
+    if lemma in YES_VERBS:
+        return "yes"
+    if lemma in NO_VERBS:
+        return "no"
+    if lemma not in ("vote", "say", "cast"):
+        return None
+    for child in verb.subtree:
+        if child.i <= verb.i or child.i - verb.i > 4:
+            continue
+        low = child.lower_
+        if low == "for":  # 'voted for the changes', but 'voted for the Labour Party' is a party's share
+            target = next((p for p in child.children if p.dep_ == "pobj"), None)
+            if target is None or target.pos_ == "PROPN" or target.ent_type_ in ("PERSON", "ORG", "NORP"):
+                return None
+            return "yes"
+        if low in ("favor", "favour", "yes", "support", "approval"):
+            return "yes"
+        if low in ("against", "no", "rejection"):
+            return "no"
+    return None
+
+
+def named_choice(q: Quantity, verb: Token) -> str | None:
+    """'105 yes votes'; 'the "yes" campaign won with 51.41 percent', 'the "no" vote stood at 48.59 percent';
+    'passed with 485 votes' (yes), 'was rejected with 200 votes' (no)."""
+    doc = q.anchor.doc
+    marked = {t.lower_ for t in doc[q.start : q.anchor.i + 1]} & {"yes", "no"}
+    if q.unit == "vote" and len(marked) == 1:
+        return marked.pop()
+    holder = q.anchor
+    direct = holder.dep_ in ("dobj", "attr") and holder.head == verb and verb.lemma_.lower() in (
+        WIN_VERBS | {"total", "be", "reach", "number", "stand", "amount"})  # 'the "no" votes totaled 88,214'
+    if direct or (holder.dep_ == "pobj" and holder.head.lower_ in ("with", "at") and holder.head.head == verb):
+        subject = subject_of(verb) or next((c for c in verb.children if c.dep_ == "intj"), None)
+        words = {t.lower_ for t in subject.subtree} & {"yes", "no"} if subject is not None else set()
+        if subject is not None and subject.lower_ in ("yes", "no"):  # '"No" won 61.3% of the vote'
+            return subject.lower_
+        if len(words) == 1 and subject is not None and subject.lemma_.lower() in ("campaign", "vote", "side", "camp"):
+            return words.pop()
+        if q.unit == "vote" and holder.head.lower_ == "with" and reported(verb):
+            lemma = verb.lemma_.lower()
+            return "yes" if lemma in PASS_VERBS else "no" if lemma in FAIL_VERBS else None
+    if q.percent and reported(verb):  # 'passed with 67% support', 'was rejected with 58% opposition'
+        nouns = [holder.head] if holder.head.pos_ == "NOUN" else []
+        nouns += [c for c in holder.children if c.dep_ in ("compound", "amod", "npadvmod")]
+        for noun in nouns:
+            if noun.lemma_.lower() in ("support", "approval", "backing"):
+                return "yes"
+            if noun.lemma_.lower() in ("opposition", "rejection"):
+                return "no"
+    return None
+
+
+def names_a_side(ctx: DocContext, sentence: Sentence, verb: Token) -> bool:
+    """'backed Sisi', 'supported the Labour Party': a verb whose object is a candidate or party."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "pobj")]
+    objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+    if not objects:
+        return False
+    head = min(objects, key=lambda c: c.i)  # the object's own phrase, not what is said of it further on
+    phrase = head.doc[head.left_edge.i : head.i + 1]
+    first, last = phrase.start_char, phrase.end_char
+    return any(t.ent_type_ == "PERSON" or t.lemma_.lower() in ("party", "candidate", "bloc", "alliance")
+               for t in phrase) or any(first <= m.start < last and ctx.is_a(m.entity, "PoliticalParty", "Person")
+                                       for m in sentence.mentions)
+
+
+def is_progress(q: Quantity) -> bool:
+    """'90 percent of ballot boxes counted', 'with 155 of 156 constituencies reporting': the progress of a count."""
+    anchor = q.anchor
+    if anchor.head.lemma_.lower() in COUNTING:
+        return True
+    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for noun in (p for p in prep.children if p.dep_ == "pobj"):
+            if noun.lemma_.lower() in PLACES or any(t.lemma_.lower() in COUNTING for t in noun.children):
+                return True
+    return False
+
+
+def in_poll(ctx: DocContext, sentence: Sentence) -> bool:
+    """A sentence about an opinion poll or survey (or right after one, in its paragraph): its shares are not results."""
+    around = [sentence]
+    if sentence.index > 0 and ctx.same_paragraph(sentence.index - 1, sentence.index):
+        around.append(ctx.sentences[sentence.index - 1])
+    return any(s.tokens is not None and any(survey(t) for t in s.tokens) for s in around)
+
+
+def survey(token: Token) -> bool:
+    """'a survey', 'respondents', 'an opinion poll', 'exit polls', 'a poll found'; not 'went to the polls' (voting)
+    nor 'the party polled 30 percent'."""
+    lemma = token.lemma_.lower()
+    if lemma in POLLS:
+        return True
+    if lemma != "poll" or token.pos_ != "NOUN":
+        return False
+    return token.tag_ == "NN" or any(c.lower_ in ("opinion", "exit", "recent", "latest", "new") for c in token.children)
+
+
+def reported(verb: Token) -> bool:
+    """A vote is reported as done ('approved', 'have backed', 'voted'), an opinion in the present ('support')."""
+    return verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def of_voters(q: Quantity) -> bool:
+    """'37.1 percent of (eligible) voters': a share of the electorate."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in VOTERS for p in c.children)
+               for c in q.anchor.children)
+
+
+def legislative(ctx: DocContext, sentence: Sentence) -> bool:
+    """A vote of lawmakers rather than of the electorate."""
+    span = sentence.tokens
+    if span is None or any(t.lemma_.lower() in ("referendum", "plebiscite", "voter", "electorate") for t in span):
+        return False
+    if any(ctx.is_a(m.entity, "Parliament", "Chamber") for m in sentence.mentions):
+        return True
+    return any(t.lemma_.lower() in LEGISLATORS | LEGISLATURES | {"bill", "motion"} for t in span)
+
+
+# ------------------------------------------------------------------ events
+
+
+def _article_votes(ctx: DocContext, classes: tuple[str, ...]) -> list[str]:
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for sentence in ctx.sentences:
+        for mention in sentence.mentions:
+            if ctx.is_a(mention.entity, *classes):
+                counts[mention.entity] += 1
+                first.setdefault(mention.entity, mention.start)
+    return sorted(counts, key=lambda k: (-counts[k], first[k]))
+
+
+def vote_event(ctx: DocContext, sentence: Sentence, classes: tuple[str, ...], before: int | None = None) -> str | None:
+    """The vote a sentence's result belongs to: one it names (the last before `before`), else the one the
+    article names most."""
+    named = [m for m in sorted(sentence.mentions, key=lambda m: m.start) if ctx.is_a(m.entity, *classes)]
+    if named:
+        earlier = [m for m in named if before is None or m.start < before]
+        return (earlier or named)[-1].entity
+    article = _article_votes(ctx, classes)
+    return article[0] if article else None
+
+
+def sentence_date(ctx: DocContext, sentence: Sentence) -> PartialDate | None:
+    """The one date a sentence gives ('During a February 7 session, ...'), its year from the article's date."""
+    dates = list(find_dates(sentence.text))
+    if len(dates) != 1:
+        return None
+    date = Events(ctx).with_year(dates[0].date, sentence.text[dates[0].end : dates[0].end + 12], sentence)
+    return date if date.year else None
+
+
+def dated(ctx: DocContext, sentence: Sentence, event: str) -> str:
+    """A vote this rule created gets the date its sentence gives."""
+    date = sentence_date(ctx, sentence)
+    if date is not None:
+        ctx.claim(sentence, event, "gg:date", Value(date.iso, date.datatype), "results", 0.75)
+    return event
+
+
+def parliamentary_vote(ctx: DocContext, sentence: Sentence, before: int | None = None) -> str:
+    """The vote of a parliament on what the sentence names (a bill, an amendment, a reform; the one nearest before
+    the tally when it names several), keyed like events."""
+    body = next((m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Chamber", "Parliament")), None)
+    things = [m for m in sorted(sentence.mentions, key=lambda m: m.start)
+              if ctx.is_a(m.entity, "Law", "LegalDocument", "Document", "Reform", "Change", "Constitution")]
+    earlier = [m for m in things if before is None or m.start < before]
+    thing = (earlier[-1] if earlier else things[0]).entity if things else None
+    body_label = ctx.extraction.entities[body].label if body in ctx.extraction.entities else "parliamentary"
+    if ctx.country_key and body_label.endswith(f" of {ctx.gazetteer.entries[ctx.country_key].label}"):
+        body_label = body_label.removesuffix(f" of {ctx.gazetteer.entries[ctx.country_key].label}")
+    if body is None and thing is None:  # nothing tells two votes of one article apart: this sentence's vote
+        country = ctx.gazetteer.entries[ctx.country_key].label + " " if ctx.country_key else ""
+        words = sentence.text.split()
+        snippet = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+        return dated(ctx, sentence, ctx.add_entity(f"event/{slug(ctx.doc.doc_id)}/vote-{sentence.index}",
+                                                   "ParliamentaryVote", f"{country}parliamentary vote ({snippet})"))
+    kind = f"{body_label} vote" + (f" on {ctx.extraction.entities[thing].label}" if thing in ctx.extraction.entities else "")
+    event = event_node(ctx, "ParliamentaryVote", kind, sentence_date(ctx, sentence))
+    if thing is not None:
+        ctx.claim(sentence, event, "gg:votedOn", thing, "results", 0.75)
+    if body is not None:
+        ctx.claim(sentence, event, "gg:heldIn", body, "results", 0.75)
+    return dated(ctx, sentence, event)
+
+
+def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str, create: bool = True) -> str | None:
+    """The event of a result: `kind` 'election' (parties, candidates, seats), 'choice' (yes/no), 'any'; a new one
+    when the article names none and `create` (a referendum for choices, else an election of the article's type)."""
+    if kind == "legislative" or (kind == "choice" and legislative(ctx, sentence)):
+        return parliamentary_vote(ctx, sentence, before)
+    classes = {"election": ("Election",), "choice": ("Referendum", "ParliamentaryVote"), "any": VOTES}[kind]
+    event = vote_event(ctx, sentence, classes, before)
+    year = sentence_year(sentence)
+    named = any(ctx.is_a(m.entity, *classes) for m in sentence.mentions)
+    if event is not None and not named and year is not None and _year_of(event) not in (None, year):
+        if not create:  # 'In 2020 the party had won 45 percent': not the article's 2024 election
+            return None
+        cls = ctx.entity_class(event) or "Election"
+        kind_label = ctx.extraction.entities[event].label.removeprefix(
+            (ctx.gazetteer.entries[ctx.country_key].label + " ") if ctx.country_key else "").split(" (")[0]
+        return event_node(ctx, cls, kind_label, PartialDate(year))
+    if event is not None or not create:
+        return event
+    if kind == "choice" or (kind == "any" and any(t.lemma_.lower() in ("referendum", "plebiscite")
+                                                  for t in sentence.tokens or ())):
+        return dated(ctx, sentence, event_node(ctx, "Referendum", Events(ctx).referendum_type,
+                                               sentence_date(ctx, sentence)))
+    typed = Events(ctx).election_type or "election"
+    return event_node(ctx, "Election", typed, None)
+
+
+def sentence_year(sentence: Sentence) -> int | None:
+    """The one year a sentence sets its statement in ('In 2020, the party had won ...'); not 'since 2014'."""
+    years = {d.date.year for d in find_dates(sentence.text)
+             if d.date.year and re.search(r"\b(?:in|during)\s+(?:the\s+)?$", sentence.text[: d.start], re.I)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _year_of(event: str) -> int | None:
+    match = re.search(r"-(\d{4})(?:-\d{2})?$", event)
+    return int(match.group(1)) if match else None
+
+
+def attach(ctx: DocContext, sentence: Sentence, event: str) -> None:
+    """The event took place in the article's country."""
+    if ctx.country_key and ctx.is_a(ctx.country_key, "Country"):
+        ctx.claim(sentence, event, "gg:heldIn", ctx.country_key, "results", 0.7)
+
+
+# ------------------------------------------------------------------ sides
+
+
+def _span_of(token: Token) -> tuple[int, int]:
+    """Document character span of a noun phrase head with its compounds and modifiers before it."""
+    left = token.left_edge
+    return left.idx, token.idx + len(token.text)
+
+
+def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, named_group: bool = False) -> str | None:
+    """The party or candidate a noun phrase names: a mention, or (with `create`) a new one from its entity type;
+    `named_group` when the phrase names an organization ('the group, Chile Seguro')."""
+    start, end = _span_of(token)
+    heads = [m for m in sentence.mentions if m.start < end and m.end > start and m.start <= token.idx < m.end]
+    organization = named_group or bool({t.lemma_.lower() for t in token.doc[token.left_edge.i : token.i]}
+                                       & ORGANIZATION_NOUNS)
+    if heads:  # the mention must name the phrase's head: "Zelensky's party" is not Zelensky
+        return next((m.entity for m in sorted(heads, key=lambda m: m.start - m.end)
+                     if ctx.is_a(m.entity, "PoliticalParty") or (ctx.is_a(m.entity, "Person") and not organization)),
+                    None)  # 'the group Chile Seguro' is no person, whatever the tagger says
+    appositions = [c for c in token.children if c.dep_ == "appos" and c.i - token.i <= 3]
+    for appos in appositions if token.dep_ in ("nsubj", "nsubjpass") else ():  # 'the coalition, Unity for Chile, won'
+        named = side_of(ctx, sentence, appos, create, token.lemma_.lower() in ORGANIZATION_NOUNS)
+        if named is not None:
+            return named
+    if not create:
+        return None
+    span = sentence.tokens
+    if span is None:
+        return None
+    ent = next((e for e in span.ents if e.start <= token.i < e.end), None)
+    if ent is None or ent.label_ not in ("PERSON", "ORG", "NORP"):
+        return None
+    rel_start, rel_end = ent.start_char - sentence.start, ent.end_char - sentence.start
+    name = re.sub(r"^(?:the|The)\s+", "", ent.text)
+    # the tagger's 'Civic Coalition', 'the conservative group Chile Seguro': an organization, not a person
+    label = "ORG" if organization or name.split()[-1].lower() in PARTY_HEADS else ent.label_
+    if label == "PERSON":
+        if len(name.split()) < 2:
+            return ctx.surnames.get(name)
+        key = ctx.surnames.get(name.split()[-1]) or ctx.new_entity("person", "Person", name)
+        ctx.surnames.setdefault(name.split()[-1], key)
+    elif label == "ORG":
+        if any(w.lower() in ("commission", "court", "council", "ministry", "government", "committee") for w in name.split()):
+            return None
+        key = ctx.new_entity(f"party/{ctx.scope()}", "PoliticalParty", name)
+    else:
+        return None
+    ctx.add_mention(sentence, rel_start + (len(ent.text) - len(name)), rel_end, key)
+    return key
+
+
+def record(ctx: DocContext, sentence: Sentence, event: str, side: str, predicate: str, q: Quantity,
+           confidence: float = 0.85) -> None:
+    """A result's value, with the result node linked to its event and its party, candidate or choice."""
+    if side in ("yes", "no", "abstain"):
+        result = result_node(ctx, event, side, side)
+        ctx.claim(sentence, result, "gg:choice", Value(side, "string"), "results", confidence)
+    else:
+        result = result_node(ctx, event, side)
+        ctx.claim(sentence, result, "gg:candidate" if ctx.is_a(side, "Person") else "gg:party", side, "results",
+                  confidence)
+        if ctx.is_a(side, "PoliticalParty") and ctx.country_key and ctx.is_a(ctx.country_key, "Country"):
+            ctx.claim(sentence, side, "gg:country", ctx.country_key, "results", 0.7)  # a party of the vote's country
+    ctx.claim(sentence, event, "gg:result", result, "results", confidence)
+    ctx.claim(sentence, result, predicate, q.literal(), "results", confidence, qualifier=q.qualifier)
+    attach(ctx, sentence, event)
+
+
+def _char(ctx: DocContext, q: Quantity) -> int:
+    return q.anchor.doc[q.start].idx
+
+
+# ------------------------------------------------------------------ rules
+
+
+def with_verb(preposition: Token) -> Token:
+    """The verb a 'with' phrase tells of: 'came second with', 'became the first party with'."""
+    head = preposition.head
+    return head.head if head.dep_ in ("attr", "dobj") and head.pos_ == "NOUN" else head
+
+
+def holder_of(q: Quantity) -> Token:
+    """The phrase a quantity belongs to: '2,810,757 votes, or 50.3 percent' and '31,987 and 61,969 votes' are one
+    object of their verb; 'X 13%, Y 8%' (a list of parties) is not."""
+    holder = q.anchor
+    if holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.lemma_.lower() == "share":
+        holder = holder.head.head  # 'reached a share of 13%'
+    if holder.dep_ in ("attr", "pobj", "dobj"):  # '7,176,141 votes which is 50.49 percent', '... which translates to'
+        verb = clause_verb(holder)
+        if verb is not None and verb.dep_ in ("relcl", "acl") and (verb.head.lemma_.lower() in ("vote", "ballot")
+                                                                    or verb.head.like_num):
+            holder = verb.head
+    while holder.dep_ in ("conj", "appos") and (holder.head.lemma_.lower() in ("vote", "ballot") or holder.head.like_num
+                                                 or (holder.lemma_.lower() in ("vote", "seat")
+                                                     and holder.head.lower_ in PERCENT)):
+        holder = holder.head  # and '40% of the vote and about 1.2 million votes', '30.7 percent and 157 seats'
+        if holder.lemma_.lower() == "vote" and holder.dep_ == "pobj" and holder.head.head.lower_ in PERCENT:
+            holder = holder.head.head  # '30.7 percent of the vote and 157 seats': the seats go with the share
+    return holder
+
+
+def conjuncts(token: Token) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += [child, *conjuncts(child)]
+    return out
+
+
+def local(ctx: DocContext, holder: Token) -> bool:
+    """A result in one place ('won 86 percent abroad', 'where the party won', 'won 60 percent in Bursa', 'the city's
+    certificate of canvass reflected 36,682 yes votes'), not the whole vote's."""
+    verb = clause_verb(holder)
+    if verb is None:
+        return False
+    if verb.dep_ in ("relcl", "advcl") and any(c.lower_ == "where" for c in verb.children):
+        return True
+    country = ctx.gazetteer.entries[ctx.country_key] if ctx.country_key else None
+    names = {n.lower() for n in ((country.label, *country.aliases) if country else ())}
+    places: list[Token] = []
+    for child in [*verb.children, *holder.children]:
+        if child.lower_ in ("abroad", "overseas"):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass"):  # "the city's tally", "the 'yes' votes for the city"
+            places += [t for t in child.subtree if t.dep_ == "poss"]
+            places += [p for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "for")
+                       for p in c.children if p.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ in ("in", "for"):
+            places += [p for p in child.children if p.dep_ == "pobj"]
+    for place in places:
+        if place.lemma_.lower() in ("city", "province", "region", "county", "district", "state", "municipality"):
+            return True
+        ent = next((e for e in place.sent.ents if e.start <= place.i < e.end), None)
+        if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") and ent.text.lower().removeprefix("the ") not in names:
+            return True
+    return False
+
+
+def total_votes(q: Quantity) -> bool:
+    """'more than 23 million people voted', '4.1 million ballots were cast', 'turnout was 48 percent or 1.4 million
+    people': how many voted in all (not for whom or for what)."""
+    if q.percent or q.unit not in ("people", "voter", "citizen", "elector", "ballot", "vote"):
+        return False
+    anchor = q.anchor
+    if anchor.dep_ in ("conj", "appos") and anchor.head.lemma_.lower() in ("percent", "%"):
+        return any(t.lemma_.lower() in ("turnout", "participation") for t in anchor.sent)
+    verb = anchor.head
+    if anchor.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in ("vote", "cast", "participate", "turn"):
+        return False
+    return choice_of(verb) is None and not any(
+        c.dep_ in ("prep", "dobj") and c.lower_ in ("for", "against", "yes", "no") for c in verb.children)
+
+
+@implements("results.turnout")
+def turnout(ctx: DocContext, rule: Rule) -> None:
+    """'turnout was 44.33 percent', 'a turnout of 62%', '37.1 percent of eligible voters cast ballots', and the
+    number who voted ('more than 23 million people voted')."""
+    for sentence in ctx.sentences:
+        if sentence.tokens is None or in_poll(ctx, sentence):
+            continue
+        cues = [t for t in sentence.tokens if t.lemma_.lower() in ("turnout", "participation")]
+        for q in quantities(sentence):
+            if total_votes(q):
+                event = the_vote(ctx, sentence, _char(ctx, q), "any")
+                if event is not None:
+                    ctx.claim(sentence, event, "gg:voteCount", q.literal(), "results", 0.8, qualifier=q.qualifier)
+                    attach(ctx, sentence, event)
+                continue
+            if not q.percent or is_progress(q) or q.anchor.dep_ == "conj":  # 'was 44 percent and 88 percent ... approved'
+                continue
+            if q.anchor.head.lemma_.lower() in ("threshold", "quorum", "minimum"):  # 'above the 30 percent threshold'
+                continue
+            verb = clause_verb(q.anchor)
+            near_cue = any(q.anchor in c.subtree or c in q.anchor.subtree or (
+                verb is not None and clause_verb(c) == verb and verb.lemma_.lower() not in WIN_VERBS | YES_VERBS | NO_VERBS)
+                for c in cues)
+            voted = (verb is not None and q.anchor.dep_ == "nsubj" and of_voters(q) and choice_of(verb)
+                     is None and verb.lemma_.lower() in ("vote", "cast", "turn", "go", "participate", "take", "show")
+                     and not any(c.dep_ == "prep" and c.lower_ in ("for", "against") for c in verb.children))
+            if (near_cue or voted) and q.anchor.head.lower_ not in ("by", "from"):  # 'rose by 5 percent': a change
+                event = the_vote(ctx, sentence, _char(ctx, q), "any")
+                if event is None:
+                    continue
+                ctx.claim(sentence, event, "gg:turnout", q.literal(), "results", 0.85 if q.qualifier else 0.8,
+                          qualifier=q.qualifier)  # a bound outranks the same number read as exact elsewhere
+                attach(ctx, sentence, event)
+
+
+@implements("results.choices")
+def choices(ctx: DocContext, rule: Rule) -> None:
+    """Shares and votes for and against: '90.21% voted in favor', '79.3 percent backed', 'approved by 88.83% of
+    voters', '485 votes in favour', 'passed with 179 votes to 1', '16 against', '7 abstentions'."""
+    for sentence in ctx.sentences:
+        if sentence.tokens is None or in_poll(ctx, sentence):
+            continue
+        found: dict[int, str] = {}
+        qs = quantities(sentence)
+        by_start = {q.start: q for q in qs}
+        for q in qs:
+            counted = q.anchor.like_num or q.anchor.lemma_.lower() in LEGISLATORS | VOTERS  # '334 (lawmakers) voted'
+            if is_progress(q) or not (q.percent or counted):
+                continue
+            verb = clause_verb(q.anchor)
+            if verb is None or names_a_side(ctx, sentence, verb):
+                continue
+            side = None
+            anchor = q.anchor
+            if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_ in ("total", "number"):
+                anchor = anchor.head.head  # 'a total of 1,540,017 voted yes'
+            if anchor.dep_ == "nsubj" or (anchor.dep_ == "nsubjpass" and verb.lemma_ == "cast") or (
+                    q.percent and anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and anchor.head.head == verb):
+                side = choice_of(verb) if reported(verb) else None  # 'approved by 88.83% of voters'
+            if side is None:
+                side = named_choice(q, verb)
+            doc = anchor.doc
+            after = doc[anchor.right_edge.i + 1] if anchor.right_edge.i + 1 < len(doc) else None
+            if (side is None and anchor.dep_ in ("conj", "appos", "dep", "npadvmod", "ROOT") and after is not None
+                    and after.pos_ == "VERB" and reported(after) and not any(c.dep_ == "conj" for c in anchor.children)
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in after.children)):
+                side = choice_of(after)  # the parse missed the subject: '88.83 percent ... approved'
+            if side is not None:
+                found[q.start] = side
+        for _, start, end in matcher(rule, "counted", sentence.tokens.doc.vocab)(sentence.tokens):
+            span = sentence.tokens[start:end]
+            words = {t.lower_ for t in span}
+            side = ("yes" if words & {"favor", "favour", "for"} else "no" if "against" in words else "abstain")
+            number = by_start.get(span[0].i)
+            if number is not None and not number.percent:
+                found.setdefault(number.start, side)
+        for _, start, end in matcher(rule, "to", sentence.tokens.doc.vocab)(sentence.tokens):
+            span = sentence.tokens[start:end]
+            first, second = by_start.get(span[0].i), by_start.get(span[-1].i)
+            verb = clause_verb(span[0])
+            before = span.doc[span.start - 1] if span.start > 0 else None
+            led = before is not None and (before.lower_ in ("with", "by") or before.lemma_.lower() in PASS_VERBS | FAIL_VERBS)
+            if first is None or second is None or verb is None or first.percent or second.percent or not (
+                    led or any(t.lemma_ == "vote" for t in span)):
+                continue
+            lemma = verb.lemma_.lower()
+            if lemma in PASS_VERBS:
+                found.setdefault(first.start, "yes")
+                found.setdefault(second.start, "no")
+            elif lemma in FAIL_VERBS:
+                found.setdefault(first.start, "no")
+                found.setdefault(second.start, "yes")
+        recorded: set[tuple[str, str, bool]] = set()
+        for start, side in sorted(found.items()):
+            q = by_start[start]
+            if local(ctx, q.anchor):
+                continue
+            popular = q.percent or any(t.lemma_.lower() in ("referendum", "plebiscite") for t in sentence.tokens) or (
+                q.anchor.lemma_.lower() in VOTERS - {"vote", "ballot"}) or of_voters(q) or (
+                float(q.value) >= 10_000)  # more than any legislature has members; else lawmakers' votes
+            event = the_vote(ctx, sentence, _char(ctx, q), "choice" if popular else "legislative")
+            if event is None or (event, side, q.percent) in recorded:  # a second tally the sentence cannot tell apart
+                continue
+            recorded.add((event, side, q.percent))
+            record(ctx, sentence, event, side, "gg:voteShare" if q.percent else "gg:voteCount", q)
+
+
+@implements("results.parties")
+def parties(ctx: DocContext, rule: Rule) -> None:
+    """Shares, votes and seats of parties and candidates: 'X won 254 seats', '22 seats won by X', 'X received
+    2,810,757 votes, or 50.3 percent', 'X got 40,82% of the vote', '35 percent for X'."""
+    for sentence in ctx.sentences:
+        if sentence.tokens is None or in_poll(ctx, sentence):
+            continue
+        recorded: set[tuple[str, str, str]] = set()
+        for q in quantities(sentence):
+            if is_progress(q):
+                continue
+            unit = q.unit
+            if not (q.percent or unit in ("vote", "seat", "ballot", "people", "voter")):
+                continue
+            if q.percent and any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in ("seat", "voter",
+                                 "electorate", "respondent") for p in c.children) for c in q.anchor.children):
+                continue
+            holder = holder_of(q)
+            side: str | None = None
+            if local(ctx, holder):
+                continue
+            if holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.lemma_.lower() in TALLIES:
+                owner = next((c for c in holder.head.head.children if c.dep_ == "poss"), None)
+                side = side_of(ctx, sentence, owner, create=True) if owner is not None else None
+            supported = holder.head if holder.dep_ == "nsubj" and holder.head.lemma_.lower() in SUPPORT else None
+            if supported is not None and reported(supported) and q.unit in ("percent", "people", "voter", "vote"):
+                for child in supported.children:  # 'more than 6.3 million people supported X', '52% backed Y'
+                    if child.dep_ == "dobj" and side is None:
+                        side = side_of(ctx, sentence, child, create=True)
+            elif holder.dep_ in ("dobj", "attr") and (holder.head.lemma_.lower() in WIN_VERBS or (
+                    holder.lemma_ == "share" and holder.head.lemma_.lower() in ("reach", "achieve", "record"))):
+                subject = subject_of(holder.head)
+                subjects = [subject, *conjuncts(subject)] if subject is not None else []
+                if len(subjects) > 1:  # 'X and Y garnered 31,987 and 61,969 votes respectively'
+                    same = [o for o in quantities(sentence) if holder_of(o) == holder]
+                    subject = (subjects[same.index(q)] if "respectively" in sentence.text and len(same) == len(subjects)
+                               else None)
+                if subject is not None:
+                    side = side_of(ctx, sentence, subject, create=True)
+            elif holder.dep_ == "pobj" and holder.head.lower_ == "with" and with_verb(holder.head).lemma_.lower() in (
+                    WIN_VERBS | {"come", "finish", "place", "lead", "end", "become", "emerge"}):
+                subject = subject_of(with_verb(holder.head))
+                if subject is not None:
+                    side = side_of(ctx, sentence, subject, create=True)
+            if side is None:  # '22 seats won by X', '37 seats were won by X', 'votes were cast for X', '35 percent for X'
+                around = [*holder.children, *(c for v in holder.children if v.dep_ == "acl" for c in v.children)]
+                if holder.dep_ in ("nsubj", "nsubjpass") and holder.head.lemma_.lower() in WIN_VERBS | {"cast"}:
+                    around += list(holder.head.children)
+                for child in around:
+                    if child.dep_ in ("prep", "agent") and child.lower_ in ("for", "by") and side is None:
+                        target = next((p for p in child.children if p.dep_ == "pobj"), None)
+                        if target is not None:
+                            side = side_of(ctx, sentence, target, create=True)
+            if side is None:
+                continue
+            if unit == "seat" and not ctx.is_a(side, "PoliticalParty"):
+                continue
+            event = the_vote(ctx, sentence, _char(ctx, q), "election")
+            predicate = "gg:seatCount" if unit == "seat" else "gg:voteShare" if q.percent else "gg:voteCount"
+            if event is None or (event, side, predicate) in recorded:  # one value per party and sentence
+                continue
+            recorded.add((event, side, predicate))
+            record(ctx, sentence, event, side, predicate, q)
+
+
+def turnout_quorum(cue: Token) -> bool:
+    """'turnout stood at 39.1 percent, above the 30 percent threshold needed for the result to be valid': a
+    threshold of turnout, not of the vote."""
+    verb = clause_verb(cue)
+    return verb is not None and any(t.lemma_.lower() in ("turnout", "participation") for t in verb.subtree)
+
+
+@implements("results.thresholds")
+def thresholds(ctx: DocContext, rule: Rule) -> None:
+    """'a 5 percent threshold', 'the threshold for blocs was 7 percent', 'a two-thirds majority is required'."""
+    fractions = regex(rule, "fraction")
+    for sentence in ctx.sentences:
+        if sentence.tokens is None:
+            continue
+        cues = [t for t in sentence.tokens if t.lemma_.lower() in ("threshold", "barrier", "hurdle")]
+        for q in quantities(sentence):
+            if not q.percent or q.anchor.head.lower_ in ("from", "to", "by"):  # 'lowered from 7 to 5 percent': a change
+                continue
+            verb = clause_verb(q.anchor)
+            stated = verb is not None and verb.lemma_.lower() in ("be", "stand", "remain", "set", "fix")
+            near = [c for c in cues if c in q.anchor.subtree or q.anchor in c.subtree or (
+                stated and clause_verb(c) == verb and c.dep_ in ("nsubj", "nsubjpass"))]  # 'the threshold was 7 percent'
+            if any(turnout_quorum(c) for c in near):
+                continue
+            if near:
+                event = the_vote(ctx, sentence, _char(ctx, q), "any", create=False)
+                if event is None:
+                    continue
+                ctx.claim(sentence, event, "gg:threshold", q.literal(), "results", 0.75, qualifier=q.qualifier)
+                attach(ctx, sentence, event)
+        for match in fractions.finditer(sentence.text):
+            if not re.search(r"\b(?:required|requires|require|needed|needs|need|necessary)\b", sentence.text):
+                continue
+            share = {"two-thirds": "66.67", "three-fifths": "60", "three-quarters": "75", "two-fifths": "40",
+                     "three-fourths": "75"}.get(slug(match.group("fraction")))
+            if share is None:
+                continue
+            lawmakers = legislative(ctx, sentence) and any(t.lemma_.lower() in ("vote", "pass", "approve", "adopt", "ballot")
+                                                           for t in sentence.tokens)
+            named = [m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Referendum", "ParliamentaryVote")]
+            event = named[0] if named else the_vote(ctx, sentence, sentence.start + match.start(), "legislative") if (
+                lawmakers) else None  # 'the two-thirds majority needed to amend the constitution' is no vote's
+            if event is None:
+                continue
+            ctx.claim(sentence, event, "gg:threshold", Value(share, "decimal"), "results", 0.7)
+
+
+HOLDING = frozenset({"hold", "take", "schedule", "set", "go", "vote", "cast"})
+
+
+@implements("results.dates")
+def dates(ctx: DocContext, rule: Rule) -> None:
+    """The date of a vote from the verb that tells it happened: 'the referendum was held on 12 May 2019', 'took
+    place on', 'voters went to the polls on 7 June 2015'."""
+    for sentence in ctx.sentences:
+        span = sentence.tokens
+        if span is None:
+            continue
+        for verb in (t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in HOLDING):
+            if verb.lemma_.lower() == "take" and not any(c.lower_ == "place" for c in verb.children):
+                continue
+            if verb.lemma_.lower() == "go" and not any(t.lemma_.lower() == "poll" for t in verb.subtree):
+                continue
+            when = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "for")
+                    for t in c.subtree if t.ent_type_ == "DATE"]
+            if not when:
+                continue
+            start, end = min(t.idx for t in when), max(t.idx + len(t.text) for t in when)
+            found = list(find_dates(sentence.text[start - sentence.start : end - sentence.start]))
+            if len(found) != 1:
+                continue
+            subject = subject_of(verb)
+            event = None
+            if subject is not None and any(c.lower_ in ("second", "another", "next", "third", "new", "further")
+                                           for c in subject.children):
+                continue  # 'a second plebiscite is scheduled on February 6': not the vote the article is about
+            if subject is not None:
+                first, last = subject.left_edge.idx, subject.idx + len(subject.text)
+                event = next((m.entity for m in sentence.mentions
+                              if first <= m.start and m.end <= last and ctx.is_a(m.entity, *VOTES)), None)
+            people = subject is not None and (  # 'voters went to the polls', 'Slovaks went to the polls'
+                subject.lemma_.lower() in ("voter", "people", "citizen", "electorate") or subject.ent_type_ == "NORP"
+                or any(m.start <= subject.idx < m.end and ctx.is_a(m.entity, "Country") for m in sentence.mentions))
+            if event is None and people:
+                event = vote_event(ctx, sentence, ("Election", "Referendum"), None)
+            if event is None:
+                continue
+            date = Events(ctx).with_year(found[0].date, sentence.text[end - sentence.start : end - sentence.start + 12],
+                                         sentence)
+            ctx.claim(sentence, event, "gg:date", Value(date.iso, date.datatype), "results", 0.85)
