@@ -83,6 +83,8 @@ def _valid(year: int | None, month: int | None, day: int | None) -> bool:
 def _from_match(match: re.Match[str], year_hint: int | None) -> PartialDate | None:
     groups = match.groupdict()
     year = int(groups["year"]) if groups.get("year") else None
+    month: int | None
+    day: int | None
     if groups.get("m"):
         month, day = int(groups["m"]), int(groups["d"])
     else:

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from govgraph.build.records import Entity
@@ -45,7 +45,7 @@ class Match:
     contextual: bool
 
 
-def entity_key(iri: URIRef | str) -> str | None:
+def entity_key(iri: object) -> str | None:
     """The instance key of an IRI in the instance namespace, else None."""
     text = str(iri)
     return text[len(str(ID)) :] if text.startswith(str(ID)) else None
@@ -116,7 +116,7 @@ class Gazetteer:
             if self.entries[key].country == country:
                 return key
         specific = [k for k in keys if fold(name.strip()) in {fold(n) for n in (self.entries[k].label, *self.entries[k].aliases)}]
-        return (specific or [None])[0]
+        return specific[0] if specific else None
 
     @staticmethod
     def _variants(names: set[str]) -> set[str]:

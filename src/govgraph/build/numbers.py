@@ -76,13 +76,13 @@ def find_numbers(text: str) -> Iterator[NumberMention]:
             continue
         found.append(NumberMention(match.start(), match.end(), match.group(0), value, bool(match.group("pct"))))
     for match in _WORD_NUMBER.finditer(text):
-        value = words_to_number(match.group(0))
-        if value is None:
+        number = words_to_number(match.group(0))
+        if number is None:
             continue
         rest = text[match.end() : match.end() + 12]
-        percent = bool(re.match(r"\s*(?:%|percent\b|per cent\b)", rest))
-        end = match.end() + (re.match(r"\s*(?:%|percent|per cent)", rest).end() if percent else 0)
-        found.append(NumberMention(match.start(), end, text[match.start() : end], float(value), percent))
+        unit = re.match(r"\s*(?:%|percent\b|per cent\b)", rest)
+        end = match.end() + (unit.end() if unit else 0)
+        found.append(NumberMention(match.start(), end, text[match.start() : end], float(number), bool(unit)))
     yield from sorted(found, key=lambda n: n.start)
 
 

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from govgraph.build.people import compatible_names
 from govgraph.build.records import Claim, Entity, Extraction, Value
-from govgraph.records import Conflict
 from govgraph.ontology.terms import functional_properties
+from govgraph.records import Conflict
 
 # Predicates whose subject has one true value at a time: different values from different sources conflict.
 SINGLE_VALUED = functional_properties()  # declared owl:FunctionalProperty in govgraph.ttl

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 import networkx as nx
 import pyoxigraph as ox
@@ -137,17 +138,19 @@ class _Quads:
                 continue
             s, p, o = subject.value, quad.predicate.value, quad.object
             graph = quad.graph_name
-            g = graph.value if type(graph) is named else ""
+            g = cast(ox.NamedNode, graph).value if type(graph) is named else ""
             if g == _SCHEMA:
                 self._schema(s, p, o)
             kind = type(o)
             if kind is named:
+                iri = cast(ox.NamedNode, o).value
                 if p == _TYPE:
-                    types[s].add(o.value)
+                    types[s].add(iri)
                 else:
-                    add_link((s, p, o.value, g))
+                    add_link((s, p, iri, g))
             elif kind is literal:
-                literals[s].append((p, o.value, o.language, g))
+                value = cast(ox.Literal, o)
+                literals[s].append((p, value.value, value.language, g))
 
     def _schema(self, s: str, p: str, o: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> None:
         if p == _LABEL and isinstance(o, ox.Literal):

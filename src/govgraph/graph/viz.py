@@ -173,7 +173,7 @@ def render_page(data: dict[str, Any]) -> str:
 
 def _network(title: str) -> Any:
     try:
-        from pyvis.network import Network  # type: ignore[import-untyped]
+        from pyvis.network import Network
     except ImportError as exc:
         raise MissingDependencyError(f"the network view needs pyvis ({exc}): pip install pyvis") from exc
     # "in_line": pyvis must never point the page at a CDN; the template inlines vis-network itself
