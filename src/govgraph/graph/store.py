@@ -27,7 +27,7 @@ from govgraph.errors import QueryError, StoreError
 from govgraph.files import atomic_dir
 from govgraph.graph.rdf import prefixes
 from govgraph.namespaces import ID
-from govgraph.sparql_text import has_service
+from govgraph.sparql_text import refuse_unsafe
 
 STORE_DIR = "store"
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -142,9 +142,10 @@ class EmbeddedStore:
             raise StoreError(f"{path}: cannot open the store ({exc}); rebuild it with `govgraph build`") from exc
 
     def query(self, sparql: str, bindings: dict[str, Binding] | None = None) -> QueryResult:
-        refuse_service(sparql)
+        text = bind_values(sparql, bindings)
+        refuse_unsafe(text)
         try:
-            return self._store.query(bind_values(sparql, bindings), use_default_graph_as_union=True, prefixes=prefixes())
+            return self._store.query(text, use_default_graph_as_union=True, prefixes=prefixes())
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {exc}") from exc
         except OSError as exc:
@@ -222,24 +223,14 @@ def endpoints(url: str) -> tuple[str, str]:
     return at(path), at(path)
 
 
-def refuse_service(sparql: str) -> None:
-    """govgraph never sends a query to another host: a SERVICE clause is refused before anything runs.
-
-    Raises:
-        QueryError: the query holds a SERVICE clause.
-    """
-    if has_service(sparql):
-        raise QueryError("SERVICE clauses are refused: govgraph never sends queries to other servers; "
-                         "query the store you built instead")
-
-
 def check_syntax(sparql: str) -> None:
     """Parse a query as the embedded store does, so both backends report a malformed query identically.
 
     Raises:
-        QueryError: the query does not parse.
+        QueryError: the query does not parse, or holds a SERVICE clause (checked before the engine sees it:
+            evaluating one, even on an empty store, would send a request).
     """
-    refuse_service(sparql)
+    refuse_unsafe(sparql)
     try:
         ox.Store().query(sparql, prefixes=prefixes())
     except SyntaxError as exc:
