@@ -145,16 +145,21 @@ class ExtractionCache:
         return cached
 
     def save(self, extraction: Extraction) -> None:
+        """Keep this article's record; a cache that cannot be written (read-only, full) only costs speed."""
         key = self.key(extraction)
         self.used.add(key)
-        self.folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps(encode(extraction), ensure_ascii=False, separators=(",", ":"))
-        write_atomic(self.folder / f"{key}{SUFFIX}", lambda tmp: tmp.write_text(data, encoding="utf-8"))
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.folder / f"{key}{SUFFIX}", lambda tmp: tmp.write_text(data, encoding="utf-8"))
+        except OSError:
+            return
 
     def prune(self) -> None:
         """Forget the records of articles that are no longer in the input (and entries of older formats)."""
-        if not self.folder.is_dir():
+        try:
+            for path in self.folder.iterdir():
+                if path.suffix == ".pickle" or (path.suffix == SUFFIX and path.stem not in self.used):
+                    path.unlink(missing_ok=True)
+        except OSError:
             return
-        for path in self.folder.iterdir():
-            if path.suffix == ".pickle" or (path.suffix == SUFFIX and path.stem not in self.used):
-                path.unlink(missing_ok=True)
