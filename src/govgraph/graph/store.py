@@ -12,7 +12,11 @@ Each backend declares what it can do with capability flags (``read_only``, ``con
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import re
+import socket
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -26,6 +30,7 @@ import pyoxigraph as ox
 from govgraph.errors import QueryError, StoreError
 from govgraph.files import atomic_dir
 from govgraph.graph.rdf import prefixes
+from govgraph.graph.remote import MAX_ANSWER_BYTES, opener, read_capped, redact, without_credentials
 from govgraph.namespaces import ID
 from govgraph.sparql_text import refuse_unsafe
 
@@ -250,29 +255,51 @@ class SparqlStore:
     context_aware = True
 
     def __init__(self, endpoint: str, graph_store: str | None = None, *, read_only: bool = True,
-                 timeout: float = 60.0) -> None:
+                 timeout: float = 60.0, max_bytes: int = MAX_ANSWER_BYTES) -> None:
+        endpoint, self._auth = without_credentials(endpoint)
         self.name = endpoint
         self.endpoint = endpoint
-        self.graph_store = graph_store
+        self.graph_store = without_credentials(graph_store)[0] if graph_store else None
         self.read_only = read_only
         self.supports_graph_store = graph_store is not None
-        self.timeout = timeout
+        self.timeout = timeout  # for a whole request: connecting, sending, and reading all of the answer
+        self.max_bytes = max_bytes
 
     # -- HTTP -----------------------------------------------------------------------------------------------------
     def _send(self, request: urllib.request.Request, what: str) -> tuple[str, bytes]:
+        if self._auth:
+            request.add_header("Authorization", self._auth)
+        url = redact(request.full_url)
+        sockets: list[socket.socket] = []
+        expired = threading.Event()
+
+        def cut() -> None:  # the deadline passed: unblock whatever read or write is waiting
+            expired.set()
+            for sock in sockets:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+        watchdog = threading.Timer(self.timeout, cut)
+        watchdog.daemon = True
+        watchdog.start()
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with opener(sockets).open(request, timeout=self.timeout) as response:
                 media = response.headers.get_content_type()
-                return media, response.read()
+                return media, read_capped(response, self.max_bytes, url)
         except urllib.error.HTTPError as exc:
-            detail = " ".join(exc.read().decode("utf-8", "replace").split())[:300] or exc.reason
+            detail = " ".join(exc.read(2000).decode("utf-8", "replace").split())[:300] or exc.reason
             if exc.code == 400 and what == "query":
                 raise QueryError(f"{self.name}: the server rejected the query: {detail}") from exc
             hint = "; the server may be read-only or need credentials" if exc.code in (401, 403, 405) else ""
-            raise StoreError(f"{request.full_url}: {what} failed with HTTP {exc.code} ({detail}){hint}") from exc
-        except (urllib.error.URLError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
+            raise StoreError(f"{url}: {what} failed with HTTP {exc.code} ({detail}){hint}") from exc
+        except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+            if expired.is_set():
+                raise StoreError(f"{self.name}: the SPARQL server did not finish answering within {self.timeout:g} s; "
+                                 "is it overloaded?") from exc
+            reason = redact(str(getattr(exc, "reason", exc)))
             raise StoreError(f"{self.name}: cannot reach the SPARQL server ({reason}); is it running at this URL?") from exc
+        finally:
+            watchdog.cancel()
 
     def _post_query(self, sparql: str, dataset: list[ox.NamedNode] | None, accept: str = _ACCEPT) -> tuple[str, bytes]:
         form: list[tuple[str, str]] = [("query", sparql)]
@@ -401,7 +428,7 @@ def open_store(selector: str | Path, read_only: bool = True) -> GraphStore:
     if is_remote(text):
         url = text[len("sparql:") :] if text.startswith("sparql:") else text
         if not url.startswith(("http://", "https://")):
-            raise StoreError(f"{text}: a SPARQL store is selected by an http:// or https:// URL")
+            raise StoreError(f"{redact(text)}: a SPARQL store is selected by an http:// or https:// URL")
         query_url, graph_store = endpoints(url)
         return SparqlStore(query_url, graph_store, read_only=read_only)
     if text.startswith("oxigraph:"):

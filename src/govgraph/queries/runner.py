@@ -138,7 +138,7 @@ def execute(store: GraphStore, text: str, bindings: Mapping[str, ox.NamedNode | 
         raise _syntax_error(exc, text, label) from exc
     try:
         answer = _read(result, max_rows)
-    except (OSError, ValueError, RuntimeError) as exc:
+    except (OSError, ValueError, RuntimeError, SyntaxError) as exc:
         raise QueryError(f"{label} failed: {one_line(str(exc))}") from exc
     answer.seconds = time.perf_counter() - started
     return answer
