@@ -45,6 +45,9 @@ def user_errors(command: F) -> F:
             return command(*args, **kwargs)
         except GovgraphError as exc:
             fail(str(exc), exc.exit_code)
+        except OSError as exc:  # a folder given as a file, a read-only or full disk, a path too deep
+            where = f"{exc.filename}: " if exc.filename else ""
+            fail(f"{where}{exc.strerror or exc}; check the path, its permissions and the free space")
         except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (see files.terminate_as_interrupt)
             fail("interrupted; outputs of the previous build are unchanged", 143 if isinstance(exc, Terminated) else 130)
         return None
