@@ -58,6 +58,12 @@ def opener(sockets: list[socket.socket]) -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(Handler, TLSHandler)
 
 
+def printable(text: str, limit: int = 200) -> str:
+    """A server's words on one line: control characters and line breaks become spaces, the length is bounded."""
+    flat = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def read_capped(response: http.client.HTTPResponse, max_bytes: int, url: str) -> bytes:
     """The whole answer, refused as soon as it passes max_bytes (never read whole into memory first).
 

@@ -30,7 +30,7 @@ import pyoxigraph as ox
 from govgraph.errors import QueryError, StoreError
 from govgraph.files import atomic_dir
 from govgraph.graph.rdf import prefixes
-from govgraph.graph.remote import MAX_ANSWER_BYTES, opener, read_capped, redact, without_credentials
+from govgraph.graph.remote import MAX_ANSWER_BYTES, opener, printable, read_capped, redact, without_credentials
 from govgraph.namespaces import ID
 from govgraph.sparql_text import refuse_unsafe
 
@@ -285,7 +285,10 @@ class SparqlStore:
         try:
             with opener(sockets).open(request, timeout=self.timeout) as response:
                 media = response.headers.get_content_type()
-                return media, read_capped(response, self.max_bytes, url)
+                body = read_capped(response, self.max_bytes, url)
+            if expired.is_set():  # the cut socket reads as the end of the answer: it is not
+                raise OSError("deadline")
+            return media, body
         except urllib.error.HTTPError as exc:
             detail = " ".join(exc.read(2000).decode("utf-8", "replace").split())[:300] or exc.reason
             if exc.code == 400 and what == "query":
@@ -296,7 +299,7 @@ class SparqlStore:
             if expired.is_set():
                 raise StoreError(f"{self.name}: the SPARQL server did not finish answering within {self.timeout:g} s; "
                                  "is it overloaded?") from exc
-            reason = redact(str(getattr(exc, "reason", exc)))
+            reason = printable(redact(str(getattr(exc, "reason", exc))))
             raise StoreError(f"{self.name}: cannot reach the SPARQL server ({reason}); is it running at this URL?") from exc
         finally:
             watchdog.cancel()
