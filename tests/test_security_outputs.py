@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 
+from conftest import run_cli
 from govgraph.files import BUILD_MARKER, LOCK_NAME, STAGE_PREFIX, recover_outputs
 
 ARTICLE = "# Council\n\nThe State Council of Freedonia has 45 members. It meets in Fredville.\n"

@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 
+from conftest import run_cli
 from govgraph.errors import StoreError
 from govgraph.graph.store import SparqlStore, open_store
 
@@ -137,3 +137,21 @@ def test_the_command_line_never_crashes_on_deep_queries(sample_build: Path, quer
     assert result.returncode in (0, 2), (result.returncode, result.stderr[-300:])  # never 139, a crash
     if result.returncode:
         assert result.stderr.startswith("govgraph: ") and result.stderr.count("\n") == 1
+
+
+@pytest.fixture()
+def bad_iri() -> Iterator[str]:
+    body = (b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"uri","value":"not an iri <>"}}]}}')
+
+    def handler(connection: socket.socket) -> None:
+        read_request(connection)
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nContent-Length: "
+                           + str(len(body)).encode() + b"\r\n\r\n" + body)
+        connection.close()
+
+    yield from serve_once(handler)
+
+
+def test_an_invalid_iri_from_the_server_is_one_line(bad_iri: str):
+    result = run_cli("query", "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", bad_iri)
+    assert result.returncode != 0 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr

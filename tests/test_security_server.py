@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from conftest import wait_until_serving
 from fastapi.testclient import TestClient
 
+from conftest import wait_until_serving
 from govgraph.files import replace_dir
 from govgraph.graph.store import write_embedded_store
 from govgraph.server.app import create_app

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 
+from conftest import run_cli
 from govgraph.graph.store import check_syntax, open_store
 from govgraph.sparql_text import RefusedQuery, refuse_service, refuse_update
 

@@ -9,7 +9,10 @@ client goes away mid-query is replaced the same way.
 Fairness under load: a query's timeout counts from when a worker takes it (time spent queued is
 bounded apart, by `queue_timeout`); at most `max_queue` requests wait for a worker and at most
 `per_client` are in flight from one client address (503 and 429 beyond); and only `long_slots`
-queries may run longer than `fast_seconds` at once, so slow queries never hold every worker.
+queries may use more than `fast_seconds` of CPU at once, so slow queries never hold every worker
+(CPU time, not wall time: on a busy machine a short query waits for the CPU without using it). A
+spare worker, started in advance, takes the place of one that is killed, so a stopped query leaves
+no gap while its replacement starts.
 
 Consistency: the workers of an embedded store open a snapshot of it (a RocksDB checkpoint, hard
 links, taken in milliseconds), never the build folder's store itself. The pool looks at the store
@@ -47,7 +50,7 @@ RESPAWN_SECONDS = 5.0
 QUEUE_TIMEOUT = 30.0  # seconds a request may wait for a free worker
 MAX_QUEUE = 64  # requests waiting for a worker before new ones are refused (503)
 PER_CLIENT = 16  # requests in flight from one client address before its new ones are refused (429)
-FAST_SECONDS = 1.0  # a query running longer is a long one; only `long_slots` of them run at a time
+FAST_SECONDS = 1.0  # a query using more CPU is a long one; only `long_slots` of them run at a time
 WATCH_SECONDS = 2.0  # how often the build folder's store is looked at for a new build
 
 
@@ -58,6 +61,19 @@ def resident_bytes(pid: int) -> int:
             return int(statm.read().split()[1]) * PAGE_BYTES
     except (OSError, ValueError, IndexError):
         return 0
+
+
+TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time a process has used (Linux /proc), or None where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rpartition(b")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS  # utime and stime, after the name and state
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _exit_reason(worker: _Worker) -> str:
@@ -97,6 +113,7 @@ class _Generation:
     selector: str
     idle: asyncio.Queue[_Worker | None] = field(default_factory=asyncio.Queue)
     workers: list[_Worker] = field(default_factory=list)
+    spares: list[_Worker] = field(default_factory=list)  # started, idle, taken when a worker is killed
     waiting: int = 0
     snapshot: Path | None = None
 
@@ -107,7 +124,7 @@ class QueryPool:
     def __init__(self, selector: str, size: int = 2, timeout: float = 10.0, max_memory_mb: int | None = 1024, *,
                  queue_timeout: float = QUEUE_TIMEOUT, max_queue: int = MAX_QUEUE, per_client: int = PER_CLIENT,
                  fast_seconds: float = FAST_SECONDS, long_slots: int | None = None,
-                 watch_seconds: float | None = WATCH_SECONDS) -> None:
+                 watch_seconds: float | None = WATCH_SECONDS, spares: int = 1) -> None:
         self.selector = selector
         self.size = size
         self.timeout = timeout
@@ -118,6 +135,7 @@ class QueryPool:
         self.fast_seconds = fast_seconds
         self.long_slots = max(1, size - 1) if long_slots is None else long_slots
         self.watch_seconds = watch_seconds
+        self.spares = spares
         self.current: _Generation | None = None
         self.builds = 0  # generations started: 1 at start, one more per new build picked up
         self._source = None if is_remote(selector) else Path(selector.removeprefix("oxigraph:"))
@@ -175,7 +193,7 @@ class QueryPool:
         generation = await loop.run_in_executor(None, self._snapshot)
         try:
             workers = await asyncio.gather(*(loop.run_in_executor(None, self._spawn, generation)
-                                             for _ in range(self.size)))
+                                             for _ in range(self.size + self.spares)))
         except BaseException:
             for worker in generation.workers:
                 worker.stop()
@@ -183,7 +201,8 @@ class QueryPool:
                 shutil.rmtree(generation.snapshot, ignore_errors=True)
             raise
         self._generations.append(generation)
-        for worker in workers:
+        generation.spares.extend(workers[self.size :])
+        for worker in workers[: self.size]:
             generation.idle.put_nowait(worker)
         self.builds += 1
         return generation
@@ -216,8 +235,9 @@ class QueryPool:
     def _retire(self, generation: _Generation) -> None:
         """Stop a generation's idle workers and wake its waiters (they move to the current one); busy ones stop
         when their query is answered, and the snapshot goes with the last of them."""
-        while not generation.idle.empty():
-            worker = generation.idle.get_nowait()
+        idle = [generation.idle.get_nowait() for _ in range(generation.idle.qsize())] + generation.spares
+        generation.spares = []
+        for worker in idle:
             if worker is not None:
                 worker.stop()
                 generation.workers.remove(worker)
@@ -301,9 +321,9 @@ class QueryPool:
             return Reply.error(503, f"the query used more than the {self.max_memory // 2**20} MB of memory a query "
                                     "may use and was stopped; narrow it down or add a LIMIT")
         if outcome == "crowded":
-            return Reply.error(503, f"the query ran longer than {self.fast_seconds:g} s while {self.long_slots} other "
-                                    "long queries were running, and was stopped so that short ones still get answers; "
-                                    "try again later, or narrow it down")
+            return Reply.error(503, f"the query used more than {self.fast_seconds:g} s of CPU while {self.long_slots} "
+                                    "other long queries were running, and was stopped so that short ones still get "
+                                    "answers; try again later, or narrow it down")
         return Reply.error(503, f"the query ran longer than the {self.timeout:g} s timeout and was stopped; "
                                 "narrow it down or add a LIMIT")
 
@@ -311,6 +331,7 @@ class QueryPool:
         """Until the worker answers ("done"), the deadline passes ("timeout"), it uses too much memory ("memory"),
         or it runs long while every long-query slot is taken ("crowded")."""
         started = time.monotonic()
+        cpu_start = cpu_seconds(worker.process.pid)
         long = False
         try:
             while (remaining := deadline - time.monotonic()) > 0:
@@ -318,7 +339,7 @@ class QueryPool:
                     return "done"
                 if self.max_memory and resident_bytes(worker.process.pid) > self.max_memory:
                     return "memory"
-                if not long and time.monotonic() - started > self.fast_seconds:
+                if not long and self._ran(worker, started, cpu_start) > self.fast_seconds:
                     with self._long_lock:
                         if self._long >= self.long_slots:
                             return "crowded"
@@ -330,14 +351,27 @@ class QueryPool:
                 with self._long_lock:
                     self._long -= 1
 
+    @staticmethod
+    def _ran(worker: _Worker, started: float, cpu_start: float | None) -> float:
+        """How long a query has run: the CPU time its worker used on it (a short query on a busy machine waits for
+        the CPU without using it, so it is never taken for a long one), else the time since it started."""
+        now = cpu_seconds(worker.process.pid)
+        if cpu_start is None or now is None:
+            return time.monotonic() - started
+        return now - cpu_start
+
     def _replace(self, generation: _Generation, worker: _Worker) -> None:
-        """Kill a worker now and, while its build is the one served, start its replacement in the background."""
+        """Kill a worker now; while its build is the one served, a spare takes its place at once and a new
+        process is started in the background (as the next spare, or in its place when there was none)."""
         worker.stop()
         if worker in generation.workers:
             generation.workers.remove(worker)
         if generation is not self.current:
             self._drop_if_done(generation)
             return
+        used_spare = bool(generation.spares)
+        if used_spare:
+            generation.idle.put_nowait(generation.spares.pop())
 
         async def respawn() -> None:
             loop = asyncio.get_running_loop()
@@ -350,12 +384,14 @@ class QueryPool:
                     await asyncio.sleep(RESPAWN_SECONDS)
             else:
                 return
-            if generation is self.current:
-                generation.idle.put_nowait(fresh)
-            else:
+            if generation is not self.current:
                 fresh.stop()
                 generation.workers.remove(fresh)
                 self._drop_if_done(generation)
+            elif used_spare:
+                generation.spares.append(fresh)
+            else:
+                generation.idle.put_nowait(fresh)
 
         self._background(respawn())
 
