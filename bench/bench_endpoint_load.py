@@ -70,17 +70,18 @@ SLOW = ("GET", "/sparql", {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . 
         None, None, JSON, 503)
 
 
-def mixed_plan(clients: int, per_client: int, seed: int = 14) -> list[list[tuple[str, tuple]]]:
-    """Each client's requests as (kind, spec): 75% good, 20% hostile, 5% slow, in a seeded order."""
+def mixed_plan(clients: int, per_client: int, seed: int = 14, slow: float = 0.05,
+               hostile: float = 0.20) -> list[list[tuple[str, tuple]]]:
+    """Each client's requests as (kind, spec): by default 75% good, 20% hostile, 5% slow, in a seeded order."""
     rng = random.Random(seed)
     plan = []
     for _ in range(clients):
         requests = []
         for _ in range(per_client):
             draw = rng.random()
-            if draw < 0.05:
+            if draw < slow:
                 requests.append(("slow", SLOW))
-            elif draw < 0.25:
+            elif draw < slow + hostile:
                 requests.append(("hostile", rng.choice(HOSTILE)))
             else:
                 requests.append(("good", rng.choice(GOOD)))
@@ -148,10 +149,11 @@ def run_load(base: str, clients: int = 8, per_client: int = 25, timeout: float =
     }
 
 
-def run_mixed(base: str, clients: int = 8, per_client: int = 50, timeout: float = 15.0) -> dict[str, object]:
+def run_mixed(base: str, clients: int = 8, per_client: int = 50, timeout: float = 15.0, slow: float = 0.05,
+              hostile: float = 0.20) -> dict[str, object]:
     """The mixed load: throughput of all requests; latency and errors of the good queries (a good query's
     error is any status but 200; a hostile or slow request's is a 2xx, an exception or a 500)."""
-    plan = mixed_plan(clients, per_client)
+    plan = mixed_plan(clients, per_client, slow=slow, hostile=hostile)
     good: list[float] = []
     counts: collections.Counter[str] = collections.Counter()
     statuses: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
@@ -226,6 +228,8 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=10.0, help="the server's query timeout, in seconds")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--mixed", action="store_true", help="20%% hostile and 5%% slow requests among the good ones")
+    parser.add_argument("--slow", type=float, default=0.05, help="share of slow requests with --mixed")
+    parser.add_argument("--hostile", type=float, default=0.20, help="share of hostile requests with --mixed")
     args = parser.parse_args()
     process = None
     with tempfile.TemporaryDirectory() as scratch:
@@ -235,7 +239,7 @@ def main() -> None:
         try:
             run_load(base, 2, 2, args.timeout + 5)  # warm-up: workers started, pages cached
             if args.mixed:
-                figures = run_mixed(base, args.clients, args.requests, args.timeout + 5)
+                figures = run_mixed(base, args.clients, args.requests, args.timeout + 5, args.slow, args.hostile)
             else:
                 figures = run_load(base, args.clients, args.requests, args.timeout + 5)
         finally:

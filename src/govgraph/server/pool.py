@@ -10,7 +10,8 @@ Fairness under load: a query's timeout counts from when a worker takes it (time 
 bounded apart, by `queue_timeout`); at most `max_queue` requests wait for a worker and at most
 `per_client` are in flight from one client address (503 and 429 beyond); and only `long_slots`
 queries may use more than `fast_seconds` of CPU at once, so slow queries never hold every worker
-(CPU time, not wall time: on a busy machine a short query waits for the CPU without using it). A
+(CPU time, not wall time: on a busy machine a short query waits for the CPU without using it), and
+a long query runs at a low priority, so the short ones get the processor first. A
 spare worker, started in advance, takes the place of one that is killed, so a stopped query leaves
 no gap while its replacement starts.
 
@@ -51,6 +52,8 @@ QUEUE_TIMEOUT = 30.0  # seconds a request may wait for a free worker
 MAX_QUEUE = 64  # requests waiting for a worker before new ones are refused (503)
 PER_CLIENT = 16  # requests in flight from one client address before its new ones are refused (429)
 FAST_SECONDS = 1.0  # a query using more CPU is a long one; only `long_slots` of them run at a time
+LONG_NICENESS = 15  # the priority a long query runs at, below short ones
+STARVED_FACTOR = 3.0  # wall seconds that count as one CPU second when a query gets little CPU
 WATCH_SECONDS = 2.0  # how often the build folder's store is looked at for a new build
 
 
@@ -85,10 +88,25 @@ def _exit_reason(worker: _Worker) -> str:
     return f"exit code {code}"
 
 
+def renice(pid: int, niceness: int) -> bool:
+    """Set the scheduling priority of every thread of a process (Linux niceness is per thread); False if refused."""
+    try:
+        threads = [int(t) for t in os.listdir(f"/proc/{pid}/task")]
+    except (OSError, ValueError):
+        threads = [pid]
+    try:
+        for thread in threads:
+            os.setpriority(os.PRIO_PROCESS, thread, niceness)
+    except (OSError, AttributeError):
+        return False
+    return True
+
+
 @dataclass(slots=True)
 class _Worker:
     process: Any  # multiprocessing's SpawnProcess
     conn: multiprocessing.connection.Connection
+    niced: bool = False  # ran a long query at a low priority
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -307,7 +325,10 @@ class QueryPool:
         except BaseException:  # cancelled (the client left, the server stops): the worker may still be busy
             self._replace(generation, worker)
             raise
-        if generation is self.current:
+        if worker.niced and not renice(worker.process.pid, 0):
+            self._replace(generation, worker)  # back to normal priority is refused to a non-root user
+        elif generation is self.current:
+            worker.niced = False
             generation.idle.put_nowait(worker)
         else:  # a newer build is being served: this worker's snapshot is history
             worker.stop()
@@ -345,6 +366,7 @@ class QueryPool:
                             return "crowded"
                         self._long += 1
                         long = True
+                    worker.niced = renice(worker.process.pid, LONG_NICENESS)  # short queries get the CPU first
             return "timeout"
         finally:
             if long:
@@ -354,11 +376,13 @@ class QueryPool:
     @staticmethod
     def _ran(worker: _Worker, started: float, cpu_start: float | None) -> float:
         """How long a query has run: the CPU time its worker used on it (a short query on a busy machine waits for
-        the CPU without using it, so it is never taken for a long one), else the time since it started."""
+        the CPU without using it, so it is not taken for a long one), or a third of the time since it started,
+        whichever is more (a starved slow query still counts as long after a while)."""
+        wall = time.monotonic() - started
         now = cpu_seconds(worker.process.pid)
         if cpu_start is None or now is None:
-            return time.monotonic() - started
-        return now - cpu_start
+            return wall
+        return max(now - cpu_start, wall / STARVED_FACTOR)
 
     def _replace(self, generation: _Generation, worker: _Worker) -> None:
         """Kill a worker now; while its build is the one served, a spare takes its place at once and a new
