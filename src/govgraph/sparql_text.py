@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import sys
 import threading
+import traceback
 import unicodedata
 from collections.abc import Callable
 from typing import TypeVar
@@ -165,6 +166,10 @@ def on_big_stack(function: Callable[[], T], stack_bytes: int = BIG_STACK_BYTES) 
         try:
             outcome.append((True, function()))
         except BaseException as exc:  # handed to the caller's thread as it is
+            seen = exc
+            while seen is not None:  # the frames' locals (engine objects bound to this thread) die here
+                traceback.clear_frames(seen.__traceback__)
+                seen = seen.__cause__ or seen.__context__
             outcome.append((False, exc))
 
     with _STACK_LOCK:

@@ -344,13 +344,19 @@ class SparqlStore:
     def graphs(self) -> list[ox.NamedNode]:
         rows = self._results(*self._post_query(_GRAPHS, None))
         assert isinstance(rows, ox.QuerySolutions)
-        return sorted((row["g"] for row in rows if isinstance(row["g"], ox.NamedNode)), key=str)
+        try:
+            return sorted((row["g"] for row in rows if isinstance(row["g"], ox.NamedNode)), key=str)
+        except SyntaxError as exc:  # results are parsed as they are read
+            raise StoreError(f"{self.name}: cannot read the server's answer: {printable(str(exc))}") from exc
 
     def quads(self) -> Iterator[ox.Quad]:
         rows = self._results(*self._post_query(_QUADS, self.graphs(), _ACCEPT_TABLE))
         assert isinstance(rows, ox.QuerySolutions)
-        for row in rows:
-            yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+        try:
+            for row in rows:
+                yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+        except SyntaxError as exc:
+            raise StoreError(f"{self.name}: cannot read the server's answer: {printable(str(exc))}") from exc
 
     # -- writing --------------------------------------------------------------------------------------------------
     def put_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
