@@ -86,3 +86,18 @@ def test_bad_output_paths_are_one_line(articles: Path, tmp_path: Path):
     folder = tmp_path / "folder"
     folder.mkdir()
     one_line_error(run_cli("export", "--format", "turtle", "-o", str(folder), "--out", str(tmp_path / "missing")))
+
+
+def test_a_thousand_nested_input_folders_are_one_line(tmp_path: Path):
+    deep = tmp_path / "deep"
+    deep.mkdir()
+    fd = os.open(deep, os.O_RDONLY)
+    try:
+        for _ in range(1000):  # relative to the last one: the full path is longer than PATH_MAX
+            os.mkdir("d", dir_fd=fd)
+            inner = os.open("d", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+    finally:
+        os.close(fd)
+    one_line_error(run_cli("build", str(deep), "--out", str(tmp_path / "out")))

@@ -48,6 +48,8 @@ def user_errors(command: F) -> F:
         except OSError as exc:  # a folder given as a file, a read-only or full disk, a path too deep
             where = f"{exc.filename}: " if exc.filename else ""
             fail(f"{where}{exc.strerror or exc}; check the path, its permissions and the free space")
+        except RecursionError:  # folders nested about a thousand deep, walked recursively by os.walk
+            fail("the input is nested too deeply to read (over ~900 levels of folders); flatten it")
         except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (see files.terminate_as_interrupt)
             fail("interrupted; outputs of the previous build are unchanged", 143 if isinstance(exc, Terminated) else 130)
         return None
