@@ -16,7 +16,8 @@ spare worker, started in advance, takes the place of one that is killed, so a st
 no gap while its replacement starts.
 
 Consistency: the workers of an embedded store open a snapshot of it (a RocksDB checkpoint, hard
-links, taken in milliseconds), never the build folder's store itself. The pool looks at the store
+links, taken in milliseconds, in a hidden folder beside the store, or in the temporary folder when
+the build folder is read-only), never the build folder's store itself. The pool looks at the store
 every `watch_seconds`; when a new build has replaced it, a snapshot of the new build gets a new set
 of workers, and once they are ready every new query goes to them while the old ones finish what they
 run. Each answer therefore comes from one build, and identical queries never alternate between two.
@@ -228,7 +229,10 @@ class QueryPool:
     async def start(self) -> None:
         """Take the first snapshot and start its workers (each opens it read-only); then watch for new builds."""
         if self._source is not None:
-            self._snapshots = Path(tempfile.mkdtemp(prefix="govgraph-serve-"))
+            try:  # beside the store: on the same file system a snapshot is hard links, elsewhere a copy
+                self._snapshots = Path(tempfile.mkdtemp(prefix=".govgraph-serve-", dir=self._source.parent))
+            except OSError:  # a read-only build folder
+                self._snapshots = Path(tempfile.mkdtemp(prefix="govgraph-serve-"))
         self.current = await self._start_generation()
         if self._source is not None and self.watch_seconds:
             self._background(self._watch())
