@@ -31,7 +31,7 @@ def is_build_folder(folder: Path) -> bool:
     if (folder / BUILD_MARKER).is_file():
         return True
     names = {entry.name for entry in folder.iterdir()}
-    return names <= OWN_NAMES or all(n in OWN_NAMES or n.startswith((STAGE_PREFIX, ".store.")) for n in names)
+    return all(n in OWN_NAMES or n.startswith((STAGE_PREFIX, ".store.", ".govgraph-serve-")) for n in names)
 
 
 def check_out_dir(out_dir: Path, force: bool = False) -> None:
