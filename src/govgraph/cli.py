@@ -73,6 +73,9 @@ def build(
         help="A running dask scheduler (tcp://host:8786) for --executor dask; default $GOVGRAPH_DASK_SCHEDULER, "
              "else a local cluster of --jobs workers.")] = None,
     fresh: Annotated[bool, typer.Option(help="Extract every article again instead of reusing unchanged ones.")] = False,
+    nlp: Annotated[str, typer.Option(
+        "--nlp", help="The installed spaCy pipeline that analyses the articles (en_core_web_md, _lg, _trf, a path).")
+    ] = "en_core_web_sm",
     force: Annotated[bool, typer.Option(help="Write into a non-empty --out that holds no govgraph build "
                                              "(only the outputs' own names are replaced).")] = False,
 ) -> None:
@@ -83,7 +86,8 @@ def build(
     from govgraph.workflow import build_graph
 
     summary = build_graph(inputs, out, strict=strict, warn=lambda line: typer.echo(line, err=True), store=store,
-                          jobs=jobs, executor=executor, scheduler=scheduler, incremental=not fresh, force=force)
+                          jobs=jobs, executor=executor, scheduler=scheduler, incremental=not fresh, nlp=nlp,
+                          force=force)
     reused = f" ({summary.reused} unchanged, not extracted again)" if summary.reused else ""
     typer.echo(
         f"{summary.articles} articles{reused}, {summary.sentences} sentences, {summary.entities} entities, "

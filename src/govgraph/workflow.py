@@ -13,6 +13,7 @@ import pyoxigraph as ox
 
 from govgraph import __version__
 from govgraph.build.executors import executor_spec, using
+from govgraph.build.nlp import DEFAULT_PIPELINE, load_pipeline
 from govgraph.build.pipeline import extract_corpus
 from govgraph.corpus import corpus_dir
 from govgraph.errors import InputError
@@ -105,6 +106,7 @@ def build_graph(
     executor: str | None = None,
     scheduler: str | None = None,
     incremental: bool = True,
+    nlp: str = DEFAULT_PIPELINE,
     force: bool = False,
 ) -> BuildSummary:
     """Build the knowledge graph of the inputs and write graph.ttl, graph.trig, graph.html and store/.
@@ -120,6 +122,7 @@ def build_graph(
         jobs: worker processes for per-article extraction.
         executor: "serial", "process" or "dask" (default: serial, or process when jobs > 1); see `build.executors`.
         scheduler: address of a running dask scheduler (tcp://host:8786) for the dask executor.
+        nlp: the installed spaCy pipeline that analyses the articles (default en_core_web_sm).
         force: write into a non-empty folder that holds no govgraph build (only the outputs' names are replaced).
 
     Returns:
@@ -132,7 +135,8 @@ def build_graph(
     """
     started = time.perf_counter()
     check_out_dir(out_dir, force)
-    spec = executor_spec(executor, jobs, scheduler)
+    spec = executor_spec(executor, jobs, scheduler, nlp)
+    load_pipeline(nlp)  # a missing pipeline is one line before anything else happens
     if store:
         from govgraph.graph.store import check_reachable, publish
 

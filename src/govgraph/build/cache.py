@@ -109,7 +109,8 @@ def extractor_fingerprint() -> str:
 
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
-    for path in sorted(package.glob("*.py")) + reference_files():
+    sources = sorted(package.glob("*.py")) + sorted(package.glob("rules/*.py")) + sorted(package.glob("rules/specs/*"))
+    for path in sources + reference_files():
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -118,14 +119,15 @@ def extractor_fingerprint() -> str:
 class ExtractionCache:
     """Extraction records as JSON files in a folder (normally OUT/.cache/extractions)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, pipeline: str = "") -> None:
         self.folder = folder
+        self.pipeline = pipeline  # name and version of the spaCy pipeline (see build.nlp.pipeline_id)
         self.used: set[str] = set()
 
     def key(self, extraction: Extraction) -> str:
         doc = extraction.document
         metadata = json.dumps([doc.doc_id, Path(doc.path).name, doc.title, doc.publisher, doc.author, doc.date, doc.url])
-        raw = "\x1f".join((doc.content_hash, metadata, extractor_fingerprint()))
+        raw = "\x1f".join((doc.content_hash, metadata, extractor_fingerprint(), self.pipeline))
         return hashlib.sha256(raw.encode()).hexdigest()
 
     def load(self, extraction: Extraction) -> Extraction | None:

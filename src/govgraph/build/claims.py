@@ -25,5 +25,5 @@ def mention_claims(doc: Document, mentions: list[Mention]) -> list[Claim]:
         seen.add((mention.sentence, mention.entity))
         span = doc.sentences[mention.sentence]
         claims.append(Claim(document_key(doc.doc_id), "gg:mentions", mention.entity, doc.doc_id,
-                            mention.sentence, span.start, span.end, "gazetteer", MENTION_CONFIDENCE))
+                            mention.sentence, span.start, span.end, mention.source, MENTION_CONFIDENCE))
     return claims

@@ -9,10 +9,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from govgraph.build.gazetteer import Gazetteer
 from govgraph.build.keys import make_key, slug
 from govgraph.build.records import Claim, Entity, Extraction, Mention, Value
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as TokenSpan
+
+    from govgraph.build.rules.base import Rule
 
 # Words that end a noun phrase: function words, auxiliaries and common clause openers.
 NP_STOP = frozenset(
@@ -39,6 +46,7 @@ class Sentence:
     start: int
     text: str
     mentions: list[Mention] = field(default_factory=list)
+    tokens: TokenSpan | None = None  # the parsed sentence (tokens, tags, dependencies, entities)
 
     @property
     def end(self) -> int:
@@ -94,20 +102,29 @@ def clean_phrase(text: str) -> str:
     return " ".join(words)
 
 
+class RuleContractError(AssertionError):
+    """A rule emitted what its declaration does not allow: a defect in the rule, never bad input."""
+
+
 class DocContext:
     """What the rules of one document share: its sentences, mentions, entities and claims."""
 
-    def __init__(self, extraction: Extraction, gazetteer: Gazetteer) -> None:
+    def __init__(self, extraction: Extraction, gazetteer: Gazetteer, parsed: Doc | None = None) -> None:
         self.extraction = extraction
         self.doc = extraction.document
         self.gazetteer = gazetteer
+        self.parsed = parsed
+        self.rule: Rule | None = None  # the rule running now: what it may emit is checked
         self.sentences: list[Sentence] = [
-            Sentence(i, span.start, self.doc.text[span.start : span.end]) for i, span in enumerate(self.doc.sentences)
+            Sentence(i, span.start, self.doc.text[span.start : span.end],
+                     tokens=parsed.char_span(span.start, span.end, alignment_mode="expand") if parsed is not None else None)
+            for i, span in enumerate(self.doc.sentences)
         ]
         for mention in extraction.mentions:
             self.sentences[mention.sentence].mentions.append(mention)
+        entries = gazetteer.entries
         countries = Counter(
-            gazetteer.entries[m.entity].country for m in extraction.mentions if gazetteer.entries[m.entity].country
+            entries[m.entity].country for m in extraction.mentions if m.entity in entries and entries[m.entity].country
         )
         self.country_key: str | None = countries.most_common(1)[0][0] if countries else None
         self.country = self.country_key.split("/", 1)[0] if self.country_key else "xx"
@@ -122,6 +139,8 @@ class DocContext:
         entity = self.extraction.entities.get(key)
         if entity is None:
             entry = self.gazetteer.entries.get(key)
+            if entry is None and self.rule is not None and cls not in self.rule.classes:
+                raise RuleContractError(f"rule {self.rule.name} creates a {cls}, which it does not declare")
             entity = entry.entity() if entry else Entity(key, cls, label)
             self.extraction.entities[key] = entity
         for alias in aliases:
@@ -151,7 +170,14 @@ class DocContext:
 
     def claim(self, sentence: Sentence, subject: str, predicate: str, obj: str | Value,
               extractor: str, confidence: float, also: tuple[int, ...] = ()) -> None:
-        """Record a statement the sentence makes (with `also`, further sentences it rests on)."""
+        """Record a statement the sentence makes (with `also`, further sentences it rests on).
+
+        Inside a declared rule the extractor is the rule's name, and the predicate must be one it declares.
+        """
+        if self.rule is not None:
+            if predicate not in self.rule.predicates:
+                raise RuleContractError(f"rule {self.rule.name} emits {predicate}, which it does not declare")
+            extractor = self.rule.name
         self.extraction.claims.append(
             Claim(subject, predicate, obj, self.doc.doc_id, sentence.index, sentence.start, sentence.end,
                   extractor, confidence, also)
@@ -171,8 +197,13 @@ class DocContext:
         """A discovered entity named at sentence-relative offsets [start, end)."""
         if key not in self.extraction.entities and key in self.gazetteer.entries:
             self.extraction.entities[key] = self.gazetteer.entries[key].entity()
+        source = "gazetteer"
+        if self.rule is not None:
+            if "gg:mentions" not in self.rule.predicates:
+                raise RuleContractError(f"rule {self.rule.name} adds mentions, which it does not declare (gg:mentions)")
+            source = self.rule.name
         mention = Mention(self.doc.doc_id, sentence.index, sentence.start + start, sentence.start + end,
-                          sentence.text[start:end], key)
+                          sentence.text[start:end], key, source)
         sentence.mentions.append(mention)
         self.extraction.mentions.append(mention)
 

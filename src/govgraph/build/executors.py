@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, fields
+from functools import partial
 from typing import TYPE_CHECKING
 
 from govgraph.build.records import Document, Extraction
@@ -43,6 +44,7 @@ class ExecutorSpec:
     kind: str = "serial"
     jobs: int = 1
     scheduler: str | None = None  # address of a running dask scheduler; None starts a local cluster
+    nlp: str = "en_core_web_sm"  # the spaCy pipeline that analyses the articles (see build.nlp)
 
     def describe(self) -> str:
         """A few words for logs: 'serial', 'process x2', 'dask tcp://host:8786'."""
@@ -53,7 +55,8 @@ class ExecutorSpec:
         return f"process x{self.jobs}"
 
 
-def executor_spec(executor: str | None = None, jobs: int = 1, scheduler: str | None = None) -> ExecutorSpec:
+def executor_spec(executor: str | None = None, jobs: int = 1, scheduler: str | None = None,
+                  nlp: str = "en_core_web_sm") -> ExecutorSpec:
     """The executor that options name (validated).
 
     Args:
@@ -62,6 +65,7 @@ def executor_spec(executor: str | None = None, jobs: int = 1, scheduler: str | N
         jobs: worker processes (process pool, or workers of a local dask cluster).
         scheduler: a dask scheduler address (tcp://host:8786); default: the environment
             variable GOVGRAPH_DASK_SCHEDULER when the executor is dask.
+        nlp: the installed spaCy pipeline that analyses the articles.
 
     Returns:
         The validated spec.
@@ -78,7 +82,7 @@ def executor_spec(executor: str | None = None, jobs: int = 1, scheduler: str | N
         raise InputError(f"--scheduler is for --executor dask, not {kind}")
     if kind == "dask":
         scheduler = scheduler or os.environ.get(SCHEDULER_ENV) or None
-    return ExecutorSpec(kind, jobs, scheduler)
+    return ExecutorSpec(kind, jobs, scheduler, nlp)
 
 
 _current: ContextVar[ExecutorSpec | None] = ContextVar("govgraph_executor", default=None)
@@ -119,10 +123,10 @@ def extract_all(extractions: list[Extraction], gazetteer: Gazetteer, stages: dic
         return
     if spec.kind == "serial" or (spec.kind == "process" and (spec.jobs == 1 or len(extractions) < 2)):
         started, cpu = time.perf_counter(), time.process_time()
-        from govgraph.build.pipeline import extract_document
+        from govgraph.build.pipeline import extract_documents
 
-        for extraction in extractions:
-            extract_document(extraction, gazetteer)
+        for _ in extract_documents(extractions, gazetteer, spec.nlp):
+            pass
         stages["extract.worker"] = time.perf_counter() - started
         stages["extract.worker_cpu"] = time.process_time() - cpu
         return
@@ -140,25 +144,27 @@ def extract_all(extractions: list[Extraction], gazetteer: Gazetteer, stages: dic
     stages["extract.merge"] = time.perf_counter() - started
 
 
-def extract_batch(batch: Sequence[Extraction]) -> tuple[list[Extraction], float, float]:
+def extract_batch(batch: Sequence[Extraction], nlp: str = "en_core_web_sm") -> tuple[list[Extraction], float, float]:
     """Extract a batch of articles in a worker: the filled records without their text, wall and CPU seconds taken."""
     from govgraph.build.gazetteer import default_gazetteer
-    from govgraph.build.pipeline import extract_document
+    from govgraph.build.pipeline import extract_documents
 
     gazetteer = default_gazetteer()
     started, cpu = time.perf_counter(), time.process_time()
-    filled = [extract_document(extraction, gazetteer) for extraction in batch]
+    filled = list(extract_documents(batch, gazetteer, nlp))
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     for extraction in filled:
         extraction.document.text = ""  # the caller has it; sending it back would double the traffic
     return filled, seconds, cpu
 
 
-def warm_worker() -> int:
-    """Build this worker's gazetteer (once per process); returns the process id."""
+def warm_worker(nlp: str = "en_core_web_sm") -> int:
+    """Build this worker's gazetteer and load its spaCy pipeline (once per process); returns the process id."""
     from govgraph.build.gazetteer import default_gazetteer
+    from govgraph.build.nlp import load_pipeline
 
     default_gazetteer()
+    load_pipeline(nlp)
     return os.getpid()
 
 
@@ -200,10 +206,11 @@ def _run_pool(extractions: list[Extraction], spec: ExecutorSpec, stages: dict[st
     batches = _batches(extractions, spec.jobs * BATCHES_PER_WORKER)
     started = time.perf_counter()
     workers = min(spec.jobs, len(batches))
-    with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=warm_worker) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=warm_worker,
+                             initargs=(spec.nlp,)) as pool:
         stages["extract.startup"] = time.perf_counter() - started
         started = time.perf_counter()
-        results = list(pool.map(extract_batch, batches))
+        results = list(pool.map(partial(extract_batch, nlp=spec.nlp), batches))
         stages["extract.work"] = time.perf_counter() - started
     return batches, results
 
@@ -235,7 +242,7 @@ def _run_dask(extractions: list[Extraction], spec: ExecutorSpec, stages: dict[st
         started = time.perf_counter()
         batches = _batches(extractions, workers * BATCHES_PER_WORKER)  # every worker of the cluster gets work
         data = client.scatter(batches)
-        futures = client.map(extract_batch, data, pure=False)
+        futures = client.map(extract_batch, data, nlp=spec.nlp, pure=False)
         results = client.gather(futures)
         stages["extract.work"] = time.perf_counter() - started
     finally:
@@ -252,7 +259,7 @@ def _warm_dask(client: object, spec: ExecutorSpec) -> int:
     """
     try:
         client.wait_for_workers(1, timeout=60)  # type: ignore[attr-defined]
-        return max(1, len(client.run(warm_worker)))  # type: ignore[attr-defined]
+        return max(1, len(client.run(warm_worker, spec.nlp)))  # type: ignore[attr-defined]
     except TimeoutError as exc:
         raise GovgraphError(f"the dask scheduler at {spec.scheduler} has no workers (waited 60 s)") from exc
     except ImportError as exc:

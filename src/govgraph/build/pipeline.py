@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govgraph.build.cache import ExtractionCache
 from govgraph.build.claims import mention_claims
@@ -13,11 +14,14 @@ from govgraph.build.documents import Problems, find_manifests, iter_source_files
 from govgraph.build.gazetteer import Gazetteer, default_gazetteer
 from govgraph.build.keys import make_key
 from govgraph.build.mentions import find_mentions
+from govgraph.build.nlp import DEFAULT_PIPELINE, parse, sentence_spans
 from govgraph.build.records import Claim, Entity, Extraction
 from govgraph.build.relations import extract_relations
 from govgraph.build.resolve import Conflict, find_conflicts, resolve
-from govgraph.build.text import sentence_spans
 from govgraph.errors import InputError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 Warn = Callable[[str], None]
 
@@ -43,15 +47,25 @@ class ExtractionResult:
         return sum(len(e.claims) for e in self.extractions)
 
 
-def extract_document(extraction: Extraction, gazetteer: Gazetteer) -> Extraction:
+def extract_documents(extractions: Iterable[Extraction], gazetteer: Gazetteer,
+                      nlp: str = DEFAULT_PIPELINE) -> Iterator[Extraction]:
+    """Extract documents in order, parsed in batches by the spaCy pipeline `nlp`."""
+    batch = list(extractions)
+    for extraction, parsed in zip(batch, parse((e.document.text for e in batch), nlp), strict=True):
+        yield extract_document(extraction, gazetteer, parsed)
+
+
+def extract_document(extraction: Extraction, gazetteer: Gazetteer, parsed: Doc | None = None) -> Extraction:
     """Sentences, mentions, entities and claims of one document (fills the record in place)."""
     doc = extraction.document
-    doc.sentences = sentence_spans(doc.text)
+    if parsed is None:
+        parsed = next(parse([doc.text]))
+    doc.sentences = sentence_spans(parsed)
     mentions = find_mentions(doc, gazetteer)
     extraction.mentions = mentions
     extraction.entities = {m.entity: gazetteer.entries[m.entity].entity() for m in mentions}
     extraction.claims = []
-    extract_relations(extraction, gazetteer)
+    extract_relations(extraction, gazetteer, parsed)
     extraction.claims += mention_claims(doc, extraction.mentions)
     extraction.claims = strongest_claims(extraction.claims)
     if doc.publisher:
@@ -160,9 +174,10 @@ def extract_corpus(
     gazetteer = default_gazetteer()
     stages["gazetteer"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    from govgraph.build.executors import extract_all
+    from govgraph.build.executors import current, extract_all
+    from govgraph.build.nlp import pipeline_id
 
-    cache = ExtractionCache(cache_dir) if cache_dir else None
+    cache = ExtractionCache(cache_dir, pipeline_id(current().nlp)) if cache_dir else None
     cached = [cache.load(e) for e in extractions] if cache else [None] * len(extractions)
     todo = [e for e, hit in zip(extractions, cached, strict=True) if hit is None]
     extract_all(todo, gazetteer, stages)

@@ -71,6 +71,7 @@ class Mention:
     end: int
     text: str
     entity: str  # entity key
+    source: str = "gazetteer"  # what found it: the gazetteer or the name of a declared rule
 
 
 @dataclass(frozen=True, slots=True)

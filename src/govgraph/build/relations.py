@@ -1,18 +1,19 @@
-"""Relation extraction: people first, then the structural, reform, event and document rules."""
+"""Relation extraction: the declared rules run over one parsed document (see `build.rules`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext
-from govgraph.build.events import scan_events
 from govgraph.build.gazetteer import Gazetteer
-from govgraph.build.laws import scan_laws
-from govgraph.build.organizations import scan_organizations
-from govgraph.build.people import People
 from govgraph.build.records import Extraction
-from govgraph.build.reforms import scan_reforms
-from govgraph.build.structure import RULES as STRUCTURE_RULES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from govgraph.build.rules.base import Rule
 
 
 def mention_surnames(ctx: DocContext) -> None:
@@ -59,17 +60,19 @@ def resolve_definites(ctx: DocContext) -> None:
                     last[noun] = mention.entity
 
 
-def extract_relations(extraction: Extraction, gazetteer: Gazetteer) -> DocContext:
-    """Run every rule over one document; claims and entities are added to the extraction."""
-    ctx = DocContext(extraction, gazetteer)
-    scan_organizations(ctx)
-    People(ctx).scan()
-    mention_surnames(ctx)
-    resolve_definites(ctx)
-    for sentence in ctx.sentences:
-        for rule in STRUCTURE_RULES:
-            rule(ctx, sentence)
-    scan_reforms(ctx)
-    scan_laws(ctx)
-    scan_events(ctx)
+def extract_relations(extraction: Extraction, gazetteer: Gazetteer, parsed: Doc | None = None,
+                      rules: Sequence[Rule] | None = None) -> DocContext:
+    """Run the declared rules (default: all of them, in dependency order) over one parsed document.
+
+    Claims and entities are added to the extraction.
+    """
+    from govgraph.build.rules.registry import default_rules
+
+    ctx = DocContext(extraction, gazetteer, parsed)
+    for rule in default_rules() if rules is None else rules:
+        ctx.rule = rule
+        try:
+            rule.apply(ctx, rule)
+        finally:
+            ctx.rule = None
     return ctx

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from govgraph.build.context import DocContext, Sentence, clean_phrase
 from govgraph.build.numbers import find_numbers, words_to_number
@@ -213,4 +214,6 @@ def chambers_listed(ctx: DocContext, sentence: Sentence) -> None:
                 ctx.claim(sentence, mention.entity, "gg:chamberOf", parliament, "structure:two-chambers", 0.8)
 
 
-RULES = (chamber_rank, chambers_listed, bodies_of_places, descriptions, aliases_and_lifetimes, sizes, counted_groups)
+SentenceRule = Callable[[DocContext, Sentence], None]
+RULES: tuple[SentenceRule, ...] = (chamber_rank, chambers_listed, bodies_of_places, descriptions, aliases_and_lifetimes,
+                                   sizes, counted_groups)
