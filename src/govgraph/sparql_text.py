@@ -166,10 +166,12 @@ def on_big_stack(function: Callable[[], T], stack_bytes: int = BIG_STACK_BYTES) 
         try:
             outcome.append((True, function()))
         except BaseException as exc:  # handed to the caller's thread as it is
-            seen = exc
-            while seen is not None:  # the frames' locals (engine objects bound to this thread) die here
-                traceback.clear_frames(seen.__traceback__)
-                seen = seen.__cause__ or seen.__context__
+            chain: BaseException | None = exc
+            cleared: set[int] = set()
+            while chain is not None and id(chain) not in cleared:  # frames' locals (engine objects bound to
+                cleared.add(id(chain))  # this thread) are released here, not in the caller's thread
+                traceback.clear_frames(chain.__traceback__)
+                chain = chain.__cause__ or chain.__context__
             outcome.append((False, exc))
 
     with _STACK_LOCK:

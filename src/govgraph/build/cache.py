@@ -151,9 +151,13 @@ class ExtractionCache:
         key = self.key(extraction)
         self.used.add(key)
         data = json.dumps(encode(extraction), ensure_ascii=False, separators=(",", ":"))
+
+        def write(tmp: Path) -> None:
+            tmp.write_text(data, encoding="utf-8")
+
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.folder / f"{key}{SUFFIX}", lambda tmp: tmp.write_text(data, encoding="utf-8"))
+            write_atomic(self.folder / f"{key}{SUFFIX}", write)
         except OSError:
             return
 
