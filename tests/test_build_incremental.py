@@ -53,7 +53,7 @@ def test_removed_article_disappears(tmp_path: Path):
     assert "003_b78f2695d3748071.txt" not in files
     assert not any("Khalid Taimur Akram" in str(label) for label in graph.objects(None, rdflib.RDFS.label))
     assert (out / "graph.ttl").read_bytes() == _fresh(src, tmp_path / "fresh")
-    assert len(list((out / ".cache" / "extractions").glob("*.pickle"))) == 4
+    assert len(list((out / ".cache" / "extractions").glob("*.json"))) == 4
 
 
 def test_a_new_extractor_invalidates_the_cache(tmp_path: Path, monkeypatch):
@@ -68,7 +68,7 @@ def test_a_corrupt_cache_entry_is_extracted_again(tmp_path: Path):
     src = _copy_corpus(tmp_path / "src")
     out = tmp_path / "out"
     build_graph([src], out, html=False)
-    for entry in (out / ".cache" / "extractions").glob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    for entry in (out / ".cache" / "extractions").glob("*.json"):
+        entry.write_bytes(b"not a record")
     assert build_graph([src], out, html=False).reused == 0
     assert (out / "graph.ttl").read_bytes() == _fresh(src, tmp_path / "fresh")

@@ -146,8 +146,10 @@ def test_sources_and_quotes_behind_a_fact(store: GraphStore):
 
 
 def test_conflicting_claims(store: GraphStore):
-    assert rows(store, "conflicts") == [
-        ("fd/house", "gg:memberCount", "100", "doc/fd-1", "The House of Deputies has 100 members.", "98", "doc/fd-2",
+    assert rows(store, "conflicts") == [  # one row per claim of the one conflict, never a row per pair
+        ("conflict/house-members", "fd/house", "gg:memberCount", "100", "doc/fd-1",
+         "The House of Deputies has 100 members."),
+        ("conflict/house-members", "fd/house", "gg:memberCount", "98", "doc/fd-2",
          "The 98-seat House of Deputies met on Monday.")]
 
 

@@ -18,7 +18,7 @@ COLUMNS = {
     "before-after": ["reform", "date", "attribute", "before", "after"],
     "bodies": ["body", "type", "branch", "level", "partOf"],
     "branches": ["branch", "body", "type", "partOf"],
-    "conflicts": ["subject", "predicate", "value1", "source1", "quote1", "value2", "source2", "quote2"],
+    "conflicts": ["conflict", "subject", "predicate", "value", "source", "quote"],
     "describe": None,
     "documents": ["document", "type", "proposedBy", "revisedBy", "adopts", "regulates", "date"],
     "elections": ["event", "type", "date", "place", "results", "seats"],

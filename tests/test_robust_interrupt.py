@@ -16,7 +16,16 @@ import pytest
 
 from conftest import run_cli
 from govgraph.corpus import corpus_dir
-from govgraph.files import LOCK_NAME, STAGE_PREFIX, atomic_dir, build_lock, recover_outputs, staged_outputs
+from govgraph.files import (
+    BUILD_MARKER,
+    LOCK_NAME,
+    STAGE_OWNER,
+    STAGE_PREFIX,
+    atomic_dir,
+    build_lock,
+    recover_outputs,
+    staged_outputs,
+)
 from govgraph.graph.store import open_store
 
 OUTPUTS = ("graph.ttl", "graph.trig", "graph.html")
@@ -248,11 +257,13 @@ def test_a_store_moved_aside_by_a_killed_swap_is_put_back(tmp_path: Path):
     out = tmp_path / "out"
     (out / ".store.old").mkdir(parents=True)
     (out / ".store.old" / "data").write_text("old", encoding="utf-8")
+    (out / BUILD_MARKER).write_text("{}", encoding="utf-8")  # the folder holds a build: its leftovers are govgraph's
     stage = out / f"{STAGE_PREFIX}dead"
     (stage / ".previous-other").mkdir(parents=True)
+    (stage / STAGE_OWNER).write_text("1", encoding="utf-8")
     (stage / "graph.ttl").write_text("half", encoding="utf-8")
     (out / ".store.abc.tmp").mkdir()
     recover_outputs(out)
     assert (out / "store" / "data").read_text(encoding="utf-8") == "old"
     assert (out / "other").is_dir()
-    assert sorted(p.name for p in out.iterdir()) == ["other", "store"]
+    assert sorted(p.name for p in out.iterdir()) == sorted([BUILD_MARKER, "other", "store"])

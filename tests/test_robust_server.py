@@ -122,7 +122,7 @@ def test_slow_clients_are_cut_off_and_never_hold_up_the_others(server):
 
 def test_a_body_that_stops_arriving_gets_408(server):
     with socket.create_connection(server, timeout=30) as sock:
-        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
                      b"Content-Length: 100\r\n\r\nSELECT")
         answer = b""
         while chunk := sock.recv(4096):

@@ -29,7 +29,7 @@ JSON = "application/sparql-results+json"
 @pytest.fixture(scope="module")
 def client(sample_build: Path) -> Iterator[TestClient]:
     app = create_app(sample_build, timeout=2.0, max_rows=7, workers=2)
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url="http://127.0.0.1") as test_client:
         yield test_client
 
 
@@ -90,11 +90,15 @@ def test_format_parameter_overrides_accept(client: TestClient):
     assert response.headers["content-type"].startswith("text/csv")
 
 
+def test_a_query_with_an_update_glued_on_is_malformed_and_never_runs(client: TestClient):
+    response = client.post("/sparql", data={"query": "SELECT * WHERE { ?s ?p ?o } ; CLEAR DEFAULT"})
+    assert response.status_code == 400 and "malformed SPARQL" in response.text
+
+
 @pytest.mark.parametrize("request_kwargs", [
     {"data": {"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}},
     {"content": b"DROP ALL", "headers": {"Content-Type": "application/sparql-update"}},
     {"data": {"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}},
-    {"data": {"query": "SELECT * WHERE { ?s ?p ?o } ; CLEAR DEFAULT"}},
     {"content": b"DELETE WHERE { ?s ?p ?o }", "headers": {"Content-Type": "application/sparql-query"}},
 ])
 def test_updates_are_refused_with_403(client: TestClient, request_kwargs: dict):

@@ -76,6 +76,11 @@ def user_errors(command: F) -> F:
             return command(*args, **kwargs)
         except GovgraphError as exc:
             fail(str(exc), exc.exit_code)
+        except OSError as exc:  # a folder given as a file, a read-only or full disk, a path too deep
+            where = f"{exc.filename}: " if exc.filename else ""
+            fail(f"{where}{exc.strerror or exc}; check the path, its permissions and the free space")
+        except RecursionError:  # folders nested about a thousand deep, walked recursively by os.walk
+            fail("the input is nested too deeply to read (over ~900 levels of folders); flatten it")
         except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (see files.terminate_as_interrupt)
             fail("interrupted; outputs of the previous build are unchanged", 143 if isinstance(exc, Terminated) else 130)
         return None
@@ -102,6 +107,8 @@ def build(
     nlp: Annotated[str, typer.Option(
         "--nlp", help="The installed spaCy pipeline that analyses the articles (en_core_web_md, _lg, _trf, a path).")
     ] = "en_core_web_sm",
+    force: Annotated[bool, typer.Option(help="Write into a non-empty --out that holds no govgraph build "
+                                             "(only the outputs' own names are replaced).")] = False,
 ) -> None:
     """Build the graph: writes graph.ttl, graph.trig, graph.html and store/ in --out.
 
@@ -119,7 +126,7 @@ def build(
         fail(str(exc), 2)
     with StageProgress("starting", total=len(BUILD_STAGES) - (0 if store else 1)) as bar:
         summary = build_graph(inputs, out, strict=strict, warn=bar.echo, store=store, jobs=jobs, executor=executor,
-                              scheduler=scheduler, incremental=not fresh, nlp=nlp, progress=bar.stage)
+                              scheduler=scheduler, incremental=not fresh, nlp=nlp, progress=bar.stage, force=force)
     reused = f" ({summary.reused} unchanged, not extracted again)" if summary.reused else ""
     typer.echo(
         f"{summary.articles} articles{reused}, {summary.sentences} sentences, {summary.entities} entities, "

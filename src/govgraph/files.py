@@ -5,7 +5,9 @@ them into place in a handful of renames (`staged_outputs`): Ctrl-C and SIGTERM w
 those renames are done, the store folder is swapped in one `renameat2(RENAME_EXCHANGE)` call
 where Linux offers it, and a build lock (an advisory `flock`, released by the kernel even on
 SIGKILL) keeps two builds from writing the same folder at once. What a killed build leaves
-behind (its staging folder, temporary files) is removed by the next build.
+behind (its staging folder, temporary files) is removed by the next build, and only that: a
+staging folder is removed only when it holds govgraph's owner file, and other leftovers only in a
+folder that holds a build's marker file (``.govgraph-build.json``, written with the outputs).
 """
 
 from __future__ import annotations
@@ -24,10 +26,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from govgraph.errors import InputError
+
 LOCK_NAME = ".govgraph.lock"
 STAGE_PREFIX = ".govgraph-stage-"
+STAGE_OWNER = ".govgraph-stage"  # inside a staging folder: proof that govgraph made it
+BUILD_MARKER = ".govgraph-build.json"  # in an output folder: the outputs govgraph wrote there
 PREVIOUS_PREFIX = ".previous-"  # inside a staging folder: an output moved aside during a commit without RENAME_EXCHANGE
 ASIDE_OUTPUTS = ("store",)  # folders atomic_dir moves aside as .NAME.old while swapping
+OUTPUT_NAMES = ("store", "graph.ttl", "graph.trig", "graph.html")  # what a build writes, besides its marker
 STALE_TEMP_SECONDS = 3600.0  # a temporary file this old belongs to no running writer
 
 try:
@@ -171,7 +178,16 @@ def build_lock(folder: Path, wait: Callable[[str], None] | None = None) -> Itera
     """
     folder.mkdir(parents=True, exist_ok=True)
     lock = folder / LOCK_NAME
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, _default_mode(0o666))
+    try:  # never through a symbolic link, never a file with other names: truncating it would change another file
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), _default_mode(0o666))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"{lock}: the build lock is a symbolic link; remove it (govgraph never follows it)") from exc
+        raise
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+        os.close(fd)
+        raise InputError(f"{lock}: the build lock is not a plain file of its own (it has other names); remove it")
     try:
         if fcntl is not None:
             try:
@@ -192,16 +208,24 @@ def recover_outputs(folder: Path) -> None:
     """Clean up after builds that were killed: restore an output moved aside, remove staging and temporary leftovers.
 
     Call it only while holding the build lock: then no staging folder belongs to a running build.
+    Only what govgraph made is touched: a staging folder holding its owner file; the store's
+    temporary and set-aside folders, and old temporary files of govgraph's outputs, only in a folder
+    with a build marker. A symbolic link is never followed or removed.
     """
     now = time.time()
+    built_here = (folder / BUILD_MARKER).is_file()
     for entry in sorted(folder.iterdir()):
         name = entry.name
-        if name.startswith(STAGE_PREFIX) and entry.is_dir():
+        if entry.is_symlink():
+            continue
+        if name.startswith(STAGE_PREFIX) and entry.is_dir() and (entry / STAGE_OWNER).is_file():
             for aside in entry.glob(f"{PREVIOUS_PREFIX}*"):
                 original = folder / aside.name[len(PREVIOUS_PREFIX) :]
                 if not original.exists():
                     os.replace(aside, original)  # killed between the two renames of a commit
             shutil.rmtree(entry, ignore_errors=True)
+        elif not built_here:
+            continue
         elif name in {f".{output}.old" for output in ASIDE_OUTPUTS} and entry.is_dir():
             original = folder / name[1:-4]
             if not original.exists():
@@ -210,7 +234,7 @@ def recover_outputs(folder: Path) -> None:
                 shutil.rmtree(entry, ignore_errors=True)
         elif name.startswith(".store.") and name.endswith(".tmp"):
             shutil.rmtree(entry, ignore_errors=True)  # only builds, which hold the lock, write the store
-        elif name.startswith(".") and name.endswith(".tmp"):
+        elif name.startswith(tuple(f".{output}." for output in OUTPUT_NAMES)) and name.endswith(".tmp"):
             with contextlib.suppress(OSError):
                 if now - entry.lstat().st_mtime > STALE_TEMP_SECONDS:
                     shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
@@ -220,7 +244,7 @@ def commit(stage: Path, folder: Path) -> None:
     """Move every entry of the staging folder into `folder` (folders first, as `replace_dir` does)."""
     entries = sorted(stage.iterdir(), key=lambda p: (not p.is_dir(), p.name))
     for entry in entries:
-        if entry.name.startswith(PREVIOUS_PREFIX):
+        if entry.name.startswith(PREVIOUS_PREFIX) or entry.name == STAGE_OWNER:
             continue
         target = folder / entry.name
         if entry.is_dir():
@@ -244,8 +268,9 @@ def staged_outputs(folder: Path, wait: Callable[[str], None] | None = None) -> I
     with build_lock(folder, wait):
         recover_outputs(folder)
         stage = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=folder))
-        os.chmod(stage, _default_mode(0o777))
         try:
+            os.chmod(stage, _default_mode(0o777))
+            (stage / STAGE_OWNER).write_text(f"{os.getpid()}\n", encoding="ascii")
             yield stage
             with deferred_signals():
                 commit(stage, folder)

@@ -119,8 +119,14 @@ class Extraction:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """Claims from different articles giving different values for one subject and property."""
+    """Statements giving one subject's single-valued property different values for the same time.
+
+    Every claim about that subject, property and time is listed (not only the two that differ most),
+    so its size grows with the claims, never with their pairs; `values` are the distinct values.
+    """
 
     subject: str
     predicate: str
     claims: tuple[Claim, ...]
+    values: tuple[str, ...] = ()
+    when: str | None = None

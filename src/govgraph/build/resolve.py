@@ -17,7 +17,6 @@ from govgraph.records import Conflict
 
 # Predicates whose subject has one true value at a time: different values from different sources conflict.
 SINGLE_VALUED = functional_properties()  # declared owl:FunctionalProperty in govgraph.ttl
-COUNTED_BY_KIND = frozenset({"gg:electedCount"})
 _DATE_SUFFIX = re.compile(r"-(\d{4})(?:-(\d{2}))?$")
 
 
@@ -116,46 +115,81 @@ def resolve(extractions: list[Extraction]) -> None:
     apply_mapping(extractions, mapping)
 
 
-def compatible_values(a: Value, b: Value) -> bool:
-    """Equal values, or dates where one refines the other ('2022' and '2022-06-05')."""
-    if a.lexical == b.lexical:
-        return True
-    if a.datatype.startswith(("date", "gYear")) and b.datatype.startswith(("date", "gYear")):
-        return a.lexical.startswith(b.lexical) or b.lexical.startswith(a.lexical)
+def statement_time(claim: Claim) -> str | None:
+    """The time a claim's value holds at, when the extractor states one (ISO, possibly partial), else None.
+
+    Claims carry it as an optional ``when`` attribute; two values for different times are history
+    (a reform changed them), not a conflict.
+    """
+    when = getattr(claim, "when", None)
+    return when if isinstance(when, str) and when else None
+
+
+def _decimals(lexical: str) -> int:
+    return len(lexical.partition(".")[2]) if "." in lexical else 0
+
+
+def _interval(value: Value) -> tuple[object, object, str] | None:
+    """The range a stated value stands for, and its kind: a number within its rounding, a date within its precision."""
+    if value.datatype.startswith(("date", "gYear", "gMonth")):
+        return value.lexical, value.lexical + "~", "date"  # '2022' covers '2022-06-05': '~' sorts after digits and '-'
     try:
-        return float(a.lexical) == float(b.lexical)
+        number = float(value.lexical)
     except ValueError:
-        return False
+        return None
+    if number != number or number in (float("inf"), float("-inf")):
+        return None
+    half = 0.5 * 10 ** -_decimals(value.lexical.strip())  # '54' stands for 53.5-54.5, '53.9' for 53.85-53.95
+    return number - half, number + half, "number"
+
+
+def disagree(statements: list[list[Value]]) -> bool:
+    """Whether some two statements (each one or more values, as a range "from five to seven") cannot both hold.
+
+    Numbers and dates are intervals (a number within its rounding, a date within its precision); intervals
+    agree pairwise exactly when the largest start is not past the smallest end, so this is linear. Texts
+    agree when one value is stated by every statement.
+    """
+    intervals = []
+    texts: dict[str, int] = defaultdict(int)
+    for values in statements:
+        spans = [_interval(v) for v in values]
+        if all(span is not None for span in spans) and len({span[2] for span in spans}) == 1:  # type: ignore[index]
+            intervals.append((min(s[0] for s in spans), max(s[1] for s in spans)))  # type: ignore[index,type-var]
+        for lexical in {" ".join(v.lexical.casefold().split()) for v in values}:
+            texts[lexical] += 1
+    if len(intervals) == len(statements):
+        try:
+            return max(lo for lo, _ in intervals) >= min(hi for _, hi in intervals)  # type: ignore[type-var,operator]
+        except TypeError:  # numbers against dates: compare them as texts
+            pass
+    return max(texts.values()) < len(statements)
 
 
 def find_conflicts(extractions: list[Extraction]) -> list[Conflict]:
-    """Single-valued statements on which sources disagree; both sides are kept and flagged.
+    """Single-valued statements on which sources disagree; every side is kept and flagged in one conflict.
 
-    Two sentences (of one article or of two) that give one subject different values conflict. Counts of
-    elected offices are compared across articles by the kind of office ('akim', 'regional akim', 'akims
-    of regional cities' are all akims), since articles count the same elections in different ways.
+    Claims are grouped by subject, property and the time they hold at (`statement_time`); a group is a
+    conflict when two different statements (sentences) in it give values that cannot both be right, with
+    a tolerance for rounding (53.9 and 54 agree) and for precision (2022 and 2022-06-05 agree). Values
+    from one sentence never conflict with each other ("from five to seven years"). Linear in the claims.
     """
-    labels = {key: entity.label for e in extractions for key, entity in e.entities.items()}
-    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    groups: dict[tuple[str, str, str | None], dict[tuple[str, int], list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for extraction in extractions:
         for claim in extraction.claims:
             if claim.qualifier:  # a bound ('more than 200') does not contradict an exact value
                 continue
             if claim.predicate in SINGLE_VALUED and isinstance(claim.obj, Value):
-                groups[(claim.subject, claim.predicate)].append(claim)
-            elif claim.predicate in COUNTED_BY_KIND and isinstance(claim.obj, Value):
-                kind = labels.get(claim.subject, claim.subject).lower().rstrip("s").split()[-1]
-                groups[(f"kind:{kind}", claim.predicate)].append(claim)
+                key = (claim.subject, claim.predicate, statement_time(claim))
+                groups[key][(claim.doc_id, claim.sentence)].append(claim)
     conflicts = []
-    for (subject, predicate), claims in sorted(groups.items()):
-        if len({(c.doc_id, c.sentence) for c in claims}) < 2:
+    for (subject, predicate, when), statements in sorted(groups.items(), key=lambda item: (item[0][:2], item[0][2] or "")):
+        if len(statements) < 2:
             continue
-        by_kind = subject.startswith("kind:")
-        disagreeing = [c for c in claims if any((o.doc_id, o.sentence) != (c.doc_id, c.sentence)
-                                                 and (not by_kind or o.doc_id != c.doc_id)
-                                                 and not compatible_values(o.obj, c.obj) for o in claims)]
-        if by_kind and disagreeing:
-            subject = disagreeing[0].subject
-        if disagreeing:
-            conflicts.append(Conflict(subject, predicate, tuple(sorted(disagreeing, key=lambda c: (c.doc_id, c.sentence)))))
+        if not disagree([[c.obj for c in claims if isinstance(c.obj, Value)] for claims in statements.values()]):
+            continue
+        claims = tuple(sorted((c for group in statements.values() for c in group),
+                              key=lambda c: (c.doc_id, c.sentence, c.start, str(c.obj))))
+        values = tuple(sorted({c.obj.lexical for c in claims if isinstance(c.obj, Value)}))
+        conflicts.append(Conflict(subject, predicate, claims, values, when))
     return conflicts

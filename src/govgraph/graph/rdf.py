@@ -19,6 +19,7 @@ from govgraph.namespaces import DCTERMS, GG, ID, OA, OWL, PREFIXES, PROV, RDF, R
 from govgraph.records import Claim, Conflict, Document, Entity, Extraction, Value
 
 DERIVED_GRAPH = ID["graph/derived"]
+CONFLICT_VALUES_SHOWN = 8  # values named in a conflict's label; the claims carry all of them
 
 
 @lru_cache(maxsize=4096)
@@ -213,22 +214,25 @@ def external_links() -> dict[ox.NamedNode, list[tuple[ox.NamedNode, ox.NamedNode
 
 
 def conflict_quads(conflicts: Iterable[Conflict]) -> Iterator[ox.Quad]:
-    """Each conflict as a gg:Conflict in the derived graph, linking the disagreeing claims."""
+    """Each conflict as one gg:Conflict in the derived graph with one gg:conflictingClaim per claim.
+
+    Never a triple per pair of claims: a conflict's size grows with its claims.
+    """
     graph = iri(str(DERIVED_GRAPH))
     for conflict in conflicts:
         claims = [claim_iri(c) for c in conflict.claims]
         digest = hashlib.sha1("|".join(c.value for c in claims).encode()).hexdigest()[:16]
         node = iri(f"{ID}conflict/{digest}")
+        shown = ", ".join(conflict.values[:CONFLICT_VALUES_SHOWN])
+        more = f" and {len(conflict.values) - CONFLICT_VALUES_SHOWN} more" if len(conflict.values) > CONFLICT_VALUES_SHOWN else ""
+        when = f" at {conflict.when}" if conflict.when else ""
         yield ox.Quad(node, _TYPE, curie("gg:Conflict"), graph)
         yield ox.Quad(node, _LABEL, text(f"sources disagree on {conflict.predicate.split(':')[-1]} of "
-                                         f"{conflict.subject.rsplit('/', 1)[-1]}"), graph)
+                                         f"{conflict.subject.rsplit('/', 1)[-1]}{when}: {shown}{more}"), graph)
         yield ox.Quad(node, curie("gg:conflictSubject"), entity_iri(conflict.subject), graph)
         yield ox.Quad(node, curie("gg:conflictProperty"), curie(conflict.predicate), graph)
         for claim in claims:
             yield ox.Quad(node, curie("gg:conflictingClaim"), claim, graph)
-            for other in claims:
-                if other != claim:
-                    yield ox.Quad(claim, curie("gg:conflictsWith"), other, graph)
 
 
 def sort_key(quad: ox.Quad) -> tuple[str, str, str, str]:

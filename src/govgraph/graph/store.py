@@ -18,10 +18,14 @@ Each backend declares what it can do with capability flags (``read_only``, ``con
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
+import http.client
 import netrc
 import os
 import re
+import socket
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -35,8 +39,9 @@ import pyoxigraph as ox
 from govgraph.errors import QueryError, StoreError
 from govgraph.files import atomic_dir
 from govgraph.graph.rdf import prefixes
+from govgraph.graph.remote import MAX_ANSWER_BYTES, opener, printable, read_capped, redact
 from govgraph.namespaces import ID, UNION_GRAPH
-from govgraph.sparql_text import code_only, has_service
+from govgraph.sparql_text import code_only, refuse_unsafe
 
 STORE_DIR = "store"
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -189,8 +194,8 @@ class EmbeddedStore:
 
     def query(self, sparql: str, bindings: dict[str, Binding] | None = None,
               dataset: Dataset | None = None) -> QueryResult:
-        refuse_service(sparql)
         text = bind_values(sparql, bindings)
+        refuse_unsafe(text)
         try:
             if dataset is not None:
                 defaults: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = list(dataset[0]) or [ox.DefaultGraph()]
@@ -287,24 +292,14 @@ def endpoints(url: str, authenticated: bool = False) -> tuple[str, str]:
     return at(path), at(path)
 
 
-def refuse_service(sparql: str) -> None:
-    """govgraph never sends a query to another host: a SERVICE clause is refused before anything runs.
-
-    Raises:
-        QueryError: the query holds a SERVICE clause.
-    """
-    if has_service(sparql):
-        raise QueryError("SERVICE clauses are refused: govgraph never sends queries to other servers; "
-                         "query the store you built instead")
-
-
 def check_syntax(sparql: str) -> None:
     """Parse a query as the embedded store does, so both backends report a malformed query identically.
 
     Raises:
-        QueryError: the query does not parse.
+        QueryError: the query does not parse, or holds a SERVICE clause (checked before the engine sees it:
+            evaluating one, even on an empty store, would send a request).
     """
-    refuse_service(sparql)
+    refuse_unsafe(sparql)
     try:
         ox.Store().query(sparql, prefixes=prefixes())
     except SyntaxError as exc:
@@ -386,13 +381,15 @@ class SparqlStore:
     context_aware = True
 
     def __init__(self, endpoint: str, graph_store: str | None = None, *, read_only: bool = True,
-                 timeout: float = 60.0, auth: tuple[str, str] | None = None) -> None:
+                 timeout: float = 60.0, auth: tuple[str, str] | None = None,
+                 max_bytes: int = MAX_ANSWER_BYTES) -> None:
         self.name = without_userinfo(endpoint)
         self.endpoint = self.name
         self.graph_store = without_userinfo(graph_store) if graph_store else None
         self.read_only = read_only
         self.supports_graph_store = graph_store is not None
-        self.timeout = timeout
+        self.timeout = timeout  # for a whole request: connecting, sending, and reading all of the answer
+        self.max_bytes = max_bytes
         self._digest: urllib.request.HTTPDigestAuthHandler | None = None
         self._auth = auth
         handlers: list[urllib.request.BaseHandler] = []
@@ -403,24 +400,45 @@ class SparqlStore:
                     passwords.add_password(None, url, *auth)
             self._digest = urllib.request.HTTPDigestAuthHandler(passwords)
             handlers = [urllib.request.HTTPBasicAuthHandler(passwords), self._digest]
-        self._opener = urllib.request.build_opener(*handlers)
+        self._handlers = handlers
 
     # -- HTTP -----------------------------------------------------------------------------------------------------
     def _send(self, request: urllib.request.Request, what: str) -> tuple[str, bytes]:
+        url = redact(request.full_url)
+        sockets: list[socket.socket] = []
+        expired = threading.Event()
+
+        def cut() -> None:  # the deadline passed: unblock whatever read or write is waiting
+            expired.set()
+            for sock in sockets:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+        watchdog = threading.Timer(self.timeout, cut)
+        watchdog.daemon = True
+        watchdog.start()
         try:
-            with self._opener.open(request, timeout=self.timeout) as response:
+            with opener(sockets, *self._handlers).open(request, timeout=self.timeout) as response:
                 media = response.headers.get_content_type()
-                return media, response.read()
+                body = read_capped(response, self.max_bytes, url)
+            if expired.is_set():  # the cut socket reads as the end of the answer: it is not
+                raise OSError("deadline")
+            return media, body
         except urllib.error.HTTPError as exc:
-            detail = " ".join(exc.read().decode("utf-8", "replace").split())[:300] or exc.reason
+            detail = printable(exc.read(2000).decode("utf-8", "replace"), 300) or exc.reason
             if exc.code == 400 and what == "query":
                 raise QueryError(f"{self.name}: the server rejected the query: {detail}") from None
             hint = ("; the server may be read-only or need credentials (GOVGRAPH_STORE_USER and "
                     "GOVGRAPH_STORE_PASSWORD, or a netrc entry)") if exc.code in (401, 403, 405) else ""
-            raise StoreError(f"{request.full_url}: {what} failed with HTTP {exc.code} ({detail}){hint}") from None
-        except (urllib.error.URLError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
+            raise StoreError(f"{url}: {what} failed with HTTP {exc.code} ({detail}){hint}") from None
+        except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+            if expired.is_set():
+                raise StoreError(f"{self.name}: the SPARQL server did not finish answering within {self.timeout:g} s; "
+                                 "is it overloaded?") from None
+            reason = printable(redact(str(getattr(exc, "reason", exc))))
             raise StoreError(f"{self.name}: cannot reach the SPARQL server ({reason}); is it running at this URL?") from None
+        finally:
+            watchdog.cancel()
 
     def _authorize(self, request: urllib.request.Request) -> None:
         """Answer a server's authentication challenge before sending a large body.
@@ -607,7 +625,7 @@ def open_store(selector: str | Path, read_only: bool = True) -> GraphStore:
     if is_remote(text):
         url = text[len("sparql:") :] if text.startswith("sparql:") else text
         if not url.startswith(("http://", "https://")):
-            raise StoreError(f"{text}: a SPARQL store is selected by an http:// or https:// URL")
+            raise StoreError(f"{redact(text)}: a SPARQL store is selected by an http:// or https:// URL")
         auth = credentials(url)
         query_url, graph_store = endpoints(url, authenticated=auth is not None)
         return SparqlStore(query_url, graph_store, read_only=read_only, auth=auth)

@@ -17,6 +17,7 @@ from govgraph.namespaces import RDFS, SKOS
 from govgraph.queries.catalog import NamedQuery, named_queries, named_query, parse_header
 from govgraph.queries.entities import resolve_params
 from govgraph.queries.params import bind_params
+from govgraph.sparql_text import RefusedQuery, check_size, on_big_stack
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 _BARE_NAME = re.compile(r"[\w.-]+")
@@ -129,6 +130,8 @@ def execute(store: GraphStore, text: str, bindings: Mapping[str, ox.NamedNode | 
     started = time.perf_counter()
     try:
         result = store.query(text, bindings=dict(bindings) if bindings else None, dataset=dataset)
+    except RefusedQuery:
+        raise
     except QueryError as exc:
         if "malformed SPARQL" not in str(exc):
             raise QueryError(f"{label} failed: {one_line(str(exc))}") from exc
@@ -140,7 +143,7 @@ def execute(store: GraphStore, text: str, bindings: Mapping[str, ox.NamedNode | 
         raise _syntax_error(exc, text, label) from exc
     try:
         answer = _read(result, max_rows)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RuntimeError, SyntaxError) as exc:
         raise QueryError(f"{label} failed: {one_line(str(exc))}") from exc
     answer.seconds = time.perf_counter() - started
     return answer
@@ -217,11 +220,17 @@ def run_query(
     Returns:
         The answer, read into memory.
 
+    The query runs with the endpoint's guards: its length and bracket nesting are limited
+    (`sparql_text.check_size`) and it is parsed and evaluated on a thread with a large stack, so a
+    deeply recursive query is an error message, never a crashed process.
+
     Raises:
-        QueryError: unknown query, bad parameters, malformed SPARQL or a failing query.
+        QueryError: unknown query, bad parameters, malformed SPARQL, a query over the size limits, a SERVICE
+            clause or an update, or a failing query.
         StoreError: no store at the selector.
     """
     resolved = resolve_query(query)
+    check_size(resolved.text, "govgraph")
     bindings = bind_params(params, resolved.named.params if resolved.named else None, resolved.label)
     opened = store is None or isinstance(store, str | Path)
     graph_store = store_for(DEFAULT_OUT) if store is None else (
@@ -229,7 +238,8 @@ def run_query(
     try:
         if resolved.named is not None:
             bindings = resolve_params(graph_store, bindings, resolved.named.params, resolved.label)
-        answer = execute(graph_store, resolved.text, bindings, max_rows=max_rows, label=resolved.label)
+        answer = on_big_stack(lambda: execute(graph_store, resolved.text, bindings, max_rows=max_rows,
+                                              label=resolved.label))
         if labels:
             answer.labels = fetch_labels(graph_store, answer_terms(answer))
         return answer

@@ -53,10 +53,11 @@ def serve(out_dir: Path, store: str | None = None, *, host: str = "127.0.0.1", p
         raise InputError("--timeout, --max-rows, --workers and --memory must be positive")
     store_for(out_dir, store).close()  # a missing or unreadable store fails here, in one line
     _check_port(host, port)
-    app = create_app(out_dir, store, timeout=timeout, max_rows=max_rows, workers=workers, max_memory_mb=max_memory_mb)
+    app = create_app(out_dir, store, timeout=timeout, max_rows=max_rows, workers=workers, max_memory_mb=max_memory_mb,
+                     hosts=(host,))
     shown = f"[{host}]" if ":" in host else host
     announce(f"govgraph: SPARQL endpoint http://{shown}:{port}/sparql, query page http://{shown}:{port}/ "
-             f"(timeout {timeout:g} s, at most {max_rows} rows; Ctrl-C stops)")
+             f"(timeout {timeout:g} s, at most {max_rows} rows; a new build is picked up as it lands; Ctrl-C stops)")
     uvicorn.run(app, host=host, port=port, log_level="warning", http=guarded_h11_protocol(header_timeout),
                 timeout_keep_alive=KEEP_ALIVE_SECONDS, limit_concurrency=MAX_CONNECTIONS,
                 h11_max_incomplete_event_size=MAX_HEADER_BYTES)

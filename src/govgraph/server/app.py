@@ -17,7 +17,7 @@ from govgraph.namespaces import PREFIXES
 from govgraph.queries.catalog import named_queries
 from govgraph.queries.render import serialize
 from govgraph.queries.runner import QueryAnswer
-from govgraph.server.guards import RequestLimits
+from govgraph.server.guards import HostAllowList, PageHeaders, RequestLimits
 from govgraph.server.pool import QueryPool
 from govgraph.server.protocol import FORMAT_PARAMS, ProtocolError, choose_format, read_request, service_description
 from govgraph.server.worker import Reply
@@ -39,6 +39,11 @@ def to_response(reply: Reply, max_rows: int) -> Response:
     return Response(reply.body, status_code=reply.status, media_type=reply.media_type, headers=headers)
 
 
+def client_of(request: Request) -> str:
+    """The client's address, for the per-client limit."""
+    return request.client.host if request.client else ""
+
+
 def query_listing() -> dict[str, object]:
     """The named queries (and the prefixes they use) as the page loads them."""
     return {
@@ -53,7 +58,7 @@ def query_listing() -> dict[str, object]:
 
 def create_app(out_dir: Path, store: str | None = None, *, timeout: float = 10.0, max_rows: int = 10000,
                workers: int = 2, max_memory_mb: int | None = 1024, max_body_bytes: int | None = None,
-               body_timeout: float | None = None) -> FastAPI:
+               body_timeout: float | None = None, hosts: tuple[str, ...] = (), **pool_options: object) -> FastAPI:
     """The endpoint over a build folder's store (or the store `store` selects).
 
     Args:
@@ -65,11 +70,15 @@ def create_app(out_dir: Path, store: str | None = None, *, timeout: float = 10.0
         max_memory_mb: resident memory a query's worker may use before the query is stopped (503); None: no limit.
         max_body_bytes: largest request body (413); default `guards.MAX_BODY_BYTES`.
         body_timeout: seconds a request body may pause (408); default `guards.BODY_TIMEOUT`.
+        hosts: Host header names accepted besides IP addresses and localhost (the --host the server listens on).
+        pool_options: queue and fairness limits of `pool.QueryPool` (queue_timeout, max_queue, per_client,
+            fast_seconds, long_slots, watch_seconds).
 
     Returns:
         A FastAPI application; its worker processes start with the application's lifespan.
     """
-    pool = QueryPool(str(store or out_dir / STORE_DIR), size=workers, timeout=timeout, max_memory_mb=max_memory_mb)
+    pool = QueryPool(str(store or out_dir / STORE_DIR), size=workers, timeout=timeout, max_memory_mb=max_memory_mb,
+                     **pool_options)  # type: ignore[arg-type]
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -83,6 +92,8 @@ def create_app(out_dir: Path, store: str | None = None, *, timeout: float = 10.0
     app = FastAPI(title="govgraph SPARQL endpoint", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.pool = pool
     app.add_middleware(RequestLimits, max_body_bytes=max_body_bytes, body_timeout=body_timeout)
+    app.add_middleware(PageHeaders)
+    app.add_middleware(HostAllowList, hosts=hosts)  # outermost: a foreign Host gets nothing else
 
     @app.options("/sparql")
     async def sparql_options() -> Response:
@@ -116,7 +127,7 @@ def create_app(out_dir: Path, store: str | None = None, *, timeout: float = 10.0
             return to_response(Reply.error(exc.status, exc.message), max_rows)
         reply = await pool.run(WorkerRequest(
             sparql=asked.query, accept=request.headers.get("accept"), format=asked.format, max_rows=max_rows,
-            default_graphs=tuple(asked.default_graphs), named_graphs=tuple(asked.named_graphs)))
+            default_graphs=tuple(asked.default_graphs), named_graphs=tuple(asked.named_graphs)), client_of(request))
         return to_response(reply, max_rows)
 
     @app.get("/queries/{name}")
@@ -124,7 +135,7 @@ def create_app(out_dir: Path, store: str | None = None, *, timeout: float = 10.0
         params = {k: v for k, v in request.query_params.items() if k not in RESERVED and v != ""}
         fmt = next((request.query_params[k] for k in RESERVED if request.query_params.get(k)), None)
         reply = await pool.run(WorkerRequest(named=name, params=params, accept=request.headers.get("accept"),
-                                             format=fmt, max_rows=max_rows))
+                                             format=fmt, max_rows=max_rows), client_of(request))
         return to_response(reply, max_rows)
 
     @app.get("/api/queries")

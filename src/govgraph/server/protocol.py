@@ -3,7 +3,6 @@ and the SPARQL 1.1 Service Description a GET without a query answers."""
 
 from __future__ import annotations
 
-import re
 import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -11,8 +10,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from govgraph.namespaces import DCTERMS, FORMATS, RDF, SD
-from govgraph.sparql_text import SERVICE as _SERVICE
-from govgraph.sparql_text import code_only
+from govgraph.sparql_text import MAX_NESTING, MAX_QUERY_CHARS, QueryTooLarge, RefusedQuery, check_size, refuse_update
 
 # (media type, format name) in the order the server prefers when the client does not mind
 RESULT_MEDIA = (
@@ -43,10 +41,7 @@ FORMAT_PARAMS = ("format", "output", "results")
 # the W3C format IRIs of what the endpoint writes, for its service description
 FORMAT_IRIS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
                "Turtle", "N-Triples", "JSON-LD", "RDF_XML")
-_UPDATE_WORDS = re.compile(r"(?<![\w?$:.-])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)(?![\w:.-])",
-                           re.IGNORECASE)
-MAX_QUERY_CHARS = 256 * 1024  # longer query texts are refused (413); a GET's URL is limited by the HTTP layer
-MAX_NESTING = 64  # brackets of any kind: { ( [ ; the engine's parser recurses on them
+__all__ = ["MAX_NESTING", "MAX_QUERY_CHARS", "ProtocolError", "check_query", "choose_format", "read_request"]
 
 
 class ProtocolError(Exception):
@@ -69,41 +64,30 @@ class SparqlRequest:
 
 
 def looks_like_update(text: str) -> bool:
-    """Whether SPARQL text holds an update keyword outside IRIs, strings and comments."""
-    return _UPDATE_WORDS.search(code_only(text)) is not None
-
-
-def nesting_depth(code: str) -> int:
-    """How deep brackets of any kind nest in query text (IRIs, strings and comments already blanked)."""
-    depth = deepest = 0
-    for char in re.sub(r"[^{}()\[\]]+", "", code):
-        if char in "{([":
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth = max(depth - 1, 0)
-    return deepest
+    """Whether SPARQL text parses as an update (see `sparql_text.refuse_update`)."""
+    try:
+        refuse_update(text)
+    except RefusedQuery:
+        return True
+    return False
 
 
 def check_query(text: str) -> None:
     """Refuse, before any worker sees it, a query the endpoint does not run.
 
+    SERVICE clauses are refused by the store itself, in the worker (`sparql_text.refuse_service`):
+    parsing the query to find them costs too much for the server's event loop.
+
     Raises:
-        ProtocolError: 413 for a text over MAX_QUERY_CHARS, 403 for an update, 400 for a SERVICE
-            clause (the endpoint never makes outgoing requests) or brackets nested over MAX_NESTING deep.
+        ProtocolError: 413 for a text over MAX_QUERY_CHARS, 403 for an update, 400 for brackets
+            nested over MAX_NESTING deep.
     """
-    if len(text) > MAX_QUERY_CHARS:
-        raise ProtocolError(413, f"the query is {len(text):,} characters long; this endpoint takes at most "
-                                 f"{MAX_QUERY_CHARS:,}")
-    code = code_only(text)
-    if _UPDATE_WORDS.search(code):
+    try:
+        check_size(text)
+    except QueryTooLarge as exc:
+        raise ProtocolError(exc.status, str(exc)) from exc
+    if looks_like_update(text):
         raise _refuse_update()
-    if _SERVICE.search(code):
-        raise ProtocolError(400, "SERVICE is refused: this endpoint never sends requests to other servers; "
-                                 "query each endpoint yourself")
-    depth = nesting_depth(code)
-    if depth > MAX_NESTING:
-        raise ProtocolError(400, f"the query nests brackets {depth} levels deep; this endpoint takes at most {MAX_NESTING}")
 
 
 def _refuse_update() -> ProtocolError:
