@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 from conftest import wait_until_serving
 from govgraph.files import replace_dir
 from govgraph.graph.store import write_embedded_store
+from govgraph.namespaces import ID
 from govgraph.server.app import create_app
 from govgraph.server.pool import QueryPool
 from govgraph.server.worker import Request
@@ -28,7 +29,7 @@ SLOW = Request(sparql="SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g 
 
 
 def graph(size: int, name: str = "g") -> list[ox.Quad]:
-    g = ox.NamedNode(f"urn:{name}")
+    g = ox.NamedNode(f"{ID}graph/{name}")  # a govgraph graph: the stores answer over these only
     return [ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal(str(i)), g) for i in range(size)]
 
 

@@ -22,8 +22,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from govgraph.build import records
-from govgraph.build.records import Extraction
+from govgraph import records
+from govgraph.records import Extraction
 from govgraph.files import write_atomic
 
 SUFFIX = ".json"

@@ -404,6 +404,8 @@ class SparqlStore:
 
     # -- HTTP -----------------------------------------------------------------------------------------------------
     def _send(self, request: urllib.request.Request, what: str) -> tuple[str, bytes]:
+        if self._auth is not None and not request.has_header("Authorization"):  # as `curl -u` does; Digest on challenge
+            request.add_unredirected_header("Authorization", self._basic())
         url = redact(request.full_url)
         sockets: list[socket.socket] = []
         expired = threading.Event()
@@ -440,6 +442,10 @@ class SparqlStore:
         finally:
             watchdog.cancel()
 
+    def _basic(self) -> str:
+        assert self._auth is not None
+        return "Basic " + base64.b64encode(":".join(self._auth).encode("utf-8")).decode("ascii")
+
     def _authorize(self, request: urllib.request.Request) -> None:
         """Answer a server's authentication challenge before sending a large body.
 
@@ -458,8 +464,7 @@ class SparqlStore:
             return  # the write itself reports an unreachable server
         scheme, _, params = challenge.partition(" ")
         if scheme.lower() == "basic":
-            token = base64.b64encode(":".join(self._auth).encode("utf-8")).decode("ascii")
-            request.add_unredirected_header("Authorization", f"Basic {token}")
+            request.add_unredirected_header("Authorization", self._basic())
         elif scheme.lower() == "digest" and self._digest is not None:
             fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(params))
             header = self._digest.get_authorization(request, fields)
