@@ -445,7 +445,7 @@ class Events:
     def typed_election(self) -> str | None:
         """The kind of election an article is about ('parliamentary election'), from its first typed mention."""
         for sentence in self.ctx.sentences:
-            match = re.search(r"\b(presidential|parliamentary|legislative|local|municipal|regional)\s+elections?\b",
+            match = re.search(r"\b(presidential|parliamentary|legislative|general|local|municipal|regional)\s+elections?\b",
                               sentence.text, re.I)
             if match:
                 return f"{match.group(1).lower()} election"
