@@ -66,3 +66,8 @@ def test_a_year_joins_its_month_across_articles():
     second = _article("b", None, [("event/tr/referendum-2017-04", 0)])
     resolve([first, second])
     assert subjects(first) == {"event/tr/referendum-2017-04"}
+
+
+def test_an_election_commission_is_not_an_election():
+    assert election_mentions("The election commission said on Tuesday that the referendum law was passed.") == []
+    assert election_mentions("The commission said on Tuesday that the referendum was valid.") == ["the referendum"]

@@ -171,8 +171,9 @@ class Events:
             adjective = (match.group("adj") or "").strip().lower()
             definite = False
             word = match.group("bodyadj")
-            if word and self.in_name(sentence, match.start("kind"), match.end("kind")):
-                continue  # 'the Higher Election Council', 'Central Election Commission': a name, not a vote
+            if (word and self.in_name(sentence, match.start("kind"), match.end("kind"))) or self.names_body(
+                    sentence, match.start("kind")):
+                continue  # 'the Higher Election Council', 'the election commission': a body, not a vote
             if word and (word.lower() in _election_kinds() and self.modifies(sentence, match.start("bodyadj"))):
                 adjective = word.lower()  # 'mayoral', 'gubernatorial': a kind of election
                 word = None
@@ -237,6 +238,13 @@ class Events:
             return False
         following = sentence.text[end:].lstrip(" ")
         return following[:1].isupper() and not following.startswith(("In ", "On ", "The ", "A "))
+
+    @staticmethod
+    def names_body(sentence: Sentence, offset: int) -> bool:
+        """Whether the election word at `offset` modifies an institution word of the lexicon ('the election
+        commission said', 'referendum law'): it names a body or a document, not a vote (by the parse)."""
+        token = next((t for t in sentence.tokens or () if t.idx - sentence.start == offset), None)
+        return token is not None and token.dep_ == "compound" and token.head.lemma_.lower() in lexicon().heads
 
     def modifies(self, sentence: Sentence, offset: int) -> bool:
         """Whether the word at `offset` is an adjective or noun modifying what follows ('gubernatorial elections'), by
