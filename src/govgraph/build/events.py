@@ -221,6 +221,7 @@ class Events:
                 self.claim_date(sentence, event, date, "event:election")
             if body is not None:
                 ctx.claim(sentence, event, "gg:addresses", body, "event:election", 0.8)
+            self.held_in(sentence, event)
             ordinal = _ORDINAL_TIME.search(text, match.end(), min(len(text), match.end() + 60))
             if ordinal and ordinal.group("ord").lower() in ORDINALS:
                 ctx.claim(sentence, event, "gg:ordinal", Value(str(ORDINALS[ordinal.group("ord").lower()]), "integer"),
@@ -238,6 +239,17 @@ class Events:
             return False
         following = sentence.text[end:].lstrip(" ")
         return following[:1].isupper() and not following.startswith(("In ", "On ", "The ", "A "))
+
+    def held_in(self, sentence: Sentence, event: str) -> None:
+        """The vote took place in the article's country, unless the sentence names another country (then which
+        country's vote it is is left unsaid)."""
+        ctx = self.ctx
+        if not ctx.country_key or not ctx.is_a(ctx.country_key, "Country"):
+            return
+        named = {ctx.gazetteer.entries[m.entity].country for m in sentence.mentions if m.entity in ctx.gazetteer.entries
+                 and ctx.gazetteer.entries[m.entity].country}
+        if named <= {ctx.country_key}:
+            ctx.claim(sentence, event, "gg:heldIn", ctx.country_key, "event:election", 0.7)
 
     @staticmethod
     def names_body(sentence: Sentence, offset: int) -> bool:
