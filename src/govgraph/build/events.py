@@ -1,7 +1,8 @@
-"""Events: elections, referendums, parliamentary sessions, addresses, unrest, and their dates and results.
+"""Events: elections, referendums, parliamentary sessions, addresses, unrest, and their dates and country.
 
-An event is identified by country, kind and, where the sentence gives one, its year, so that
-two articles about the same election make one node.
+An event is identified by country, kind and, where the text gives one, its year and month, so that
+two articles about the same election make one node. Results (shares, seats, turnout) are stated by
+the results rules (rules/results.py) on these nodes.
 """
 
 from __future__ import annotations
