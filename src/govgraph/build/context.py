@@ -7,10 +7,10 @@ through it, so that every claim carries its sentence and every entity its surfac
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from govgraph.build.country import article_country
 from govgraph.build.gazetteer import Gazetteer
 from govgraph.build.keys import make_key, slug
 from govgraph.build.lexicon import class_named
@@ -124,11 +124,7 @@ class DocContext:
         ]
         for mention in extraction.mentions:
             self.sentences[mention.sentence].mentions.append(mention)
-        entries = gazetteer.entries
-        countries = Counter(
-            entries[m.entity].country for m in extraction.mentions if m.entity in entries and entries[m.entity].country
-        )
-        self.country_key: str | None = countries.most_common(1)[0][0] if countries else None
+        self.country_key: str | None = article_country(self.doc, extraction.mentions, gazetteer)
         self.country = self.country_key.split("/", 1)[0] if self.country_key else "xx"
         self.surnames: dict[str, str] = {}  # last name -> person key
         self.holders: dict[str, str] = {}  # office key -> person key (in this document)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date as _date
+from datetime import timedelta as _timedelta
 
 MONTHS = {
     name: number
@@ -138,6 +140,26 @@ def anchor(date: PartialDate, article_date: str | None, future: bool) -> Partial
     if candidate.day and not _valid(candidate.year, candidate.month, candidate.day):
         return date
     return candidate
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_date(name: str, article_date: str | None, future: bool) -> PartialDate | None:
+    """The day a weekday names relative to the article's date: 'on Sunday' in an article dated Friday
+    2022-10-21 is 2022-10-16 (or 2022-10-23 when the sentence speaks of what will happen).
+
+    Only with a full article date: otherwise None, since a weekday alone is no date.
+    """
+    if name.lower() not in WEEKDAYS or not article_date or len(article_date) < 10:
+        return None
+    try:
+        base = _date.fromisoformat(article_date[:10])
+    except ValueError:
+        return None
+    shift = (base.weekday() - WEEKDAYS.index(name.lower())) % 7
+    day = base - _timedelta(days=shift) if not future else base + _timedelta(days=(-shift) % 7)
+    return PartialDate(day.year, day.month, day.day)
 
 
 def parse_date(text: str, year: int | None = None) -> PartialDate | None:

@@ -1,7 +1,8 @@
-"""Events: elections, referendums, parliamentary sessions, addresses, unrest, and their dates and results.
+"""Events: elections, referendums, parliamentary sessions, addresses, unrest, and their dates and country.
 
-An event is identified by country, kind and, where the sentence gives one, its year, so that
-two articles about the same election make one node.
+An event is identified by country, kind and, where the text gives one, its year and month, so that
+two articles about the same election make one node. Results (shares, seats, turnout) are stated by
+the results rules (rules/results.py) on these nodes.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence, clean_phrase
-from govgraph.build.dates import MONTHS, PartialDate, anchor, find_dates
+from govgraph.build.dates import MONTHS, PartialDate, anchor, find_dates, weekday_date
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import ORDINALS, find_numbers
@@ -35,9 +36,8 @@ _ADDRESS = re.compile(
     r"(?![\w-])", re.I)
 _WHEN = re.compile(r"\s+when\s+(?P<clause>[^.;]{10,200})")
 _ORDINAL_TIME = re.compile(r"\bfor\s+the\s+(?P<ord>\w+)\s+time\b", re.I)
-_RESULT = re.compile(
-    r"(?P<share>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)(?:\s+of\s+the\s+(?:vote|votes|ballots))?", re.I)
-_SEATS = re.compile(r"\b(?P<n>\d+|[a-z]+)\s+(?:of\s+the\s+\d+\s+)?seats\b", re.I)
+_WEEKDAY = re.compile(r"\s*,?\s*(?:held\s+|which\s+took\s+place\s+|took\s+place\s+)?on\s+(?:last\s+)?"
+                      r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|scheduled|is\s+to\s+be|are\s+to\s+be|upcoming|next)\b", re.I)
 _MONTH_RELATIVE = re.compile(rf"\s*(?:,\s*)?in\s+(?P<month>{_MONTH_NAMES})\s+(?P<which>last|this|next)\s+year\b", re.I)
 _NEW_PARTY = re.compile(r"\b(?:an?|the)\s+(?P<np>(?:opposition|ruling|pro-government|pro-presidential|centrist|liberal|"
@@ -52,9 +52,10 @@ _DATED_VERB = re.compile(
     r"appointed|named|sworn\s+in|took\s+office|became|resigned|stepped\s+down|dismissed)"
     r"(?:\s+(?:as\s+)?(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,5}?)?(?P<by>\s+by\s+(?:[A-Z][\w’'-]+\s+){1,4}?[A-Z][\w’'-]+)?"
     r"\s+(?:in|on|since)\s+")
-_SEAT_COUNT = re.compile(r"\b(?:holds|won|took|secured|gained|has|got|obtained|with)?\s*(?:just\s+)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)"
-                         r"\s+seats\b", re.I)
-_TURNOUT = re.compile(r"\bturnout\b[^.;%]{0,40}?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)", re.I)
+
+
+def _election_kinds() -> frozenset[str]:
+    return lexicon().of("election-kinds")
 
 
 def event_node(ctx: DocContext, cls: str, kind_label: str, date: PartialDate | None, *aliases: str) -> str:
@@ -82,8 +83,6 @@ class Events:
 
     def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
-        self.last_election: str | None = None
-        self.last_vote: str | None = None  # the last election or referendum named
         self.election_type: str | None = self.typed_election()
         self.referendum_type = self.typed_referendum()
         self.convocation: str | None = None  # the parliament of the convocation the article is about
@@ -101,6 +100,11 @@ class Events:
             offset = {"last": -1, "this": 0, "next": 1}[relative.group("which").lower()]
             month = month_number(relative.group("month"))
             return (PartialDate(year + offset, month) if year else PartialDate(None, month)), relative.group(0).strip()
+        weekday = _WEEKDAY.match(after)
+        if weekday:
+            date = weekday_date(weekday.group("day"), self.ctx.doc.date, bool(_FUTURE.search(sentence.text)))
+            if date is not None:
+                return date, weekday.group(0).strip(" ,")
         for mention in find_dates(after, None):
             lead = after[: mention.start]
             if re.fullmatch(r"\s*(?:,\s*)?(?:(?:held|which\s+took\s+place|took\s+place|scheduled)(?:\s+the\s+same\s+day)?"
@@ -158,7 +162,6 @@ class Events:
         self.appointments(sentence)
         self.terms(sentence)
         self.dated_verbs(sentence)
-        self.turnout(sentence)
 
     def elections(self, sentence: Sentence) -> None:
         ctx = self.ctx
@@ -168,17 +171,24 @@ class Events:
             is_referendum = kind.startswith(("referend", "plebiscite"))
             adjective = (match.group("adj") or "").strip().lower()
             definite = False
-            if match.group("bodyadj") and not match.group("bodyadj")[0].isupper() and not self.modifies(
-                    sentence, match.start("bodyadj")):
-                adjective = ""  # 'alongside elections', 'the election': not a kind of election ('mayoral' is)
-                definite = match.group("bodyadj").lower() == "the"
+            word = match.group("bodyadj")
+            if (word and self.in_name(sentence, match.start("kind"), match.end("kind"))) or self.names_body(
+                    sentence, match.start("kind")):
+                continue  # 'the Higher Election Council', 'the election commission': a body, not a vote
+            if word and (word.lower() in _election_kinds() and self.modifies(sentence, match.start("bodyadj"))):
+                adjective = word.lower()  # 'mayoral', 'gubernatorial': a kind of election
+                word = None
+            elif word and (not word[0].isupper() or match.start("bodyadj") == 0):
+                adjective = ""  # 'crucial election', 'the election', 'alongside elections': not a kind of election
+                definite = word.lower() == "the"
+                word = None
             body = None
             if match.group("to"):
                 body = ctx.mention_at(sentence, match.end(), match.end() + 60, "Chamber", "Parliament", "Body", "Council")
                 if body is not None and not any(m.start - sentence.start == match.end() for m in sentence.mentions
                                                 if m.entity == body):
                     body = None
-            if match.group("bodyadj") and match.group("bodyadj")[0].isupper() and match.start("bodyadj") > 0:
+            if word:  # a capitalised word inside the sentence: the body elected ('Senate elections') or nothing
                 body = body or ctx.mention_at(sentence, match.start("bodyadj"), match.end("bodyadj"), "Chamber",
                                               "Parliament", "Body")
                 if body is None:
@@ -212,6 +222,7 @@ class Events:
                 self.claim_date(sentence, event, date, "event:election")
             if body is not None:
                 ctx.claim(sentence, event, "gg:addresses", body, "event:election", 0.8)
+            self.held_in(sentence, event)
             ordinal = _ORDINAL_TIME.search(text, match.end(), min(len(text), match.end() + 60))
             if ordinal and ordinal.group("ord").lower() in ORDINALS:
                 ctx.claim(sentence, event, "gg:ordinal", Value(str(ORDINALS[ordinal.group("ord").lower()]), "integer"),
@@ -221,9 +232,32 @@ class Events:
             if adopted:
                 for reform in {m.entity for m in ctx.mentions_in(sentence, 0, adopted.start()) if ctx.is_a(m.entity, "Reform")}:
                     ctx.claim(sentence, reform, "gg:adoptedThrough", event, "event:adopted-by", 0.8)
-            if not is_referendum:
-                self.last_election = event
-            self.last_vote = event
+
+    def in_name(self, sentence: Sentence, start: int, end: int) -> bool:
+        """Whether the capitalised election word at [start, end) is inside a proper name that goes on after it
+        ('Supreme Election Council'): a capitalised word follows."""
+        if not sentence.text[start:end][:1].isupper():
+            return False
+        following = sentence.text[end:].lstrip(" ")
+        return following[:1].isupper() and not following.startswith(("In ", "On ", "The ", "A "))
+
+    def held_in(self, sentence: Sentence, event: str) -> None:
+        """The vote took place in the article's country, unless the sentence names another country (then which
+        country's vote it is is left unsaid)."""
+        ctx = self.ctx
+        if not ctx.country_key or not ctx.is_a(ctx.country_key, "Country"):
+            return
+        named = {ctx.gazetteer.entries[m.entity].country for m in sentence.mentions if m.entity in ctx.gazetteer.entries
+                 and ctx.gazetteer.entries[m.entity].country}
+        if named <= {ctx.country_key}:
+            ctx.claim(sentence, event, "gg:heldIn", ctx.country_key, "event:election", 0.7)
+
+    @staticmethod
+    def names_body(sentence: Sentence, offset: int) -> bool:
+        """Whether the election word at `offset` modifies an institution word of the lexicon ('the election
+        commission said', 'referendum law'): it names a body or a document, not a vote (by the parse)."""
+        token = next((t for t in sentence.tokens or () if t.idx - sentence.start == offset), None)
+        return token is not None and token.dep_ == "compound" and token.head.lemma_.lower() in lexicon().heads
 
     def modifies(self, sentence: Sentence, offset: int) -> bool:
         """Whether the word at `offset` is an adjective or noun modifying what follows ('gubernatorial elections'), by
@@ -393,7 +427,8 @@ class Events:
             self.claim_date(sentence, article, date, "event:article")
 
     def results(self, sentence: Sentence) -> None:
-        """'his Amanat party won the election, with 54% of the vote, giving it the right to nominate the Prime Minister'."""
+        """Parties a sentence names by what they won, who nominates an office ('giving it the right to nominate the
+        Prime Minister') and where a party entered; shares, seats and turnout are the results rules' (rules/results.py)."""
         ctx = self.ctx
         text = sentence.text
         for match in _NEW_PARTY.finditer(text):
@@ -408,26 +443,6 @@ class Events:
         parties = [m for m in sentence.mentions if ctx.is_a(m.entity, "PoliticalParty")]
         if not parties:
             return
-        election = next((m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Election")), None) or self.last_election
-        for match in _SEAT_COUNT.finditer(text):
-            party = [m for m in parties if 0 <= match.start() - (m.end - sentence.start) <= 30]
-            value = find_numbers(match.group("n"))
-            numbers = list(value)
-            if not party or election is None or not numbers:
-                continue
-            result = self.result(election, party[-1].entity)
-            ctx.claim(sentence, election, "gg:result", result, "event:seats", 0.75)
-            ctx.claim(sentence, result, "gg:party", party[-1].entity, "event:seats", 0.75)
-            ctx.claim(sentence, result, "gg:seatCount", Value(numbers[0].lexical, "integer"), "event:seats", 0.75)
-        for match in _RESULT.finditer(text):
-            party = [m for m in parties if m.end - sentence.start <= match.start()]
-            if not party or election is None:
-                continue
-            p = party[-1].entity
-            result = self.result(election, p)
-            ctx.claim(sentence, election, "gg:result", result, "event:result", 0.8)
-            ctx.claim(sentence, result, "gg:party", p, "event:result", 0.8)
-            ctx.claim(sentence, result, "gg:voteShare", Value(match.group("share"), "decimal"), "event:result", 0.8)
         right = re.search(r"\bthe\s+right\s+to\s+(?:nominate|propose|appoint)\s+(?:the\s+)?(?:new\s+)?", text)
         if right:
             office = ctx.mention_at(sentence, right.end(), right.end() + 40, "Office", "HeadOfGovernment", "HeadOfState")
@@ -451,25 +466,11 @@ class Events:
     def typed_election(self) -> str | None:
         """The kind of election an article is about ('parliamentary election'), from its first typed mention."""
         for sentence in self.ctx.sentences:
-            match = re.search(r"\b(presidential|parliamentary|legislative|local|municipal|regional)\s+elections?\b",
+            match = re.search(r"\b(presidential|parliamentary|legislative|general|local|municipal|regional)\s+elections?\b",
                               sentence.text, re.I)
             if match:
                 return f"{match.group(1).lower()} election"
         return None
-
-    def result(self, election: str, party: str) -> str:
-        return result_node(self.ctx, election, party)
-
-    def turnout(self, sentence: Sentence) -> None:
-        """'Turnout was 49.4 percent', 'turnout stood at 39.1 percent, according to the commission'."""
-        match = _TURNOUT.search(sentence.text)
-        if not match:
-            return
-        ctx = self.ctx
-        event = next((m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Election", "Referendum")), None)
-        event = event or self.last_vote
-        if event:
-            ctx.claim(sentence, event, "gg:turnout", Value(match.group("n"), "decimal"), "event:turnout", 0.8)
 
     def amendment_counts(self, sentence: Sentence) -> None:
         """'56 amendments to 33 articles of the Constitution', 'the 12 amendments put to the vote': counts the parse

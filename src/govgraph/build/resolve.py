@@ -17,6 +17,7 @@ from govgraph.records import Conflict
 
 # Predicates whose subject has one true value at a time: different values from different sources conflict.
 SINGLE_VALUED = functional_properties()  # declared owl:FunctionalProperty in govgraph.ttl
+LEAD_SENTENCES = 3  # an undated article's own event is named in its first sentences
 _DATE_SUFFIX = re.compile(r"-(\d{4})(?:-(\d{2}))?$")
 
 
@@ -46,14 +47,16 @@ def canonical(full: list[Entity], entity: Entity) -> Entity:
     return next((e for e in full if compatible_names(e.label, entity.label)), entity)
 
 
-def event_mapping(entities: dict[str, Entity]) -> dict[str, str]:
-    """An event key with less of a date (none, or a year) -> the one key of the same kind and country that
-    refines it ('referendum' -> 'referendum-2022-06', 'referendum-2022' -> 'referendum-2022-06')."""
+def event_mapping(entities: dict[str, Entity], undated: bool = True) -> dict[str, str]:
+    """An event key with less of a date -> the one key of the same kind and country that refines it: a year to
+    its month ('referendum-2022' -> 'referendum-2022-06') and, with `undated`, a key with no date to the one
+    dated key ('referendum' -> 'referendum-2022-06')."""
     refinements: dict[str, list[str]] = defaultdict(list)
     for key in entities:
         match = _DATE_SUFFIX.search(key)
         if key.startswith("event/") and match:
-            refinements[key[: match.start()]].append(key)
+            if undated:
+                refinements[key[: match.start()]].append(key)
             if match.group(2):
                 refinements[key[: match.start(2) - 1]].append(key)
     mapping = {}
@@ -61,6 +64,26 @@ def event_mapping(entities: dict[str, Entity]) -> dict[str, str]:
         candidates = [k for k in refinements.get(key, ()) if k != key]
         if key.startswith("event/") and len(set(candidates)) == 1:
             mapping[key] = candidates[0]
+    return mapping
+
+
+def document_event_mapping(extraction: Extraction) -> dict[str, str]:
+    """Within one article, an undated event is the one dated event of its kind that the article names.
+
+    The dated event must be the article's own: of the article's year or the year before, or, when the article
+    is undated, named in its lead. 'The 2011 general election' named later in an article about the 2015 vote
+    is a comparison, not the article's 'general election'. Across articles an undated mention is never merged
+    into another article's dated event.
+    """
+    year = extraction.document.year
+    lead = {m.entity for m in extraction.mentions if m.sentence < LEAD_SENTENCES}
+    mapping = {}
+    for key, target in event_mapping(extraction.entities, undated=True).items():
+        found = _DATE_SUFFIX.search(target)
+        refined = _DATE_SUFFIX.search(key) is not None  # a year refined to its month: always the same event
+        recent = found is not None and year is not None and int(found.group(1)) in (year, year - 1)
+        if refined or recent or (year is None and target in lead):
+            mapping[key] = target
     return mapping
 
 
@@ -106,12 +129,14 @@ def apply_mapping(extractions: list[Extraction], mapping: dict[str, str]) -> Non
 
 def resolve(extractions: list[Extraction]) -> None:
     """Merge people and events that several articles name differently (in place)."""
+    for extraction in extractions:
+        apply_mapping([extraction], document_event_mapping(extraction))
     merged: dict[str, Entity] = {}
     for extraction in extractions:
         for key, entity in extraction.entities.items():
             if key not in merged or len(entity.label) > len(merged[key].label):
                 merged[key] = entity
-    mapping = person_mapping(merged) | event_mapping(merged)
+    mapping = person_mapping(merged) | event_mapping(merged, undated=False)
     apply_mapping(extractions, mapping)
 
 

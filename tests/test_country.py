@@ -1,0 +1,51 @@
+"""The article's country: where and how the text names it, not how often a country is named in passing."""
+
+from __future__ import annotations
+
+from govgraph.build.context import DocContext
+from govgraph.build.gazetteer import default_gazetteer
+from govgraph.build.mentions import find_mentions
+from govgraph.build.nlp import parse, sentence_spans
+from govgraph.build.records import Document, Extraction
+
+
+def country_of(text: str, title: str = "", dateline_place: str | None = None) -> str | None:
+    doc = Document(doc_id="t", path="t.txt", text=text, title=title, dateline_place=dateline_place)
+    parsed = next(parse([text]))
+    doc.sentences = sentence_spans(parsed)
+    gazetteer = default_gazetteer()
+    extraction = Extraction(doc)
+    extraction.mentions = find_mentions(doc, gazetteer)
+    return DocContext(extraction, gazetteer, parsed).country_key
+
+
+def test_lead_and_demonym_beat_a_partner_named_more_often_later():
+    text = ("Filipino lawmakers approved the draft charter on Tuesday.\n\n"
+            "The draft follows models from the United States.\n\n"
+            "Critics said the United States system does not fit.\n\n"
+            "Officials from the United States declined to comment.")
+    assert country_of(text) == "ph/country"
+
+
+def test_title_names_the_country():
+    text = ("The assembly voted on Monday.\n\nA delegation from France observed the vote, "
+            "and France praised it.")
+    assert country_of(text, title="Kenya's parliament passes reform bill") == "ke/country"
+    assert country_of(text, title="Parliament passes reform bill") == "fr/country"
+
+
+def test_dateline_place_names_the_country():
+    text = "The president signed the amendment.\n\nThe move was welcomed in Germany and in Germany's press."
+    assert country_of(text, dateline_place="Kyiv, Ukraine") == "ua/country"
+    assert country_of(text) == "de/country"
+
+
+def test_no_country_named():
+    assert country_of("The committee met on Monday.") is None
+
+
+def test_institutions_outweigh_a_country_named_often_in_passing():
+    text = ("The vote was held on Sunday.\n\n"
+            "Observers from Russia, Russia's allies and Russia's critics watched. Russia said little.\n\n"
+            "The Jogorku Kenesh passed the bill, and Ata-Meken voted against it.")
+    assert country_of(text) == "kg/kyrgyzstan"

@@ -1,0 +1,73 @@
+"""One node per real event: names of councils are not votes, and undated mentions join only their article's event."""
+
+from __future__ import annotations
+
+from govgraph.build.records import Claim, Document, Entity, Extraction, Mention, Value
+from govgraph.build.resolve import resolve
+from govgraph.build.rules.examples import extract_text
+
+
+def election_mentions(text: str) -> list[str]:
+    extraction = extract_text(text)
+    return [m.text for m in extraction.mentions
+            if extraction.entities.get(m.entity) and extraction.entities[m.entity].cls in ("Election", "Referendum")]
+
+
+def test_an_election_council_is_not_an_election():
+    assert election_mentions("Supreme Election Council officials counted the ballots of the presidential election.") \
+        == ["presidential election"]
+
+
+def test_an_adjective_of_judgement_is_not_a_kind_of_election():
+    extraction = extract_text("Ruritania held a crucial election and a mayoral election on 5 May 2024.")
+    labels = {e.label for e in extraction.entities.values() if e.cls == "Election"}
+    assert not any("crucial" in label for label in labels)
+    assert any("mayoral election" in label for label in labels)
+
+
+def _article(doc_id: str, date: str | None, events: list[tuple[str, int]]) -> Extraction:
+    """An article naming event keys in the given sentences, each with a date claim made in its sentence."""
+    extraction = Extraction(Document(doc_id=doc_id, path=f"{doc_id}.txt", text="", title="", date=date))
+    for key, sentence in events:
+        extraction.entities[key] = Entity(key, "Election", key.rsplit("/", 1)[1])
+        extraction.mentions.append(Mention(doc_id, sentence, 0, 1, "x", key))
+        extraction.claims.append(Claim(key, "gg:ordinal", Value("1", "integer"), doc_id, sentence, 0, 1, "t", 0.8))
+    return extraction
+
+
+def subjects(extraction: Extraction) -> set[str]:
+    return {c.subject for c in extraction.claims}
+
+
+def test_undated_election_joins_the_dated_one_its_article_leads_with():
+    article = _article("a", None, [("event/tr/general-election-2015-06", 0), ("event/tr/general-election", 5)])
+    resolve([article])
+    assert subjects(article) == {"event/tr/general-election-2015-06"}
+
+
+def test_undated_election_does_not_join_a_past_election_named_later():
+    article = _article("a", None, [("event/tr/general-election", 0), ("event/tr/general-election-2011", 6)])
+    resolve([article])
+    assert subjects(article) == {"event/tr/general-election", "event/tr/general-election-2011"}
+    dated = _article("b", "2015-06-10", [("event/tr/general-election", 0), ("event/tr/general-election-2011", 1)])
+    resolve([dated])
+    assert subjects(dated) == {"event/tr/general-election", "event/tr/general-election-2011"}
+
+
+def test_undated_election_does_not_join_another_articles_dated_one():
+    first = _article("a", None, [("event/tr/general-election", 0)])
+    second = _article("b", None, [("event/tr/general-election-2011", 0)])
+    resolve([first, second])
+    assert subjects(first) == {"event/tr/general-election"}
+
+
+def test_a_year_joins_its_month_across_articles():
+    first = _article("a", None, [("event/tr/referendum-2017", 0)])
+    second = _article("b", None, [("event/tr/referendum-2017-04", 0)])
+    resolve([first, second])
+    assert subjects(first) == {"event/tr/referendum-2017-04"}
+
+
+def test_an_election_commission_is_not_an_election():
+    assert election_mentions("The election commission said on Tuesday that the referendum law was passed.") == []
+    assert election_mentions("The commission said on Tuesday that the referendum was valid.") == ["the referendum"]
