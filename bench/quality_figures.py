@@ -1,0 +1,92 @@
+"""Measure extraction quality and rewrite the README's "quality" figures block from the measurement.
+
+    python bench/quality_figures.py [--realworld TEXTS_DIR]
+
+Builds the sample corpus (dev facts with the shared scorer, ../shared/eval), the two held-out sets
+(`eval_extraction.measure`) and, given the folder of the real-article texts (kept outside the repository,
+see bench/realworld/README.md), the real-article set; then rewrites the block between
+``<!-- figures:quality -->`` and ``<!-- /figures:quality -->`` in README.md. Slow (a few minutes): the
+quick figures of the sample build are `readme_figures.py`'s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+def _module(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score(graph: Path, gold: Path) -> dict:
+    done = subprocess.run([sys.executable, str(SCORER), str(graph), "--gold", str(gold), "--json"],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def block(sample: dict, sets: dict[str, dict], realworld: dict | None) -> str:
+    lines = [
+        f"On the bundled corpus, the development scorer (`score.py`, kept beside the repository in `shared/eval`) "
+        f"finds **{sample['found']}/{sample['facts']} dev facts, "
+        f"{sample['provenance']['found_with_right_source']}/{sample['facts']} with the right source article**.",
+        "",
+        "| set | articles | recall of labelled facts (lenient scorer) | precision (holds, size, event date, vote share) |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name, measured in sets.items():
+        recall = measured["recall"]
+        extracted = sum(v[0] for v in measured["precision"].values())
+        correct = sum(v[1] for v in measured["precision"].values())
+        lines.append(f"| `{name}` | {measured['articles']} | {recall['found']}/{recall['facts']} = "
+                     f"{100 * recall['recall']:.1f}% | {correct}/{extracted} = {100 * correct / max(extracted, 1):.1f}% |")
+    if realworld is not None:
+        lines.append(f"| `bench/realworld` (24 real articles, 12 countries) | 24 | {realworld['found']}/{realworld['facts']} = "
+                     f"{100 * realworld['recall']:.1f}% | judged by hand, see below |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--realworld", type=Path, help="the folder of the real-article texts")
+    args = parser.parse_args()
+    from govgraph.workflow import build_graph
+
+    evaluation = _module("eval_extraction", BENCH / "eval_extraction.py")
+    figures = _module("readme_figures", BENCH / "readme_figures.py")
+    with tempfile.TemporaryDirectory(prefix="govgraph-quality-") as scratch:
+        build_graph(None, Path(scratch) / "sample", html=False, incremental=False)
+        sample = score(Path(scratch) / "sample" / "graph.ttl", ROOT.parent / "shared" / "eval" / "dev_facts.json")
+        sets = {f"{d.relative_to(ROOT)}/": evaluation.measure(d) for d in (ROOT / "tests" / "heldout", BENCH / "heldout2")}
+        realworld = None
+        if args.realworld:
+            texts = Path(scratch) / "realworld"
+            texts.mkdir()
+            for path in args.realworld.glob("*.txt"):
+                (texts / path.name).write_bytes(path.read_bytes())
+            (texts / "manifest.json").write_bytes((BENCH / "realworld" / "manifest.json").read_bytes())
+            build_graph([texts], Path(scratch) / "rw", html=False, incremental=False)
+            realworld = score(Path(scratch) / "rw" / "graph.ttl", BENCH / "realworld" / "facts.json")
+    text = figures.README.read_text(encoding="utf-8")
+    made = block(sample, sets, realworld)
+    updated = figures._BLOCK.sub(lambda m: m.group(1) + made + m.group(4) if m.group(2) == "quality" else m.group(0), text)
+    if "<!-- figures:quality -->" not in text:
+        sys.exit("README.md has no <!-- figures:quality --> block")
+    figures.README.write_text(updated, encoding="utf-8")
+    print(made)
+
+
+if __name__ == "__main__":
+    main()
