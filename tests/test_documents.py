@@ -189,7 +189,8 @@ DATELINES = [
 ]
 NOT_DATELINES = ["Parliament — the lower house — voted on Monday.", "NEW PARLIAMENT", "The Senate met: it voted.",
                  "However, Parliament — which had resisted — agreed.", "NATO — the alliance — met.", "BREAKING — The vote",
-                 "Kazakhstan is Only Country in Geopolitical Environment", "UN: The council met."]
+                 "Kazakhstan is Only Country in Geopolitical Environment", "UN: The council met.",
+                 "Kenya's Supreme Court (KSC) ruled on the petition."]
 
 
 @pytest.mark.parametrize(("line", "place", "date", "story"), DATELINES)

@@ -75,6 +75,8 @@ def _match_line(line: str, offset: int) -> Dateline | None:
         return None
     if not (caps or date or agency):
         return None  # "Parliament — the lower house — voted" is a sentence, not a dateline
+    if agency and not (dash or caps or date):
+        return None  # "Chile's Constituent Convention (CC) resulting from ...": a name and its acronym, no dateline
     if at_end and not (date or agency):
         return None  # a heading line such as "NEW PARLIAMENT"
     following = stripped[match.end() :].lstrip()
