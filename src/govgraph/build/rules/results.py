@@ -19,13 +19,15 @@ from govgraph.build.context import DocContext, Sentence
 from govgraph.build.dates import PartialDate, find_dates
 from govgraph.build.events import Events, event_node, result_node
 from govgraph.build.keys import slug
+from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import words_to_number
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.registry import matcher, regex
+from govgraph.ontology.terms import is_subclass
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 VOTES = ("Election", "Referendum", "ParliamentaryVote")
 PARTY_HEADS = frozenset({"party", "coalition", "alliance", "bloc", "union", "front", "movement", "congress", "league"})
@@ -694,11 +696,16 @@ def parties(ctx: DocContext, rule: Rule) -> None:
         if sentence.tokens is None or in_poll(ctx, sentence):
             continue
         recorded: set[tuple[str, str, str]] = set()
+        listed: dict[int, str] = {}  # the anchor of a listed share -> its party ('AKP: 40.8% and 258 MPs')
         for q in quantities(sentence):
             if is_progress(q):
                 continue
-            unit = q.unit
-            if not (q.percent or unit in ("vote", "seat", "ballot", "people", "voter")):
+            unit = "vote" if placed_count(q) else q.unit
+            backers = supporters(q)
+            member_seats = unit in MEMBERS and q.anchor.dep_ == "conj" and q.anchor.head.i in listed
+            if member_seats:
+                unit = "seat"
+            if not (q.percent or unit in ("vote", "seat", "ballot", "people", "voter") or backers is not None):
                 continue
             if q.percent and any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in ("seat", "voter",
                                  "electorate", "respondent") for p in c.children) for c in q.anchor.children):
@@ -739,6 +746,19 @@ def parties(ctx: DocContext, rule: Rule) -> None:
                         target = next((p for p in child.children if p.dep_ == "pobj"), None)
                         if target is not None:
                             side = side_of(ctx, sentence, target, create=True)
+            if side is None and backers is not None:  # 'X got the support of 482 members'
+                subject = subject_of(backers.head)
+                side = side_of(ctx, sentence, subject, create=True) if subject is not None else None
+            if side is None and holder.dep_ == "pobj" and holder.head.dep_ == "agent" and (
+                    holder.head.head.lemma_.lower() in SUPPORT) and reported(holder.head.head):
+                subject = next((c for c in holder.head.head.children if c.dep_ == "nsubjpass"), None)
+                side = side_of(ctx, sentence, subject, create=True) if subject is not None else None  # 'X was backed by'
+            if side is None and member_seats:
+                side = listed[q.anchor.head.i]
+            if side is None:
+                side = listed_side(ctx, sentence, q)
+                if side is not None:
+                    listed[q.anchor.i] = side
             if side is None:
                 continue
             if unit == "seat" and not ctx.is_a(side, "PoliticalParty"):
@@ -749,6 +769,82 @@ def parties(ctx: DocContext, rule: Rule) -> None:
                 continue
             recorded.add((event, side, predicate))
             record(ctx, sentence, event, side, predicate, q)
+
+
+def placed_count(q: Quantity) -> bool:
+    """'came second with 6,942,930': a bare count of votes after a place in the race."""
+    anchor = q.anchor
+    return (not q.percent and anchor.like_num and anchor.dep_ == "pobj" and anchor.head.lower_ == "with"
+            and with_verb(anchor.head).lemma_.lower() in ("come", "finish", "place", "end") and float(q.value) >= 1000)
+
+
+def supporters(q: Quantity) -> Token | None:
+    """'got the support of 482 members', 'secured support of more than 1.9 million people': the 'support' noun
+    that a winning verb takes, whose backers are counted."""
+    anchor = q.anchor
+    if q.percent or anchor.dep_ != "pobj" or anchor.head.lower_ != "of":
+        return None
+    if anchor.lemma_.lower() not in {"people", "member", "voter", "vote", "citizen", *LEGISLATORS}:
+        return None
+    noun = anchor.head.head
+    if noun.lemma_.lower() in ("support", "backing") and noun.dep_ == "dobj" and noun.head.lemma_.lower() in WIN_VERBS:
+        return noun
+    return None
+
+
+MEMBERS = frozenset({"mp", "deputy", "member", "lawmaker", "legislator", "councilor", "councillor"})
+LIST_MARKS = frozenset({"–", "—", "-", ":"})
+POSSESSIVE = re.compile(r"[’‘']s?$")
+
+
+def listed_side(ctx: DocContext, sentence: Sentence, q: Quantity) -> str | None:
+    """A party's share in a list: 'AKP: 40.8% and 258 MPs', "X – 8.18%, Y – 8.10%", 'X 43%, Y 27%'. The name stands
+    right before the share (a dash or colon between); a list needs two such pairs, or the line opens with one."""
+    if not q.percent:
+        return None
+
+    def name_before(index: int) -> tuple[int, int] | None:
+        doc = q.anchor.doc
+        j = index - 1
+        if j >= sentence.tokens.start and doc[j].text in LIST_MARKS:
+            j -= 1
+        end = j
+        while j >= sentence.tokens.start and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not (
+                POSSESSIVE.search(doc[j].text)):
+            j -= 1
+        owned = j >= sentence.tokens.start and (POSSESSIVE.search(doc[j].text) is not None or doc[j].dep_ == "case")
+        if end <= j or (doc[end].ent_type_ in ("GPE", "LOC") and not owned) or doc[end].ent_type_ == "DATE":
+            return None  # 'Riga 40%' is a place; "Timoshenko's Batkivshchina – 8.18%" a party, whatever the tagger says
+        return j + 1, end
+
+    span = sentence.tokens
+    if span is None:
+        return None
+    found = name_before(q.start)
+    if found is None:
+        return None
+    first, last = found
+    pairs = sum(1 for o in quantities(sentence) if o.percent and name_before(o.start) is not None)
+    opens = first == span.start and span.doc[last + 1].text == ":"
+    if pairs < 2 and not opens:
+        return None
+    ent = next((e for e in span.ents if e.start <= last < e.end), None)
+    if ent is not None and (ent.start, ent.end) == (first, last + 1) and ent.label_ in ("ORG", "PERSON", "NORP"):
+        return side_of(ctx, sentence, span.doc[last], create=True, named_group=True)
+    return _list_party(ctx, sentence, span.doc[first : last + 1])
+
+
+def _list_party(ctx: DocContext, sentence: Sentence, name: Span) -> str | None:
+    """A party named in a result list that no rule knows yet (never a place, court or commission)."""
+    if any(m.start < name.end_char and m.end > name.start_char for m in sentence.mentions):
+        return None  # named as something else
+    words = [t.text for t in name]
+    heads = lexicon().heads
+    if any(w.lower() in heads and not is_subclass(heads[w.lower()], "PoliticalParty") for w in words):
+        return None
+    key = ctx.new_entity(f"party/{ctx.scope()}", "PoliticalParty", name.text)
+    ctx.add_mention(sentence, name.start_char - sentence.start, name.end_char - sentence.start, key)
+    return key
 
 
 def turnout_quorum(cue: Token) -> bool:
