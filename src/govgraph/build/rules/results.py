@@ -138,6 +138,9 @@ def quantities(sentence: Sentence) -> list[Quantity]:
         i = j
         previous = [t.lower_ for t in span.doc[max(span.start, group[0].i - 2) : group[0].i]]
         ranged = percent and len(previous) == 2 and previous[1] in ("-", "to") and span.doc[group[0].i - 2].like_num
+        window = [t.lower_ for t in span.doc[max(span.start, group[0].i - 5) : group[0].i]]
+        ranged = ranged or (percent and bool(window) and (window[-1] == "between" or (  # 'between 58.3% and 60.7%'
+            window[-1] == "and" and "between" in window)))
         if value is None or ranged or previous == ["out", "of"]:  # 'Ten out of 11'
             continue
         anchor = (tokens[j + 1] if per_cent else after) if percent and after is not None else group[-1]
@@ -616,6 +619,20 @@ def turnout(ctx: DocContext, rule: Rule) -> None:
                 attach(ctx, sentence, event)
 
 
+_OTHER_QUESTION = re.compile(r"\b(?:second|third|another|separate|additional|other)\s+(?:ballot\s+)?question\b", re.I)
+
+
+def other_question(ctx: DocContext, sentence: Sentence) -> bool:
+    """The sentence, or the one before it in its paragraph, tells of another question on the ballot ('A second
+    question asked voters whether ...'): a yes or no there answers that question."""
+    if _OTHER_QUESTION.search(sentence.text):
+        return True
+    if sentence.index == 0:
+        return False
+    before = ctx.sentences[sentence.index - 1]
+    return ctx.same_paragraph(before.index, sentence.index) and bool(_OTHER_QUESTION.search(before.text))
+
+
 @implements("results.choices")
 def choices(ctx: DocContext, rule: Rule) -> None:
     """Shares and votes for and against: '90.21% voted in favor', '79.3 percent backed', 'approved by 88.83% of
@@ -674,6 +691,8 @@ def choices(ctx: DocContext, rule: Rule) -> None:
                 found.setdefault(first.start, "no")
                 found.setdefault(second.start, "yes")
         recorded: set[tuple[str, str, bool]] = set()
+        if found and other_question(ctx, sentence):
+            continue  # a second question on the ballot: its yes is not the main question's
         for start, side in sorted(found.items()):
             q = by_start[start]
             if local(ctx, q.anchor):
