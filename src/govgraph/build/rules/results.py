@@ -896,6 +896,12 @@ def thresholds(ctx: DocContext, rule: Rule) -> None:
                     continue
                 ctx.claim(sentence, event, "gg:threshold", q.literal(), "results", 0.75, qualifier=q.qualifier)
                 attach(ctx, sentence, event)
+        for q in quantities(sentence):
+            if required_count(q):
+                event = the_vote(ctx, sentence, _char(ctx, q), "legislative")
+                if event is not None:
+                    ctx.claim(sentence, event, "gg:votesRequired", q.literal(), "results", 0.75, qualifier=q.qualifier)
+                    attach(ctx, sentence, event)
         for match in fractions.finditer(sentence.text):
             if not re.search(r"\b(?:required|requires|require|needed|needs|need|necessary)\b", sentence.text):
                 continue
@@ -911,6 +917,24 @@ def thresholds(ctx: DocContext, rule: Rule) -> None:
             if event is None:
                 continue
             ctx.claim(sentence, event, "gg:threshold", Value(share, "decimal"), "results", 0.7)
+
+
+NEEDING = frozenset({"require", "need"})
+
+
+def required_count(q: Quantity) -> bool:
+    """'the bill required 111 votes to pass', '86 votes were needed', '86 votes, the minimum required': how many
+    votes a proposal needs (not 'needed 5 more votes', a shortfall)."""
+    anchor = q.anchor
+    if q.percent or q.unit != "vote" or any(c.lower_ in ("more", "additional", "extra", "further")
+                                            for c in anchor.children):
+        return False
+    if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in NEEDING:
+        return True
+    if anchor.dep_ == "nsubjpass" and anchor.head.lemma_.lower() in NEEDING:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in ("minimum", "majority") and any(
+        v.lemma_.lower() in NEEDING for v in c.children) for c in anchor.children)
 
 
 HOLDING = frozenset({"hold", "take", "schedule", "set", "go", "vote", "cast"})
