@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PARTY_NOUNS = frozenset({"party", "coalition", "alliance", "bloc", "movement", "front"})
+MARKERS = PARTY_NOUNS | {"opposition"}  # a lowercase word before a name that makes it a party's
 GROUPINGS = frozenset({"coalition", "alliance", "bloc"})
 CANDIDATES = frozenset({"candidate", "nominee"})
 FORMING = frozenset({"form", "comprise", "include", "make"})  # its members are parties
@@ -80,6 +81,8 @@ NAMED = "named"  # a party noun names it: a party whatever the tagger says ('the
 PARTY = "party"  # a party's role that a person may also hold ("X's candidate", 'led by X'): persons are skipped
 EITHER = "either"  # a contestant's role: a person there is a candidate ('X won 40 percent', 'X came second')
 
+STRENGTH = {NAMED: 2, PARTY: 1, EITHER: 0}
+
 
 def contestant(ctx: DocContext, sentence: Sentence, token: Token, role: str) -> str | None:
     """The party (or in an EITHER role, the candidate) a token names, created when no rule knows it yet."""
@@ -88,6 +91,9 @@ def contestant(ctx: DocContext, sentence: Sentence, token: Token, role: str) -> 
         return None  # a party noun outweighs the tagger's 'LOC' ('formed by Morena'); a known place stays one
     if ent is not None and ent.label_ in ("ORG", "PERSON", "NORP") and token.i in (ent.end - 1, ent.root.i):
         tokens = [t for t in ent if t.lower_ != "the" and t.dep_ != "case"]  # "the", "'s"
+        chain = _name_tokens(token)
+        if role != EITHER and len(chain) > len(tokens) and chain[-1] == tokens[-1]:
+            tokens = chain  # the tagger split a party's name: 'Comunidad' (GPE) 'Ciudadana' (PERSON)
     else:
         tokens = _name_tokens(token)
     if not _is_name(tokens) or _institution([t.text for t in tokens]):
@@ -133,6 +139,13 @@ def roles(token: Token) -> list[tuple[Token, str]]:
         following = _following_name(token)
         if following is not None and token.dep_ == following.dep_:  # the parser's two subjects: 'party Fuerza Nueva'
             out.append((following, NAMED))
+    if token.pos_ == "PROPN" and any(c.dep_ in ("compound", "amod") and c.i < token.i and c.text.islower()
+                                     and c.lemma_.lower() in MARKERS for c in token.children):
+        out.append((token, NAMED))  # 'the ruling party Frente Amplio', 'the opposition Pheu Thai'
+    if lemma == "opposition" and token.text.islower():
+        following = _following_name(token)
+        if following is not None and token.dep_ == following.dep_:  # 'the opposition Comunidad Ciudadana came'
+            out.append((following, NAMED))
     if lemma in CANDIDATES:  # "Morena's candidate", 'the candidate of Morena'
         out += [(c, PARTY) for c in token.children if c.dep_ == "poss"]
         out += [(p, PARTY) for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -163,7 +176,11 @@ def contestants(ctx: DocContext, rule: Rule) -> None:
     for sentence in ctx.sentences:
         if sentence.tokens is None:
             continue
+        found: dict[int, tuple[Token, str]] = {}
         for token in sentence.tokens:
             for named, role in roles(token):
-                if named.pos_ in ("PROPN", "NOUN") and named.text[:1].isupper():
-                    contestant(ctx, sentence, named, role)
+                if named.pos_ in ("PROPN", "NOUN") and named.text[:1].isupper() and (
+                        named.i not in found or STRENGTH[role] > STRENGTH[found[named.i][1]]):
+                    found[named.i] = (named, role)  # a party noun outweighs 'X won': 'the party Frente Amplio won'
+        for named, role in sorted(found.values(), key=lambda pair: pair[0].i):
+            contestant(ctx, sentence, named, role)
