@@ -646,7 +646,8 @@ def choices(ctx: DocContext, rule: Rule) -> None:
         qs = quantities(sentence)
         by_start = {q.start: q for q in qs}
         for q in qs:
-            counted = q.anchor.like_num or q.anchor.lemma_.lower() in LEGISLATORS | VOTERS  # '334 (lawmakers) voted'
+            counted = q.anchor.like_num or q.anchor.lemma_.lower() in LEGISLATORS | VOTERS or (  # '334 (lawmakers) voted'
+                backed_proposal(q))
             if is_progress(q) or not (q.percent or counted):
                 continue
             verb = clause_verb(q.anchor)
@@ -667,6 +668,8 @@ def choices(ctx: DocContext, rule: Rule) -> None:
                     and after.pos_ == "VERB" and reported(after) and not any(c.dep_ == "conj" for c in anchor.children)
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in after.children)):
                 side = choice_of(after)  # the parse missed the subject: '88.83 percent ... approved'
+            if side is None and backed_proposal(q):
+                side = "yes"  # 'the bill got the support of 482 members'
             if side is not None:
                 found[q.start] = side
         for _, start, end in matcher(rule, "counted", sentence.tokens.doc.vocab)(sentence.tokens):
@@ -814,6 +817,19 @@ def supporters(q: Quantity) -> Token | None:
 
 
 MEMBERS = frozenset({"mp", "deputy", "member", "lawmaker", "legislator", "councilor", "councillor"})
+PROPOSALS = frozenset({"bill", "motion", "proposal", "amendment", "law", "reform", "resolution", "nomination",
+                       "constitution", "charter", "it"})
+
+
+def backed_proposal(q: Quantity) -> bool:
+    """'the bill got the support of 482 members', 'it won the backing of 301 lawmakers': lawmakers for a proposal."""
+    noun = supporters(q)
+    if noun is None or q.anchor.lemma_.lower() not in LEGISLATORS | {"member"}:
+        return False
+    subject = subject_of(noun.head)
+    return subject is not None and subject.lemma_.lower() in PROPOSALS and reported(noun.head)
+
+
 LIST_MARKS = frozenset({"–", "—", "-", ":"})
 POSSESSIVE = re.compile(r"[’‘']s?$")
 
