@@ -32,7 +32,6 @@ WINNING = frozenset({"win", "receive", "obtain", "get", "take", "secure", "garne
 PLACES = frozenset({"first", "second", "third", "fourth", "fifth", "last"})
 NOT_NAMES = frozenset({"GPE", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
                        "FAC", "LAW", "EVENT", "WORK_OF_ART", "LANGUAGE", "PRODUCT"})
-OTHER = ("Country", "Region", "StateBody", "Organization", "Document", "Event", "Office")  # never a party
 
 
 def _name_tokens(token: Token) -> list[Token]:
@@ -129,7 +128,7 @@ def _with_conjuncts(token: Token) -> list[Token]:
 
 
 def roles(token: Token) -> list[tuple[Token, str]]:
-    """The names a token puts in a contestant's role, each with whether a person may stand there."""
+    """The names a token puts in a contestant's role, each with the role (NAMED, PARTY or EITHER)."""
     lemma = token.lemma_.lower()
     out: list[tuple[Token, str]] = []
     if lemma in PARTY_NOUNS and token.pos_ == "NOUN" and token.text.islower():

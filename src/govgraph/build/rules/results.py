@@ -837,26 +837,24 @@ POSSESSIVE = re.compile(r"[’‘']s?$")
 def listed_side(ctx: DocContext, sentence: Sentence, q: Quantity) -> str | None:
     """A party's share in a list: 'AKP: 40.8% and 258 MPs', "X – 8.18%, Y – 8.10%", 'X 43%, Y 27%'. The name stands
     right before the share (a dash or colon between); a list needs two such pairs, or the line opens with one."""
-    if not q.percent:
+    span = sentence.tokens
+    if not q.percent or span is None:
         return None
+    lo = span.start
 
     def name_before(index: int) -> tuple[int, int] | None:
         doc = q.anchor.doc
         j = index - 1
-        if j >= sentence.tokens.start and doc[j].text in LIST_MARKS:
+        if j >= lo and doc[j].text in LIST_MARKS:
             j -= 1
         end = j
-        while j >= sentence.tokens.start and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not (
-                POSSESSIVE.search(doc[j].text)):
+        while j >= lo and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not POSSESSIVE.search(doc[j].text):
             j -= 1
-        owned = j >= sentence.tokens.start and (POSSESSIVE.search(doc[j].text) is not None or doc[j].dep_ == "case")
+        owned = j >= lo and (POSSESSIVE.search(doc[j].text) is not None or doc[j].dep_ == "case")
         if end <= j or (doc[end].ent_type_ in ("GPE", "LOC") and not owned) or doc[end].ent_type_ == "DATE":
             return None  # 'Riga 40%' is a place; "Timoshenko's Batkivshchina – 8.18%" a party, whatever the tagger says
         return j + 1, end
 
-    span = sentence.tokens
-    if span is None:
-        return None
     found = name_before(q.start)
     if found is None:
         return None
