@@ -27,6 +27,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.selection",
     "govgraph.build.laws",
     "govgraph.build.rules.results",
+    "govgraph.build.rules.parties",
 )
 
 

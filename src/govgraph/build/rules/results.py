@@ -19,13 +19,15 @@ from govgraph.build.context import DocContext, Sentence
 from govgraph.build.dates import PartialDate, find_dates
 from govgraph.build.events import Events, event_node, result_node
 from govgraph.build.keys import slug
+from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import words_to_number
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.registry import matcher, regex
+from govgraph.ontology.terms import is_subclass
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 VOTES = ("Election", "Referendum", "ParliamentaryVote")
 PARTY_HEADS = frozenset({"party", "coalition", "alliance", "bloc", "union", "front", "movement", "congress", "league"})
@@ -136,6 +138,9 @@ def quantities(sentence: Sentence) -> list[Quantity]:
         i = j
         previous = [t.lower_ for t in span.doc[max(span.start, group[0].i - 2) : group[0].i]]
         ranged = percent and len(previous) == 2 and previous[1] in ("-", "to") and span.doc[group[0].i - 2].like_num
+        window = [t.lower_ for t in span.doc[max(span.start, group[0].i - 5) : group[0].i]]
+        ranged = ranged or (percent and bool(window) and (window[-1] == "between" or (  # 'between 58.3% and 60.7%'
+            window[-1] == "and" and "between" in window)))
         if value is None or ranged or previous == ["out", "of"]:  # 'Ten out of 11'
             continue
         anchor = (tokens[j + 1] if per_cent else after) if percent and after is not None else group[-1]
@@ -439,6 +444,8 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
     `named_group` when the phrase names an organization ('the group, Chile Seguro')."""
     start, end = _span_of(token)
     heads = [m for m in sentence.mentions if m.start < end and m.end > start and m.start <= token.idx < m.end]
+    if not heads and token.lemma_.lower() in PARTY_HEADS:  # "Zelensky's party": the party named before its noun
+        heads = [m for m in sentence.mentions if start <= m.start and m.end <= end and ctx.is_a(m.entity, "PoliticalParty")]
     organization = named_group or bool({t.lemma_.lower() for t in token.doc[token.left_edge.i : token.i]}
                                        & ORGANIZATION_NOUNS)
     if heads:  # the mention must name the phrase's head: "Zelensky's party" is not Zelensky
@@ -614,6 +621,20 @@ def turnout(ctx: DocContext, rule: Rule) -> None:
                 attach(ctx, sentence, event)
 
 
+_OTHER_QUESTION = re.compile(r"\b(?:second|third|another|separate|additional|other)\s+(?:ballot\s+)?question\b", re.I)
+
+
+def other_question(ctx: DocContext, sentence: Sentence) -> bool:
+    """The sentence, or the one before it in its paragraph, tells of another question on the ballot ('A second
+    question asked voters whether ...'): a yes or no there answers that question."""
+    if _OTHER_QUESTION.search(sentence.text):
+        return True
+    if sentence.index == 0:
+        return False
+    before = ctx.sentences[sentence.index - 1]
+    return ctx.same_paragraph(before.index, sentence.index) and bool(_OTHER_QUESTION.search(before.text))
+
+
 @implements("results.choices")
 def choices(ctx: DocContext, rule: Rule) -> None:
     """Shares and votes for and against: '90.21% voted in favor', '79.3 percent backed', 'approved by 88.83% of
@@ -625,7 +646,8 @@ def choices(ctx: DocContext, rule: Rule) -> None:
         qs = quantities(sentence)
         by_start = {q.start: q for q in qs}
         for q in qs:
-            counted = q.anchor.like_num or q.anchor.lemma_.lower() in LEGISLATORS | VOTERS  # '334 (lawmakers) voted'
+            counted = q.anchor.like_num or q.anchor.lemma_.lower() in LEGISLATORS | VOTERS or (  # '334 (lawmakers) voted'
+                backed_proposal(q))
             if is_progress(q) or not (q.percent or counted):
                 continue
             verb = clause_verb(q.anchor)
@@ -646,6 +668,8 @@ def choices(ctx: DocContext, rule: Rule) -> None:
                     and after.pos_ == "VERB" and reported(after) and not any(c.dep_ == "conj" for c in anchor.children)
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in after.children)):
                 side = choice_of(after)  # the parse missed the subject: '88.83 percent ... approved'
+            if side is None and backed_proposal(q):
+                side = "yes"  # 'the bill got the support of 482 members'
             if side is not None:
                 found[q.start] = side
         for _, start, end in matcher(rule, "counted", sentence.tokens.doc.vocab)(sentence.tokens):
@@ -672,6 +696,8 @@ def choices(ctx: DocContext, rule: Rule) -> None:
                 found.setdefault(first.start, "no")
                 found.setdefault(second.start, "yes")
         recorded: set[tuple[str, str, bool]] = set()
+        if found and other_question(ctx, sentence):
+            continue  # a second question on the ballot: its yes is not the main question's
         for start, side in sorted(found.items()):
             q = by_start[start]
             if local(ctx, q.anchor):
@@ -694,11 +720,16 @@ def parties(ctx: DocContext, rule: Rule) -> None:
         if sentence.tokens is None or in_poll(ctx, sentence):
             continue
         recorded: set[tuple[str, str, str]] = set()
+        listed: dict[int, str] = {}  # the anchor of a listed share -> its party ('AKP: 40.8% and 258 MPs')
         for q in quantities(sentence):
             if is_progress(q):
                 continue
-            unit = q.unit
-            if not (q.percent or unit in ("vote", "seat", "ballot", "people", "voter")):
+            unit = "vote" if placed_count(q) else q.unit
+            backers = supporters(q)
+            member_seats = unit in MEMBERS and q.anchor.dep_ == "conj" and q.anchor.head.i in listed
+            if member_seats:
+                unit = "seat"
+            if not (q.percent or unit in ("vote", "seat", "ballot", "people", "voter") or backers is not None):
                 continue
             if q.percent and any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in ("seat", "voter",
                                  "electorate", "respondent") for p in c.children) for c in q.anchor.children):
@@ -739,6 +770,19 @@ def parties(ctx: DocContext, rule: Rule) -> None:
                         target = next((p for p in child.children if p.dep_ == "pobj"), None)
                         if target is not None:
                             side = side_of(ctx, sentence, target, create=True)
+            if side is None and backers is not None:  # 'X got the support of 482 members'
+                subject = subject_of(backers.head)
+                side = side_of(ctx, sentence, subject, create=True) if subject is not None else None
+            if side is None and holder.dep_ == "pobj" and holder.head.dep_ == "agent" and (
+                    holder.head.head.lemma_.lower() in SUPPORT) and reported(holder.head.head):
+                subject = next((c for c in holder.head.head.children if c.dep_ == "nsubjpass"), None)
+                side = side_of(ctx, sentence, subject, create=True) if subject is not None else None  # 'X was backed by'
+            if side is None and member_seats:
+                side = listed[q.anchor.head.i]
+            if side is None:
+                side = listed_side(ctx, sentence, q)
+                if side is not None:
+                    listed[q.anchor.i] = side
             if side is None:
                 continue
             if unit == "seat" and not ctx.is_a(side, "PoliticalParty"):
@@ -749,6 +793,93 @@ def parties(ctx: DocContext, rule: Rule) -> None:
                 continue
             recorded.add((event, side, predicate))
             record(ctx, sentence, event, side, predicate, q)
+
+
+def placed_count(q: Quantity) -> bool:
+    """'came second with 6,942,930': a bare count of votes after a place in the race."""
+    anchor = q.anchor
+    return (not q.percent and anchor.like_num and anchor.dep_ == "pobj" and anchor.head.lower_ == "with"
+            and with_verb(anchor.head).lemma_.lower() in ("come", "finish", "place", "end") and float(q.value) >= 1000)
+
+
+def supporters(q: Quantity) -> Token | None:
+    """'got the support of 482 members', 'secured support of more than 1.9 million people': the 'support' noun
+    that a winning verb takes, whose backers are counted."""
+    anchor = q.anchor
+    if q.percent or anchor.dep_ != "pobj" or anchor.head.lower_ != "of":
+        return None
+    if anchor.lemma_.lower() not in {"people", "member", "voter", "vote", "citizen", *LEGISLATORS}:
+        return None
+    noun = anchor.head.head
+    if noun.lemma_.lower() in ("support", "backing") and noun.dep_ == "dobj" and noun.head.lemma_.lower() in WIN_VERBS:
+        return noun
+    return None
+
+
+MEMBERS = frozenset({"mp", "deputy", "member", "lawmaker", "legislator", "councilor", "councillor"})
+PROPOSALS = frozenset({"bill", "motion", "proposal", "amendment", "law", "reform", "resolution", "nomination",
+                       "constitution", "charter", "it"})
+
+
+def backed_proposal(q: Quantity) -> bool:
+    """'the bill got the support of 482 members', 'it won the backing of 301 lawmakers': lawmakers for a proposal."""
+    noun = supporters(q)
+    if noun is None or q.anchor.lemma_.lower() not in LEGISLATORS | {"member"}:
+        return False
+    subject = subject_of(noun.head)
+    return subject is not None and subject.lemma_.lower() in PROPOSALS and reported(noun.head)
+
+
+LIST_MARKS = frozenset({"–", "—", "-", ":"})
+POSSESSIVE = re.compile(r"[’‘']s?$")
+
+
+def listed_side(ctx: DocContext, sentence: Sentence, q: Quantity) -> str | None:
+    """A party's share in a list: 'AKP: 40.8% and 258 MPs', "X – 8.18%, Y – 8.10%", 'X 43%, Y 27%'. The name stands
+    right before the share (a dash or colon between); a list needs two such pairs, or the line opens with one."""
+    span = sentence.tokens
+    if not q.percent or span is None:
+        return None
+    lo = span.start
+
+    def name_before(index: int) -> tuple[int, int] | None:
+        doc = q.anchor.doc
+        j = index - 1
+        if j >= lo and doc[j].text in LIST_MARKS:
+            j -= 1
+        end = j
+        while j >= lo and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not POSSESSIVE.search(doc[j].text):
+            j -= 1
+        owned = j >= lo and (POSSESSIVE.search(doc[j].text) is not None or doc[j].dep_ == "case")
+        if end <= j or (doc[end].ent_type_ in ("GPE", "LOC") and not owned) or doc[end].ent_type_ == "DATE":
+            return None  # 'Riga 40%' is a place; "Timoshenko's Batkivshchina – 8.18%" a party, whatever the tagger says
+        return j + 1, end
+
+    found = name_before(q.start)
+    if found is None:
+        return None
+    first, last = found
+    pairs = sum(1 for o in quantities(sentence) if o.percent and name_before(o.start) is not None)
+    opens = first == span.start and span.doc[last + 1].text == ":"
+    if pairs < 2 and not opens:
+        return None
+    ent = next((e for e in span.ents if e.start <= last < e.end), None)
+    if ent is not None and (ent.start, ent.end) == (first, last + 1) and ent.label_ in ("ORG", "PERSON", "NORP"):
+        return side_of(ctx, sentence, span.doc[last], create=True, named_group=True)
+    return _list_party(ctx, sentence, span.doc[first : last + 1])
+
+
+def _list_party(ctx: DocContext, sentence: Sentence, name: Span) -> str | None:
+    """A party named in a result list that no rule knows yet (never a place, court or commission)."""
+    if any(m.start < name.end_char and m.end > name.start_char for m in sentence.mentions):
+        return None  # named as something else
+    words = [t.text for t in name]
+    heads = lexicon().heads
+    if any(w.lower() in heads and not is_subclass(heads[w.lower()], "PoliticalParty") for w in words):
+        return None
+    key = ctx.new_entity(f"party/{ctx.scope()}", "PoliticalParty", name.text)
+    ctx.add_mention(sentence, name.start_char - sentence.start, name.end_char - sentence.start, key)
+    return key
 
 
 def turnout_quorum(cue: Token) -> bool:
@@ -781,6 +912,12 @@ def thresholds(ctx: DocContext, rule: Rule) -> None:
                     continue
                 ctx.claim(sentence, event, "gg:threshold", q.literal(), "results", 0.75, qualifier=q.qualifier)
                 attach(ctx, sentence, event)
+        for q in quantities(sentence):
+            if required_count(q):
+                event = the_vote(ctx, sentence, _char(ctx, q), "legislative")
+                if event is not None:
+                    ctx.claim(sentence, event, "gg:votesRequired", q.literal(), "results", 0.75, qualifier=q.qualifier)
+                    attach(ctx, sentence, event)
         for match in fractions.finditer(sentence.text):
             if not re.search(r"\b(?:required|requires|require|needed|needs|need|necessary)\b", sentence.text):
                 continue
@@ -796,6 +933,24 @@ def thresholds(ctx: DocContext, rule: Rule) -> None:
             if event is None:
                 continue
             ctx.claim(sentence, event, "gg:threshold", Value(share, "decimal"), "results", 0.7)
+
+
+NEEDING = frozenset({"require", "need"})
+
+
+def required_count(q: Quantity) -> bool:
+    """'the bill required 111 votes to pass', '86 votes were needed', '86 votes, the minimum required': how many
+    votes a proposal needs (not 'needed 5 more votes', a shortfall)."""
+    anchor = q.anchor
+    if q.percent or q.unit != "vote" or any(c.lower_ in ("more", "additional", "extra", "further")
+                                            for c in anchor.children):
+        return False
+    if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in NEEDING:
+        return True
+    if anchor.dep_ == "nsubjpass" and anchor.head.lemma_.lower() in NEEDING:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in ("minimum", "majority") and any(
+        v.lemma_.lower() in NEEDING for v in c.children) for c in anchor.children)
 
 
 HOLDING = frozenset({"hold", "take", "schedule", "set", "go", "vote", "cast"})
