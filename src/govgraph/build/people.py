@@ -11,10 +11,12 @@ A bare surname ("Tokayev") refers to the person of this document with that surna
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import cache
 
-from govgraph.build.context import DocContext, Sentence, clean_phrase
+from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence, clean_phrase
 from govgraph.build.dates import MONTHS, parse_date
-from govgraph.build.gazetteer import longest_matches
+from govgraph.build.gazetteer import Gazetteer
 from govgraph.build.keys import make_key, slug
 from govgraph.build.organizations import is_head
 from govgraph.build.records import Value
@@ -81,7 +83,7 @@ _ACCORDING = re.compile(r"\baccording to\s+(" + NAME + r")")
 
 def clean_name(text: str) -> str | None:
     """A person name without leading non-name words, or None when too little is left."""
-    words = re.sub(r"[’']s?$", "", text).split()
+    words = re.sub(r"[’‘']s?$", "", text).split()
     if "By" in words:  # "Analysis By Jane Roe"
         words = words[words.index("By") + 1 :]
     while words and (words[0] in _NOT_NAME_WORDS or words[0].lower().rstrip(".") in ROLE_HEADS | ROLE_MODIFIERS
@@ -92,19 +94,90 @@ def clean_name(text: str) -> str | None:
     return " ".join(words) if words else None
 
 
-class People:
-    """Finds people in one document and records who holds which office."""
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "dos", "das", "del",
+                       "della", "la", "le", "y", "ben", "abu"})
 
-    def __init__(self, ctx: DocContext) -> None:
+
+@cache
+def office_vocabulary(gazetteer: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """Keys of the reference offices and every word of their names (lower case)."""
+    keys = frozenset(k for k, e in gazetteer.entries.items() if e.cls.endswith(OFFICE_CLASSES))
+    words = frozenset(
+        w for k in keys for name in (gazetteer.entries[k].label, *gazetteer.entries[k].aliases)
+        for w in re.split(r"[\s-]+", name.lower()) if w.isalpha() and w not in {"of", "the", "and", "for", "in"}
+    )
+    return keys, words
+
+
+def is_country_word(ctx: DocContext, word: str) -> str | None:
+    """The country a word names ('Thailand', 'Thailand’s', 'Ukrainian'), if any."""
+    key = ctx.gazetteer.lookup(re.sub(r"[’']s$", "", word))
+    return key if key and ctx.is_a(key, "Country") else None
+
+
+def name_words_ok(ctx: DocContext, words: list[str]) -> bool:
+    """Whether words can be a person's name: capitalized (name particles aside), no function, title,
+    institution or country words, and not all in capitals (a site header)."""
+    _, vocabulary = office_vocabulary(ctx.gazetteer)
+    if not 2 <= len(words) <= 5 or not words[0][:1].isupper():
+        return False
+    for word in words:
+        lower = word.lower()
+        if lower in PARTICLES or re.match(r"(?:al|el|ad|ash|as|at|an|ar|az|bin|ibn)-[A-Z]", word):
+            continue
+        if not word[:1].isupper() or any(ch.isdigit() for ch in word) or not any(ch.isalpha() for ch in word):
+            return False
+        if word in _NOT_NAME_WORDS or lower in NP_STOP or lower in DETERMINERS or lower in vocabulary:
+            return False
+        if is_head(word) or is_country_word(ctx, word):
+            return False
+    return any(any(ch.islower() for ch in w) for w in words if w.lower() not in PARTICLES)
+
+
+def article_country(ctx: DocContext) -> str | None:
+    """The country key an article is about, only when its mentions say so clearly.
+
+    Each mention of a country, or of a named institution of one, counts once (three times in the
+    first three sentences, where the headline and the dateline stand); the leader must count at
+    least twice and more than any other country. An article that names no country clearly
+    (a Manila story that mentions the United States once) has none, so that its generic titles are
+    not made offices of a country the text does not place them in.
+    """
+    counts: Counter[str] = Counter()
+    for mention in ctx.extraction.mentions:
+        entry = ctx.gazetteer.entries.get(mention.entity)
+        if entry is None or not entry.country or entry.generic:
+            continue
+        counts[entry.country] += 3 if mention.sentence < 3 else 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+class People:
+    """Finds people in one document and records who holds which office.
+
+    With a parsed document, people come from the named-entity recogniser (rule `persons.names`,
+    which sets `allow_new`); the patterns here then only link names to people already found.
+    """
+
+    def __init__(self, ctx: DocContext, allow_new: bool = False) -> None:
         self.ctx = ctx
+        self.allow_new = allow_new or ctx.parsed is None
+        self.country = article_country(ctx)
         self.office_labels = {
             key: entry for key, entry in ctx.gazetteer.entries.items() if entry.cls.endswith(OFFICE_CLASSES)
         }
 
     # ------------------------------------------------------------ persons
 
-    def person(self, name: str) -> str | None:
-        """Key of the person with this name in the document, created when new."""
+    def person(self, name: str, create: bool = False) -> str | None:
+        """Key of the person with this name in the document, created when new.
+
+        With a parsed document a new person comes from the recogniser (`allow_new`), or with `create` from a
+        name that passes `name_words_ok` next to a role ("Sadi Güven, President of ...").
+        """
         name = clean_name(name.strip())
         if not name or self._covered_by_entity(name) or any(is_head(word) for word in name.split()):
             return None
@@ -115,10 +188,16 @@ class People:
         if known is not None:
             label = self.ctx.extraction.entities[known].label
             if compatible_names(label, name):
-                if len(name) > len(label):
+                if len(name) > len(label) and self.allow_new:
                     return self._rename(known, name)
                 self.ctx.add_entity(known, "Person", label, name)
                 return known
+        if not self.allow_new and not (create and name_words_ok(self.ctx, parts)):
+            return None
+        folded = name.lower()
+        if any(folded in entity.label.lower() for entity in self.ctx.extraction.entities.values()
+               if entity.cls != "Person"):
+            return None  # 'Pheu Thai' of the Pheu Thai Party
         key = self.ctx.new_entity("person", "Person", name)
         self.ctx.surnames.setdefault(parts[-1], key)
         return key
@@ -171,9 +250,13 @@ class People:
         if not title:
             return None
         title = title[0].upper() + title[1:]
-        if title.lower() in NATIONAL_TITLES and self.ctx.country_key:
-            return self.national_office(title, self.ctx.country_key)
-        return self.ctx.new_entity("office", "Office", title)
+        if title.lower() in NATIONAL_TITLES and self.country:
+            return self.national_office(title, self.country)
+        return self.ctx.new_entity("office", "Office", title, scope=self.scope())
+
+    def scope(self) -> str:
+        """Where a generic post belongs: the article's country when clear, else the article."""
+        return self.country.split("/", 1)[0] if self.country else slug(self.ctx.doc.doc_id)
 
     def national_office(self, title: str, country: str) -> str:
         """'Prime Minister' in an article about Armenia: the Prime Minister of Armenia (reference data first)."""
@@ -237,43 +320,8 @@ class People:
 
     def scan(self) -> None:
         for sentence in self.ctx.sentences:
-            self.title_name(sentence)
             self.name_role(sentence)
             self.speech(sentence)
-
-    def title_name(self, sentence: Sentence) -> None:
-        """TITLE NAME: an office mention (or generic title) directly followed by a name."""
-        text = sentence.text
-        entries = self.ctx.gazetteer.entries
-        titles = [m for m in self.ctx.gazetteer.match(text) if m.key in self.office_labels
-                  and (not m.contextual or entries[m.key].country == self.ctx.country_key)]
-        for match in longest_matches(titles):
-            following = re.match(r"\s+(" + NAME + r"|" + _NAME_WORD + r")(?![\w-])", text[match.end :])
-            qualified = _OF_ORG_NAME.match(text, match.end) if not following else None
-            if qualified:  # 'Minister of Justice Daniel Petrosek'
-                person = self.person(qualified.group("name"))
-                if person:
-                    title = f"{text[match.start : match.end]} of {qualified.group('org').strip()}"
-                    office = self.office_for_title(title, None)
-                    if office:
-                        self.holds(sentence, person, office, "people:title-name", 0.85)
-                    self.ctx.add_mention(sentence, qualified.start("name"), qualified.end("name"), person)
-                continue
-            if not following or not text[match.start].isupper():
-                continue
-            person = self.person(following.group(1))
-            if person is None:
-                continue
-            office = self.office_for_title(text[match.start : match.end], match.key)
-            if office:
-                self.holds(sentence, person, office, "people:title-name", 0.9)
-            self.ctx.add_mention(sentence, match.end + following.start(1), match.end + following.end(1), person)
-            self.ctx.last_person = person
-        for match in _HONORIFIC_RE.finditer(text):
-            person = self.person(match.group(1))
-            if person:
-                self.ctx.add_mention(sentence, match.start(1), match.end(1), person)
-                self.ctx.last_person = person
 
     def name_role(self, sentence: Sentence) -> None:
         """NAME, ROLE of ORG / NAME, ROLE, ORG (a byline or anywhere), NAME as TITLE, NAME, who is TITLE, led by NAME."""
@@ -331,7 +379,7 @@ class People:
         if titles_only and not role[0].isupper():
             return
         former = bool(re.match(r"(?:a\s+|the\s+)?former\s", text[rest_start:], re.I))
-        person = self.person(name)
+        person = self.person(name, create=True)
         if person is None:
             return
         separator = role_match.group("sep").strip()
@@ -363,11 +411,11 @@ class People:
         return start, end
 
     def speech(self, sentence: Sentence) -> None:
-        """Names next to speech verbs, and surnames of known people."""
+        """Names next to speech verbs and honorifics ("Mr Smailov")."""
         text = sentence.text
-        for rx in (_SAID_AFTER, _SAID_BEFORE, _ACCORDING):
+        for rx in (_SAID_AFTER, _SAID_BEFORE, _ACCORDING, _HONORIFIC_RE):
             for match in rx.finditer(text):
-                person = self.person(match.group(1))
+                person = self.person(match.group(1), create=rx is not _HONORIFIC_RE)
                 if person:
                     self.ctx.add_mention(sentence, match.start(1), match.end(1), person)
                     self.ctx.last_person = person

@@ -24,6 +24,7 @@ SPECS = Path(__file__).resolve().parent / "specs"
 # The modules whose functions carry out the declared rules (imported for their @implements).
 IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.families",
+    "govgraph.build.rules.holders",
 )
 
 

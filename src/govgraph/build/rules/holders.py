@@ -1,0 +1,405 @@
+"""People named by the recogniser, and the offices the parse places them in.
+
+`persons.names`: PERSON spans (and all-caps surnames the recogniser takes for organizations) become
+Person entities once they pass as names. `persons.offices`: the office a sentence gives a person,
+from a title before the name, an apposition on either side, or "was elected/appointed/sworn in as".
+Offices are titles of the reference data (generic titles such as "president" or national offices);
+national titles go to the country the sentence or the article names, never to a guessed one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence
+from govgraph.build.gazetteer import longest_matches
+from govgraph.build.organizations import is_head
+from govgraph.build.people import (
+    _NOT_NAME_WORDS,
+    HONORIFICS,
+    NATIONAL_TITLES,
+    People,
+    clean_name,
+    is_country_word,
+    name_words_ok,
+    office_vocabulary,
+)
+from govgraph.build.rules.base import Rule, implements
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
+    from spacy.tokens import Token
+
+FORMER = frozenset({"former", "ex", "then", "late", "ousted", "erstwhile", "previous", "deposed", "onetime"})
+CURRENT = frozenset({"acting", "interim", "incumbent", "outgoing", "newly", "elected", "re-elected", "new", "current",
+                     "sitting", "caretaker", "serving", "appointed", "designate"})
+TITLE_PREFIXES = frozenset({"deputy", "vice", "first"})
+POSSESSIVES = frozenset({"its", "their"})
+PORTFOLIO_TITLES = frozenset({"minister", "secretary", "deputy minister", "secretary of state"})
+ELECT_VERBS = frozenset({"elect", "appoint", "name", "swear", "nominate", "re-elect", "reelect", "install", "choose",
+                         "select", "become", "confirm", "designate", "inaugurate"})
+NOT_CERTAIN = frozenset({"could", "might", "would", "may", "should", "can", "not", "n't", "never"})
+_OF_TAIL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?=\S)")
+_BODY_CLASSES = ("PoliticalParty", "Parliament", "Chamber", "Court", "Government", "Ministry", "Agency", "StateBody",
+                 "ElectoralCommission", "Commission", "Organization", "Body", "Council")
+
+
+# ---------------------------------------------------------------- names
+
+
+def is_headline(sentence: Sentence) -> bool:
+    """A title-case line without final punctuation: a headline, caption or site header."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", sentence.text) if len(w) > 3]
+    if len(words) < 3 or sentence.text.rstrip().endswith((".", "!", "?", "\"", "”")):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _caps_surname(tokens: list[Token]) -> bool:
+    """'Kasym-Zhomart TOKAYEV': given names in title case and a surname in capitals."""
+    words = [t for t in tokens if t.text != "-"]
+    return (2 <= len(words) <= 4 and words[-1].is_upper and len(words[-1]) >= 3 and words[-1].is_alpha
+            and all(t.is_title for t in words[:-1]))
+
+
+def _trim(ctx: DocContext, tokens: list[Token]) -> list[Token]:
+    """Leading titles, honorifics, determiners and demonyms off a recognised span; a possessive off its end."""
+    _, vocabulary = office_vocabulary(ctx.gazetteer)
+    while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].lower_ in vocabulary | FORMER | CURRENT
+                      or tokens[0].lower_.rstrip(".") in HONORIFICS or tokens[0].lower_ in HONORIFICS
+                      or is_country_word(ctx, tokens[0].text) or tokens[0].text in ("-", "’s", "'s")):
+        tokens = tokens[1:]
+    cut = next((i for i, t in enumerate(tokens) if t.tag_ == "POS" or t.text[:1] in "‘’'\"“”"), None)
+    tokens = tokens[:cut] if cut is not None else tokens
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _extend_left(ctx: DocContext, sentence: Sentence, tokens: list[Token]) -> list[Token]:
+    """A one-word span with the capitalized given name the recogniser left out ('Given Lubinda')."""
+    if len(tokens) != 1 or tokens[0].i == 0:
+        return tokens
+    _, vocabulary = office_vocabulary(ctx.gazetteer)
+    before = tokens[0].doc[tokens[0].i - 1]
+    span = sentence.tokens
+    if (span is not None and before.i > span.start and before.is_title and before.is_alpha
+            and before.text not in _NOT_NAME_WORDS and before.lower_ not in vocabulary | NP_STOP | DETERMINERS
+            and not is_head(before.text) and not is_country_word(ctx, before.text)):
+        return [before, *tokens]
+    return tokens
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    start: int  # sentence-relative character offsets
+    end: int
+    name: str
+    needs_title: bool = False  # cut out of an organization span: only a person with a title before it
+
+
+def name_spans(ctx: DocContext, sentence: Sentence) -> list[NameSpan]:
+    """The spans of a sentence that name people, from the recogniser's entities."""
+    if sentence.tokens is None:
+        return []
+    found = []
+    for ent in sentence.tokens.ents:
+        tokens = list(ent)
+        needs_title = False
+        if ent.label_ != "PERSON":
+            if _caps_surname(_trim(ctx, tokens)):
+                tokens = _trim(ctx, tokens)
+            elif ent.label_ == "ORG":  # a name the recogniser took for an organization: only with a title
+                cut = next((k for k in range(0, len(tokens) - 1)
+                            if (k == 0 or tokens[k - 1].is_upper or is_head(tokens[k - 1].text))
+                            and all(t.is_title and t.is_alpha for t in tokens[k:])), None)
+                if cut is None or not 2 <= len(tokens) - cut <= 4:
+                    continue
+                tokens, needs_title = tokens[cut:], True
+            else:
+                continue
+        tokens = _extend_left(ctx, sentence, _trim(ctx, tokens))
+        if not tokens:
+            continue
+        start, end = tokens[0].idx - sentence.start, tokens[-1].idx + len(tokens[-1]) - sentence.start
+        end -= len(re.search(r"[’‘']s?$|$", sentence.text[start:end]).group(0))
+        text = sentence.text[start:end]
+        words = text.replace(" - ", "-").split()
+        if _caps_surname(tokens):
+            words = [*words[:-1], words[-1].capitalize()]
+        name = clean_name(" ".join(words))
+        if name and name_words_ok(ctx, name.split()):
+            found.append(NameSpan(start, end, name, needs_title))
+    return found
+
+
+@implements("persons.names")
+def person_names(ctx: DocContext, rule: Rule) -> None:
+    """Person entities from the recogniser's PERSON spans; names in headlines only when the text names them too."""
+    people = People(ctx, allow_new=True)
+    headlines = []
+    for sentence in ctx.sentences:
+        if is_headline(sentence):
+            headlines.append(sentence)
+            continue
+        _register(ctx, people, sentence, allow_new=True)
+    for sentence in headlines:
+        _register(ctx, people, sentence, allow_new=False)
+
+
+def _register(ctx: DocContext, people: People, sentence: Sentence, allow_new: bool) -> None:
+    taken = [(m.start - sentence.start, m.end - sentence.start, m.entity) for m in sentence.mentions]
+    for span in name_spans(ctx, sentence):
+        if span.needs_title or any(s < span.end and span.start < e and not ctx.is_a(k, "Person") for s, e, k in taken):
+            continue
+        people.allow_new = allow_new
+        person = people.person(span.name)
+        if person is None or any(s <= span.start and span.end <= e for s, e, _ in taken):
+            continue
+        ctx.add_mention(sentence, span.start, span.end, person)
+        taken.append((span.start, span.end, person))
+
+
+# ---------------------------------------------------------------- offices
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    office: str
+    former: bool
+
+
+class Offices:
+    """The office a phrase names, resolved against the reference titles and the article's bodies."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.people = People(ctx)
+        self.keys, self.words = office_vocabulary(ctx.gazetteer)
+
+    def _matches(self, text: str) -> list:
+        entries = self.ctx.gazetteer.entries
+        return longest_matches([m for m in self.ctx.gazetteer.match(text) if m.key in self.keys
+                                and (not m.contextual or entries[m.key].country == self.people.country)])
+
+    def resolve(self, sentence: Sentence, start: int, end: int, before_name: bool) -> Title | None:
+        """The office named by sentence[start:end] (a title before a name, or an apposition)."""
+        text = sentence.text[start:end]
+        matches = self._matches(text)
+        if not matches:
+            return None
+        match = None
+        for candidate in matches if before_name else matches[:1]:
+            rest = text[candidate.end :]
+            if not rest.strip() or _OF_TAIL.match(rest):
+                match = candidate
+        if match is None:
+            return None
+        left = re.findall(r"[\w’'-]+", text[: match.start])
+        lowered = [w.lower() for w in left]
+        former = any(w in FORMER or w.startswith("ex-") for w in lowered)
+        country = next((c for w in left if (c := is_country_word(self.ctx, w))), None)
+        prefix = [w for w in left if w.lower() in TITLE_PREFIXES]
+        qualifiers = [w for w in left if w[:1].isupper() and w.lower() not in FORMER | CURRENT | TITLE_PREFIXES
+                      | DETERMINERS and not is_country_word(self.ctx, w)]
+        if any(w.lower() not in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS | POSSESSIVES and w not in qualifiers
+               and not is_country_word(self.ctx, w) and w.lower() not in {"’s", "'s", "s"} for w in left):
+            return None  # other words before the title: not a title phrase
+        title = " ".join([*prefix, text[match.start : match.end]])
+        title = " ".join(w if w in {"of", "the", "and", "for"} or not w.islower() else w.capitalize()
+                         for w in title.split())
+        entry = self.ctx.gazetteer.entries[match.key]
+        tail = _OF_TAIL.match(text[match.end :])
+        if tail:
+            org_start = start + match.end + tail.end()
+            return self._post_in(sentence, title, org_start, end, former)
+        if not entry.generic and not prefix:
+            return Title(match.key, former)
+        if lowered and lowered[-1] in POSSESSIVES:
+            org = self._antecedent(sentence, start)
+            return self._post(sentence, title, org, former) if org else None
+        if qualifiers:
+            return self._qualified(sentence, (start, start + match.start), title, qualifiers, country, former)
+        return Title(self._generic(title, country), former)
+
+    def _generic(self, title: str, country: str | None) -> str:
+        country = country or self.people.country
+        if title.lower() in NATIONAL_TITLES | {"deputy president"} and country:
+            return self.people.national_office(title, country)
+        scope = country.split("/", 1)[0] if country else self.people.scope()
+        return self.ctx.new_entity("office", "Office", title, scope=scope)
+
+    def _post(self, sentence: Sentence, title: str, org: str, former: bool) -> Title:
+        label = self.ctx.extraction.entities[org].label if org in self.ctx.extraction.entities else org
+        post = self.ctx.new_entity("office", "Office", f"{title} of {label}")
+        self.ctx.claim(sentence, post, "gg:officeIn", org, "persons:office-in", 0.85)
+        return Title(post, former)
+
+    def _post_in(self, sentence: Sentence, title: str, org_start: int, org_end: int, former: bool) -> Title | None:
+        org_text = sentence.text[org_start:org_end].strip()
+        if not org_text[:1].isupper():
+            return None
+        known = self.ctx.mention_at(sentence, org_start, org_end)
+        if known is None and title.lower() in PORTFOLIO_TITLES:  # 'Minister of Justice': a portfolio
+            return Title(self._generic(f"{title} of {org_text}", None), former)
+        if known is not None and self.ctx.is_a(known, "Person"):
+            return None
+        return Title(self.people.role_in(sentence, title, "of", (org_start, org_end)), former)
+
+    def _qualified(self, sentence: Sentence, where: tuple[int, int], title: str, qualifiers: list[str],
+                   country: str | None, former: bool) -> Title | None:
+        """'Socialist Party (PSRM) leader', 'IEBC Vice Chair': the post in the body named before the title;
+        'House Speaker': in the body of the article whose name begins so; 'Justice Minister': a portfolio."""
+        named = [m.entity for m in self.ctx.mentions_in(sentence, *where) if self.ctx.is_a(m.entity, *_BODY_CLASSES)]
+        if named:
+            return self._post(sentence, title, named[-1], former)
+        phrase = " ".join(qualifiers).lower()
+        for mention in self.ctx.extraction.mentions:
+            entity = self.ctx.extraction.entities.get(mention.entity)
+            if entity is None or not self.ctx.is_a(mention.entity, *_BODY_CLASSES):
+                continue
+            names = [entity.label.lower(), *(a.lower() for a in entity.aliases)]
+            if phrase in names or entity.label.lower().startswith(phrase + " "):
+                return self._post(sentence, title, mention.entity, former)
+        if title.lower() in PORTFOLIO_TITLES:
+            return Title(self._generic(f"{title} of {' '.join(qualifiers)}", country), former)
+        return None
+
+    def _antecedent(self, sentence: Sentence, start: int) -> str | None:
+        """The party or body 'its' refers to: the last one named before, in this sentence or the one before."""
+        candidates = [m for m in self.ctx.mentions_in(sentence, 0, start) if self.ctx.is_a(m.entity, *_BODY_CLASSES)]
+        if not candidates and sentence.index > 0 and self.ctx.same_paragraph(sentence.index - 1, sentence.index):
+            previous = self.ctx.sentences[sentence.index - 1]
+            candidates = [m for m in previous.mentions if self.ctx.is_a(m.entity, *_BODY_CLASSES)]
+        return candidates[-1].entity if candidates else None
+
+
+
+def _title_before(ctx: DocContext, sentence: Sentence, first: Token, words: frozenset[str]) -> tuple[int, int] | None:
+    """Sentence-relative span of the title phrase right before a name ('former Chief Justice', 'chairman of the IEBC')."""
+    span = sentence.tokens
+    assert span is not None
+    i = first.i - 1
+    start = None
+    while i >= span.start and first.i - i <= 10:
+        token = span.doc[i]
+        lower = token.lower_
+        if lower in POSSESSIVES:
+            start = i
+            break
+        if not (lower in words or lower in FORMER | CURRENT | TITLE_PREFIXES or lower in {"of", "the", "for", "-", "(", ")"}
+                or token.text in ("’s", "'s") or ((token.is_title or token.is_upper) and token.is_alpha
+                and token.text not in _NOT_NAME_WORDS and lower not in NP_STOP | DETERMINERS)):
+            break
+        start = i
+        i -= 1
+    if start is None:
+        return None
+    while start < first.i and span.doc[start].lower_ in {"of", "the", "for", "-", "’s", "'s"}:
+        start += 1
+    if start >= first.i:
+        return None
+    return span.doc[start].idx - sentence.start, span.doc[first.i - 1].idx + len(span.doc[first.i - 1]) - sentence.start
+
+
+def _appositions(sentence: Sentence, first: Token, last: Token) -> list[tuple[int, int]]:
+    """'NAME, the Minister of Justice,' and 'the Minister of Justice, NAME': the phrase across the comma."""
+    span = sentence.tokens
+    assert span is not None
+    doc = span.doc
+    out = []
+    if last.i + 2 < span.end and doc[last.i + 1].text == ",":
+        j = last.i + 2
+        k = j
+        while k < span.end and doc[k].text not in {",", ";", ".", "(", ")", "—", "–", ":"} and doc[k].pos_ != "VERB" \
+                and doc[k].lower_ not in {"who", "which", "and", "said", "says"}:
+            k += 1
+        if k > j:
+            out.append((doc[j].idx - sentence.start, doc[k - 1].idx + len(doc[k - 1]) - sentence.start))
+    if first.i - 2 >= span.start and doc[first.i - 1].text == ",":
+        k = first.i - 1
+        j = k
+        while j > span.start and doc[j - 1].text not in {",", ";", ":", "(", ")", "—", "–", "“", "\""}:
+            j -= 1
+        after = doc[last.i + 1] if last.i + 1 < span.end else None
+        if k > j and (after is None or after.lower_ not in {"and", "or"}):
+            out.append((doc[j].idx - sentence.start, doc[k - 1].idx + len(doc[k - 1]) - sentence.start))
+    return out
+
+
+def _elected_as(sentence: Sentence, root: Token) -> tuple[int, int] | None:
+    """'X was elected/appointed/sworn in as prime minister', 'X became president': the title's span."""
+    verb = root.head
+    if root.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.lemma_.lower() not in ELECT_VERBS:
+        return None
+    if any(c.lower_ in NOT_CERTAIN for c in verb.children):
+        return None
+    heads = [verb, *[c for c in verb.children if c.dep_ == "prt"]]
+    for head in heads:
+        for child in head.children:
+            target = None
+            if child.dep_ == "prep" and child.lower_ == "as":
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ in {"oprd", "attr"} and child.pos_ in {"NOUN", "PROPN"}:
+                target = child
+            if target is not None:
+                tokens = [t for t in target.subtree if t.i >= target.left_edge.i]
+                stop = next((t.i for t in tokens if t.text in {",", ";", "("} or t.lower_ in {"on", "in", "after", "by",
+                                                                                         "with", "since", "for"}), None)
+                end = (stop if stop is not None else tokens[-1].i + 1)
+                first, last = tokens[0], sentence.tokens.doc[end - 1]
+                if last.i >= first.i:
+                    return first.idx - sentence.start, last.idx + len(last) - sentence.start
+    return None
+
+
+@implements("persons.offices")
+def person_offices(ctx: DocContext, rule: Rule) -> None:
+    """Who holds which office, from titles before names, appositions and 'elected as'."""
+    if ctx.parsed is None:
+        return
+    offices = Offices(ctx)
+    for sentence in ctx.sentences:
+        if sentence.tokens is None:
+            continue
+        for mention in list(sentence.mentions):
+            if not ctx.is_a(mention.entity, "Person"):
+                continue
+            tokens = ctx.parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+            if tokens is not None and len(tokens):
+                for title in _titles(ctx, offices, sentence, tokens):
+                    offices.people.holds(sentence, mention.entity, title.office, rule.name, 0.9, former=title.former)
+        taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
+        for span in name_spans(ctx, sentence):
+            if not span.needs_title or any(s < span.end and span.start < e for s, e in taken):
+                continue
+            tokens = ctx.parsed.char_span(sentence.start + span.start, sentence.start + span.end,
+                                          alignment_mode="expand")
+            titles = _titles(ctx, offices, sentence, tokens) if tokens is not None and len(tokens) else []
+            offices.people.allow_new = True
+            person = offices.people.person(span.name) if titles else None
+            offices.people.allow_new = False
+            if person is None:
+                continue
+            ctx.add_mention(sentence, span.start, span.end, person)
+            for title in titles:
+                offices.people.holds(sentence, person, title.office, rule.name, 0.85, former=title.former)
+
+
+def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: TokenSpan) -> list[Title]:
+    first, last = tokens[0], tokens[-1]
+    found: list[Title] = []
+    before = _title_before(ctx, sentence, first, offices.words)
+    if before is not None and (title := offices.resolve(sentence, *before, before_name=True)):
+        found.append(title)
+    if not found:
+        for span in _appositions(sentence, first, last):
+            if title := offices.resolve(sentence, *span, before_name=False):
+                found.append(title)
+                break
+    elected = _elected_as(sentence, tokens.root)
+    if elected is not None and (title := offices.resolve(sentence, *elected, before_name=False)):
+        found.append(title)
+    return found
