@@ -337,7 +337,7 @@ class People:
             verb = (match.group("verb") or "").lower()
             lead = {"heads": "Head", "chairs": "Chair", "leads": "Leader", "directs": "Director", "runs": "Head"}.get(verb)
             if lead:
-                org_span = self._org_span(text, match.end())
+                org_span = self._org_span(sentence, match.end())
                 if org_span is None:
                     continue
                 person = self.person(match.group(1))
@@ -383,7 +383,7 @@ class People:
         if person is None:
             return
         separator = role_match.group("sep").strip()
-        org_span = self._org_span(text, role_match.end()) if separator else None
+        org_span = self._org_span(sentence, role_match.end()) if separator else None
         if org_span and parse_date(text[org_span[0] : org_span[1]].strip()):
             org_span = None  # 'elected President in June 2021': a date, not an organization
         role = re.sub(r"^(?:newly\s+)?(?:re-?elected|elected)\s+", "", role, flags=re.I)
@@ -399,10 +399,16 @@ class People:
         self.ctx.last_person = person
 
     @staticmethod
-    def _org_span(text: str, start: int) -> tuple[int, int] | None:
+    def _org_span(sentence: Sentence, start: int) -> tuple[int, int] | None:
+        """The organization after a role: up to punctuation, a relative pronoun or (with a parse) a verb."""
+        text = sentence.text
         tail = text[start:]
         stop = re.search(r"\n|[,:;.\"“”](?:\s|$)|[:;\"“”]|\s+(?:who|which|where|when|and\s+(?:is|was|has))\s|$", tail)
         end = start + (stop.start() if stop else len(tail))
+        if sentence.tokens is not None:
+            verb = next((t.idx - sentence.start for t in sentence.tokens if start <= t.idx - sentence.start < end
+                         and t.pos_ in {"VERB", "AUX"}), None)
+            end = len(text[:verb].rstrip()) if verb is not None else end
         acronym = re.match(r"\s*\([A-Z][A-Za-z]{1,9}\)", text[end:])
         if acronym:
             end += acronym.end()

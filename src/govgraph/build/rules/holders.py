@@ -73,6 +73,9 @@ def _trim(ctx: DocContext, tokens: list[Token]) -> list[Token]:
         tokens = tokens[1:]
     cut = next((i for i, t in enumerate(tokens) if t.tag_ == "POS" or t.text[:1] in "‘’'\"“”"), None)
     tokens = tokens[:cut] if cut is not None else tokens
+    cut = next((i for i, t in enumerate(tokens) if re.search(r"[’‘']s$", t.text)), None)
+    tokens = tokens[: cut + 1] if cut is not None else tokens  # 'Pyotr Poroshenko‘s European Solidarity'
+
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
     return tokens
@@ -179,15 +182,19 @@ class Offices:
         self.people = People(ctx)
         self.keys, self.words = office_vocabulary(ctx.gazetteer)
 
-    def _matches(self, text: str) -> list:
+    def _matches(self, sentence: Sentence, start: int, end: int) -> list:
+        """Office titles in sentence[start:end] that do not reach into the name of a body ('Pheu Thai Party leader')."""
         entries = self.ctx.gazetteer.entries
-        return longest_matches([m for m in self.ctx.gazetteer.match(text) if m.key in self.keys
-                                and (not m.contextual or entries[m.key].country == self.people.country)])
+        bodies = [(m.start - sentence.start - start, m.end - sentence.start - start)
+                  for m in self.ctx.mentions_in(sentence, start, end) if self.ctx.is_a(m.entity, *_BODY_CLASSES)]
+        return longest_matches([m for m in self.ctx.gazetteer.match(sentence.text[start:end]) if m.key in self.keys
+                                and (not m.contextual or entries[m.key].country == self.people.country)
+                                and not any(m.start < e and s < m.end for s, e in bodies)])
 
     def resolve(self, sentence: Sentence, start: int, end: int, before_name: bool) -> Title | None:
         """The office named by sentence[start:end] (a title before a name, or an apposition)."""
         text = sentence.text[start:end]
-        matches = self._matches(text)
+        matches = self._matches(sentence, start, end)
         if not matches:
             return None
         match = None
@@ -207,10 +214,13 @@ class Offices:
         if any(w.lower() not in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS | POSSESSIVES and w not in qualifiers
                and not is_country_word(self.ctx, w) and w.lower() not in {"’s", "'s", "s"} for w in left):
             return None  # other words before the title: not a title phrase
-        title = " ".join([*prefix, text[match.start : match.end]])
+        entry = self.ctx.gazetteer.entries[match.key]
+        written = text[match.start : match.end]
+        if entry.generic and any(is_head(w) for w in written.title().split()):
+            written = entry.label  # 'parliament speaker': the speaker
+        title = " ".join([*prefix, written])
         title = " ".join(w if w in {"of", "the", "and", "for"} or not w.islower() else w.capitalize()
                          for w in title.split())
-        entry = self.ctx.gazetteer.entries[match.key]
         tail = _OF_TAIL.match(text[match.end :])
         if tail:
             org_start = start + match.end + tail.end()
