@@ -25,6 +25,7 @@ SPECS = Path(__file__).resolve().parent / "specs"
 IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.families",
     "govgraph.build.rules.holders",
+    "govgraph.build.rules.bodies",
 )
 
 

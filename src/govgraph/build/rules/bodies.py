@@ -1,0 +1,209 @@
+"""The structure of state bodies on the parse: one-word bodies of a country, sizes and chambers.
+
+`bodies.names`: "the Senate", "Parliament", "the Knesset" (one capitalized institution word, typed by
+the ontology class of that word) become the body of the country the article clearly names.
+`structure.sizes`: "the 150-member Senate", "the House has 275 members", "a body of 600 members", "the 249
+members of the Senate" give the size of the body the parse attaches the count to (never a bound, never
+seats won). `bodies.chambers`: "the Parliament consists of the Senate and the Chamber of Deputies".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from govgraph.build.context import DocContext, Sentence
+from govgraph.build.keys import slug
+from govgraph.build.organizations import HEAD_CLASSES, head_class
+from govgraph.build.people import article_country
+from govgraph.build.records import Value
+from govgraph.build.rules.base import Rule, implements
+from govgraph.build.structure import number_value
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+BODY_CLASSES = ("Parliament", "Chamber", "Court", "Government", "StateBody", "ElectoralCommission", "Commission",
+                "Council", "Body", "Agency", "RightsInstitution", "AdvisoryBody", "LocalRepresentativeBody")
+COUNT_NOUNS = frozenset({"member", "seat", "deputy", "senator", "mp", "lawmaker", "legislator", "judge", "councillor",
+                         "councilor", "representative", "commissioner", "councilmember", "parliamentarian"})
+HAVE_VERBS = frozenset({"have", "comprise", "number", "consist", "compose", "make", "count"})
+RESULT_VERBS = frozenset({"win", "secure", "gain", "get", "lose", "obtain", "take", "receive", "hold", "control",
+                          "capture", "need", "require", "reserve", "allocate", "add", "cut", "reduce", "increase"})
+BOUNDS = frozenset({"more", "less", "fewer", "over", "under", "least", "most", "than", "up", "beyond", "above",
+                    "below", "exceed"})
+CONSIST_VERBS = frozenset({"consist", "compose", "comprise", "include", "divide", "make", "have", "split"})
+ONE_WORD_BODIES = frozenset({"parliament", "senate", "congress", "assembly", "legislature", "knesset", "bundestag",
+                             "sejm", "duma", "rada", "storting", "riksdag", "folketing", "althing", "seimas",
+                             "saeima", "riigikogu", "majlis", "khural", "kenesh", "cabinet"})
+
+
+def _mention_entity(ctx: DocContext, sentence: Sentence, token: Token, *classes: str) -> str | None:
+    """The entity of a mention covering the token or its noun phrase's left part, of one of `classes`."""
+    lo, hi = token.left_edge.idx - sentence.start, token.idx + len(token) - sentence.start
+    for mention in sentence.mentions:
+        start, end = mention.start - sentence.start, mention.end - sentence.start
+        if start < hi and lo < end and (ctx.is_a(mention.entity, *classes) or (_body_of(ctx, mention.entity)
+                                        != mention.entity and ctx.is_a(_body_of(ctx, mention.entity), *classes))):
+            return _body_of(ctx, mention.entity)
+    return None
+
+
+def _body_of(ctx: DocContext, key: str) -> str:
+    """A body itself, or the body an office of the reference data belongs to ('Mazhilis deputy' -> the Mazhilis)."""
+    entry = ctx.gazetteer.entries.get(key)
+    if entry is not None and entry.cls.endswith("Office"):
+        return next((target for predicate, target in entry.properties if predicate == "gg:officeIn"), key)
+    return key
+
+
+# ---------------------------------------------------------------- names
+
+
+@implements("bodies.names")
+def body_names(ctx: DocContext, rule: Rule) -> None:
+    """'the Senate', 'Parliament': the body of that kind of the country the article clearly names."""
+    country = article_country(ctx)
+    if country is None or ctx.parsed is None:
+        return
+    code = country.split("/", 1)[0]
+    country_label = ctx.gazetteer.entries[country].label
+    for sentence in ctx.sentences:
+        if sentence.tokens is None:
+            continue
+        taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
+        for token in sentence.tokens:
+            word = token.lower_
+            if word not in ONE_WORD_BODIES or not token.is_title or token.i == sentence.tokens.start:
+                continue
+            start = token.idx - sentence.start
+            end = start + len(token)
+            following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            if any(s < end and start < e for s, e in taken) or (following is not None and following.lower_ == "of"):
+                continue  # named already, or 'Assembly of Experts'
+            if token.nbor(-1).is_title and token.nbor(-1).pos_ == "PROPN":
+                continue  # part of a longer name the other rules read ('National Assembly')
+            label = f"{token.text} of {country_label}"
+            key = ctx.gazetteer.lookup(label, country) or ctx.gazetteer.lookup(token.text, country)
+            if key is None or ctx.gazetteer.entries[key].generic:
+                cls = head_class(word, label) if word in HEAD_CLASSES else "Parliament"
+                key = ctx.add_entity(f"org/{code}/{slug(label)}", cls, label, token.text)
+            ctx.add_mention(sentence, start, end, key)
+            taken.append((start, end))
+
+
+# ---------------------------------------------------------------- sizes
+
+
+def _number(token: Token) -> int | None:
+    """The count a number token gives, unless it is a bound ('more than 200') or out of range."""
+    if any(c.lower_ in BOUNDS for c in token.children) or (token.i > 0 and token.nbor(-1).lower_ in BOUNDS):
+        return None
+    if token.i > 1 and token.nbor(-1).lower_ == "than":
+        return None
+    value = number_value(token.text)
+    return value if value is not None and 2 <= value <= 5000 else None
+
+
+def _count_of(token: Token) -> int | None:
+    number = next((c for c in token.children if c.dep_ == "nummod" and c.like_num), None)
+    return _number(number) if number is not None else None
+
+
+def _result_context(token: Token) -> bool:
+    head = token
+    for _ in range(4):
+        if head.lemma_.lower() in RESULT_VERBS:
+            return True
+        if head.head is head:
+            break
+        head = head.head
+    return False
+
+
+def size_claims(ctx: DocContext, sentence: Sentence) -> list[tuple[str, int]]:
+    """(body, count) pairs a sentence states."""
+    span = sentence.tokens
+    if span is None:
+        return []
+    found: list[tuple[str, int]] = []
+    for token in span:
+        lemma = token.lemma_.lower()
+        if lemma not in COUNT_NOUNS or _result_context(token):
+            continue
+        hyphen = token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).like_num
+        if hyphen and lemma in {"member", "seat"} and token.dep_ in {"compound", "nmod", "amod"}:
+            value = _number(token.nbor(-2))
+            body = _mention_entity(ctx, sentence, token.head, *BODY_CLASSES)
+            if value is not None and body is not None:
+                found.append((body, value))
+            continue
+        value = _count_of(token)
+        if value is None:
+            continue
+        head = token.head
+        body = None
+        if token.dep_ == "dobj" and head.lemma_.lower() in HAVE_VERBS:
+            body = _subject_body(ctx, sentence, head)
+        elif token.dep_ == "pobj" and head.lower_ == "of":
+            owner = head.head
+            if owner.lemma_.lower() in CONSIST_VERBS and owner.pos_ in {"VERB", "AUX"}:
+                body = _subject_body(ctx, sentence, owner)
+            elif owner.pos_ in {"NOUN", "PROPN"}:
+                body = _mention_entity(ctx, sentence, owner, *BODY_CLASSES)
+                if body is None and owner.dep_ == "appos":
+                    body = _mention_entity(ctx, sentence, owner.head, *BODY_CLASSES)
+        if body is None and any(c.lower_ in {"the", "all"} for c in token.children):
+            place = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}), None)
+            target = next((c for c in place.children if c.dep_ == "pobj"), None) if place is not None else None
+            if target is not None:
+                body = _mention_entity(ctx, sentence, target, *BODY_CLASSES)
+        if body is not None:
+            found.append((body, value))
+    return found
+
+
+def _subject_body(ctx: DocContext, sentence: Sentence, verb: Token) -> str | None:
+    """The body that is the subject of a verb; for 'which'/'that', the body named last before it."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and verb.dep_ in {"acl", "relcl"}:
+        return _mention_entity(ctx, sentence, verb.head, *BODY_CLASSES)
+    if subject is None:
+        return None
+    if subject.lower_ in {"which", "that", "it"}:
+        before = [m for m in ctx.mentions_in(sentence, 0, subject.idx - sentence.start)
+                  if ctx.is_a(m.entity, *BODY_CLASSES)]
+        return _body_of(ctx, before[-1].entity) if before else None
+    return _mention_entity(ctx, sentence, subject, *BODY_CLASSES)
+
+
+@implements("structure.sizes")
+def body_sizes(ctx: DocContext, rule: Rule) -> None:
+    for sentence in ctx.sentences:
+        for body, value in size_claims(ctx, sentence):
+            ctx.claim(sentence, body, "gg:memberCount", Value(str(value), "integer"), rule.name, 0.85)
+
+
+# ---------------------------------------------------------------- chambers
+
+
+@implements("bodies.chambers")
+def body_chambers(ctx: DocContext, rule: Rule) -> None:
+    """'The Parliament consists of the Senate and the Chamber of Deputies': each chamber is a chamber of it."""
+    for sentence in ctx.sentences:
+        span = sentence.tokens
+        if span is None:
+            continue
+        for verb in span:
+            if verb.lemma_.lower() not in CONSIST_VERBS or verb.pos_ not in {"VERB", "AUX"}:
+                continue
+            parliament = _subject_body(ctx, sentence, verb)
+            if parliament is None or not ctx.is_a(parliament, "Parliament"):
+                continue
+            objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+            objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"of", "into"}
+                        for g in c.children if g.dep_ == "pobj"]
+            for obj in objects:
+                for part in (obj, *obj.conjuncts):
+                    chamber = _mention_entity(ctx, sentence, part, "Chamber")
+                    if chamber is not None and chamber != parliament:
+                        ctx.claim(sentence, chamber, "gg:chamberOf", parliament, rule.name, 0.85)
