@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence
 from govgraph.build.gazetteer import longest_matches
-from govgraph.build.organizations import is_head
+from govgraph.build.organizations import HEAD_CLASSES, is_head
 from govgraph.build.people import (
     _NOT_NAME_WORDS,
     HONORIFICS,
@@ -35,9 +35,15 @@ if TYPE_CHECKING:
 FORMER = frozenset({"former", "ex", "then", "late", "ousted", "erstwhile", "previous", "deposed", "onetime"})
 CURRENT = frozenset({"acting", "interim", "incumbent", "outgoing", "newly", "elected", "re-elected", "new", "current",
                      "sitting", "caretaker", "serving", "appointed", "designate"})
-TITLE_PREFIXES = frozenset({"deputy", "vice", "first"})
+TITLE_PREFIXES = frozenset({"deputy", "vice"})
 POSSESSIVES = frozenset({"its", "their"})
-PORTFOLIO_TITLES = frozenset({"minister", "secretary", "deputy minister", "secretary of state"})
+# Titles whose "of X" names a portfolio or a place rather than a body.
+PORTFOLIO_TITLES = frozenset({"minister", "secretary", "deputy minister", "secretary of state", "governor", "mayor"})
+# Titles that name an office without a body: national offices and posts of a country.
+BARE_TITLES = NATIONAL_TITLES | frozenset({
+    "senator", "governor", "mayor", "minister", "deputy minister", "member of parliament", "deputy president",
+    "vice president", "judge", "ambassador", "prosecutor general", "attorney general", "secretary general",
+    "deputy prime minister", "first deputy prime minister"})
 ELECT_VERBS = frozenset({"elect", "appoint", "name", "swear", "nominate", "re-elect", "reelect", "install", "choose",
                          "select", "become", "confirm", "designate", "inaugurate"})
 NOT_CERTAIN = frozenset({"could", "might", "would", "may", "should", "can", "not", "n't", "never"})
@@ -204,16 +210,23 @@ class Offices:
                 match = candidate
         if match is None:
             return None
-        left = re.findall(r"[\w’'-]+", text[: match.start])
+        left_tokens = self._tokens(sentence, start, start + match.start)
+        left = [t.text for t in left_tokens if not t.is_punct or t.text in {"’s", "'s"}]
         lowered = [w.lower() for w in left]
         former = any(w in FORMER or w.startswith("ex-") for w in lowered)
         country = next((c for w in left if (c := is_country_word(self.ctx, w))), None)
-        prefix = [w for w in left if w.lower() in TITLE_PREFIXES]
-        qualifiers = [w for w in left if w[:1].isupper() and w.lower() not in FORMER | CURRENT | TITLE_PREFIXES
-                      | DETERMINERS and not is_country_word(self.ctx, w)]
-        if any(w.lower() not in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS | POSSESSIVES and w not in qualifiers
-               and not is_country_word(self.ctx, w) and w.lower() not in {"’s", "'s", "s"} for w in left):
-            return None  # other words before the title: not a title phrase
+        if country is None and any(w in {"country", "nation"} for w in lowered):
+            country = self.people.country  # 'the country's chief justice'
+        prefix = left[-1:] if lowered[-1:] and lowered[-1] in TITLE_PREFIXES else []  # 'Deputy President'
+        qualifiers = [t.text for t in left_tokens if (t.text[:1].isupper() or t.lower_ in HEAD_CLASSES)
+                      and t.lower_ not in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS
+                      and not is_country_word(self.ctx, t.text)]
+        for token in left_tokens:  # before a title: determiners, adjectives, names of bodies and places
+            if not (token.is_punct or token.lower_ in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS | POSSESSIVES
+                    or token.text in qualifiers or token.pos_ in {"ADJ", "DET", "NUM", "PART"}
+                    or token.dep_ in {"amod", "det", "poss", "case", "nummod", "advmod"}
+                    or token.lower_ in {"country", "nation", "’s", "'s", "s"} or is_country_word(self.ctx, token.text)):
+                return None
         entry = self.ctx.gazetteer.entries[match.key]
         written = text[match.start : match.end]
         if entry.generic and any(is_head(w) for w in written.title().split()):
@@ -232,7 +245,15 @@ class Offices:
             return self._post(sentence, title, org, former) if org else None
         if qualifiers:
             return self._qualified(sentence, (start, start + match.start), title, qualifiers, country, former)
+        if title.lower() not in BARE_TITLES:
+            return None  # 'leader', 'chairman', 'director' of nothing named
         return Title(self._generic(title, country), former)
+
+    def _tokens(self, sentence: Sentence, start: int, end: int) -> list[Token]:
+        if start >= end or self.ctx.parsed is None:
+            return []
+        span = self.ctx.parsed.char_span(sentence.start + start, sentence.start + end, alignment_mode="contract")
+        return list(span) if span is not None else []
 
     def _generic(self, title: str, country: str | None) -> str:
         country = country or self.people.country
@@ -252,7 +273,7 @@ class Offices:
         if not org_text[:1].isupper():
             return None
         known = self.ctx.mention_at(sentence, org_start, org_end)
-        if known is None and title.lower() in PORTFOLIO_TITLES:  # 'Minister of Justice': a portfolio
+        if known is None and title.lower() in PORTFOLIO_TITLES:  # 'Minister of Justice', 'Governor of Veracruz'
             return Title(self._generic(f"{title} of {org_text}", None), former)
         if known is not None and self.ctx.is_a(known, "Person"):
             return None
@@ -266,6 +287,12 @@ class Offices:
         if named:
             return self._post(sentence, title, named[-1], former)
         phrase = " ".join(qualifiers).lower()
+        if qualifiers[-1].islower():  # 'commission chairman': of the commission the article named last
+            kind = qualifiers[-1]
+            named = [m for m in self.ctx.extraction.mentions if m.start < sentence.start + where[1]
+                     and self.ctx.is_a(m.entity, *_BODY_CLASSES) and m.entity in self.ctx.extraction.entities
+                     and kind in self.ctx.extraction.entities[m.entity].label.lower().split()]
+            return self._post(sentence, title, named[-1].entity, former) if named else None
         for mention in self.ctx.extraction.mentions:
             entity = self.ctx.extraction.entities.get(mention.entity)
             if entity is None or not self.ctx.is_a(mention.entity, *_BODY_CLASSES):
@@ -275,6 +302,8 @@ class Offices:
                 return self._post(sentence, title, mention.entity, former)
         if title.lower() in PORTFOLIO_TITLES:
             return Title(self._generic(f"{title} of {' '.join(qualifiers)}", country), former)
+        if title.lower() in BARE_TITLES:  # 'PAN senator': a senator, whatever PAN is
+            return Title(self._generic(title, country), former)
         return None
 
     def _antecedent(self, sentence: Sentence, start: int) -> str | None:
@@ -299,7 +328,8 @@ def _title_before(ctx: DocContext, sentence: Sentence, first: Token, words: froz
         if lower in POSSESSIVES:
             start = i
             break
-        if not (lower in words or lower in FORMER | CURRENT | TITLE_PREFIXES or lower in {"of", "the", "for", "-", "(", ")"}
+        if not (lower in words or lower in FORMER | CURRENT | TITLE_PREFIXES | HEAD_CLASSES.keys()
+                or lower in {"of", "the", "for", "-", "(", ")"}
                 or token.text in ("’s", "'s") or ((token.is_title or token.is_upper) and token.is_alpha
                 and token.text not in _NOT_NAME_WORDS and lower not in NP_STOP | DETERMINERS)):
             break
@@ -339,30 +369,52 @@ def _appositions(sentence: Sentence, first: Token, last: Token) -> list[tuple[in
     return out
 
 
-def _elected_as(sentence: Sentence, root: Token) -> tuple[int, int] | None:
-    """'X was elected/appointed/sworn in as prime minister', 'X became president': the title's span."""
-    verb = root.head
-    if root.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.lemma_.lower() not in ELECT_VERBS:
+def _elected_as(sentence: Sentence, root: Token) -> tuple[tuple[int, int], bool] | None:
+    """'X was elected/appointed/sworn in as prime minister', 'X became president', 'X is the speaker':
+    the title's span, and whether the sentence puts the tenure in the past ('X was the president')."""
+    subject = root
+    while subject.dep_ in {"appos", "compound"} and subject.head is not subject:
+        subject = subject.head  # 'chairman Pushpa Kamal Dahal has been appointed as ...'
+    verb = subject.head
+    lemma = verb.lemma_.lower()
+    if subject.dep_ not in {"nsubj", "nsubjpass", "dobj"} or lemma not in ELECT_VERBS | {"be"}:
         return None
-    if any(c.lower_ in NOT_CERTAIN for c in verb.children):
+    if lemma == "be" and subject.dep_ != "nsubj":
         return None
+    if any(c.lower_ in NOT_CERTAIN | {"will", "'ll", "shall"} for c in verb.children):
+        return None
+    past = lemma == "be" and verb.tag_ == "VBD"
     heads = [verb, *[c for c in verb.children if c.dep_ == "prt"]]
     for head in heads:
         for child in head.children:
             target = None
-            if child.dep_ == "prep" and child.lower_ == "as":
+            if child.dep_ == "prep" and child.lower_ == "as" and lemma != "be":
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
             elif child.dep_ in {"oprd", "attr"} and child.pos_ in {"NOUN", "PROPN"}:
                 target = child
             if target is not None:
                 tokens = [t for t in target.subtree if t.i >= target.left_edge.i]
                 stop = next((t.i for t in tokens if t.text in {",", ";", "("} or t.lower_ in {"on", "in", "after", "by",
-                                                                                         "with", "since", "for"}), None)
+                                                                                         "with", "since", "for", "who",
+                                                                                         "which", "that"}), None)
                 end = (stop if stop is not None else tokens[-1].i + 1)
-                first, last = tokens[0], sentence.tokens.doc[end - 1]
+                first, last = tokens[0], root.doc[end - 1]
                 if last.i >= first.i:
-                    return first.idx - sentence.start, last.idx + len(last) - sentence.start
+                    return (first.idx - sentence.start, last.idx + len(last) - sentence.start), past
     return None
+
+
+def _apposed_title(sentence: Sentence, root: Token, words: frozenset[str]) -> tuple[int, int] | None:
+    """'the country's current president, Gabriel Boric': the title the name is in apposition to (by the parse)."""
+    head = root.head
+    if root.dep_ != "appos" or head.lower_ not in words or head.i > root.i:
+        return None
+    first = head.left_edge
+    last = head
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "for"} and child.right_edge.i < root.i:
+            last = child.right_edge
+    return first.idx - sentence.start, last.idx + len(last) - sentence.start
 
 
 @implements("persons.offices")
@@ -409,7 +461,11 @@ def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: Token
             if title := offices.resolve(sentence, *span, before_name=False):
                 found.append(title)
                 break
+    if not found:
+        apposed = _apposed_title(sentence, tokens.root, offices.words)
+        if apposed is not None and (title := offices.resolve(sentence, *apposed, before_name=False)):
+            found.append(title)
     elected = _elected_as(sentence, tokens.root)
-    if elected is not None and (title := offices.resolve(sentence, *elected, before_name=False)):
-        found.append(title)
+    if elected is not None and (title := offices.resolve(sentence, *elected[0], before_name=False)):
+        found.append(Title(title.office, title.former or elected[1]))
     return found
