@@ -1,10 +1,9 @@
-"""People: names found next to titles, roles and speech verbs, and the offices they hold.
+"""People: the offices of names in bylines and next to roles, and the checks every name passes.
 
-Patterns (no statistical model):
-  * TITLE NAME            "President Kassym-Jomart Tokayev", "Political Editor Nick Powell", "Mr Smailov"
-  * NAME, ROLE of ORG     "Yerkin Tukumov, Director of KISI", "Asel Aben, head of the KISI office in Almaty"
-  * NAME, ROLE, ORG       "Mr. Khalid Taimur Akram, Executive Director, Pakistan Research Center (PRCCSF), Islamabad"
-  * speech                "said Kassym-Jomart Tokayev", "Tokayev noted", "according to Jane Roe"
+People come from the recogniser (rule persons.names, rules/holders.py), which also reads titles before
+names and appositions on the parse. The patterns here (a byline's "NAME, ROLE of ORG" / "NAME, ROLE, ORG",
+"NAME, who chairs ORG", "led by NAME", "NAME as TITLE", speech verbs, honorifics) link names to those
+people, or create one only for a name that passes `name_words_ok`.
 A bare surname ("Tokayev") refers to the person of this document with that surname.
 """
 
@@ -68,7 +67,6 @@ _HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(" + NAME + r"|" + _NA
 _BYLINE_OR_START = re.compile(r"^(?:by:?\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(" + NAME + r")\s*,\s*", re.I)
 _SAID_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:by\s+)?(" + NAME + r")")
 _SAID_BEFORE = re.compile(r"(?<![\w’'])(" + NAME + rf")\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERBS})\b")
-_NAME_COMMA = re.compile(r"(?<![\w’'-])(" + NAME + r")\s*,\s+(?=(?:a\s+|the\s+)?(?:former\s+)?[A-Za-z])")
 _NAME_WHO = re.compile(r"(?<![\w’'-])(" + NAME + r")\s*,\s+(?:who\s+)?(?P<v>(?:has|had)\s+been|is|was|serves\s+as|served\s+as|"
                        r"(?P<verb>heads|chairs|leads|directs|runs)|(?:re-?)?elected|appointed|named)\s+(?:as\s+)?(?:the\s+)?")
 _OF_ORG_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w’'-]+\s+){1,4}?)(?P<name>" + NAME
@@ -324,15 +322,13 @@ class People:
             self.speech(sentence)
 
     def name_role(self, sentence: Sentence) -> None:
-        """NAME, ROLE of ORG / NAME, ROLE, ORG (a byline or anywhere), NAME as TITLE, NAME, who is TITLE, led by NAME."""
+        """A byline's NAME, ROLE of ORG / NAME, ROLE, ORG; NAME as TITLE, NAME, who is TITLE, led by NAME.
+
+        Appositions elsewhere in the text are read on the parse (rule persons.offices)."""
         text = sentence.text
         start = _BYLINE_OR_START.match(text)
         if start:
             self.role_after(sentence, start.group(1), start.start(1), start.end(1), start.end(), "people:name-role")
-        for match in _NAME_COMMA.finditer(text):
-            if start and match.start(1) == start.start(1):
-                continue
-            self.role_after(sentence, match.group(1), match.start(1), match.end(1), match.end(), "people:name-role")
         for match in _NAME_WHO.finditer(text):
             verb = (match.group("verb") or "").lower()
             lead = {"heads": "Head", "chairs": "Chair", "leads": "Leader", "directs": "Director", "runs": "Head"}.get(verb)

@@ -47,7 +47,7 @@ BARE_TITLES = NATIONAL_TITLES | frozenset({
 ELECT_VERBS = frozenset({"elect", "appoint", "name", "swear", "nominate", "re-elect", "reelect", "install", "choose",
                          "select", "become", "confirm", "designate", "inaugurate"})
 NOT_CERTAIN = frozenset({"could", "might", "would", "may", "should", "can", "not", "n't", "never"})
-_OF_TAIL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?=\S)")
+_OF_TAIL = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?(?=\S)")
 _BODY_CLASSES = ("PoliticalParty", "Parliament", "Chamber", "Court", "Government", "Ministry", "Agency", "StateBody",
                  "ElectoralCommission", "Commission", "Organization", "Body", "Council")
 
