@@ -252,6 +252,15 @@ class People:
             return self.national_office(title, self.country)
         return self.ctx.new_entity("office", "Office", title, scope=self.scope())
 
+    def scope_of(self, org: str) -> str:
+        """Where a post in a body belongs: the body's country ('org/ke/...', a reference body of Kenya), else
+        the article's, so that two countries' 'Leader of Democratic Party' stay apart."""
+        entry = self.ctx.gazetteer.entries.get(org)
+        if entry is not None and entry.country:
+            return entry.country.split("/", 1)[0]
+        parts = org.split("/")
+        return parts[1] if len(parts) >= 3 else self.scope()
+
     def scope(self) -> str:
         """Where a generic post belongs: the article's country when clear, else the article."""
         return self.country.split("/", 1)[0] if self.country else slug(self.ctx.doc.doc_id)
@@ -279,7 +288,8 @@ class People:
         if self.ctx.is_a(org, "Country") and role.lower() in NATIONAL_TITLES:
             return self.national_office(role[0].upper() + role[1:], org)
         org_text = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)\s*$", "", clean_phrase(sentence.text[org_span[0] : org_span[1]]))
-        post = ctx.new_entity("office", "Office", f"{role[0].upper() + role[1:]} {preposition} {org_text}")
+        post = ctx.new_entity("office", "Office", f"{role[0].upper() + role[1:]} {preposition} {org_text}",
+                              scope=self.scope_of(org))
         ctx.claim(sentence, post, "gg:officeIn", org, "people:role", 0.85)
         return post
 
@@ -357,7 +367,7 @@ class People:
                     if self.ctx.is_a(m.entity, "PoliticalParty", "Organization", "StateBody", "Agency", "Body")]
             if orgs:
                 org_label = self.ctx.extraction.entities[orgs[-1]].label
-                post = self.ctx.new_entity("office", "Office", f"Leader of {org_label}")
+                post = self.ctx.new_entity("office", "Office", f"Leader of {org_label}", scope=self.scope_of(orgs[-1]))
                 self.ctx.claim(sentence, post, "gg:officeIn", orgs[-1], "people:led-by", 0.8)
                 self.holds(sentence, person, post, "people:led-by", 0.8)
 

@@ -128,6 +128,9 @@ def aliases_and_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
                 r"[ \t]*[A-Z]", ctx.doc.text[sentence.start + end + gloss.end() :])):
             if ctx.is_a(mention.entity, "Country", "Region", "City") and not (acronym and acronym_fits(mention.text, alias)):
                 continue
+            entry = ctx.gazetteer.entries.get(mention.entity)
+            if entry is not None and entry.generic:
+                continue  # 'central election commission (CEC)': a kind shared by every country, not this body
             if alias and len(alias.split()) <= 6 and alias.lower() != mention.text.lower():
                 ctx.claim(sentence, mention.entity, "skos:altLabel", Value(alias, "string"), "structure:gloss", 0.8)
                 ctx.add_entity(mention.entity, "", "", alias)

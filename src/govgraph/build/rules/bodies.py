@@ -128,19 +128,21 @@ def size_claims(ctx: DocContext, sentence: Sentence) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     for token in span:
         lemma = token.lemma_.lower()
-        if lemma not in COUNT_NOUNS or _result_context(token):
+        if lemma not in COUNT_NOUNS:
             continue
         hyphen = token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).like_num
         if hyphen and lemma in {"member", "seat"} and token.dep_ in {"compound", "nmod", "amod"}:
-            value = _number(token.nbor(-2))
+            value = _number(token.nbor(-2))  # 'the 150-member Senate' names the size whatever the verb
             body = _mention_entity(ctx, sentence, token.head, *BODY_CLASSES)
             if value is not None and body is not None:
                 found.append((body, value))
             continue
         value = _count_of(token)
-        if value is None:
-            continue
         head = token.head
+        total = any(c.lower_ in {"the", "all"} for c in token.children) or (
+            token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "out")  # '485 out of 596 members'
+        if value is None or (_result_context(token) and not total):
+            continue  # 'won 30 seats', but 'won 30 of the 450 seats' gives the total
         body = None
         if token.dep_ == "dobj" and head.lemma_.lower() in HAVE_VERBS:
             body = _subject_body(ctx, sentence, head)
@@ -152,14 +154,25 @@ def size_claims(ctx: DocContext, sentence: Sentence) -> list[tuple[str, int]]:
                 body = _mention_entity(ctx, sentence, owner, *BODY_CLASSES)
                 if body is None and owner.dep_ == "appos":
                     body = _mention_entity(ctx, sentence, owner.head, *BODY_CLASSES)
-        if body is None and any(c.lower_ in {"the", "all"} for c in token.children):
+        if body is None and total:
             place = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}), None)
             target = next((c for c in place.children if c.dep_ == "pobj"), None) if place is not None else None
             if target is not None:
                 body = _mention_entity(ctx, sentence, target, *BODY_CLASSES)
+            elif any(c.lower_ in {"parliament", "parliamentary"} and c.dep_ in {"compound", "amod"}
+                     for c in token.children):  # 'the 450 parliamentary seats': the article's parliament
+                body = _the_parliament(ctx)
         if body is not None:
             found.append((body, value))
     return found
+
+
+def _the_parliament(ctx: DocContext) -> str | None:
+    """The one parliament (not a chamber) the article names, if it names exactly one."""
+    found = {m.entity for m in ctx.extraction.mentions if ctx.is_a(m.entity, "Parliament")
+             and not ctx.is_a(m.entity, "Chamber") and not (ctx.gazetteer.entries.get(m.entity)
+                                                            and ctx.gazetteer.entries[m.entity].generic)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _subject_body(ctx: DocContext, sentence: Sentence, verb: Token) -> str | None:

@@ -264,7 +264,7 @@ class Offices:
 
     def _post(self, sentence: Sentence, title: str, org: str, former: bool) -> Title:
         label = self.ctx.extraction.entities[org].label if org in self.ctx.extraction.entities else org
-        post = self.ctx.new_entity("office", "Office", f"{title} of {label}")
+        post = self.ctx.new_entity("office", "Office", f"{title} of {label}", scope=self.people.scope_of(org))
         self.ctx.claim(sentence, post, "gg:officeIn", org, "persons:office-in", 0.85)
         return Title(post, former)
 
@@ -283,7 +283,9 @@ class Offices:
                    country: str | None, former: bool) -> Title | None:
         """'Socialist Party (PSRM) leader', 'IEBC Vice Chair': the post in the body named before the title;
         'House Speaker': in the body of the article whose name begins so; 'Justice Minister': a portfolio."""
-        named = [m.entity for m in self.ctx.mentions_in(sentence, *where) if self.ctx.is_a(m.entity, *_BODY_CLASSES)]
+        lo, hi = sentence.start + where[0], sentence.start + where[1]
+        named = [m.entity for m in sorted(sentence.mentions, key=lambda m: m.start)
+                 if m.start < hi and lo < m.end and self.ctx.is_a(m.entity, *_BODY_CLASSES)]
         if named:
             return self._post(sentence, title, named[-1], former)
         phrase = " ".join(qualifiers).lower()
