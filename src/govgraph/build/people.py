@@ -2,7 +2,7 @@
 
 People come from the recogniser (rule persons.names, rules/holders.py), which also reads titles before
 names and appositions on the parse. The patterns here (a byline's "NAME, ROLE of ORG" / "NAME, ROLE, ORG",
-"NAME, who chairs ORG", "led by NAME", "NAME as TITLE", speech verbs, honorifics) link names to those
+"NAME, who chairs ORG", "NAME as TITLE", speech verbs, honorifics) link names to those
 people, or create one only for a name that passes `name_words_ok`.
 A bare surname ("Tokayev") refers to the person of this document with that surname.
 """
@@ -73,7 +73,6 @@ _OF_ORG_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w’'-]
                           + r")(?![\w-]|\s+[A-Z])")
 _SINCE = re.compile(r"\s+since\s+(?P<year>1[89]\d\d|20\d\d)\b")
 _NAME_AS = re.compile(r"(?<![\w’'-])(" + NAME + r")(?:\s*,[^,]{3,80},)?\s+as\s+(?:the\s+)?(?:new\s+)?(?=[A-Z])")
-_LED_BY = re.compile(r"\b(?:led|headed|chaired|founded)\s+by\s+(?:the\s+)?(?:\w+\s+)?(?P<name>" + NAME + r")")
 _ROLE = re.compile(r"(?:a\s+|an\s+|the\s+)?(?:former\s+)?(?P<role>(?:[A-Za-z]+\s+){0,3}?[A-Za-z]+)"
                    r"(?P<sep>\s+(?:of|at|in|for|with)\s+(?:the\s+)?|\s*,\s*|(?=[.;:)]|\s+(?:and|who|since|until)\b|$))")
 _ACCORDING = re.compile(r"\baccording to\s+(" + NAME + r")")
@@ -332,7 +331,7 @@ class People:
             self.speech(sentence)
 
     def name_role(self, sentence: Sentence) -> None:
-        """A byline's NAME, ROLE of ORG / NAME, ROLE, ORG; NAME as TITLE, NAME, who is TITLE, led by NAME.
+        """A byline's NAME, ROLE of ORG / NAME, ROLE, ORG; NAME as TITLE, NAME, who is TITLE.
 
         Appositions elsewhere in the text are read on the parse (rule persons.offices)."""
         text = sentence.text
@@ -358,18 +357,6 @@ class People:
         for match in _NAME_AS.finditer(text):
             self.role_after(sentence, match.group(1), match.start(1), match.end(1), match.end(), "people:name-as",
                             titles_only=True)
-        for match in _LED_BY.finditer(text):
-            person = self.person(match.group("name"))
-            if person is None:
-                continue
-            self.ctx.add_mention(sentence, match.start("name"), match.end("name"), person)
-            orgs = [m.entity for m in self.ctx.mentions_in(sentence, 0, match.start())
-                    if self.ctx.is_a(m.entity, "PoliticalParty", "Organization", "StateBody", "Agency", "Body")]
-            if orgs:
-                org_label = self.ctx.extraction.entities[orgs[-1]].label
-                post = self.ctx.new_entity("office", "Office", f"Leader of {org_label}", scope=self.scope_of(orgs[-1]))
-                self.ctx.claim(sentence, post, "gg:officeIn", orgs[-1], "people:led-by", 0.8)
-                self.holds(sentence, person, post, "people:led-by", 0.8)
 
     def role_after(self, sentence: Sentence, name: str, name_start: int, name_end: int, rest_start: int,
                    extractor: str, titles_only: bool = False, since: bool = False) -> None:

@@ -406,6 +406,28 @@ def _elected_as(sentence: Sentence, root: Token) -> tuple[tuple[int, int], bool]
     return None
 
 
+def _led_by(ctx: DocContext, sentence: Sentence, root: Token) -> tuple[str, str, bool] | None:
+    """'the Supreme Court, headed by X', 'the PAS, founded and led by X until her victory': the body the
+    participle describes, the post ('Leader', 'Head', 'Chair') and whether the sentence ends the tenure."""
+    if root.dep_ != "pobj" or root.head.dep_ != "agent":
+        return None
+    verb = root.head.head
+    title = {"lead": "Leader", "head": "Head", "chair": "Chair"}.get(verb.lemma_.lower())
+    anchor = verb.head if verb.dep_ == "conj" else verb
+    if title is None or anchor.dep_ not in {"acl", "relcl"}:
+        return None
+    former = any(c.dep_ == "prep" and c.lower_ == "until" for c in (*verb.children, *anchor.children))
+    noun = anchor.head
+    for mention in sentence.mentions:
+        start, end = mention.start - sentence.start, mention.end - sentence.start
+        if start <= noun.idx - sentence.start < end and ctx.is_a(mention.entity, *_BODY_CLASSES):
+            return mention.entity, title, former
+    before = sentence.text[: anchor.idx - sentence.start].rstrip(" ,")
+    adjacent = [m for m in sentence.mentions if m.end - sentence.start == len(before)
+                and ctx.is_a(m.entity, *_BODY_CLASSES)]  # 'a bench at the Supreme Court headed by X'
+    return (adjacent[0].entity, title, former) if adjacent else None
+
+
 def _apposed_title(sentence: Sentence, root: Token, words: frozenset[str]) -> tuple[int, int] | None:
     """'the country's current president, Gabriel Boric': the title the name is in apposition to (by the parse)."""
     head = root.head
@@ -467,6 +489,9 @@ def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: Token
         apposed = _apposed_title(sentence, tokens.root, offices.words)
         if apposed is not None and (title := offices.resolve(sentence, *apposed, before_name=False)):
             found.append(title)
+    led = _led_by(ctx, sentence, tokens.root)
+    if led is not None:
+        found.append(offices._post(sentence, led[1], led[0], led[2]))
     elected = _elected_as(sentence, tokens.root)
     if elected is not None and (title := offices.resolve(sentence, *elected[0], before_name=False)):
         found.append(Title(title.office, title.former or elected[1]))
