@@ -4,7 +4,8 @@
 the ontology class of that word) become the body of the country the article clearly names.
 `structure.sizes`: "the 150-member Senate", "the House has 275 members", "a body of 600 members", "the 249
 members of the Senate" give the size of the body the parse attaches the count to (never a bound, never
-seats won). `bodies.chambers`: "the Parliament consists of the Senate and the Chamber of Deputies".
+seats won). `bodies.chambers`: "the Parliament consists of the Senate and the Chamber of Deputies", "the
+unicameral Parliament". `parties.countries`: the country of the parties an article about one country names.
 """
 
 from __future__ import annotations
@@ -133,7 +134,7 @@ def size_claims(ctx: DocContext, sentence: Sentence) -> list[tuple[str, int]]:
         hyphen = token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).like_num
         if hyphen and lemma in {"member", "seat"} and token.dep_ in {"compound", "nmod", "amod"}:
             value = _number(token.nbor(-2))  # 'the 150-member Senate' names the size whatever the verb
-            body = _mention_entity(ctx, sentence, token.head, *BODY_CLASSES)
+            body = _mention_entity(ctx, sentence, token.head, *BODY_CLASSES) if _definite(token.head) else None
             if value is not None and body is not None:
                 found.append((body, value))
             continue
@@ -206,6 +207,7 @@ def body_chambers(ctx: DocContext, rule: Rule) -> None:
         span = sentence.tokens
         if span is None:
             continue
+        _chamber_counts(ctx, rule, sentence)
         for verb in span:
             if verb.lemma_.lower() not in CONSIST_VERBS or verb.pos_ not in {"VERB", "AUX"}:
                 continue
@@ -220,3 +222,57 @@ def body_chambers(ctx: DocContext, rule: Rule) -> None:
                     chamber = _mention_entity(ctx, sentence, part, "Chamber")
                     if chamber is not None and chamber != parliament:
                         ctx.claim(sentence, chamber, "gg:chamberOf", parliament, rule.name, 0.85)
+
+
+def _chamber_counts(ctx: DocContext, rule: Rule, sentence: Sentence) -> None:
+    """'the 101-seat unicameral Parliament', 'Thailand's bicameral parliament': how many chambers it has."""
+    for token in sentence.tokens or ():
+        if token.lower_ not in {"unicameral", "bicameral"} or token.dep_ != "amod":
+            continue
+        body = _mention_entity(ctx, sentence, token.head, "Parliament")
+        if body is None and token.head.lemma_.lower() in {"parliament", "legislature", "congress", "assembly"}:
+            body = _the_parliament(ctx)
+        if body is not None and not ctx.is_a(body, "Chamber") and _definite(token.head):
+            ctx.claim(sentence, body, "gg:description", Value(token.lower_, "string"), rule.name, 0.85)
+
+
+def _definite(noun: Token) -> bool:
+    """'the/Thailand's unicameral Parliament', or an apposition; not 'a unicameral Parliament' (a proposal)."""
+    det = next((c for c in noun.children if c.dep_ == "det"), None)
+    return noun.dep_ == "appos" or det is None or det.lower_ not in {"a", "an", "any", "no"}
+
+
+# ---------------------------------------------------------------- parties
+
+
+@implements("parties.countries")
+def party_countries(ctx: DocContext, rule: Rule) -> None:
+    """A party the article names belongs to the country the article is about, stated in the first sentence
+    that names it and no other country."""
+    country = article_country(ctx)
+    if country is None:
+        return
+    done: set[str] = set()
+    for sentence in ctx.sentences:
+        others = {m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Country") and m.entity != country}
+        for mention in sentence.mentions:
+            key = mention.entity
+            if key in done or not ctx.is_a(key, "PoliticalParty") or key in ctx.gazetteer.entries:
+                continue
+            if not _party_name(ctx.extraction.entities[key].label, ctx.extraction.entities[key].aliases):
+                continue
+            if others:
+                continue
+            done.add(key)
+            ctx.claim(sentence, key, "gg:country", country, rule.name, 0.8)
+
+
+PARTY_HEADS = frozenset({"party", "movement", "bloc", "front", "alliance"})
+
+
+def _party_name(label: str, aliases: set[str]) -> bool:
+    """A party's proper name ('Party of Action and Solidarity', 'Pheu Thai Party'), not a description
+    ('Zelensky's party', 'pro-EU party', 'European Union'): a capitalized party word, no possessive."""
+    words = label.split()
+    return (len(words) >= 2 and not any(c in label for c in "’'") and words[0][:1].isupper()
+            and any(w in {h.capitalize() for h in PARTY_HEADS} for w in words))

@@ -133,7 +133,8 @@ def name_spans(ctx: DocContext, sentence: Sentence) -> list[NameSpan]:
         if not tokens:
             continue
         start, end = tokens[0].idx - sentence.start, tokens[-1].idx + len(tokens[-1]) - sentence.start
-        end -= len(re.search(r"[’‘']s?$|$", sentence.text[start:end]).group(0))
+        suffix = re.search(r"[’‘']s?$", sentence.text[start:end])
+        end -= len(suffix.group(0)) if suffix else 0
         text = sentence.text[start:end]
         words = text.replace(" - ", "-").split()
         if _caps_surname(tokens):
@@ -262,7 +263,14 @@ class Offices:
         scope = country.split("/", 1)[0] if country else self.people.scope()
         return self.ctx.new_entity("office", "Office", title, scope=scope)
 
-    def _post(self, sentence: Sentence, title: str, org: str, former: bool) -> Title:
+    def _post(self, sentence: Sentence, title: str, org: str, former: bool) -> Title | None:
+        entry = self.ctx.gazetteer.entries.get(org)
+        if entry is not None and entry.generic:  # 'the supreme court' as a kind: of this country, or nothing
+            country = self.people.country
+            if country is None:
+                return None
+            label = f"{title} of {entry.label.title()} of {self.ctx.gazetteer.entries[country].label}"
+            return Title(self.ctx.new_entity("office", "Office", label, scope=country.split("/", 1)[0]), former)
         label = self.ctx.extraction.entities[org].label if org in self.ctx.extraction.entities else org
         post = self.ctx.new_entity("office", "Office", f"{title} of {label}", scope=self.people.scope_of(org))
         self.ctx.claim(sentence, post, "gg:officeIn", org, "persons:office-in", 0.85)
@@ -291,10 +299,10 @@ class Offices:
         phrase = " ".join(qualifiers).lower()
         if qualifiers[-1].islower():  # 'commission chairman': of the commission the article named last
             kind = qualifiers[-1]
-            named = [m for m in self.ctx.extraction.mentions if m.start < sentence.start + where[1]
-                     and self.ctx.is_a(m.entity, *_BODY_CLASSES) and m.entity in self.ctx.extraction.entities
-                     and kind in self.ctx.extraction.entities[m.entity].label.lower().split()]
-            return self._post(sentence, title, named[-1].entity, former) if named else None
+            earlier = [m.entity for m in self.ctx.extraction.mentions if m.start < sentence.start + where[1]
+                       and self.ctx.is_a(m.entity, *_BODY_CLASSES) and m.entity in self.ctx.extraction.entities
+                       and kind in self.ctx.extraction.entities[m.entity].label.lower().split()]
+            return self._post(sentence, title, earlier[-1], former) if earlier else None
         for mention in self.ctx.extraction.mentions:
             entity = self.ctx.extraction.entities.get(mention.entity)
             if entity is None or not self.ctx.is_a(mention.entity, *_BODY_CLASSES):
@@ -490,8 +498,8 @@ def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: Token
         if apposed is not None and (title := offices.resolve(sentence, *apposed, before_name=False)):
             found.append(title)
     led = _led_by(ctx, sentence, tokens.root)
-    if led is not None:
-        found.append(offices._post(sentence, led[1], led[0], led[2]))
+    if led is not None and (title := offices._post(sentence, led[1], led[0], led[2])):
+        found.append(title)
     elected = _elected_as(sentence, tokens.root)
     if elected is not None and (title := offices.resolve(sentence, *elected[0], before_name=False)):
         found.append(Title(title.office, title.former or elected[1]))
