@@ -5,17 +5,19 @@ the ontology class of that word) become the body of the country the article clea
 `structure.sizes`: "the 150-member Senate", "the House has 275 members", "a body of 600 members", "the 249
 members of the Senate" give the size of the body the parse attaches the count to (never a bound, never
 seats won). `bodies.chambers`: "the Parliament consists of the Senate and the Chamber of Deputies", "the
-unicameral Parliament". `parties.countries`: the country of the parties an article about one country names.
+unicameral Parliament". `parties.names`: names the text marks as parties ("the ruling party Morena").
+`parties.countries`: the country of the parties an article about one country names.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.keys import slug
 from govgraph.build.organizations import HEAD_CLASSES, head_class
-from govgraph.build.people import article_country
+from govgraph.build.people import article_country, is_country_word, office_vocabulary
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.structure import number_value
@@ -276,3 +278,80 @@ def _party_name(label: str, aliases: set[str]) -> bool:
     words = label.split()
     return (len(words) >= 2 and not any(c in label for c in "’'") and words[0][:1].isupper()
             and any(w in {h.capitalize() for h in PARTY_HEADS} for w in words))
+
+
+# ---------------------------------------------------------------- party names
+
+PARTY_NOUNS = frozenset({"party", "coalition", "alliance", "bloc", "movement"})
+_QUOTES = "‘’'\"“”"
+
+
+def _name_tokens(tokens: list[Token]) -> bool:
+    """Capitalized words of a name ('Nepali Congress', 'CPN-UML', 'Servant of People')."""
+    words = [t for t in tokens if t.text != "-"]
+    return bool(words) and words[0].text[:1].isupper() and all(
+        t.text[:1].isupper() or t.lower_ in {"of", "the", "for", "and"} for t in words) and not any(
+        t.is_digit or (t.is_punct and t.text != "-") for t in tokens)
+
+
+def party_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """Sentence-relative spans of party names the text marks as parties: 'the ruling party Morena',
+    'the largest party Nepali Congress', 'the Azimio coalition', 'the ‘Servant of People‘ party'."""
+    span = sentence.tokens
+    if span is None:
+        return []
+    doc = span.doc
+    found = []
+    for token in span:
+        if token.text not in PARTY_NOUNS:  # lower case: 'the party X', 'the X party'
+            continue
+        after = []
+        for nxt in doc[token.i + 1 : min(span.end, token.i + 5)]:
+            if not (nxt.text[:1].isupper() or (nxt.text == "-" and after)):
+                break
+            after.append(nxt)
+        if after and after[0].pos_ == "PROPN" and _name_tokens(after):
+            found.append((after[0].idx, after[-1].idx + len(after[-1])))
+            continue
+        end = token.i
+        if end - 1 >= span.start and doc[end - 1].text in _QUOTES:
+            opening = next((j for j in range(end - 2, max(span.start - 1, end - 8), -1) if doc[j].text in _QUOTES), None)
+            if opening is not None and _name_tokens(list(doc[opening + 1 : end - 1])):
+                found.append((doc[opening + 1].idx, doc[end - 2].idx + len(doc[end - 2])))
+            continue
+        before: list[Token] = []
+        for prev in reversed(doc[max(span.start, end - 4) : end]):
+            if not (prev.text[:1].isupper() and prev.pos_ == "PROPN"):
+                break
+            before.insert(0, prev)
+        if before and before[0].i > span.start and doc[before[0].i - 1].lower_ in {"the", "a", "his", "her", "their"}:
+            found.append((before[0].idx, before[-1].idx + len(before[-1])))
+    return [(s - sentence.start, e - sentence.start) for s, e in found]
+
+
+@implements("parties.names")
+def party_names(ctx: DocContext, rule: Rule) -> None:
+    """Parties the text marks as parties, typed PoliticalParty in the article's country, and their later mentions."""
+
+    _, vocabulary = office_vocabulary(ctx.gazetteer)
+    country = article_country(ctx)
+    scope = country.split("/", 1)[0] if country else slug(ctx.doc.doc_id)
+    names: dict[str, str] = {}
+    for sentence in ctx.sentences:
+        for start, end in party_spans(sentence):
+            name = sentence.text[start:end]
+            words = name.replace("-", " ").split()
+            if (any(m.start - sentence.start < end and start < m.end - sentence.start for m in sentence.mentions)
+                    or any(w.lower() in vocabulary or is_country_word(ctx, w) or w in ctx.surnames for w in words)):
+                continue  # named already, a title, a country, or a person's name
+            key = ctx.gazetteer.lookup(name, country) or ctx.add_entity(
+                f"party/{scope}/{slug(name)}", "PoliticalParty", name)
+            ctx.add_mention(sentence, start, end, key)
+            names.setdefault(name, key)
+    for name, key in names.items():
+        pattern = re.compile(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])")
+        for sentence in ctx.sentences:
+            for match in pattern.finditer(sentence.text):
+                if not any(m.start - sentence.start < match.end() and match.start() < m.end - sentence.start
+                           for m in sentence.mentions):
+                    ctx.add_mention(sentence, match.start(), match.end(), key)
