@@ -20,6 +20,7 @@ from govgraph.build.people import (
     _NOT_NAME_WORDS,
     HONORIFICS,
     NATIONAL_TITLES,
+    OFFICE_CLASSES,
     People,
     clean_name,
     is_country_word,
@@ -188,6 +189,7 @@ class Offices:
         self.ctx = ctx
         self.people = People(ctx)
         self.keys, self.words = office_vocabulary(ctx.gazetteer)
+        self._bodies: list | None = None
 
     def _matches(self, sentence: Sentence, start: int, end: int) -> list:
         """Office titles in sentence[start:end] that do not reach into the name of a body ('Pheu Thai Party leader')."""
@@ -250,6 +252,15 @@ class Offices:
             return None  # 'leader', 'chairman', 'director' of nothing named
         return Title(self._generic(title, country), former)
 
+    def _generic_bodies(self) -> list:
+        """Generic bodies the article names in lower case ('the election commission'), in text order."""
+        if self._bodies is None:
+            entries = self.ctx.gazetteer.entries
+            self._bodies = sorted((m for m in self.ctx.gazetteer.match(self.ctx.doc.text)
+                                   if entries[m.key].generic and not entries[m.key].cls.endswith(OFFICE_CLASSES)),
+                                  key=lambda m: m.start)
+        return self._bodies
+
     def _tokens(self, sentence: Sentence, start: int, end: int) -> list[Token]:
         if start >= end or self.ctx.parsed is None:
             return []
@@ -263,13 +274,14 @@ class Offices:
         scope = country.split("/", 1)[0] if country else self.people.scope()
         return self.ctx.new_entity("office", "Office", title, scope=scope)
 
-    def _post(self, sentence: Sentence, title: str, org: str, former: bool) -> Title | None:
+    def _post(self, sentence: Sentence, title: str, org: str, former: bool, written: str = "") -> Title | None:
         entry = self.ctx.gazetteer.entries.get(org)
         if entry is not None and entry.generic:  # 'the supreme court' as a kind: of this country, or nothing
             country = self.people.country
             if country is None:
                 return None
-            label = f"{title} of {entry.label.title()} of {self.ctx.gazetteer.entries[country].label}"
+            kind = (written or entry.label).title()
+            label = f"{title} of {kind} of {self.ctx.gazetteer.entries[country].label}"
             return Title(self.ctx.new_entity("office", "Office", label, scope=country.split("/", 1)[0]), former)
         label = self.ctx.extraction.entities[org].label if org in self.ctx.extraction.entities else org
         post = self.ctx.new_entity("office", "Office", f"{title} of {label}", scope=self.people.scope_of(org))
@@ -302,6 +314,13 @@ class Offices:
             earlier = [m.entity for m in self.ctx.extraction.mentions if m.start < sentence.start + where[1]
                        and self.ctx.is_a(m.entity, *_BODY_CLASSES) and m.entity in self.ctx.extraction.entities
                        and kind in self.ctx.extraction.entities[m.entity].label.lower().split()]
+            if not earlier:  # 'the election commission ... commission chairman X': the kind the article named
+                end = sentence.start + where[1]
+                kinds = [m for m in self._generic_bodies() if m.end <= end
+                         and kind in self.ctx.gazetteer.entries[m.key].label.lower().split()]
+                if kinds:
+                    written = self.ctx.doc.text[kinds[-1].start : kinds[-1].end]
+                    return self._post(sentence, title, kinds[-1].key, former, written)
             return self._post(sentence, title, earlier[-1], former) if earlier else None
         for mention in self.ctx.extraction.mentions:
             entity = self.ctx.extraction.entities.get(mention.entity)
@@ -326,7 +345,8 @@ class Offices:
 
 
 
-def _title_before(ctx: DocContext, sentence: Sentence, first: Token, words: frozenset[str]) -> tuple[int, int] | None:
+def _title_before(ctx: DocContext, sentence: Sentence, first: Token, words: frozenset[str],
+                  keys: frozenset[str]) -> tuple[int, int] | None:
     """Sentence-relative span of the title phrase right before a name ('former Chief Justice', 'chairman of the IEBC')."""
     span = sentence.tokens
     assert span is not None
@@ -347,6 +367,11 @@ def _title_before(ctx: DocContext, sentence: Sentence, first: Token, words: froz
         i -= 1
     if start is None:
         return None
+    last = first.i - 1  # 'chairman Justice Esau Chulu': a judge's honorific between title and name
+    pair = span.doc[last - 1 : last + 1].text if last > start else ""
+    if pair and span.doc[last].lower_ in {"justice", "judge", "dr", "prof", "professor"} and not any(
+            m.key in keys and m.start == 0 and m.end == len(pair) for m in ctx.gazetteer.match(pair)):
+        first = span.doc[last]  # but 'Chief Justice' is a title
     while start < first.i and span.doc[start].lower_ in {"of", "the", "for", "-", "’s", "'s"}:
         start += 1
     if start >= first.i:
@@ -485,7 +510,7 @@ def person_offices(ctx: DocContext, rule: Rule) -> None:
 def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: TokenSpan) -> list[Title]:
     first, last = tokens[0], tokens[-1]
     found: list[Title] = []
-    before = _title_before(ctx, sentence, first, offices.words)
+    before = _title_before(ctx, sentence, first, offices.words, offices.keys)
     if before is not None and (title := offices.resolve(sentence, *before, before_name=True)):
         found.append(title)
     if not found:
