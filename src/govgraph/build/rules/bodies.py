@@ -34,6 +34,8 @@ RESULT_VERBS = frozenset({"win", "secure", "gain", "get", "lose", "obtain", "tak
                           "capture", "need", "require", "reserve", "allocate", "add", "cut", "reduce", "increase"})
 BOUNDS = frozenset({"more", "less", "fewer", "over", "under", "least", "most", "than", "up", "beyond", "above",
                     "below", "exceed"})
+PARTS = frozenset({"quarter", "third", "half", "majority", "most", "some", "many", "none", "each", "one", "two"})
+NOT_TOTAL = frozenset({"remaining", "other", "additional", "extra", "new", "further", "last", "first", "next"})
 CONSIST_VERBS = frozenset({"consist", "compose", "comprise", "include", "divide", "make", "have", "split"})
 ONE_WORD_BODIES = frozenset({"parliament", "senate", "congress", "assembly", "legislature", "knesset", "bundestag",
                              "sejm", "duma", "rada", "storting", "riksdag", "folketing", "althing", "seimas",
@@ -142,8 +144,10 @@ def size_claims(ctx: DocContext, sentence: Sentence) -> list[tuple[str, int]]:
             continue
         value = _count_of(token)
         head = token.head
-        total = any(c.lower_ in {"the", "all"} for c in token.children) or (
-            token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "out")  # '485 out of 596 members'
+        partitive = any(c.lower_ == "all" for c in token.children) or (token.dep_ == "pobj" and head.lower_ == "of" and (
+            head.head.lower_ == "out" or head.head.like_num or head.head.lemma_.lower() in PARTS))  # '22 of the 51'
+        definite = any(c.lower_ == "the" for c in token.children)
+        total = (partitive or definite) and not any(c.lower_ in NOT_TOTAL for c in token.children)
         if value is None or (_result_context(token) and not total):
             continue  # 'won 30 seats', but 'won 30 of the 450 seats' gives the total
         body = None
@@ -165,9 +169,29 @@ def size_claims(ctx: DocContext, sentence: Sentence) -> list[tuple[str, int]]:
             elif any(c.lower_ in {"parliament", "parliamentary"} and c.dep_ in {"compound", "amod"}
                      for c in token.children):  # 'the 450 parliamentary seats': the article's parliament
                 body = _the_parliament(ctx)
+            elif partitive:  # '22 of the 51 councilors', '10 out of 11 board members': the council, the board
+                body = _body_of_kind(ctx, sentence, token)
         if body is not None:
             found.append((body, value))
     return found
+
+
+MEMBER_KINDS = {"councilor": "council", "councillor": "council", "senator": "senate", "judge": "court",
+                "commissioner": "commission"}
+
+
+def _body_of_kind(ctx: DocContext, sentence: Sentence, token: Token) -> str | None:
+    """The body whose members a count noun names ('councilors' of a council, 'board members' of a board):
+    the last one of that kind the article named up to this sentence."""
+    kind = MEMBER_KINDS.get(token.lemma_.lower())
+    compound = next((c for c in token.children if c.dep_ == "compound" and c.lower_ in HEAD_CLASSES), None)
+    kind = compound.lower_ if compound is not None else kind
+    if kind is None:
+        return None
+    named = [m.entity for m in ctx.extraction.mentions if m.start < sentence.end and ctx.is_a(m.entity, *BODY_CLASSES)
+             and m.entity in ctx.extraction.entities
+             and kind in ctx.extraction.entities[m.entity].label.lower().split()]
+    return named[-1] if named else None
 
 
 def _the_parliament(ctx: DocContext) -> str | None:
