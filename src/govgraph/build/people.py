@@ -414,7 +414,8 @@ class People:
         text = sentence.text
         for rx in (_SAID_AFTER, _SAID_BEFORE, _ACCORDING, _HONORIFIC_RE):
             for match in rx.finditer(text):
-                person = self.person(match.group(1), create=rx is not _HONORIFIC_RE)
+                create = rx is not _HONORIFIC_RE and not re.search(r"\b(?:the|a|an)\s+$", text[: match.start(1)], re.I)
+                person = self.person(match.group(1), create=create)  # 'the Official Gazette said': no person
                 if person:
                     self.ctx.add_mention(sentence, match.start(1), match.end(1), person)
                     self.ctx.last_person = person

@@ -89,13 +89,16 @@ def _trim(ctx: DocContext, tokens: list[Token]) -> list[Token]:
 
 
 def _extend_left(ctx: DocContext, sentence: Sentence, tokens: list[Token]) -> list[Token]:
-    """A one-word span with the capitalized given name the recogniser left out ('Given Lubinda')."""
-    if len(tokens) != 1 or tokens[0].i == 0:
+    """A span with the capitalized given name the recogniser left out ('Given Lubinda', 'Kiran Kumar Sah')."""
+    if not tokens or tokens[0].i == 0 or len(tokens) > 2:
         return tokens
     _, vocabulary = office_vocabulary(ctx.gazetteer)
     before = tokens[0].doc[tokens[0].i - 1]
     span = sentence.tokens
     if (span is not None and before.i > span.start and before.is_title and before.is_alpha
+            and (len(tokens) == 1 or before.pos_ == "PROPN")
+            and (not before.ent_type_ or (before.ent_iob_ == "B" and (before.i + 1 == len(before.doc)
+                                                                       or before.nbor().ent_iob_ != "I")))
             and before.text not in _NOT_NAME_WORDS and before.lower_ not in vocabulary | NP_STOP | DETERMINERS
             and not is_head(before.text) and not is_country_word(ctx, before.text)):
         return [before, *tokens]
@@ -115,7 +118,7 @@ def name_spans(ctx: DocContext, sentence: Sentence) -> list[NameSpan]:
     if sentence.tokens is None:
         return []
     found = []
-    for ent in sentence.tokens.ents:
+    for ent in _merged(sentence.tokens.ents):
         tokens = list(ent)
         needs_title = False
         if ent.label_ != "PERSON":
@@ -141,9 +144,41 @@ def name_spans(ctx: DocContext, sentence: Sentence) -> list[NameSpan]:
         if _caps_surname(tokens):
             words = [*words[:-1], words[-1].capitalize()]
         name = clean_name(" ".join(words))
-        if name and name_words_ok(ctx, name.split()):
+        if name and name_words_ok(ctx, name.split()) and not _named_thing(tokens[0]):
             found.append(NameSpan(start, end, name, needs_title))
     return found
+
+
+NON_PERSON_NOUNS = frozenset({
+    "outlet", "newspaper", "paper", "daily", "weekly", "magazine", "journal", "gazette", "channel", "broadcaster",
+    "website", "station", "network", "palace", "building", "city", "town", "village", "region", "province",
+    "district", "company", "firm", "bank", "brand", "ship", "operation", "programme", "program", "plan"})
+
+
+def _named_thing(first: Token) -> bool:
+    """A name that names a thing, not a person: 'the Official Gazette', 'outlet La Tercera', 'the commission
+    of Palazzo Madama' (a determiner, a kind of thing or an institution's 'of' right before it)."""
+    if first.i == 0:
+        return False
+    before = first.doc[first.i - 1]
+    if before.lower_ in {"the", "a", "an"}:
+        return True
+    if before.lower_ in NON_PERSON_NOUNS or before.lemma_.lower() in NON_PERSON_NOUNS or (
+            before.pos_ == "NOUN" and before.lower_ in HEAD_CLASSES):
+        return True
+    return before.lower_ == "of" and first.i >= 2 and first.doc[first.i - 2].lower_ in HEAD_CLASSES
+
+
+def _merged(ents: tuple) -> list:
+    """Entity spans with adjacent PERSON spans joined ('Miguel Ángel' + 'Yunes Márquez')."""
+    out: list = []
+    for ent in ents:
+        if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and out[-1].end == ent.start:
+            out[-1] = ent.doc[out[-1].start : ent.end]
+            out[-1].label_ = "PERSON"
+            continue
+        out.append(ent)
+    return out
 
 
 @implements("persons.names")
