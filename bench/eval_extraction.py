@@ -83,28 +83,36 @@ def precision(graph: rdflib.Graph, exhaustive: dict) -> dict[str, tuple[int, int
     return result
 
 
-def evaluate(set_dir: Path) -> None:
+def measure(set_dir: Path) -> dict:
+    """Build a set's articles (no HTML view) and measure: the scorer's report and, per relation type,
+    (extracted, correct, gold, gold found)."""
+    from govgraph.workflow import build_graph
+
     articles = set_dir / "articles"
     manifest = json.loads((articles / "manifest.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out"
         sources = Path(tmp) / "sources.json"
         sources.write_text(json.dumps({d["file"]: d["title"] for d in manifest}), encoding="utf-8")
-        subprocess.run([sys.executable, "-m", "govgraph", "build", str(articles), "--out", str(out)], check=True,
-                       capture_output=True)
+        build_graph([articles], out, html=False, incremental=False)
         report = subprocess.run([sys.executable, str(SCORER), str(out / "graph.ttl"), "--gold", str(set_dir / "gold.json"),
                                  "--sources", str(sources), "--json"], check=True, capture_output=True, text=True)
-        recall = json.loads(report.stdout)
         graph = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
-    print(f"\n== {set_dir.relative_to(ROOT)}: {len(manifest)} articles, {recall['facts']} gold facts")
+    exhaustive = json.loads((set_dir / "exhaustive.json").read_text(encoding="utf-8"))
+    return {"articles": len(manifest), "recall": json.loads(report.stdout), "precision": precision(graph, exhaustive)}
+
+
+def evaluate(set_dir: Path) -> None:
+    measured = measure(set_dir)
+    recall = measured["recall"]
+    print(f"\n== {set_dir.relative_to(ROOT)}: {measured['articles']} articles, {recall['facts']} gold facts")
     prov = recall["provenance"]
     print(f"recall {recall['found']}/{recall['facts']} = {100 * recall['recall']:.1f}%   "
           f"with the right source {prov['found_with_right_source']}/{recall['facts']} = "
           f"{100 * prov['found_and_right_source_over_all_facts']:.1f}%")
     print(f"{'relation':<12} {'extracted':>9} {'correct':>8} {'precision':>9} {'gold':>5} {'recall':>7}")
     totals = [0, 0, 0, 0]
-    for kind, (extracted, correct, gold, found) in precision(graph, json.loads(
-            (set_dir / "exhaustive.json").read_text(encoding="utf-8"))).items():
+    for kind, (extracted, correct, gold, found) in measured["precision"].items():
         totals = [t + v for t, v in zip(totals, (extracted, correct, gold, found), strict=True)]
         p = f"{100 * correct / extracted:.1f}%" if extracted else "-"
         r = f"{100 * found / gold:.1f}%" if gold else "-"

@@ -122,8 +122,9 @@ class DocContext:
         ]
         for mention in extraction.mentions:
             self.sentences[mention.sentence].mentions.append(mention)
+        entries = gazetteer.entries
         countries = Counter(
-            gazetteer.entries[m.entity].country for m in extraction.mentions if gazetteer.entries[m.entity].country
+            entries[m.entity].country for m in extraction.mentions if m.entity in entries and entries[m.entity].country
         )
         self.country_key: str | None = countries.most_common(1)[0][0] if countries else None
         self.country = self.country_key.split("/", 1)[0] if self.country_key else "xx"
