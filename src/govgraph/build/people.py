@@ -26,6 +26,8 @@ NATIONAL_TITLES = frozenset({
     "chief justice", "ombudsman", "head of state", "head of government", "chancellor", "premier",
 })
 OFFICE_CLASSES = ("Office", "HeadOfState", "HeadOfGovernment")
+ORGANIZATION_CLASSES = ("Organization", "Party", "Body", "Parliament", "Chamber", "Court", "Government", "Agency",
+                        "Ministry", "Commission", "Outlet", "Institute", "Institution")
 
 ROLE_HEADS = frozenset(
     [
@@ -191,9 +193,9 @@ class People:
                 return known
         if not self.allow_new and not (create and name_words_ok(self.ctx, parts)):
             return None
-        folded = name.lower()
-        if any(folded in entity.label.lower() for entity in self.ctx.extraction.entities.values()
-               if entity.cls != "Person"):
+        folded = name.lower() + " "
+        if any(entity.label.lower().startswith(folded) and self.ctx.is_a(key, *ORGANIZATION_CLASSES)
+               for key, entity in self.ctx.extraction.entities.items()):
             return None  # 'Pheu Thai' of the Pheu Thai Party
         key = self.ctx.new_entity("person", "Person", name)
         self.ctx.surnames.setdefault(parts[-1], key)
