@@ -69,6 +69,7 @@ _HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+(" + NAME + r"|" + _NA
 _BYLINE_OR_START = re.compile(r"^(?:by:?\s+)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?(" + NAME + r")\s*,\s*", re.I)
 _SAID_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:by\s+)?(" + NAME + r")")
 _SAID_BEFORE = re.compile(r"(?<![\w’'])(" + NAME + rf")\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERBS})\b")
+_NAME_COMMA = re.compile(r"(?<![\w’'-])(" + NAME + r")\s*,\s+(?=(?:a\s+|the\s+)?(?:former\s+)?[A-Za-z])")
 _NAME_WHO = re.compile(r"(?<![\w’'-])(" + NAME + r")\s*,\s+(?:who\s+)?(?P<v>(?:has|had)\s+been|is|was|serves\s+as|served\s+as|"
                        r"(?P<verb>heads|chairs|leads|directs|runs)|(?:re-?)?elected|appointed|named)\s+(?:as\s+)?(?:the\s+)?")
 _OF_ORG_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w’'-]+\s+){1,4}?)(?P<name>" + NAME
@@ -340,6 +341,10 @@ class People:
         start = _BYLINE_OR_START.match(text)
         if start:
             self.role_after(sentence, start.group(1), start.start(1), start.end(1), start.end(), "people:name-role")
+        for match in _NAME_COMMA.finditer(text):  # 'Jane Roe, a constitutional lawyer at ...' (titles: on the parse)
+            if not (start and match.start(1) == start.start(1)):
+                self.role_after(sentence, match.group(1), match.start(1), match.end(1), match.end(), "people:name-role",
+                                professions_only=True)
         for match in _NAME_WHO.finditer(text):
             verb = (match.group("verb") or "").lower()
             lead = {"heads": "Head", "chairs": "Chair", "leads": "Leader", "directs": "Director", "runs": "Head"}.get(verb)
@@ -347,7 +352,7 @@ class People:
                 org_span = self._org_span(sentence, match.end())
                 if org_span is None:
                     continue
-                person = self.person(match.group(1))
+                person = self.person(match.group(1), create=True)
                 if person is None:
                     continue
                 post = self.role_in(sentence, lead, "of", org_span)
@@ -361,8 +366,10 @@ class People:
                             titles_only=True)
 
     def role_after(self, sentence: Sentence, name: str, name_start: int, name_end: int, rest_start: int,
-                   extractor: str, titles_only: bool = False, since: bool = False) -> None:
-        """The role written after a name, and the organization it is in, if any."""
+                   extractor: str, titles_only: bool = False, since: bool = False,
+                   professions_only: bool = False) -> None:
+        """The role written after a name, and the organization it is in, if any (with `professions_only`, only
+        a role that is no office title of the reference data: those are read on the parse)."""
         text = sentence.text
         role_match = _ROLE.match(text, rest_start)
         if not role_match:
@@ -370,6 +377,8 @@ class People:
         role = role_match.group("role")
         words = role.lower().split()
         if words[-1] not in ROLE_HEADS or any(w not in ROLE_HEADS | ROLE_MODIFIERS for w in words):
+            return
+        if professions_only and words[-1] in office_vocabulary(self.ctx.gazetteer)[1]:
             return
         if titles_only and not role[0].isupper():
             return

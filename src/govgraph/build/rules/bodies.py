@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.keys import slug
 from govgraph.build.organizations import HEAD_CLASSES, head_class
-from govgraph.build.people import article_country, is_country_word, office_vocabulary
+from govgraph.build.people import OFFICE_CLASSES, article_country, is_country_word, office_vocabulary
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.structure import number_value
@@ -40,6 +40,11 @@ CONSIST_VERBS = frozenset({"consist", "compose", "comprise", "include", "divide"
 ONE_WORD_BODIES = frozenset({"parliament", "senate", "congress", "assembly", "legislature", "knesset", "bundestag",
                              "sejm", "duma", "rada", "storting", "riksdag", "folketing", "althing", "seimas",
                              "saeima", "riigikogu", "majlis", "khural", "kenesh", "cabinet"})
+
+
+def is_body(ctx: DocContext, key: str) -> bool:
+    """A state body, not an office ('HeadOfGovernment' is no 'Government')."""
+    return ctx.is_a(key, *BODY_CLASSES) and not ctx.is_a(key, *OFFICE_CLASSES)
 
 
 def _mention_entity(ctx: DocContext, sentence: Sentence, token: Token, *classes: str) -> str | None:
@@ -171,11 +176,14 @@ def size_claims(ctx: DocContext, sentence: Sentence) -> list[tuple[str, int]]:
                 body = _the_parliament(ctx)
             elif partitive:  # '22 of the 51 councilors', '10 out of 11 board members': the council, the board
                 body = _body_of_kind(ctx, sentence, token)
+                if body is None and token.lemma_.lower() in MEMBERS_OF_PARLIAMENT:  # 'all 151 deputies'
+                    body = _the_parliament(ctx)
         if body is not None:
             found.append((body, value))
     return found
 
 
+MEMBERS_OF_PARLIAMENT = frozenset({"deputy", "mp", "lawmaker", "legislator", "parliamentarian"})
 MEMBER_KINDS = {"councilor": "council", "councillor": "council", "senator": "senate", "judge": "court",
                 "commissioner": "commission"}
 
@@ -188,7 +196,7 @@ def _body_of_kind(ctx: DocContext, sentence: Sentence, token: Token) -> str | No
     kind = compound.lower_ if compound is not None else kind
     if kind is None:
         return None
-    named = [m.entity for m in ctx.extraction.mentions if m.start < sentence.end and ctx.is_a(m.entity, *BODY_CLASSES)
+    named = [m.entity for m in ctx.extraction.mentions if m.start < sentence.end and is_body(ctx, m.entity)
              and m.entity in ctx.extraction.entities
              and kind in ctx.extraction.entities[m.entity].label.lower().split()]
     return named[-1] if named else None
@@ -211,9 +219,12 @@ def _subject_body(ctx: DocContext, sentence: Sentence, verb: Token) -> str | Non
         return None
     if subject.lower_ in {"which", "that", "it"}:
         before = [m for m in ctx.mentions_in(sentence, 0, subject.idx - sentence.start)
-                  if ctx.is_a(m.entity, *BODY_CLASSES)]
+                  if is_body(ctx, m.entity)]
         return _body_of(ctx, before[-1].entity) if before else None
-    return _mention_entity(ctx, sentence, subject, *BODY_CLASSES)
+    found = _mention_entity(ctx, sentence, subject, *BODY_CLASSES)
+    for appos in (c for c in subject.children if c.dep_ == "appos"):  # 'That body, the Constitutional Convention,'
+        found = found or _mention_entity(ctx, sentence, appos, *BODY_CLASSES)
+    return found
 
 
 @implements("structure.sizes")
@@ -263,9 +274,11 @@ def _chamber_counts(ctx: DocContext, rule: Rule, sentence: Sentence) -> None:
 
 
 def _definite(noun: Token) -> bool:
-    """'the/Thailand's unicameral Parliament', or an apposition; not 'a unicameral Parliament' (a proposal)."""
+    """'the/Thailand's unicameral Parliament', an apposition, or a body's own name ('a 50-member Constitutional
+    Council'); not 'a unicameral Parliament', 'a 300-member parliament' (a kind, as in a proposal)."""
     det = next((c for c in noun.children if c.dep_ == "det"), None)
-    return noun.dep_ == "appos" or det is None or det.lower_ not in {"a", "an", "any", "no"}
+    named = any(c.dep_ == "compound" and c.text[:1].isupper() for c in noun.children)
+    return noun.dep_ == "appos" or named or det is None or det.lower_ not in {"a", "an", "any", "no"}
 
 
 # ---------------------------------------------------------------- parties
@@ -329,7 +342,7 @@ def party_spans(sentence: Sentence) -> list[tuple[int, int]]:
     for token in span:
         if token.text not in PARTY_NOUNS:  # lower case: 'the party X', 'the X party'
             continue
-        after = []
+        after: list[Token] = []
         for nxt in doc[token.i + 1 : min(span.end, token.i + 5)]:
             if not (nxt.text[:1].isupper() or (nxt.text == "-" and after)):
                 break
@@ -379,3 +392,30 @@ def party_names(ctx: DocContext, rule: Rule) -> None:
                 if not any(m.start - sentence.start < match.end() and match.start() < m.end - sentence.start
                            for m in sentence.mentions):
                     ctx.add_mention(sentence, match.start(), match.end(), key)
+
+
+# ---------------------------------------------------------------- places
+
+
+@implements("mentions.places")
+def place_names(ctx: DocContext, rule: Rule) -> None:
+    """Countries the recogniser finds (GPE) under a name the gazetteer does not match as written:
+    'the US' (written 'U.S.' in the reference data)."""
+    for sentence in ctx.sentences:
+        if sentence.tokens is None:
+            continue
+        for ent in sentence.tokens.ents:
+            if ent.label_ != "GPE":
+                continue
+            tokens = [t for t in ent if t.lower_ != "the"]
+            if not tokens:
+                continue
+            start, end = tokens[0].idx - sentence.start, tokens[-1].idx + len(tokens[-1]) - sentence.start
+            if any(m.start - sentence.start < end and start < m.end - sentence.start for m in sentence.mentions):
+                continue
+            text = sentence.text[start:end]
+            key = ctx.gazetteer.lookup(text)
+            if key is None and text.isupper() and text.isalpha() and 2 <= len(text) <= 3:
+                key = ctx.gazetteer.lookup(".".join(text) + ".")  # 'US' -> 'U.S.'
+            if key is not None and ctx.is_a(key, "Country"):
+                ctx.add_mention(sentence, start, end, key)

@@ -53,6 +53,11 @@ _BODY_CLASSES = ("PoliticalParty", "Parliament", "Chamber", "Court", "Government
                  "ElectoralCommission", "Commission", "Organization", "Body", "Council")
 
 
+def _is_body(ctx: DocContext, key: str) -> bool:
+    """A party or a state body, not an office ('HeadOfGovernment' is no 'Government')."""
+    return ctx.is_a(key, *_BODY_CLASSES) and not ctx.is_a(key, *OFFICE_CLASSES)
+
+
 # ---------------------------------------------------------------- names
 
 
@@ -230,7 +235,7 @@ class Offices:
         """Office titles in sentence[start:end] that do not reach into the name of a body ('Pheu Thai Party leader')."""
         entries = self.ctx.gazetteer.entries
         bodies = [(m.start - sentence.start - start, m.end - sentence.start - start)
-                  for m in self.ctx.mentions_in(sentence, start, end) if self.ctx.is_a(m.entity, *_BODY_CLASSES)]
+                  for m in self.ctx.mentions_in(sentence, start, end) if _is_body(self.ctx, m.entity)]
         return longest_matches([m for m in self.ctx.gazetteer.match(sentence.text[start:end]) if m.key in self.keys
                                 and (not m.contextual or entries[m.key].country == self.people.country)
                                 and not any(m.start < e and s < m.end for s, e in bodies)])
@@ -249,6 +254,8 @@ class Offices:
         if match is None:
             return None
         left_tokens = self._tokens(sentence, start, start + match.start)
+        cut = max((i + 1 for i, t in enumerate(left_tokens) if t.lower_ == "of"), default=0)
+        left_tokens = left_tokens[cut:]  # 'the Mongolian People's Party (MPP) of Prime Minister X': the title only
         left = [t.text for t in left_tokens if not t.is_punct or t.text in {"’s", "'s"}]
         lowered = [w.lower() for w in left]
         former = any(w in FORMER or w.startswith("ex-") for w in lowered)
@@ -324,6 +331,8 @@ class Offices:
         return Title(post, former)
 
     def _post_in(self, sentence: Sentence, title: str, org_start: int, org_end: int, former: bool) -> Title | None:
+        lead = re.match(r"(?:(?:governing|ruling|main|opposition|new|former|then)\s+)+", sentence.text[org_start:org_end])
+        org_start += lead.end() if lead else 0  # 'the leader of the governing Ostravian Democratic Alliance'
         org_text = sentence.text[org_start:org_end].strip()
         if not org_text[:1].isupper():
             return None
@@ -340,14 +349,14 @@ class Offices:
         'House Speaker': in the body of the article whose name begins so; 'Justice Minister': a portfolio."""
         lo, hi = sentence.start + where[0], sentence.start + where[1]
         named = [m.entity for m in sorted(sentence.mentions, key=lambda m: m.start)
-                 if m.start < hi and lo < m.end and self.ctx.is_a(m.entity, *_BODY_CLASSES)]
+                 if m.start < hi and lo < m.end and _is_body(self.ctx, m.entity)]
         if named:
             return self._post(sentence, title, named[-1], former)
         phrase = " ".join(qualifiers).lower()
         if qualifiers[-1].islower():  # 'commission chairman': of the commission the article named last
             kind = qualifiers[-1]
             earlier = [m.entity for m in self.ctx.extraction.mentions if m.start < sentence.start + where[1]
-                       and self.ctx.is_a(m.entity, *_BODY_CLASSES) and m.entity in self.ctx.extraction.entities
+                       and _is_body(self.ctx, m.entity) and m.entity in self.ctx.extraction.entities
                        and kind in self.ctx.extraction.entities[m.entity].label.lower().split()]
             if not earlier:  # 'the election commission ... commission chairman X': the kind the article named
                 end = sentence.start + where[1]
@@ -359,7 +368,7 @@ class Offices:
             return self._post(sentence, title, earlier[-1], former) if earlier else None
         for mention in self.ctx.extraction.mentions:
             entity = self.ctx.extraction.entities.get(mention.entity)
-            if entity is None or not self.ctx.is_a(mention.entity, *_BODY_CLASSES):
+            if entity is None or not _is_body(self.ctx, mention.entity):
                 continue
             names = [entity.label.lower(), *(a.lower() for a in entity.aliases)]
             if phrase in names or entity.label.lower().startswith(phrase + " "):
@@ -372,10 +381,10 @@ class Offices:
 
     def _antecedent(self, sentence: Sentence, start: int) -> str | None:
         """The party or body 'its' refers to: the last one named before, in this sentence or the one before."""
-        candidates = [m for m in self.ctx.mentions_in(sentence, 0, start) if self.ctx.is_a(m.entity, *_BODY_CLASSES)]
+        candidates = [m for m in self.ctx.mentions_in(sentence, 0, start) if _is_body(self.ctx, m.entity)]
         if not candidates and sentence.index > 0 and self.ctx.same_paragraph(sentence.index - 1, sentence.index):
             previous = self.ctx.sentences[sentence.index - 1]
-            candidates = [m for m in previous.mentions if self.ctx.is_a(m.entity, *_BODY_CLASSES)]
+            candidates = [m for m in previous.mentions if _is_body(self.ctx, m.entity)]
         return candidates[-1].entity if candidates else None
 
 
@@ -404,7 +413,8 @@ def _title_before(ctx: DocContext, sentence: Sentence, first: Token, words: froz
         return None
     last = first.i - 1  # 'chairman Justice Esau Chulu': a judge's honorific between title and name
     pair = span.doc[last - 1 : last + 1].text if last > start else ""
-    if pair and span.doc[last].lower_ in {"justice", "judge", "dr", "prof", "professor"} and not any(
+    if pair and span.doc[last].lower_ in {"justice", "judge", "dr", "prof", "professor"} and span.doc[last - 1].lower_ in words \
+            and not any(
             m.key in keys and m.start == 0 and m.end == len(pair) for m in ctx.gazetteer.match(pair)):
         first = span.doc[last]  # but 'Chief Justice' is a title
     while start < first.i and span.doc[start].lower_ in {"of", "the", "for", "-", "’s", "'s"}:
@@ -414,20 +424,22 @@ def _title_before(ctx: DocContext, sentence: Sentence, first: Token, words: froz
     return span.doc[start].idx - sentence.start, span.doc[first.i - 1].idx + len(span.doc[first.i - 1]) - sentence.start
 
 
-def _appositions(sentence: Sentence, first: Token, last: Token) -> list[tuple[int, int]]:
-    """'NAME, the Minister of Justice,' and 'the Minister of Justice, NAME': the phrase across the comma."""
+def _appositions(sentence: Sentence, first: Token, last: Token) -> list[tuple[int, int] | None]:
+    """'NAME, the Minister of Justice,' and 'the Minister of Justice, NAME': the phrases across the comma
+    after and before the name (None where there is none)."""
     span = sentence.tokens
     assert span is not None
     doc = span.doc
-    out = []
+    out: list[tuple[int, int] | None] = [None, None]
     if last.i + 2 < span.end and doc[last.i + 1].text == ",":
         j = last.i + 2
         k = j
-        while k < span.end and doc[k].text not in {",", ";", ".", "(", ")", "—", "–", ":"} and doc[k].pos_ != "VERB" \
+        while k < span.end and doc[k].text not in {",", ";", ".", "(", ")", "—", "–", ":"} \
+                and (doc[k].pos_ != "VERB" or doc[k].dep_ in {"amod", "compound"}) \
                 and doc[k].lower_ not in {"who", "which", "and", "said", "says"}:
             k += 1
         if k > j:
-            out.append((doc[j].idx - sentence.start, doc[k - 1].idx + len(doc[k - 1]) - sentence.start))
+            out[0] = (doc[j].idx - sentence.start, doc[k - 1].idx + len(doc[k - 1]) - sentence.start)
     if first.i - 2 >= span.start and doc[first.i - 1].text == ",":
         k = first.i - 1
         j = k
@@ -435,7 +447,7 @@ def _appositions(sentence: Sentence, first: Token, last: Token) -> list[tuple[in
             j -= 1
         after = doc[last.i + 1] if last.i + 1 < span.end else None
         if k > j and (after is None or after.lower_ not in {"and", "or"}):
-            out.append((doc[j].idx - sentence.start, doc[k - 1].idx + len(doc[k - 1]) - sentence.start))
+            out[1] = (doc[j].idx - sentence.start, doc[k - 1].idx + len(doc[k - 1]) - sentence.start)
     return out
 
 
@@ -488,11 +500,11 @@ def _led_by(ctx: DocContext, sentence: Sentence, root: Token) -> tuple[str, str,
     noun = anchor.head
     for mention in sentence.mentions:
         start, end = mention.start - sentence.start, mention.end - sentence.start
-        if start <= noun.idx - sentence.start < end and ctx.is_a(mention.entity, *_BODY_CLASSES):
+        if start <= noun.idx - sentence.start < end and _is_body(ctx, mention.entity):
             return mention.entity, title, former
     before = sentence.text[: anchor.idx - sentence.start].rstrip(" ,")
     adjacent = [m for m in sentence.mentions if m.end - sentence.start == len(before)
-                and ctx.is_a(m.entity, *_BODY_CLASSES)]  # 'a bench at the Supreme Court headed by X'
+                and _is_body(ctx, m.entity)]  # 'a bench at the Supreme Court headed by X'
     return (adjacent[0].entity, title, former) if adjacent else None
 
 
@@ -548,11 +560,11 @@ def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: Token
     before = _title_before(ctx, sentence, first, offices.words, offices.keys)
     if before is not None and (title := offices.resolve(sentence, *before, before_name=True)):
         found.append(title)
-    if not found:
-        for span in _appositions(sentence, first, last):
-            if title := offices.resolve(sentence, *span, before_name=False):
-                found.append(title)
-                break
+    after, before_name = _appositions(sentence, first, last)
+    for span in (after, None if found else before_name):  # after the name even with a title before it
+        if span is not None and (title := offices.resolve(sentence, *span, before_name=False)):
+            found.append(title)
+            break
     if not found:
         apposed = _apposed_title(sentence, tokens.root, offices.words)
         if apposed is not None and (title := offices.resolve(sentence, *apposed, before_name=False)):
