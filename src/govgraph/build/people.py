@@ -339,8 +339,10 @@ class People:
         Appositions elsewhere in the text are read on the parse (rule persons.offices)."""
         text = sentence.text
         start = _BYLINE_OR_START.match(text)
-        if start:
-            self.role_after(sentence, start.group(1), start.start(1), start.end(1), start.end(), "people:name-role")
+        if start:  # a byline ('By: Jane Roe, Director of X', 'Jane Roe, researcher at X:'), else a sentence
+            byline = text.lower().startswith("by") or text.rstrip().endswith(":")
+            self.role_after(sentence, start.group(1), start.start(1), start.end(1), start.end(), "people:name-role",
+                            professions_only=not byline)
         for match in _NAME_COMMA.finditer(text):  # 'Jane Roe, a constitutional lawyer at ...' (titles: on the parse)
             if not (start and match.start(1) == start.start(1)):
                 self.role_after(sentence, match.group(1), match.start(1), match.end(1), match.end(), "people:name-role",
@@ -388,6 +390,8 @@ class People:
             return
         separator = role_match.group("sep").strip()
         org_span = self._org_span(sentence, role_match.end()) if separator else None
+        if professions_only and (org_span is None or separator == ","):
+            return  # 'a lawyer and PAS deputy': a profession is a post only where it is held ('at X')
         if org_span and parse_date(text[org_span[0] : org_span[1]].strip()):
             org_span = None  # 'elected President in June 2021': a date, not an organization
         role = re.sub(r"^(?:newly\s+)?(?:re-?elected|elected)\s+", "", role, flags=re.I)

@@ -254,8 +254,8 @@ class Offices:
         if match is None:
             return None
         left_tokens = self._tokens(sentence, start, start + match.start)
-        cut = max((i + 1 for i, t in enumerate(left_tokens) if t.lower_ == "of"), default=0)
-        left_tokens = left_tokens[cut:]  # 'the Mongolian People's Party (MPP) of Prime Minister X': the title only
+        if before_name:  # 'the Mongolian People's Party (MPP) of Prime Minister X': the title only
+            left_tokens = left_tokens[max((i + 1 for i, t in enumerate(left_tokens) if t.lower_ == "of"), default=0) :]
         left = [t.text for t in left_tokens if not t.is_punct or t.text in {"’s", "'s"}]
         lowered = [w.lower() for w in left]
         former = any(w in FORMER or w.startswith("ex-") for w in lowered)
@@ -274,8 +274,9 @@ class Offices:
                 return None
         entry = self.ctx.gazetteer.entries[match.key]
         written = text[match.start : match.end]
-        if entry.generic and any(is_head(w) for w in written.title().split()):
-            written = entry.label  # 'parliament speaker': the speaker
+        heads = [w for w in written.title().split() if is_head(w)]
+        if entry.generic and heads and written.lower().startswith(heads[0].lower()):
+            written = f"{entry.label} of {heads[0]}"  # 'parliament speaker': the Speaker of Parliament
         title = " ".join([*prefix, written])
         title = " ".join(w if w in {"of", "the", "and", "for"} or not w.islower() else w.capitalize()
                          for w in title.split())
@@ -290,8 +291,8 @@ class Offices:
             return self._post(sentence, title, org, former) if org else None
         if qualifiers:
             return self._qualified(sentence, (start, start + match.start), title, qualifiers, country, former)
-        if title.lower() not in BARE_TITLES:
-            return None  # 'leader', 'chairman', 'director' of nothing named
+        if title.lower() not in BARE_TITLES and not (entry.generic and heads):
+            return None  # 'leader', 'chairman', 'director' of nothing named; but 'Speaker of Parliament'
         return Title(self._generic(title, country), former)
 
     def _generic_bodies(self) -> list:
