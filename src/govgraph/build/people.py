@@ -342,7 +342,7 @@ class People:
         if start:  # a byline ('By: Jane Roe, Director of X', 'Jane Roe, researcher at X:'), else a sentence
             byline = text.lower().startswith("by") or text.rstrip().endswith(":")
             self.role_after(sentence, start.group(1), start.start(1), start.end(1), start.end(), "people:name-role",
-                            professions_only=not byline)
+                            needs_org=not byline)
         for match in _NAME_COMMA.finditer(text):  # 'Jane Roe, a constitutional lawyer at ...' (titles: on the parse)
             if not (start and match.start(1) == start.start(1)):
                 self.role_after(sentence, match.group(1), match.start(1), match.end(1), match.end(), "people:name-role",
@@ -369,7 +369,7 @@ class People:
 
     def role_after(self, sentence: Sentence, name: str, name_start: int, name_end: int, rest_start: int,
                    extractor: str, titles_only: bool = False, since: bool = False,
-                   professions_only: bool = False) -> None:
+                   professions_only: bool = False, needs_org: bool = False) -> None:
         """The role written after a name, and the organization it is in, if any (with `professions_only`, only
         a role that is no office title of the reference data: those are read on the parse)."""
         text = sentence.text
@@ -390,7 +390,7 @@ class People:
             return
         separator = role_match.group("sep").strip()
         org_span = self._org_span(sentence, role_match.end()) if separator else None
-        if professions_only and (org_span is None or separator == ","):
+        if (professions_only or needs_org) and (org_span is None or separator == ","):
             return  # 'a lawyer and PAS deputy': a profession is a post only where it is held ('at X')
         if org_span and parse_date(text[org_span[0] : org_span[1]].strip()):
             org_span = None  # 'elected President in June 2021': a date, not an organization

@@ -263,6 +263,8 @@ class Offices:
         if country is None and any(w in {"country", "nation"} for w in lowered):
             country = self.people.country  # 'the country's chief justice'
         prefix = left[-1:] if lowered[-1:] and lowered[-1] in TITLE_PREFIXES else []  # 'Deputy President'
+        if lowered[-1:] == ["first"] and text[match.start : match.end].lower().startswith(("deputy", "vice")):
+            prefix = left[-1:]  # 'First Deputy Speaker'
         qualifiers = [t.text for t in left_tokens if (t.text[:1].isupper() or t.lower_ in HEAD_CLASSES)
                       and t.lower_ not in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS
                       and not is_country_word(self.ctx, t.text)]
