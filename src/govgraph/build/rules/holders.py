@@ -240,8 +240,9 @@ class Offices:
                                 and (not m.contextual or entries[m.key].country == self.people.country)
                                 and not any(m.start < e and s < m.end for s, e in bodies)])
 
-    def resolve(self, sentence: Sentence, start: int, end: int, before_name: bool) -> Title | None:
-        """The office named by sentence[start:end] (a title before a name, or an apposition)."""
+    def resolve(self, sentence: Sentence, start: int, end: int, before_name: bool, precedes: bool = False) -> Title | None:
+        """The office named by sentence[start:end]: a title right before a name (`before_name`), or an apposition
+        (`precedes` when it stands before the name: 'son of the former governor of Veracruz, X' is the governor)."""
         text = sentence.text[start:end]
         matches = self._matches(sentence, start, end)
         if not matches:
@@ -254,7 +255,7 @@ class Offices:
         if match is None:
             return None
         left_tokens = self._tokens(sentence, start, start + match.start)
-        if before_name:  # 'the Mongolian People's Party (MPP) of Prime Minister X': the title only
+        if before_name or precedes:  # 'the Mongolian People's Party (MPP) of Prime Minister X': the title only
             left_tokens = left_tokens[max((i + 1 for i, t in enumerate(left_tokens) if t.lower_ == "of"), default=0) :]
         left = [t.text for t in left_tokens if not t.is_punct or t.text in {"’s", "'s"}]
         lowered = [w.lower() for w in left]
@@ -563,9 +564,9 @@ def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: Token
     before = _title_before(ctx, sentence, first, offices.words, offices.keys)
     if before is not None and (title := offices.resolve(sentence, *before, before_name=True)):
         found.append(title)
-    after, before_name = _appositions(sentence, first, last)
-    for span in (after, None if found else before_name):  # after the name even with a title before it
-        if span is not None and (title := offices.resolve(sentence, *span, before_name=False)):
+    after, before = _appositions(sentence, first, last)
+    for span, precedes in ((after, False), (None if found else before, True)):  # after the name even with a title
+        if span is not None and (title := offices.resolve(sentence, *span, before_name=False, precedes=precedes)):
             found.append(title)
             break
     if not found:
