@@ -442,9 +442,11 @@ def _appositions(sentence: Sentence, first: Token, last: Token) -> list[tuple[in
                 and (doc[k].pos_ != "VERB" or doc[k].dep_ in {"amod", "compound"}) \
                 and doc[k].lower_ not in {"who", "which", "and", "said", "says"}:
             k += 1
-        listed = k < span.end and (doc[k].lower_ in {"and", "or"} or (
-            doc[k].text == "," and k + 1 < span.end and doc[k + 1].lower_ in {"and", "or"}))
-        if k > j and not listed:  # 'President X, the Attorney General and the Assembly' is a list
+        conj = k if k < span.end and doc[k].lower_ in {"and", "or"} else (
+            k + 1 if k + 1 < span.end and doc[k].text == "," and doc[k + 1].lower_ in {"and", "or"} else None)
+        listed = conj is not None and conj + 1 < span.end and (doc[conj + 1].lower_ in {"the", "this", "its"}
+                                                                or doc[conj + 1].text[:1].isupper())
+        if k > j and not listed:  # 'X, the Attorney General and the Assembly' is a list ('and former head' is not)
             out[0] = (doc[j].idx - sentence.start, doc[k - 1].idx + len(doc[k - 1]) - sentence.start)
     if first.i - 2 >= span.start and doc[first.i - 1].text == ",":
         k = first.i - 1
