@@ -291,7 +291,7 @@ class Offices:
             return Title(match.key, former)
         if lowered and lowered[-1] in POSSESSIVES:
             org = self._antecedent(sentence, start)
-            return self._post(sentence, title, org, former) if org else None
+            return self.post(sentence, title, org, former) if org else None
         if qualifiers:
             return self._qualified(sentence, (start, start + match.start), title, qualifiers, country, former)
         if title.lower() not in BARE_TITLES and not (entry.generic and heads):
@@ -320,7 +320,7 @@ class Offices:
         scope = country.split("/", 1)[0] if country else self.people.scope()
         return self.ctx.new_entity("office", "Office", title, scope=scope)
 
-    def _post(self, sentence: Sentence, title: str, org: str, former: bool, written: str = "") -> Title | None:
+    def post(self, sentence: Sentence, title: str, org: str, former: bool, written: str = "") -> Title | None:
         entry = self.ctx.gazetteer.entries.get(org)
         if entry is not None and entry.generic:  # 'the supreme court' as a kind: of this country, or nothing
             country = self.people.country
@@ -355,7 +355,7 @@ class Offices:
         named = [m.entity for m in sorted(sentence.mentions, key=lambda m: m.start)
                  if m.start < hi and lo < m.end and _is_body(self.ctx, m.entity)]
         if named:
-            return self._post(sentence, title, named[-1], former)
+            return self.post(sentence, title, named[-1], former)
         phrase = " ".join(qualifiers).lower()
         if qualifiers[-1].islower():  # 'commission chairman': of the commission the article named last
             kind = qualifiers[-1]
@@ -368,15 +368,15 @@ class Offices:
                          and kind in self.ctx.gazetteer.entries[m.key].label.lower().split()]
                 if kinds:
                     written = self.ctx.doc.text[kinds[-1].start : kinds[-1].end]
-                    return self._post(sentence, title, kinds[-1].key, former, written)
-            return self._post(sentence, title, earlier[-1], former) if earlier else None
+                    return self.post(sentence, title, kinds[-1].key, former, written)
+            return self.post(sentence, title, earlier[-1], former) if earlier else None
         for mention in self.ctx.extraction.mentions:
             entity = self.ctx.extraction.entities.get(mention.entity)
             if entity is None or not _is_body(self.ctx, mention.entity):
                 continue
             names = [entity.label.lower(), *(a.lower() for a in entity.aliases)]
             if phrase in names or entity.label.lower().startswith(phrase + " "):
-                return self._post(sentence, title, mention.entity, former)
+                return self.post(sentence, title, mention.entity, former)
         if title.lower() in PORTFOLIO_TITLES:
             return Title(self._generic(f"{title} of {' '.join(qualifiers)}", country), former)
         if title.lower() in BARE_TITLES:  # 'PAN senator': a senator, whatever PAN is
@@ -578,7 +578,7 @@ def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: Token
         if apposed is not None and (title := offices.resolve(sentence, *apposed, before_name=False)):
             found.append(title)
     led = _led_by(ctx, sentence, tokens.root)
-    if led is not None and (title := offices._post(sentence, led[1], led[0], led[2])):
+    if led is not None and (title := offices.post(sentence, led[1], led[0], led[2])):
         found.append(title)
     elected = _elected_as(sentence, tokens.root)
     if elected is not None and (title := offices.resolve(sentence, *elected[0], before_name=False)):
