@@ -109,6 +109,13 @@ def office_vocabulary(gazetteer: Gazetteer) -> tuple[frozenset[str], frozenset[s
     return keys, words
 
 
+@cache
+def _entity_names(gazetteer: Gazetteer) -> frozenset[str]:
+    """Lower-case names of the reference entities other than offices (a name that is one is not a person)."""
+    return frozenset(name.lower() for entry in gazetteer.entries.values() if not entry.cls.endswith("Office")
+                     for name in (entry.label, *entry.aliases))
+
+
 def is_country_word(ctx: DocContext, word: str) -> str | None:
     """The country a word names ('Thailand', 'Thailand’s', 'Ukrainian'), if any."""
     key = ctx.gazetteer.lookup(re.sub(r"[’']s$", "", word))
@@ -215,9 +222,7 @@ class People:
         return key
 
     def _covered_by_entity(self, name: str) -> bool:
-        folded = name.lower()
-        return any(folded == entry.label.lower() or folded in (a.lower() for a in entry.aliases)
-                   for entry in self.ctx.gazetteer.entries.values() if not entry.cls.endswith("Office"))
+        return name.lower() in _entity_names(self.ctx.gazetteer)
 
     # ------------------------------------------------------------ offices
 

@@ -118,12 +118,15 @@ class NameSpan:
     needs_title: bool = False  # cut out of an organization span: only a person with a title before it
 
 
-def name_spans(ctx: DocContext, sentence: Sentence) -> list[NameSpan]:
-    """The spans of a sentence that name people, from the recogniser's entities."""
+def name_spans(ctx: DocContext, sentence: Sentence, ents: tuple = ()) -> list[NameSpan]:
+    """The spans of a sentence that name people, from the recogniser's entities (`ents`: the document's,
+    read once per document, else the sentence's own)."""
     if sentence.tokens is None:
         return []
+    span = sentence.tokens
     found = []
-    for ent in _merged(sentence.tokens.ents):
+    mine = [e for e in ents if span.start <= e.start and e.end <= span.end] if ents else list(span.ents)
+    for ent in _merged(tuple(mine)):
         tokens = list(ent)
         needs_title = False
         if ent.label_ != "PERSON":
@@ -190,19 +193,20 @@ def _merged(ents: tuple) -> list:
 def person_names(ctx: DocContext, rule: Rule) -> None:
     """Person entities from the recogniser's PERSON spans; names in headlines only when the text names them too."""
     people = People(ctx, allow_new=True)
+    ents = tuple(ctx.parsed.ents) if ctx.parsed is not None else ()
     headlines = []
     for sentence in ctx.sentences:
         if is_headline(sentence):
             headlines.append(sentence)
             continue
-        _register(ctx, people, sentence, allow_new=True)
+        _register(ctx, people, sentence, ents, allow_new=True)
     for sentence in headlines:
-        _register(ctx, people, sentence, allow_new=False)
+        _register(ctx, people, sentence, ents, allow_new=False)
 
 
-def _register(ctx: DocContext, people: People, sentence: Sentence, allow_new: bool) -> None:
+def _register(ctx: DocContext, people: People, sentence: Sentence, ents: tuple, allow_new: bool) -> None:
     taken = [(m.start - sentence.start, m.end - sentence.start, m.entity) for m in sentence.mentions]
-    for span in name_spans(ctx, sentence):
+    for span in name_spans(ctx, sentence, ents):
         if span.needs_title or any(s < span.end and span.start < e and not ctx.is_a(k, "Person") for s, e, k in taken):
             continue
         people.allow_new = allow_new
@@ -244,6 +248,8 @@ class Offices:
         """The office named by sentence[start:end]: a title right before a name (`before_name`), or an apposition
         (`precedes` when it stands before the name: 'son of the former governor of Veracruz, X' is the governor)."""
         text = sentence.text[start:end]
+        if not any(w in self.words for w in re.findall(r"[a-z]+", text.lower())):
+            return None  # no word of any title: no need to match
         matches = self._matches(sentence, start, end)
         if not matches:
             return None
@@ -321,6 +327,7 @@ class Offices:
         return self.ctx.new_entity("office", "Office", title, scope=scope)
 
     def post(self, sentence: Sentence, title: str, org: str, former: bool, written: str = "") -> Title | None:
+        """The post `title` in the body `org` ('Leader of Democratic Party'), keyed within the body's country."""
         entry = self.ctx.gazetteer.entries.get(org)
         if entry is not None and entry.generic:  # 'the supreme court' as a kind: of this country, or nothing
             country = self.people.country
@@ -535,6 +542,7 @@ def person_offices(ctx: DocContext, rule: Rule) -> None:
     if ctx.parsed is None:
         return
     offices = Offices(ctx)
+    ents = tuple(ctx.parsed.ents)
     for sentence in ctx.sentences:
         if sentence.tokens is None:
             continue
@@ -546,7 +554,7 @@ def person_offices(ctx: DocContext, rule: Rule) -> None:
                 for title in _titles(ctx, offices, sentence, tokens):
                     offices.people.holds(sentence, mention.entity, title.office, rule.name, 0.9, former=title.former)
         taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
-        for span in name_spans(ctx, sentence):
+        for span in name_spans(ctx, sentence, ents):
             if not span.needs_title or any(s < span.end and span.start < e for s, e in taken):
                 continue
             tokens = ctx.parsed.char_span(sentence.start + span.start, sentence.start + span.end,
