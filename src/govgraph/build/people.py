@@ -173,9 +173,6 @@ class People:
         self.ctx = ctx
         self.allow_new = allow_new or ctx.parsed is None
         self.country = article_country(ctx)
-        self.office_labels = {
-            key: entry for key, entry in ctx.gazetteer.entries.items() if entry.cls.endswith(OFFICE_CLASSES)
-        }
 
     # ------------------------------------------------------------ persons
 

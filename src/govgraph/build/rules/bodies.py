@@ -401,12 +401,13 @@ def party_names(ctx: DocContext, rule: Rule) -> None:
 def place_names(ctx: DocContext, rule: Rule) -> None:
     """Countries the recogniser finds (GPE) under a name the gazetteer does not match as written:
     'the US' (written 'U.S.' in the reference data)."""
+    if ctx.parsed is None:
+        return
+    places = [ent for ent in ctx.parsed.ents if ent.label_ == "GPE"]
     for sentence in ctx.sentences:
         if sentence.tokens is None:
             continue
-        for ent in sentence.tokens.ents:
-            if ent.label_ != "GPE":
-                continue
+        for ent in (e for e in places if sentence.tokens.start <= e.start and e.end <= sentence.tokens.end):
             tokens = [t for t in ent if t.lower_ != "the"]
             if not tokens:
                 continue
