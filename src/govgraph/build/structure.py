@@ -81,8 +81,7 @@ def noun_phrase_before(text: str, end: int) -> str | None:
 
 def acronym_fits(name: str, acronym: str) -> bool:
     """Whether an acronym can stand for a name: its letters are initials of the name's words, in order
-    ('UAE' for 'United Arab Emirates', 'PAS' for 'Party of Action and Solidarity'), or the acronym of
-    another language (then it must not be a word of the name)."""
+    ('UAE' for 'United Arab Emirates', 'PAS' for 'Party of Action and Solidarity'; not 'LAZ' for 'Zambia')."""
     letters = [c for c in acronym.upper() if c.isalpha()]
     initials = [w[0].upper() for w in re.findall(r"[^\W\d_][\w’'-]*", name)]
     position = 0
@@ -95,7 +94,7 @@ def acronym_fits(name: str, acronym: str) -> bool:
     return bool(letters)
 
 
-def _outermost(ctx: DocContext, sentence: Sentence, end: int) -> list:
+def _outermost(sentence: Sentence, end: int) -> list:
     """The mentions that end at `end` and are not inside a longer one ('Law Association of Zambia', not 'Zambia')."""
     ending = [m for m in sentence.mentions if m.end - sentence.start == end]
     return [m for m in ending if not any(o.start < m.start and o.end >= m.end for o in sentence.mentions)]
@@ -109,10 +108,9 @@ def aliases_and_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
     of a title ('the Constitution of Zambia (Amendment) Bill'), not a gloss.
     """
     text = sentence.text
-    for mention in _outermost(ctx, sentence, len(text)) + [m for m in list(sentence.mentions)
-                                                            if m.end - sentence.start < len(text)]:
+    for mention in list(sentence.mentions):
         end = mention.end - sentence.start
-        if mention not in _outermost(ctx, sentence, end):
+        if mention not in _outermost(sentence, end):
             continue
         lifetime = _LIFETIME.match(text[end:])
         if lifetime:
