@@ -6,7 +6,8 @@ the ontology class of that word) become the body of the country the article clea
 members of the Senate" give the size of the body the parse attaches the count to (never a bound, never
 seats won). `bodies.chambers`: "the Parliament consists of the Senate and the Chamber of Deputies", "the
 unicameral Parliament". `parties.names`: names the text marks as parties ("the ruling party Morena").
-`parties.countries`: the country of the parties an article about one country names.
+`parties.countries`: the country of the parties an article about one country names. `mentions.places`:
+countries the recogniser finds under a name the gazetteer does not match as written ("the US").
 """
 
 from __future__ import annotations
@@ -37,9 +38,9 @@ BOUNDS = frozenset({"more", "less", "fewer", "over", "under", "least", "most", "
 PARTS = frozenset({"quarter", "third", "half", "majority", "most", "some", "many", "none", "each", "one", "two"})
 NOT_TOTAL = frozenset({"remaining", "other", "additional", "extra", "new", "further", "last", "first", "next"})
 CONSIST_VERBS = frozenset({"consist", "compose", "comprise", "include", "divide", "make", "have", "split"})
-ONE_WORD_BODIES = frozenset({"parliament", "senate", "congress", "assembly", "legislature", "knesset", "bundestag",
-                             "sejm", "duma", "rada", "storting", "riksdag", "folketing", "althing", "seimas",
-                             "saeima", "riigikogu", "majlis", "khural", "kenesh", "cabinet"})
+# Institution words that name a country's body on their own ("the Senate", "Parliament"); not "House".
+ONE_WORD_BODIES = frozenset(w for w, cls in HEAD_CLASSES.items()
+                            if cls in {"Parliament", "Chamber", "Government"} and w not in {"house", "chamber"})
 
 
 def is_body(ctx: DocContext, key: str) -> bool:
