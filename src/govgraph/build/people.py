@@ -1,20 +1,21 @@
-"""People: names found next to titles, roles and speech verbs, and the offices they hold.
+"""People: the offices of names in bylines and next to roles, and the checks every name passes.
 
-Patterns (no statistical model):
-  * TITLE NAME            "President Kassym-Jomart Tokayev", "Political Editor Nick Powell", "Mr Smailov"
-  * NAME, ROLE of ORG     "Yerkin Tukumov, Director of KISI", "Asel Aben, head of the KISI office in Almaty"
-  * NAME, ROLE, ORG       "Mr. Khalid Taimur Akram, Executive Director, Pakistan Research Center (PRCCSF), Islamabad"
-  * speech                "said Kassym-Jomart Tokayev", "Tokayev noted", "according to Jane Roe"
+People come from the recogniser (rule persons.names, rules/holders.py), which also reads titles before
+names and appositions on the parse. The patterns here (a byline's "NAME, ROLE of ORG" / "NAME, ROLE, ORG",
+"NAME, who chairs ORG", "NAME as TITLE", speech verbs, honorifics) link names to those
+people, or create one only for a name that passes `name_words_ok`.
 A bare surname ("Tokayev") refers to the person of this document with that surname.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import cache
 
-from govgraph.build.context import DocContext, Sentence, clean_phrase
+from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence, clean_phrase
 from govgraph.build.dates import MONTHS, parse_date
-from govgraph.build.gazetteer import longest_matches
+from govgraph.build.gazetteer import Gazetteer
 from govgraph.build.keys import make_key, slug
 from govgraph.build.lexicon import ROLE_HEADS, ROLE_MODIFIERS
 from govgraph.build.organizations import is_head
@@ -26,6 +27,8 @@ NATIONAL_TITLES = frozenset({
     "chief justice", "ombudsman", "head of state", "head of government", "chancellor", "premier",
 })
 OFFICE_CLASSES = ("Office", "HeadOfState", "HeadOfGovernment")
+ORGANIZATION_CLASSES = ("Organization", "Party", "Body", "Parliament", "Chamber", "Court", "Government", "Agency",
+                        "Ministry", "Commission", "Outlet", "Institute", "Institution")
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "madam"}
 SPEECH_VERBS = (
@@ -53,7 +56,6 @@ _OF_ORG_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w’'-]
                           + r")(?![\w-]|\s+[A-Z])")
 _SINCE = re.compile(r"\s+since\s+(?P<year>1[89]\d\d|20\d\d)\b")
 _NAME_AS = re.compile(r"(?<![\w’'-])(" + NAME + r")(?:\s*,[^,]{3,80},)?\s+as\s+(?:the\s+)?(?:new\s+)?(?=[A-Z])")
-_LED_BY = re.compile(r"\b(?:led|headed|chaired|founded)\s+by\s+(?:the\s+)?(?:\w+\s+)?(?P<name>" + NAME + r")")
 _ROLE = re.compile(r"(?:a\s+|an\s+|the\s+)?(?:former\s+)?(?P<role>(?:[A-Za-z]+\s+){0,3}?[A-Za-z]+)"
                    r"(?P<sep>\s+(?:of|at|in|for|with)\s+(?:the\s+)?|\s*,\s*|(?=[.;:)]|\s+(?:and|who|since|until)\b|$))")
 _ACCORDING = re.compile(r"\baccording to\s+(" + NAME + r")")
@@ -61,7 +63,7 @@ _ACCORDING = re.compile(r"\baccording to\s+(" + NAME + r")")
 
 def clean_name(text: str) -> str | None:
     """A person name without leading non-name words, or None when too little is left."""
-    words = re.sub(r"[’']s?$", "", text).split()
+    words = re.sub(r"[’‘']s?$", "", text).split()
     if "By" in words:  # "Analysis By Jane Roe"
         words = words[words.index("By") + 1 :]
     while words and (words[0] in _NOT_NAME_WORDS or words[0].lower().rstrip(".") in ROLE_HEADS | ROLE_MODIFIERS
@@ -72,19 +74,94 @@ def clean_name(text: str) -> str | None:
     return " ".join(words) if words else None
 
 
-class People:
-    """Finds people in one document and records who holds which office."""
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "da", "di", "du", "dos", "das", "del",
+                       "della", "la", "le", "y", "ben", "abu"})
 
-    def __init__(self, ctx: DocContext) -> None:
+
+@cache
+def office_vocabulary(gazetteer: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """Keys of the reference offices and every word of their names (lower case)."""
+    keys = frozenset(k for k, e in gazetteer.entries.items() if e.cls.endswith(OFFICE_CLASSES))
+    words = frozenset(
+        w for k in keys for name in (gazetteer.entries[k].label, *gazetteer.entries[k].aliases)
+        for w in re.split(r"[\s-]+", name.lower()) if w.isalpha() and w not in {"of", "the", "and", "for", "in"}
+    )
+    return keys, words
+
+
+@cache
+def _entity_names(gazetteer: Gazetteer) -> frozenset[str]:
+    """Lower-case names of the reference entities other than offices (a name that is one is not a person)."""
+    return frozenset(name.lower() for entry in gazetteer.entries.values() if not entry.cls.endswith("Office")
+                     for name in (entry.label, *entry.aliases))
+
+
+def is_country_word(ctx: DocContext, word: str) -> str | None:
+    """The country a word names ('Thailand', 'Thailand’s', 'Ukrainian'), if any."""
+    key = ctx.gazetteer.lookup(re.sub(r"[’']s$", "", word))
+    return key if key and ctx.is_a(key, "Country") else None
+
+
+def name_words_ok(ctx: DocContext, words: list[str]) -> bool:
+    """Whether words can be a person's name: capitalized (name particles aside), no function, title,
+    institution or country words, and not all in capitals (a site header)."""
+    _, vocabulary = office_vocabulary(ctx.gazetteer)
+    if not 2 <= len(words) <= 5 or not words[0][:1].isupper():
+        return False
+    for word in words:
+        lower = word.lower()
+        if lower in PARTICLES or re.match(r"(?:al|el|ad|ash|as|at|an|ar|az|bin|ibn)-[A-Z]", word):
+            continue
+        if not word[:1].isupper() or any(ch.isdigit() for ch in word) or not any(ch.isalpha() for ch in word):
+            return False
+        if word in _NOT_NAME_WORDS or lower in NP_STOP or lower in DETERMINERS or lower in vocabulary:
+            return False
+        if is_head(word) or is_country_word(ctx, word):
+            return False
+    return any(any(ch.islower() for ch in w) for w in words if w.lower() not in PARTICLES)
+
+
+def article_country(ctx: DocContext) -> str | None:
+    """The country key an article is about, only when its mentions say so clearly.
+
+    Each mention of a country, or of a named institution of one, counts once (three times in the
+    first three sentences, where the headline and the dateline stand); the leader must count at
+    least twice and more than any other country. An article that names no country clearly
+    (a Manila story that mentions the United States once) has none, so that its generic titles are
+    not made offices of a country the text does not place them in.
+    """
+    counts: Counter[str] = Counter()
+    for mention in ctx.extraction.mentions:
+        entry = ctx.gazetteer.entries.get(mention.entity)
+        if entry is None or not entry.country or entry.generic:
+            continue
+        counts[entry.country] += 3 if mention.sentence < 3 else 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+class People:
+    """Finds people in one document and records who holds which office.
+
+    With a parsed document, people come from the named-entity recogniser (rule `persons.names`,
+    which sets `allow_new`); the patterns here then only link names to people already found.
+    """
+
+    def __init__(self, ctx: DocContext, allow_new: bool = False) -> None:
         self.ctx = ctx
-        self.office_labels = {
-            key: entry for key, entry in ctx.gazetteer.entries.items() if entry.cls.endswith(OFFICE_CLASSES)
-        }
+        self.allow_new = allow_new or ctx.parsed is None
+        self.country = article_country(ctx)
 
     # ------------------------------------------------------------ persons
 
-    def person(self, name: str) -> str | None:
-        """Key of the person with this name in the document, created when new."""
+    def person(self, name: str, create: bool = False) -> str | None:
+        """Key of the person with this name in the document, created when new.
+
+        With a parsed document a new person comes from the recogniser (`allow_new`), or with `create` from a
+        name that passes `name_words_ok` next to a role ("Sadi Güven, President of ...").
+        """
         name = clean_name(name.strip())
         if not name or self._covered_by_entity(name) or any(is_head(word) for word in name.split()):
             return None
@@ -95,10 +172,16 @@ class People:
         if known is not None:
             label = self.ctx.extraction.entities[known].label
             if compatible_names(label, name):
-                if len(name) > len(label):
+                if len(name) > len(label) and self.allow_new:
                     return self._rename(known, name)
                 self.ctx.add_entity(known, "Person", label, name)
                 return known
+        if not self.allow_new and not (create and name_words_ok(self.ctx, parts)):
+            return None
+        folded = name.lower() + " "
+        if any(entity.label.lower().startswith(folded) and self.ctx.is_a(key, *ORGANIZATION_CLASSES)
+               for key, entity in self.ctx.extraction.entities.items()):
+            return None  # 'Pheu Thai' of the Pheu Thai Party
         key = self.ctx.new_entity("person", "Person", name)
         self.ctx.surnames.setdefault(parts[-1], key)
         return key
@@ -116,9 +199,7 @@ class People:
         return key
 
     def _covered_by_entity(self, name: str) -> bool:
-        folded = name.lower()
-        return any(folded == entry.label.lower() or folded in (a.lower() for a in entry.aliases)
-                   for entry in self.ctx.gazetteer.entries.values() if not entry.cls.endswith("Office"))
+        return name.lower() in _entity_names(self.ctx.gazetteer)
 
     # ------------------------------------------------------------ offices
 
@@ -151,9 +232,22 @@ class People:
         if not title:
             return None
         title = title[0].upper() + title[1:]
-        if title.lower() in NATIONAL_TITLES and self.ctx.country_key:
-            return self.national_office(title, self.ctx.country_key)
-        return self.ctx.new_entity("office", "Office", title)
+        if title.lower() in NATIONAL_TITLES and self.country:
+            return self.national_office(title, self.country)
+        return self.ctx.new_entity("office", "Office", title, scope=self.scope())
+
+    def scope_of(self, org: str) -> str:
+        """Where a post in a body belongs: the body's country ('org/ke/...', a reference body of Kenya), else
+        the article's, so that two countries' 'Leader of Democratic Party' stay apart."""
+        entry = self.ctx.gazetteer.entries.get(org)
+        if entry is not None and entry.country:
+            return entry.country.split("/", 1)[0]
+        parts = org.split("/")
+        return parts[1] if len(parts) >= 3 else self.scope()
+
+    def scope(self) -> str:
+        """Where a generic post belongs: the article's country when clear, else the article."""
+        return self.country.split("/", 1)[0] if self.country else slug(self.ctx.doc.doc_id)
 
     def national_office(self, title: str, country: str) -> str:
         """'Prime Minister' in an article about Armenia: the Prime Minister of Armenia (reference data first)."""
@@ -178,7 +272,8 @@ class People:
         if self.ctx.is_a(org, "Country") and role.lower() in NATIONAL_TITLES:
             return self.national_office(role[0].upper() + role[1:], org)
         org_text = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)\s*$", "", clean_phrase(sentence.text[org_span[0] : org_span[1]]))
-        post = ctx.new_entity("office", "Office", f"{role[0].upper() + role[1:]} {preposition} {org_text}")
+        post = ctx.new_entity("office", "Office", f"{role[0].upper() + role[1:]} {preposition} {org_text}",
+                              scope=self.scope_of(org))
         ctx.claim(sentence, post, "gg:officeIn", org, "people:role", 0.85)
         return post
 
@@ -217,62 +312,31 @@ class People:
 
     def scan(self) -> None:
         for sentence in self.ctx.sentences:
-            self.title_name(sentence)
             self.name_role(sentence)
             self.speech(sentence)
 
-    def title_name(self, sentence: Sentence) -> None:
-        """TITLE NAME: an office mention (or generic title) directly followed by a name."""
-        text = sentence.text
-        entries = self.ctx.gazetteer.entries
-        titles = [m for m in self.ctx.gazetteer.match(text) if m.key in self.office_labels
-                  and (not m.contextual or entries[m.key].country == self.ctx.country_key)]
-        for match in longest_matches(titles):
-            following = re.match(r"\s+(" + NAME + r"|" + _NAME_WORD + r")(?![\w-])", text[match.end :])
-            qualified = _OF_ORG_NAME.match(text, match.end) if not following else None
-            if qualified:  # 'Minister of Justice Daniel Petrosek'
-                person = self.person(qualified.group("name"))
-                if person:
-                    title = f"{text[match.start : match.end]} of {qualified.group('org').strip()}"
-                    office = self.office_for_title(title, None)
-                    if office:
-                        self.holds(sentence, person, office, "people:title-name", 0.85)
-                    self.ctx.add_mention(sentence, qualified.start("name"), qualified.end("name"), person)
-                continue
-            if not following or not text[match.start].isupper():
-                continue
-            person = self.person(following.group(1))
-            if person is None:
-                continue
-            office = self.office_for_title(text[match.start : match.end], match.key)
-            if office:
-                self.holds(sentence, person, office, "people:title-name", 0.9)
-            self.ctx.add_mention(sentence, match.end + following.start(1), match.end + following.end(1), person)
-            self.ctx.last_person = person
-        for match in _HONORIFIC_RE.finditer(text):
-            person = self.person(match.group(1))
-            if person:
-                self.ctx.add_mention(sentence, match.start(1), match.end(1), person)
-                self.ctx.last_person = person
-
     def name_role(self, sentence: Sentence) -> None:
-        """NAME, ROLE of ORG / NAME, ROLE, ORG (a byline or anywhere), NAME as TITLE, NAME, who is TITLE, led by NAME."""
+        """A byline's NAME, ROLE of ORG / NAME, ROLE, ORG; NAME as TITLE, NAME, who is TITLE.
+
+        Appositions elsewhere in the text are read on the parse (rule persons.offices)."""
         text = sentence.text
         start = _BYLINE_OR_START.match(text)
-        if start:
-            self.role_after(sentence, start.group(1), start.start(1), start.end(1), start.end(), "people:name-role")
-        for match in _NAME_COMMA.finditer(text):
-            if start and match.start(1) == start.start(1):
-                continue
-            self.role_after(sentence, match.group(1), match.start(1), match.end(1), match.end(), "people:name-role")
+        if start:  # a byline ('By: Jane Roe, Director of X', 'Jane Roe, researcher at X:'), else a sentence
+            byline = text.lower().startswith("by") or text.rstrip().endswith(":")
+            self.role_after(sentence, start.group(1), start.start(1), start.end(1), start.end(), "people:name-role",
+                            needs_org=not byline)
+        for match in _NAME_COMMA.finditer(text):  # 'Jane Roe, a constitutional lawyer at ...' (titles: on the parse)
+            if not (start and match.start(1) == start.start(1)):
+                self.role_after(sentence, match.group(1), match.start(1), match.end(1), match.end(), "people:name-role",
+                                professions_only=True)
         for match in _NAME_WHO.finditer(text):
             verb = (match.group("verb") or "").lower()
             lead = {"heads": "Head", "chairs": "Chair", "leads": "Leader", "directs": "Director", "runs": "Head"}.get(verb)
             if lead:
-                org_span = self._org_span(text, match.end())
+                org_span = self._org_span(sentence, match.end())
                 if org_span is None:
                     continue
-                person = self.person(match.group(1))
+                person = self.person(match.group(1), create=True)
                 if person is None:
                     continue
                 post = self.role_in(sentence, lead, "of", org_span)
@@ -284,22 +348,12 @@ class People:
         for match in _NAME_AS.finditer(text):
             self.role_after(sentence, match.group(1), match.start(1), match.end(1), match.end(), "people:name-as",
                             titles_only=True)
-        for match in _LED_BY.finditer(text):
-            person = self.person(match.group("name"))
-            if person is None:
-                continue
-            self.ctx.add_mention(sentence, match.start("name"), match.end("name"), person)
-            orgs = [m.entity for m in self.ctx.mentions_in(sentence, 0, match.start())
-                    if self.ctx.is_a(m.entity, "PoliticalParty", "Organization", "StateBody", "Agency", "Body")]
-            if orgs:
-                org_label = self.ctx.extraction.entities[orgs[-1]].label
-                post = self.ctx.new_entity("office", "Office", f"Leader of {org_label}")
-                self.ctx.claim(sentence, post, "gg:officeIn", orgs[-1], "people:led-by", 0.8)
-                self.holds(sentence, person, post, "people:led-by", 0.8)
 
     def role_after(self, sentence: Sentence, name: str, name_start: int, name_end: int, rest_start: int,
-                   extractor: str, titles_only: bool = False, since: bool = False) -> None:
-        """The role written after a name, and the organization it is in, if any."""
+                   extractor: str, titles_only: bool = False, since: bool = False,
+                   professions_only: bool = False, needs_org: bool = False) -> None:
+        """The role written after a name, and the organization it is in, if any (with `professions_only`, only
+        a role that is no office title of the reference data: those are read on the parse)."""
         text = sentence.text
         role_match = _ROLE.match(text, rest_start)
         if not role_match:
@@ -308,14 +362,18 @@ class People:
         words = role.lower().split()
         if words[-1] not in ROLE_HEADS or any(w not in ROLE_HEADS | ROLE_MODIFIERS for w in words):
             return
+        if professions_only and words[-1] in office_vocabulary(self.ctx.gazetteer)[1]:
+            return
         if titles_only and not role[0].isupper():
             return
         former = bool(re.match(r"(?:a\s+|the\s+)?former\s", text[rest_start:], re.I))
-        person = self.person(name)
+        person = self.person(name, create=True)
         if person is None:
             return
         separator = role_match.group("sep").strip()
-        org_span = self._org_span(text, role_match.end()) if separator else None
+        org_span = self._org_span(sentence, role_match.end()) if separator else None
+        if (professions_only or needs_org) and (org_span is None or separator == ","):
+            return  # 'a lawyer and PAS deputy': a profession is a post only where it is held ('at X')
         if org_span and parse_date(text[org_span[0] : org_span[1]].strip()):
             org_span = None  # 'elected President in June 2021': a date, not an organization
         role = re.sub(r"^(?:newly\s+)?(?:re-?elected|elected)\s+", "", role, flags=re.I)
@@ -331,10 +389,16 @@ class People:
         self.ctx.last_person = person
 
     @staticmethod
-    def _org_span(text: str, start: int) -> tuple[int, int] | None:
+    def _org_span(sentence: Sentence, start: int) -> tuple[int, int] | None:
+        """The organization after a role: up to punctuation, a relative pronoun or (with a parse) a verb."""
+        text = sentence.text
         tail = text[start:]
         stop = re.search(r"\n|[,:;.\"“”](?:\s|$)|[:;\"“”]|\s+(?:who|which|where|when|and\s+(?:is|was|has))\s|$", tail)
         end = start + (stop.start() if stop else len(tail))
+        if sentence.tokens is not None:
+            verb = next((t.idx - sentence.start for t in sentence.tokens if start <= t.idx - sentence.start < end
+                         and t.pos_ in {"VERB", "AUX"}), None)
+            end = len(text[:verb].rstrip()) if verb is not None else end
         acronym = re.match(r"\s*\([A-Z][A-Za-z]{1,9}\)", text[end:])
         if acronym:
             end += acronym.end()
@@ -343,11 +407,12 @@ class People:
         return start, end
 
     def speech(self, sentence: Sentence) -> None:
-        """Names next to speech verbs, and surnames of known people."""
+        """Names next to speech verbs and honorifics ("Mr Smailov")."""
         text = sentence.text
-        for rx in (_SAID_AFTER, _SAID_BEFORE, _ACCORDING):
+        for rx in (_SAID_AFTER, _SAID_BEFORE, _ACCORDING, _HONORIFIC_RE):
             for match in rx.finditer(text):
-                person = self.person(match.group(1))
+                create = rx is not _HONORIFIC_RE and not re.search(r"\b(?:the|a|an)\s+$", text[: match.start(1)], re.I)
+                person = self.person(match.group(1), create=create)  # 'the Official Gazette said': no person
                 if person:
                     self.ctx.add_mention(sentence, match.start(1), match.end(1), person)
                     self.ctx.last_person = person

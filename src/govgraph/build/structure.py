@@ -12,10 +12,6 @@ from govgraph.build.records import Value
 BODY_CLASSES = ("Parliament", "Chamber", "Body", "Court", "Government", "Council", "Commission", "Agency",
                 "Ministry", "Administration", "Institution", "Organization", "Institute", "Party", "Outlet")
 _RANK = re.compile(r"\b(?:the\s+)?(lower|upper)\s+(?:house|chamber)(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?parliament)?", re.I)
-_SIZE_AFTER = re.compile(
-    r"(?:consisting of|composed of|made up of|comprising|of|with|has|have|had|will have|to)\s+"
-    r"(?P<n>[\w,-]+(?:\s+[\w-]+)?)\s+(?:members|deputies|seats|senators|MPs|lawmakers|judges)\b", re.I)
-_SIZE_BEFORE = re.compile(r"(?P<n>\b[\w-]+?)[- ](?:member|seat)\b", re.I)
 _LIFETIME = re.compile(r"\s*\(\s*(?P<a>1[89]\d\d|20\d\d)\s*[-–—]\s*(?P<b>1[89]\d\d|20\d\d)\s*\)")
 _GLOSS = re.compile(r"\s*\((?P<g>[^()\d]{2,60})\)")
 _KNOWN_AS = re.compile(r"\s+(?:known as|nicknamed)\s+(?:the\s+)?[“\"‘']?(?P<n>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})")
@@ -83,11 +79,39 @@ def noun_phrase_before(text: str, end: int) -> str | None:
     return match.group(1) if match else None
 
 
+def acronym_fits(name: str, acronym: str) -> bool:
+    """Whether an acronym can stand for a name: its letters are initials of the name's words, in order
+    ('UAE' for 'United Arab Emirates', 'PAS' for 'Party of Action and Solidarity'; not 'LAZ' for 'Zambia')."""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    initials = [w[0].upper() for w in re.findall(r"[^\W\d_][\w’'-]*", name)]
+    position = 0
+    for letter in letters:
+        while position < len(initials) and initials[position] != letter:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return bool(letters)
+
+
+def _outermost(sentence: Sentence, end: int) -> list:
+    """The mentions that end at `end` and are not inside a longer one ('Law Association of Zambia', not 'Zambia')."""
+    ending = [m for m in sentence.mentions if m.end - sentence.start == end]
+    return [m for m in ending if not any(o.start < m.start and o.end >= m.end for o in sentence.mentions)]
+
+
 def aliases_and_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
-    """'akims (governors)', 'the unrest known as Tragic January', 'Constitutional Court (1992-1995)'."""
+    """'akims (governors)', 'the unrest known as Tragic January', 'Constitutional Court (1992-1995)'.
+
+    A gloss in parentheses belongs to the whole name just before it; an acronym goes to a country or a
+    place only when it spells the name's initials; a parenthesis that a capitalized word follows is part
+    of a title ('the Constitution of Zambia (Amendment) Bill'), not a gloss.
+    """
     text = sentence.text
     for mention in list(sentence.mentions):
         end = mention.end - sentence.start
+        if mention not in _outermost(sentence, end):
+            continue
         lifetime = _LIFETIME.match(text[end:])
         if lifetime:
             ctx.claim(sentence, mention.entity, "gg:existedFrom", Value(lifetime.group("a"), "gYear"),
@@ -96,8 +120,15 @@ def aliases_and_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
                       "structure:lifetime", 0.85)
             continue
         gloss = _GLOSS.match(text[end:])
-        if gloss and not ctx.is_a(mention.entity, "Person"):
-            alias = clean_phrase(gloss.group("g"))
+        alias = clean_phrase(gloss.group("g")) if gloss else ""
+        acronym = bool(re.fullmatch(r"[A-Z][A-Za-z-]*[A-Z]s?", alias))
+        if gloss and not ctx.is_a(mention.entity, "Person") and (acronym or not re.match(
+                r"[ \t]*[A-Z]", ctx.doc.text[sentence.start + end + gloss.end() :])):
+            if ctx.is_a(mention.entity, "Country", "Region", "City") and not (acronym and acronym_fits(mention.text, alias)):
+                continue
+            entry = ctx.gazetteer.entries.get(mention.entity)
+            if entry is not None and entry.generic:
+                continue  # 'central election commission (CEC)': a kind shared by every country, not this body
             if alias and len(alias.split()) <= 6 and alias.lower() != mention.text.lower():
                 ctx.claim(sentence, mention.entity, "skos:altLabel", Value(alias, "string"), "structure:gloss", 0.8)
                 ctx.add_entity(mention.entity, "", "", alias)
@@ -108,45 +139,9 @@ def aliases_and_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
             ctx.add_entity(mention.entity, "", "", alias)
 
 
-def sizes(ctx: DocContext, sentence: Sentence) -> None:
-    """'the Mazhilis deputy corps consisting of 98 members', 'a 90-seat parliament', 'the Senate has 50 seats'."""
-    text = sentence.text
-    bodies = [m for m in sentence.mentions if ctx.is_a(m.entity, "Parliament", "Chamber", "Body", "Council", "Court",
-                                                        "Government")]
-    offices = [m for m in sentence.mentions if ctx.is_a(m.entity, "Office") and _body_of(ctx, m.entity) != m.entity]
-    bodies.sort(key=lambda m: m.start)
-    if not bodies and not offices:
-        return
-    for match in _SIZE_AFTER.finditer(text):
-        if re.search(r"\b(from|to)\s*$", text[: match.start("n")]) and re.search(r"\bfrom\b", text[: match.start()]):
-            continue  # "from 120 to 90 seats" is a change, handled by the reform rules
-        value = number_value(match.group("n"))
-        body = _nearest_before(ctx, sentence, bodies + offices, match.start())
-        body = _body_of(ctx, body)
-        if value is not None and body is not None:
-            ctx.claim(sentence, body, "gg:memberCount", Value(str(value), "integer"), "structure:size", 0.85)
-    for match in _SIZE_BEFORE.finditer(text):
-        value = number_value(match.group("n"))
-        after = [m for m in bodies if 0 <= m.start - sentence.start - match.end() <= 40]
-        if value is not None and after:
-            ctx.claim(sentence, after[0].entity, "gg:memberCount", Value(str(value), "integer"), "structure:size", 0.85)
-
-
-def _body_of(ctx: DocContext, key: str | None) -> str | None:
-    """A body itself, or the body an office belongs to ('Mazhilis deputy' -> the Mazhilis)."""
-    entry = ctx.gazetteer.entries.get(key) if key else None
-    if entry is not None and entry.cls.endswith("Office"):
-        return next((target for predicate, target in entry.properties if predicate == "gg:officeIn"), key)
-    return key
-
-
-def _nearest_before(ctx: DocContext, sentence: Sentence, mentions: list, offset: int) -> str | None:
-    before = [m for m in mentions if m.end - sentence.start <= offset and offset - (m.end - sentence.start) <= 40]
-    return before[-1].entity if before else None
-
-
-_PLURAL_HEADS = ("regions|cities|districts|provinces|oblasts|maslikhats|akims|governors|mayors|deputies|members|"
-                 "senators|ministries|parties|municipalities|councils|courts|constituencies|villages|towns")
+# Groups of people counted in a body ("98 members", "15 senators") are sizes (rule structure.sizes), not kinds.
+_PLURAL_HEADS = ("regions|cities|districts|provinces|oblasts|maslikhats|akims|governors|mayors|"
+                 "ministries|parties|municipalities|councils|courts|constituencies|villages|towns")
 _COUNTED_GROUP = re.compile(
     rf"\s+(?P<np>(?:[\w-]+\s+){{0,2}}?(?:{_PLURAL_HEADS})"
     rf"(?:\s+(?:of|in)\s+(?:[\w-]+\s+){{0,2}}?(?:status|significance|importance|level|districts|cities|regions))?)\b")
@@ -216,4 +211,4 @@ def chambers_listed(ctx: DocContext, sentence: Sentence) -> None:
 
 SentenceRule = Callable[[DocContext, Sentence], None]
 RULES: tuple[SentenceRule, ...] = (chamber_rank, chambers_listed, bodies_of_places, descriptions, aliases_and_lifetimes,
-                                   sizes, counted_groups)
+                                   counted_groups)

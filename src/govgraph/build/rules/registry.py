@@ -28,6 +28,8 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.laws",
     "govgraph.build.rules.results",
     "govgraph.build.rules.parties",
+    "govgraph.build.rules.holders",
+    "govgraph.build.rules.bodies",
 )
 
 

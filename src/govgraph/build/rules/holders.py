@@ -1,0 +1,594 @@
+"""People named by the recogniser, and the offices the parse places them in.
+
+`persons.names`: PERSON spans (and all-caps surnames the recogniser takes for organizations) become
+Person entities once they pass as names. `persons.offices`: the office a sentence gives a person,
+from a title before the name, an apposition on either side, or "was elected/appointed/sworn in as".
+Offices are titles of the reference data (generic titles such as "president" or national offices);
+national titles go to the country the sentence or the article names, never to a guessed one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence
+from govgraph.build.gazetteer import longest_matches
+from govgraph.build.organizations import HEAD_CLASSES, is_head
+from govgraph.build.people import (
+    _NOT_NAME_WORDS,
+    HONORIFICS,
+    NATIONAL_TITLES,
+    OFFICE_CLASSES,
+    People,
+    clean_name,
+    is_country_word,
+    name_words_ok,
+    office_vocabulary,
+)
+from govgraph.build.rules.base import Rule, implements
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as TokenSpan
+    from spacy.tokens import Token
+
+FORMER = frozenset({"former", "ex", "then", "late", "ousted", "erstwhile", "previous", "deposed", "onetime"})
+CURRENT = frozenset({"acting", "interim", "incumbent", "outgoing", "newly", "elected", "re-elected", "new", "current",
+                     "sitting", "caretaker", "serving", "appointed", "designate"})
+TITLE_PREFIXES = frozenset({"deputy", "vice"})
+POSSESSIVES = frozenset({"its", "their"})
+# Titles whose "of X" names a portfolio or a place rather than a body.
+PORTFOLIO_TITLES = frozenset({"minister", "secretary", "deputy minister", "secretary of state", "governor", "mayor"})
+# Titles that name an office without a body: national offices and posts of a country.
+BARE_TITLES = NATIONAL_TITLES | frozenset({
+    "senator", "governor", "mayor", "minister", "deputy minister", "member of parliament", "deputy president",
+    "vice president", "judge", "ambassador", "prosecutor general", "attorney general", "secretary general",
+    "deputy prime minister", "first deputy prime minister"})
+ELECT_VERBS = frozenset({"elect", "appoint", "name", "swear", "nominate", "re-elect", "reelect", "install", "choose",
+                         "select", "become", "confirm", "designate", "inaugurate"})
+NOT_CERTAIN = frozenset({"could", "might", "would", "may", "should", "can", "not", "n't", "never"})
+_OF_TAIL = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?(?=\S)")
+_BODY_CLASSES = ("PoliticalParty", "Parliament", "Chamber", "Court", "Government", "Ministry", "Agency", "StateBody",
+                 "ElectoralCommission", "Commission", "Organization", "Body", "Council")
+
+
+def _is_body(ctx: DocContext, key: str) -> bool:
+    """A party or a state body, not an office ('HeadOfGovernment' is no 'Government')."""
+    return ctx.is_a(key, *_BODY_CLASSES) and not ctx.is_a(key, *OFFICE_CLASSES)
+
+
+# ---------------------------------------------------------------- names
+
+
+def is_headline(sentence: Sentence) -> bool:
+    """A title-case line without final punctuation: a headline, caption or site header."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", sentence.text) if len(w) > 3]
+    if len(words) < 3 or sentence.text.rstrip().endswith((".", "!", "?", "\"", "”")):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _caps_surname(tokens: list[Token]) -> bool:
+    """'Kasym-Zhomart TOKAYEV': given names in title case and a surname in capitals."""
+    words = [t for t in tokens if t.text != "-"]
+    return (2 <= len(words) <= 4 and words[-1].is_upper and len(words[-1]) >= 3 and words[-1].is_alpha
+            and all(t.is_title for t in words[:-1]))
+
+
+def _trim(ctx: DocContext, tokens: list[Token]) -> list[Token]:
+    """Leading titles, honorifics, determiners and demonyms off a recognised span; a possessive off its end."""
+    _, vocabulary = office_vocabulary(ctx.gazetteer)
+    while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].lower_ in vocabulary | FORMER | CURRENT
+                      or tokens[0].lower_.rstrip(".") in HONORIFICS or tokens[0].lower_ in HONORIFICS
+                      or is_country_word(ctx, tokens[0].text) or tokens[0].text in ("-", "’s", "'s")):
+        tokens = tokens[1:]
+    cut = next((i for i, t in enumerate(tokens) if t.tag_ == "POS" or t.text[:1] in "‘’'\"“”"), None)
+    tokens = tokens[:cut] if cut is not None else tokens
+    cut = next((i for i, t in enumerate(tokens) if re.search(r"[’‘']s$", t.text)), None)
+    tokens = tokens[: cut + 1] if cut is not None else tokens  # 'Pyotr Poroshenko‘s European Solidarity'
+
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _extend_left(ctx: DocContext, sentence: Sentence, tokens: list[Token]) -> list[Token]:
+    """A span with the capitalized given name the recogniser left out ('Given Lubinda', 'Kiran Kumar Sah')."""
+    if not tokens or tokens[0].i == 0 or len(tokens) > 2:
+        return tokens
+    _, vocabulary = office_vocabulary(ctx.gazetteer)
+    before = tokens[0].doc[tokens[0].i - 1]
+    span = sentence.tokens
+    if (span is not None and before.i > span.start and before.is_title and before.is_alpha
+            and (len(tokens) == 1 or before.pos_ == "PROPN")
+            and (not before.ent_type_ or (before.ent_iob_ == "B" and (before.i + 1 == len(before.doc)
+                                                                       or before.nbor().ent_iob_ != "I")))
+            and before.text not in _NOT_NAME_WORDS and before.lower_ not in vocabulary | NP_STOP | DETERMINERS
+            and not is_head(before.text) and not is_country_word(ctx, before.text)):
+        return [before, *tokens]
+    return tokens
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    start: int  # sentence-relative character offsets
+    end: int
+    name: str
+    needs_title: bool = False  # cut out of an organization span: only a person with a title before it
+
+
+def name_spans(ctx: DocContext, sentence: Sentence, ents: tuple = ()) -> list[NameSpan]:
+    """The spans of a sentence that name people, from the recogniser's entities (`ents`: the document's,
+    read once per document, else the sentence's own)."""
+    if sentence.tokens is None:
+        return []
+    span = sentence.tokens
+    found = []
+    mine = [e for e in ents if span.start <= e.start and e.end <= span.end] if ents else list(span.ents)
+    for ent in _merged(tuple(mine)):
+        tokens = list(ent)
+        needs_title = False
+        if ent.label_ != "PERSON":
+            if _caps_surname(_trim(ctx, tokens)):
+                tokens = _trim(ctx, tokens)
+            elif ent.label_ == "ORG":  # a name the recogniser took for an organization: only with a title
+                cut = next((k for k in range(0, len(tokens) - 1)
+                            if (k == 0 or tokens[k - 1].is_upper or is_head(tokens[k - 1].text))
+                            and all(t.is_title and t.is_alpha for t in tokens[k:])), None)
+                if cut is None or not 2 <= len(tokens) - cut <= 4:
+                    continue
+                tokens, needs_title = tokens[cut:], True
+            else:
+                continue
+        tokens = _extend_left(ctx, sentence, _trim(ctx, tokens))
+        if not tokens:
+            continue
+        start, end = tokens[0].idx - sentence.start, tokens[-1].idx + len(tokens[-1]) - sentence.start
+        suffix = re.search(r"[’‘']s?$", sentence.text[start:end])
+        end -= len(suffix.group(0)) if suffix else 0
+        text = sentence.text[start:end]
+        words = text.replace(" - ", "-").split()
+        if _caps_surname(tokens):
+            words = [*words[:-1], words[-1].capitalize()]
+        name = clean_name(" ".join(words))
+        if name and name_words_ok(ctx, name.split()) and not _named_thing(tokens[0]):
+            found.append(NameSpan(start, end, name, needs_title))
+    return found
+
+
+NON_PERSON_NOUNS = frozenset({
+    "outlet", "newspaper", "paper", "daily", "weekly", "magazine", "journal", "gazette", "channel", "broadcaster",
+    "website", "station", "network", "palace", "building", "city", "town", "village", "region", "province",
+    "district", "company", "firm", "bank", "brand", "ship", "operation", "programme", "program", "plan"})
+
+
+def _named_thing(first: Token) -> bool:
+    """A name that names a thing, not a person: 'the Official Gazette', 'outlet La Tercera', 'the commission
+    of Palazzo Madama' (a determiner, a kind of thing or an institution's 'of' right before it)."""
+    if first.i == 0:
+        return False
+    before = first.doc[first.i - 1]
+    if before.lower_ in {"the", "a", "an"}:
+        return True
+    if before.lower_ in NON_PERSON_NOUNS or before.lemma_.lower() in NON_PERSON_NOUNS or (
+            before.pos_ == "NOUN" and before.lower_ in HEAD_CLASSES):
+        return True
+    return before.lower_ == "of" and first.i >= 2 and first.doc[first.i - 2].lower_ in HEAD_CLASSES
+
+
+def _merged(ents: tuple) -> list:
+    """Entity spans with adjacent PERSON spans joined ('Miguel Ángel' + 'Yunes Márquez')."""
+    out: list = []
+    for ent in ents:
+        if out and ent.label_ == "PERSON" and out[-1].label_ == "PERSON" and out[-1].end == ent.start:
+            out[-1] = ent.doc[out[-1].start : ent.end]
+            out[-1].label_ = "PERSON"
+            continue
+        out.append(ent)
+    return out
+
+
+@implements("persons.names")
+def person_names(ctx: DocContext, rule: Rule) -> None:
+    """Person entities from the recogniser's PERSON spans; names in headlines only when the text names them too."""
+    people = People(ctx, allow_new=True)
+    ents = tuple(ctx.parsed.ents) if ctx.parsed is not None else ()
+    headlines = []
+    for sentence in ctx.sentences:
+        if is_headline(sentence):
+            headlines.append(sentence)
+            continue
+        _register(ctx, people, sentence, ents, allow_new=True)
+    for sentence in headlines:
+        _register(ctx, people, sentence, ents, allow_new=False)
+
+
+def _register(ctx: DocContext, people: People, sentence: Sentence, ents: tuple, allow_new: bool) -> None:
+    taken = [(m.start - sentence.start, m.end - sentence.start, m.entity) for m in sentence.mentions]
+    for span in name_spans(ctx, sentence, ents):
+        if span.needs_title or any(s < span.end and span.start < e and not ctx.is_a(k, "Person") for s, e, k in taken):
+            continue
+        people.allow_new = allow_new
+        person = people.person(span.name)
+        if person is None or any(s <= span.start and span.end <= e for s, e, _ in taken):
+            continue
+        ctx.add_mention(sentence, span.start, span.end, person)
+        taken.append((span.start, span.end, person))
+
+
+# ---------------------------------------------------------------- offices
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    office: str
+    former: bool
+
+
+class Offices:
+    """The office a phrase names, resolved against the reference titles and the article's bodies."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.people = People(ctx)
+        self.keys, self.words = office_vocabulary(ctx.gazetteer)
+        self._bodies: list | None = None
+
+    def _matches(self, sentence: Sentence, start: int, end: int) -> list:
+        """Office titles in sentence[start:end] that do not reach into the name of a body ('Pheu Thai Party leader')."""
+        entries = self.ctx.gazetteer.entries
+        bodies = [(m.start - sentence.start - start, m.end - sentence.start - start)
+                  for m in self.ctx.mentions_in(sentence, start, end) if _is_body(self.ctx, m.entity)]
+        return longest_matches([m for m in self.ctx.gazetteer.match(sentence.text[start:end]) if m.key in self.keys
+                                and (not m.contextual or entries[m.key].country == self.people.country)
+                                and not any(m.start < e and s < m.end for s, e in bodies)])
+
+    def resolve(self, sentence: Sentence, start: int, end: int, before_name: bool, precedes: bool = False) -> Title | None:
+        """The office named by sentence[start:end]: a title right before a name (`before_name`), or an apposition
+        (`precedes` when it stands before the name: 'son of the former governor of Veracruz, X' is the governor)."""
+        text = sentence.text[start:end]
+        if not any(w in self.words for w in re.findall(r"[a-z]+", text.lower())):
+            return None  # no word of any title: no need to match
+        matches = self._matches(sentence, start, end)
+        if not matches:
+            return None
+        match = None
+        for candidate in matches if before_name else matches[:1]:
+            rest = text[candidate.end :]
+            if not rest.strip() or _OF_TAIL.match(rest):
+                match = candidate
+        if match is None:
+            return None
+        left_tokens = self._tokens(sentence, start, start + match.start)
+        if before_name or precedes:  # 'the Mongolian People's Party (MPP) of Prime Minister X': the title only
+            left_tokens = left_tokens[max((i + 1 for i, t in enumerate(left_tokens) if t.lower_ == "of"), default=0) :]
+        left = [t.text for t in left_tokens if not t.is_punct or t.text in {"’s", "'s"}]
+        lowered = [w.lower() for w in left]
+        former = any(w in FORMER or w.startswith("ex-") for w in lowered)
+        country = next((c for w in left if (c := is_country_word(self.ctx, w))), None)
+        if country is None and any(w in {"country", "nation"} for w in lowered):
+            country = self.people.country  # 'the country's chief justice'
+        prefix = left[-1:] if lowered[-1:] and lowered[-1] in TITLE_PREFIXES else []  # 'Deputy President'
+        if lowered[-1:] == ["first"] and text[match.start : match.end].lower().startswith(("deputy", "vice")):
+            prefix = left[-1:]  # 'First Deputy Speaker'
+        qualifiers = [t.text for t in left_tokens if (t.text[:1].isupper() or t.lower_ in HEAD_CLASSES)
+                      and t.lower_ not in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS
+                      and not is_country_word(self.ctx, t.text)]
+        for token in left_tokens:  # before a title: determiners, adjectives, names of bodies and places
+            if not (token.is_punct or token.lower_ in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS | POSSESSIVES
+                    or token.text in qualifiers or token.pos_ in {"ADJ", "DET", "NUM", "PART"}
+                    or token.dep_ in {"amod", "det", "poss", "case", "nummod", "advmod"}
+                    or token.lower_ in {"country", "nation", "’s", "'s", "s"} or is_country_word(self.ctx, token.text)):
+                return None
+        entry = self.ctx.gazetteer.entries[match.key]
+        written = text[match.start : match.end]
+        heads = [w for w in written.title().split() if is_head(w)]
+        if entry.generic and heads and written.lower().startswith(heads[0].lower()):
+            written = f"{entry.label} of {heads[0]}"  # 'parliament speaker': the Speaker of Parliament
+        title = " ".join([*prefix, written])
+        title = " ".join(w if w in {"of", "the", "and", "for"} or not w.islower() else w.capitalize()
+                         for w in title.split())
+        tail = _OF_TAIL.match(text[match.end :])
+        if tail:
+            org_start = start + match.end + tail.end()
+            return self._post_in(sentence, title, org_start, end, former)
+        if not entry.generic and not prefix:
+            return Title(match.key, former)
+        if lowered and lowered[-1] in POSSESSIVES:
+            org = self._antecedent(sentence, start)
+            return self.post(sentence, title, org, former) if org else None
+        if qualifiers:
+            return self._qualified(sentence, (start, start + match.start), title, qualifiers, country, former)
+        if title.lower() not in BARE_TITLES and not (entry.generic and heads):
+            return None  # 'leader', 'chairman', 'director' of nothing named; but 'Speaker of Parliament'
+        return Title(self._generic(title, country), former)
+
+    def _generic_bodies(self) -> list:
+        """Generic bodies the article names in lower case ('the election commission'), in text order."""
+        if self._bodies is None:
+            entries = self.ctx.gazetteer.entries
+            self._bodies = sorted((m for m in self.ctx.gazetteer.match(self.ctx.doc.text)
+                                   if entries[m.key].generic and not entries[m.key].cls.endswith(OFFICE_CLASSES)),
+                                  key=lambda m: m.start)
+        return self._bodies
+
+    def _tokens(self, sentence: Sentence, start: int, end: int) -> list[Token]:
+        if start >= end or self.ctx.parsed is None:
+            return []
+        span = self.ctx.parsed.char_span(sentence.start + start, sentence.start + end, alignment_mode="contract")
+        return list(span) if span is not None else []
+
+    def _generic(self, title: str, country: str | None) -> str:
+        country = country or self.people.country
+        if title.lower() in NATIONAL_TITLES | {"deputy president"} and country:
+            return self.people.national_office(title, country)
+        scope = country.split("/", 1)[0] if country else self.people.scope()
+        return self.ctx.new_entity("office", "Office", title, scope=scope)
+
+    def post(self, sentence: Sentence, title: str, org: str, former: bool, written: str = "") -> Title | None:
+        """The post `title` in the body `org` ('Leader of Democratic Party'), keyed within the body's country."""
+        entry = self.ctx.gazetteer.entries.get(org)
+        if entry is not None and entry.generic:  # 'the supreme court' as a kind: of this country, or nothing
+            country = self.people.country
+            if country is None:
+                return None
+            kind = (written or entry.label).title()
+            label = f"{title} of {kind} of {self.ctx.gazetteer.entries[country].label}"
+            return Title(self.ctx.new_entity("office", "Office", label, scope=country.split("/", 1)[0]), former)
+        label = self.ctx.extraction.entities[org].label if org in self.ctx.extraction.entities else org
+        post = self.ctx.new_entity("office", "Office", f"{title} of {label}", scope=self.people.scope_of(org))
+        self.ctx.claim(sentence, post, "gg:officeIn", org, "persons:office-in", 0.85)
+        return Title(post, former)
+
+    def _post_in(self, sentence: Sentence, title: str, org_start: int, org_end: int, former: bool) -> Title | None:
+        lead = re.match(r"(?:(?:governing|ruling|main|opposition|new|former|then)\s+)+", sentence.text[org_start:org_end])
+        org_start += lead.end() if lead else 0  # 'the leader of the governing Ostravian Democratic Alliance'
+        org_text = sentence.text[org_start:org_end].strip()
+        if not org_text[:1].isupper():
+            return None
+        known = self.ctx.mention_at(sentence, org_start, org_end)
+        if known is None and title.lower() in PORTFOLIO_TITLES:  # 'Minister of Justice', 'Governor of Veracruz'
+            return Title(self._generic(f"{title} of {org_text}", None), former)
+        if known is not None and self.ctx.is_a(known, "Person"):
+            return None
+        return Title(self.people.role_in(sentence, title, "of", (org_start, org_end)), former)
+
+    def _qualified(self, sentence: Sentence, where: tuple[int, int], title: str, qualifiers: list[str],
+                   country: str | None, former: bool) -> Title | None:
+        """'Socialist Party (PSRM) leader', 'IEBC Vice Chair': the post in the body named before the title;
+        'House Speaker': in the body of the article whose name begins so; 'Justice Minister': a portfolio."""
+        lo, hi = sentence.start + where[0], sentence.start + where[1]
+        named = [m.entity for m in sorted(sentence.mentions, key=lambda m: m.start)
+                 if m.start < hi and lo < m.end and _is_body(self.ctx, m.entity)]
+        if named:
+            return self.post(sentence, title, named[-1], former)
+        phrase = " ".join(qualifiers).lower()
+        if qualifiers[-1].islower():  # 'commission chairman': of the commission the article named last
+            kind = qualifiers[-1]
+            earlier = [m.entity for m in self.ctx.extraction.mentions if m.start < sentence.start + where[1]
+                       and _is_body(self.ctx, m.entity) and m.entity in self.ctx.extraction.entities
+                       and kind in self.ctx.extraction.entities[m.entity].label.lower().split()]
+            if not earlier:  # 'the election commission ... commission chairman X': the kind the article named
+                end = sentence.start + where[1]
+                kinds = [m for m in self._generic_bodies() if m.end <= end
+                         and kind in self.ctx.gazetteer.entries[m.key].label.lower().split()]
+                if kinds:
+                    written = self.ctx.doc.text[kinds[-1].start : kinds[-1].end]
+                    return self.post(sentence, title, kinds[-1].key, former, written)
+            return self.post(sentence, title, earlier[-1], former) if earlier else None
+        for mention in self.ctx.extraction.mentions:
+            entity = self.ctx.extraction.entities.get(mention.entity)
+            if entity is None or not _is_body(self.ctx, mention.entity):
+                continue
+            names = [entity.label.lower(), *(a.lower() for a in entity.aliases)]
+            if phrase in names or entity.label.lower().startswith(phrase + " "):
+                return self.post(sentence, title, mention.entity, former)
+        if title.lower() in PORTFOLIO_TITLES:
+            return Title(self._generic(f"{title} of {' '.join(qualifiers)}", country), former)
+        if title.lower() in BARE_TITLES:  # 'PAN senator': a senator, whatever PAN is
+            return Title(self._generic(title, country), former)
+        return None
+
+    def _antecedent(self, sentence: Sentence, start: int) -> str | None:
+        """The party or body 'its' refers to: the last one named before, in this sentence or the one before."""
+        candidates = [m for m in self.ctx.mentions_in(sentence, 0, start) if _is_body(self.ctx, m.entity)]
+        if not candidates and sentence.index > 0 and self.ctx.same_paragraph(sentence.index - 1, sentence.index):
+            previous = self.ctx.sentences[sentence.index - 1]
+            candidates = [m for m in previous.mentions if _is_body(self.ctx, m.entity)]
+        return candidates[-1].entity if candidates else None
+
+
+
+def _title_before(ctx: DocContext, sentence: Sentence, first: Token, words: frozenset[str],
+                  keys: frozenset[str]) -> tuple[int, int] | None:
+    """Sentence-relative span of the title phrase right before a name ('former Chief Justice', 'chairman of the IEBC')."""
+    span = sentence.tokens
+    assert span is not None
+    i = first.i - 1
+    start = None
+    while i >= span.start and first.i - i <= 10:
+        token = span.doc[i]
+        lower = token.lower_
+        if lower in POSSESSIVES:
+            start = i
+            break
+        if not (lower in words or lower in FORMER | CURRENT | TITLE_PREFIXES | HEAD_CLASSES.keys()
+                or lower in {"of", "the", "for", "-", "(", ")"}
+                or token.text in ("’s", "'s") or ((token.is_title or token.is_upper) and token.is_alpha
+                and token.text not in _NOT_NAME_WORDS and lower not in NP_STOP | DETERMINERS)):
+            break
+        start = i
+        i -= 1
+    if start is None:
+        return None
+    last = first.i - 1  # 'chairman Justice Esau Chulu': a judge's honorific between title and name
+    pair = span.doc[last - 1 : last + 1].text if last > start else ""
+    if pair and span.doc[last].lower_ in {"justice", "judge", "dr", "prof", "professor"} and span.doc[last - 1].lower_ in words \
+            and not any(
+            m.key in keys and m.start == 0 and m.end == len(pair) for m in ctx.gazetteer.match(pair)):
+        first = span.doc[last]  # but 'Chief Justice' is a title
+    while start < first.i and span.doc[start].lower_ in {"of", "the", "for", "-", "’s", "'s"}:
+        start += 1
+    if start >= first.i:
+        return None
+    return span.doc[start].idx - sentence.start, span.doc[first.i - 1].idx + len(span.doc[first.i - 1]) - sentence.start
+
+
+def _appositions(sentence: Sentence, first: Token, last: Token) -> list[tuple[int, int] | None]:
+    """'NAME, the Minister of Justice,' and 'the Minister of Justice, NAME': the phrases across the comma
+    after and before the name (None where there is none)."""
+    span = sentence.tokens
+    assert span is not None
+    doc = span.doc
+    out: list[tuple[int, int] | None] = [None, None]
+    if last.i + 2 < span.end and doc[last.i + 1].text == ",":
+        j = last.i + 2
+        k = j
+        while k < span.end and doc[k].text not in {",", ";", ".", "(", ")", "—", "–", ":"} \
+                and (doc[k].pos_ != "VERB" or doc[k].dep_ in {"amod", "compound"}) \
+                and doc[k].lower_ not in {"who", "which", "and", "said", "says"}:
+            k += 1
+        conj = k if k < span.end and doc[k].lower_ in {"and", "or"} else (
+            k + 1 if k + 1 < span.end and doc[k].text == "," and doc[k + 1].lower_ in {"and", "or"} else None)
+        listed = conj is not None and conj + 1 < span.end and (doc[conj + 1].lower_ in {"the", "this", "its"}
+                                                                or doc[conj + 1].text[:1].isupper())
+        if k > j and not listed:  # 'X, the Attorney General and the Assembly' is a list ('and former head' is not)
+            out[0] = (doc[j].idx - sentence.start, doc[k - 1].idx + len(doc[k - 1]) - sentence.start)
+    if first.i - 2 >= span.start and doc[first.i - 1].text == ",":
+        k = first.i - 1
+        j = k
+        while j > span.start and doc[j - 1].text not in {",", ";", ":", "(", ")", "—", "–", "“", "\""}:
+            j -= 1
+        after = doc[last.i + 1] if last.i + 1 < span.end else None
+        if k > j and (after is None or after.lower_ not in {"and", "or"}):
+            out[1] = (doc[j].idx - sentence.start, doc[k - 1].idx + len(doc[k - 1]) - sentence.start)
+    return out
+
+
+def _elected_as(sentence: Sentence, root: Token) -> tuple[tuple[int, int], bool] | None:
+    """'X was elected/appointed/sworn in as prime minister', 'X became president', 'X is the speaker':
+    the title's span, and whether the sentence puts the tenure in the past ('X was the president')."""
+    subject = root
+    while subject.dep_ in {"appos", "compound"} and subject.head is not subject:
+        subject = subject.head  # 'chairman Pushpa Kamal Dahal has been appointed as ...'
+    verb = subject.head
+    lemma = verb.lemma_.lower()
+    if subject.dep_ not in {"nsubj", "nsubjpass", "dobj"} or lemma not in ELECT_VERBS | {"be"}:
+        return None
+    if lemma == "be" and subject.dep_ != "nsubj":
+        return None
+    if any(c.lower_ in NOT_CERTAIN | {"will", "'ll", "shall"} for c in verb.children):
+        return None
+    past = lemma == "be" and verb.tag_ == "VBD"
+    heads = [verb, *[c for c in verb.children if c.dep_ == "prt"]]
+    for head in heads:
+        for child in head.children:
+            target = None
+            if child.dep_ == "prep" and child.lower_ == "as" and lemma != "be":
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ in {"oprd", "attr"} and child.pos_ in {"NOUN", "PROPN"}:
+                target = child
+            if target is not None:
+                tokens = [t for t in target.subtree if t.i >= target.left_edge.i]
+                stop = next((t.i for t in tokens if t.text in {",", ";", "("} or t.lower_ in {"on", "in", "after", "by",
+                                                                                         "with", "since", "for", "who",
+                                                                                         "which", "that"}), None)
+                end = (stop if stop is not None else tokens[-1].i + 1)
+                first, last = tokens[0], root.doc[end - 1]
+                if last.i >= first.i:
+                    return (first.idx - sentence.start, last.idx + len(last) - sentence.start), past
+    return None
+
+
+def _led_by(ctx: DocContext, sentence: Sentence, root: Token) -> tuple[str, str, bool] | None:
+    """'the Supreme Court, headed by X', 'the PAS, founded and led by X until her victory': the body the
+    participle describes, the post ('Leader', 'Head', 'Chair') and whether the sentence ends the tenure."""
+    if root.dep_ != "pobj" or root.head.dep_ != "agent":
+        return None
+    verb = root.head.head
+    title = {"lead": "Leader", "head": "Head", "chair": "Chair"}.get(verb.lemma_.lower())
+    anchor = verb.head if verb.dep_ == "conj" else verb
+    if title is None or anchor.dep_ not in {"acl", "relcl"}:
+        return None
+    former = any(c.dep_ == "prep" and c.lower_ == "until" for c in (*verb.children, *anchor.children))
+    noun = anchor.head
+    for mention in sentence.mentions:
+        start, end = mention.start - sentence.start, mention.end - sentence.start
+        if start <= noun.idx - sentence.start < end and _is_body(ctx, mention.entity):
+            return mention.entity, title, former
+    before = sentence.text[: anchor.idx - sentence.start].rstrip(" ,")
+    adjacent = [m for m in sentence.mentions if m.end - sentence.start == len(before)
+                and _is_body(ctx, m.entity)]  # 'a bench at the Supreme Court headed by X'
+    return (adjacent[0].entity, title, former) if adjacent else None
+
+
+def _apposed_title(sentence: Sentence, root: Token, words: frozenset[str]) -> tuple[int, int] | None:
+    """'the country's current president, Gabriel Boric': the title the name is in apposition to (by the parse)."""
+    head = root.head
+    if root.dep_ != "appos" or head.lower_ not in words or head.i > root.i:
+        return None
+    first = head.left_edge
+    last = head
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "for"} and child.right_edge.i < root.i:
+            last = child.right_edge
+    return first.idx - sentence.start, last.idx + len(last) - sentence.start
+
+
+@implements("persons.offices")
+def person_offices(ctx: DocContext, rule: Rule) -> None:
+    """Who holds which office, from titles before names, appositions and 'elected as'."""
+    if ctx.parsed is None:
+        return
+    offices = Offices(ctx)
+    ents = tuple(ctx.parsed.ents)
+    for sentence in ctx.sentences:
+        if sentence.tokens is None:
+            continue
+        for mention in list(sentence.mentions):
+            if not ctx.is_a(mention.entity, "Person"):
+                continue
+            tokens = ctx.parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+            if tokens is not None and len(tokens):
+                for title in _titles(ctx, offices, sentence, tokens):
+                    offices.people.holds(sentence, mention.entity, title.office, rule.name, 0.9, former=title.former)
+        taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
+        for span in name_spans(ctx, sentence, ents):
+            if not span.needs_title or any(s < span.end and span.start < e for s, e in taken):
+                continue
+            tokens = ctx.parsed.char_span(sentence.start + span.start, sentence.start + span.end,
+                                          alignment_mode="expand")
+            titles = _titles(ctx, offices, sentence, tokens) if tokens is not None and len(tokens) else []
+            offices.people.allow_new = True
+            person = offices.people.person(span.name) if titles else None
+            offices.people.allow_new = False
+            if person is None:
+                continue
+            ctx.add_mention(sentence, span.start, span.end, person)
+            for title in titles:
+                offices.people.holds(sentence, person, title.office, rule.name, 0.85, former=title.former)
+
+
+def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: TokenSpan) -> list[Title]:
+    first, last = tokens[0], tokens[-1]
+    found: list[Title] = []
+    before = _title_before(ctx, sentence, first, offices.words, offices.keys)
+    if before is not None and (title := offices.resolve(sentence, *before, before_name=True)):
+        found.append(title)
+    after, before = _appositions(sentence, first, last)
+    for span, precedes in ((after, False), (None if found else before, True)):  # after the name even with a title
+        if span is not None and (title := offices.resolve(sentence, *span, before_name=False, precedes=precedes)):
+            found.append(title)
+            break
+    if not found:
+        apposed = _apposed_title(sentence, tokens.root, offices.words)
+        if apposed is not None and (title := offices.resolve(sentence, *apposed, before_name=False)):
+            found.append(title)
+    led = _led_by(ctx, sentence, tokens.root)
+    if led is not None and (title := offices.post(sentence, led[1], led[0], led[2])):
+        found.append(title)
+    elected = _elected_as(sentence, tokens.root)
+    if elected is not None and (title := offices.resolve(sentence, *elected[0], before_name=False)):
+        found.append(Title(title.office, title.former or elected[1]))
+    return found
