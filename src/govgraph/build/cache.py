@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from govgraph import records
-from govgraph.records import Extraction
 from govgraph.files import write_atomic
+from govgraph.records import Extraction
 
 SUFFIX = ".json"
 MAX_ENTRY_BYTES = 256 * 2**20  # a larger file is not a record this build wrote

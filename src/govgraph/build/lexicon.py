@@ -114,5 +114,6 @@ def class_named(name: str) -> str:
     return lexicon().heads.get(name.lower(), name)
 
 
+INSTITUTION_HEADS = lexicon().heads  # institution head word -> the class it gives
 ROLE_HEADS = lexicon().role_heads
 ROLE_MODIFIERS = lexicon().role_modifiers

@@ -28,8 +28,14 @@ FILLING = ("Person", "Office", "Organization")  # who fills it
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in (*verb.children, *verb.head.children)
-               if c.dep_ in ("neg", "advmod"))
+    """'does not appoint', 'never appoints', 'will no longer be able to appoint' (the negation may sit on the verb
+    that governs this one)."""
+    governors = (verb, verb.head, verb.head.head)
+    for token in (c for g in governors for c in g.children if c.dep_ in ("neg", "advmod")):
+        if token.dep_ == "neg" or token.lower_ in ("no", "never") or (
+                token.lower_ == "longer" and any(c.lower_ == "no" for c in token.children)):
+            return True
+    return False
 
 
 def _entity(ctx: DocContext, sentence: Sentence, token: Token, classes: tuple[str, ...]) -> str | None:

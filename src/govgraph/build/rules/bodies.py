@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.keys import slug
-from govgraph.build.organizations import HEAD_CLASSES, head_class
+from govgraph.build.lexicon import INSTITUTION_HEADS as HEAD_CLASSES
+from govgraph.build.organizations import head_class
 from govgraph.build.people import OFFICE_CLASSES, article_country, is_country_word, office_vocabulary
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements

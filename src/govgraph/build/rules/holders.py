@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence
 from govgraph.build.gazetteer import longest_matches
-from govgraph.build.organizations import HEAD_CLASSES, is_head
+from govgraph.build.lexicon import INSTITUTION_HEADS as HEAD_CLASSES
+from govgraph.build.organizations import is_head
 from govgraph.build.people import (
     _NOT_NAME_WORDS,
     HONORIFICS,
@@ -204,10 +205,15 @@ def person_names(ctx: DocContext, rule: Rule) -> None:
         _register(ctx, people, sentence, ents, allow_new=False)
 
 
+_LISTED_SHARE = re.compile(r"\s*[–—:-]\s*\d+(?:[.,]\d+)?\s*(?:%|percent\b)")
+
+
 def _register(ctx: DocContext, people: People, sentence: Sentence, ents: tuple, allow_new: bool) -> None:
     taken = [(m.start - sentence.start, m.end - sentence.start, m.entity) for m in sentence.mentions]
     for span in name_spans(ctx, sentence, ents):
         if span.needs_title or any(s < span.end and span.start < e and not ctx.is_a(k, "Person") for s, e, k in taken):
+            continue
+        if _LISTED_SHARE.match(sentence.text, span.end):  # "Jauna Vienotiba – 18.9%": a list of parties' shares
             continue
         people.allow_new = allow_new
         person = people.person(span.name)
