@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,15 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium"),
 ]
+
+
+def wait_until(page, expression: str, seconds: float = 20.0) -> None:
+    """Poll a JavaScript expression until it is true. Playwright's wait_for_function polls with `new Function`,
+    which the pages' Content-Security-Policy (script-src 'self', no unsafe-eval) rightly refuses."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {seconds:g} s: {expression}"
+        time.sleep(0.1)
 
 
 @pytest.fixture
@@ -47,7 +57,7 @@ def test_choose_a_named_query_run_it_and_see_rows(page, govgraph_server: str):
     page.wait_for_selector("#results tbody tr")
     headers = page.locator("#results thead th").all_text_contents()
     assert headers == ["parliament", "chamber", "rank", "members", "selection", "electedBy", "appointedBy"]
-    page.wait_for_function("document.querySelector('#results tbody').innerText.includes('Mazhilis')")  # labels
+    wait_until(page, "document.querySelector('#results tbody').innerText.includes('Mazhilis')")  # labels
     cells = page.locator("#results tbody tr td:nth-child(2)").all_text_contents()
     assert "Mazhilis" in cells and "Senate of Kazakhstan" in cells
     assert "result" in page.text_content("#status")
@@ -70,8 +80,8 @@ def test_named_query_with_a_parameter_and_an_edited_query(page, govgraph_server:
 
     page.evaluate("text => sparqlEditor.setValue(text)", "SELECT ?x WHERE { ?x a gg:HeadOfState }")
     page.click("#run")
-    page.wait_for_function("document.querySelector('#results thead').innerText.trim() === 'x'")
-    page.wait_for_function("document.querySelector('#results tbody').innerText.includes('President of Kazakhstan')")
+    wait_until(page, "document.querySelector('#results thead').innerText.trim() === 'x'")
+    wait_until(page, "document.querySelector('#results tbody').innerText.includes('President of Kazakhstan')")
 
     page.evaluate("text => sparqlEditor.setValue(text)", "SELECT ?x WHERE {\n  ?x a\n}")
     page.click("#run")
@@ -86,7 +96,7 @@ def test_editor_highlights_sparql_and_completes_prefixes_and_terms(page, govgrap
     page.goto(f"{govgraph_server}/?query=parliament")
     page.wait_for_selector(".CodeMirror .cm-keyword")
     assert "SELECT" in page.locator(".CodeMirror .cm-keyword").all_text_contents()
-    page.wait_for_function("document.querySelectorAll('.CodeMirror .cm-variable-2').length > 0")  # ?variables
+    wait_until(page, "document.querySelectorAll('.CodeMirror .cm-variable-2').length > 0")  # ?variables
     page.evaluate("text => sparqlEditor.setValue(text)", "PREFIX \nSELECT ?x WHERE {\n  ?x a \n}")
     page.evaluate("sparqlEditor.focus(); sparqlEditor.setCursor({line: 2, ch: 7})")
     page.keyboard.type("gg:HeadOf")
@@ -94,7 +104,7 @@ def test_editor_highlights_sparql_and_completes_prefixes_and_terms(page, govgrap
     hints = page.locator(".CodeMirror-hint").all_text_contents()
     assert any(h.startswith("gg:HeadOfGovernment") for h in hints) and any(h.startswith("gg:HeadOfState") for h in hints)
     page.keyboard.type("S")
-    page.wait_for_function("document.querySelectorAll('.CodeMirror-hint').length === 1")
+    wait_until(page, "document.querySelectorAll('.CodeMirror-hint').length === 1")
     assert page.inner_text(".CodeMirror-hint-active").startswith("gg:HeadOfState")
     assert "class" in page.inner_text(".CodeMirror-hints")
     page.keyboard.press("Enter")
@@ -111,7 +121,7 @@ def test_editor_highlights_sparql_and_completes_prefixes_and_terms(page, govgrap
     page.keyboard.press("Escape")
     page.evaluate("sparqlEditor.setValue(sparqlEditor.getValue().replace('PREFIX \\n', ''))")
     page.keyboard.press("Control+Enter")
-    page.wait_for_function("document.querySelector('#results tbody').innerText.includes('President of Kazakhstan')")
+    wait_until(page, "document.querySelector('#results tbody').innerText.includes('President of Kazakhstan')")
     assert all(url.startswith(govgraph_server) for url in page.requested), page.requested
     assert page.failed == [] and f"{govgraph_server}/static/favicon.svg" in page.requested  # no missing favicon
 
