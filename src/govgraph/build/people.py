@@ -162,9 +162,10 @@ class People:
         With a parsed document a new person comes from the recogniser (`allow_new`), or with `create` from a
         name that passes `name_words_ok` next to a role ("Sadi Güven, President of ...").
         """
-        name = clean_name(name.strip())
-        if not name or self._covered_by_entity(name) or any(is_head(word) for word in name.split()):
+        cleaned = clean_name(name.strip())
+        if not cleaned or self._covered_by_entity(cleaned) or any(is_head(word) for word in cleaned.split()):
             return None
+        name = cleaned
         parts = name.split()
         if len(parts) == 1:
             return self.ctx.surnames.get(parts[0])
@@ -288,7 +289,7 @@ class People:
         for mention in inside:
             if clean_phrase(mention.text).lower() == clean_phrase(text).lower():
                 return mention.entity
-        lead = re.match(r"\s*(?:the\s+)?", sentence.text[start:end]).end()
+        lead = len(sentence.text[start:end]) - len(re.sub(r"^\s*(?:the\s+)?", "", sentence.text[start:end]))
         first = next((m for m in inside if m.start - sentence.start == start + lead), None)
         qualifier = re.fullmatch(r"\s+in\s+(?:the\s+)?(?P<place>.+)", sentence.text[first.end - sentence.start : end]) \
             if first else None
