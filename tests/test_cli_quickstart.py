@@ -26,13 +26,14 @@ def test_the_first_two_commands_make_and_use_a_virtual_environment():
     assert tests.endswith(".venv/bin/python -m pytest -q -n 2") and "'.[test]'" in tests
 
 
-def test_ci_runs_ruff_then_exactly_the_readme_test_command():
+def test_ci_runs_ruff_and_mypy_then_exactly_the_readme_test_command():
     quickstart = README[README.index("## Quickstart"):README.index("## Commands")]
     test_command = bash_blocks(quickstart)[1]
     lines = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
              if line and not line.startswith("#")]
     assert lines[-1] == test_command
     assert any("ruff check" in line for line in lines[:-1])
+    assert any(line.endswith("/mypy") for line in lines[:-1])
 
 
 def test_extras_are_named_where_commands_need_them():

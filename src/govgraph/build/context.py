@@ -216,6 +216,15 @@ class DocContext:
         lo, hi = sentence.start + start, sentence.start + end
         return sorted((m for m in sentence.mentions if lo <= m.start and m.end <= hi), key=lambda m: m.start)
 
+    def person_named(self, sentence: Sentence, start: int, end: int) -> str | None:
+        """The person a phrase (sentence-relative span) names: a person, or the holder of the office it names."""
+        for mention in self.mentions_in(sentence, start, end):
+            if self.is_a(mention.entity, "Person"):
+                return mention.entity
+            if mention.entity in self.holders:
+                return self.holders[mention.entity]
+        return None
+
     def mention_at(self, sentence: Sentence, start: int, end: int, *classes: str) -> str | None:
         """The entity of the first mention inside the span (optionally of one of `classes`)."""
         for mention in self.mentions_in(sentence, start, end):

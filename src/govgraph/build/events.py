@@ -8,7 +8,6 @@ the results rules (rules/results.py) on these nodes.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence, clean_phrase
 from govgraph.build.dates import MONTHS, PartialDate, anchor, find_dates, weekday_date
@@ -17,9 +16,6 @@ from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import ORDINALS, find_numbers
 from govgraph.build.parse import bounded, is_month, lemma_in, phrase_span, subtree_span, token_span
 from govgraph.build.records import Value
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
 
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ELECTION = re.compile(
@@ -521,19 +517,9 @@ class Events:
             ctx.claim(sentence, key, "gg:affects", person, "event:appointment", 0.8)
             if token.dep_ == "dobj" and token.head.lemma_.lower() in ("propose", "suggest", "recommend", "initiate"):
                 agents = [c for c in token.head.children if c.dep_ == "nsubj"]
-                agent = self.agent_at(sentence, agents[0]) if agents else None
+                agent = ctx.person_named(sentence, *subtree_span(sentence, agents[0])) if agents else None
                 if agent:
                     ctx.claim(sentence, key, "gg:proposedBy", agent, "event:appointment", 0.75)
-
-    def agent_at(self, sentence: Sentence, token: Token) -> str | None:
-        """The person a subject phrase names: a person, or the holder of the office it names."""
-        ctx = self.ctx
-        for mention in ctx.mentions_in(sentence, *subtree_span(sentence, token)):
-            if ctx.is_a(mention.entity, "Person"):
-                return mention.entity
-            if mention.entity in ctx.holders:
-                return ctx.holders[mention.entity]
-        return None
 
     def dated_verbs(self, sentence: Sentence) -> None:
         """'the court, created in 2004, will be abolished on 1 January 2025', 'elected President in June 2021',

@@ -146,7 +146,7 @@ class Laws:
                 if target is None:
                     continue
                 subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-                agent = self.agent(sentence, subjects[0]) if subjects else None
+                agent = ctx.person_named(sentence, *subtree_span(sentence, subjects[0])) if subjects else None
                 noun = REVISIONS.get(action.lemma_.lower(), action.lemma_.lower())
                 label = f"{noun} of the {ctx.extraction.entities[target.entity].label}"
                 proposal = ctx.new_entity("change", "Change", label, scope=ctx.scope())
@@ -154,16 +154,6 @@ class Laws:
                 ctx.claim(sentence, proposal, "gg:revises", target.entity, "law:revision", 0.8)
                 if agent:
                     ctx.claim(sentence, proposal, "gg:proposedBy", agent, "law:revision", 0.8)
-
-    def agent(self, sentence: Sentence, token: Token) -> str | None:
-        """The person a subject names, or the holder of the office it names."""
-        ctx = self.ctx
-        for mention in ctx.mentions_in(sentence, *subtree_span(sentence, token)):
-            if ctx.is_a(mention.entity, "Person"):
-                return mention.entity
-            if mention.entity in ctx.holders:
-                return ctx.holders[mention.entity]
-        return None
 
 
 def scan_laws(ctx: DocContext) -> None:
