@@ -70,6 +70,17 @@ SLOW = ("GET", "/sparql", {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . 
         None, None, JSON, 503)
 
 
+
+def run_clients(client, clients: int) -> float:
+    """Run `client(n)` for n in range(clients) in threads, all at once; the wall seconds until the last is done."""
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - started
+
 def mixed_plan(clients: int, per_client: int, seed: int = 14, slow: float = 0.05,
                hostile: float = 0.20) -> list[list[tuple[str, tuple]]]:
     """Each client's requests as (kind, spec): by default 75% good, 20% hostile, 5% slow, in a seeded order."""
@@ -133,13 +144,7 @@ def run_load(base: str, clients: int = 8, per_client: int = 25, timeout: float =
                 if status != spec[6]:
                     errors.append(f"{spec[0]} {spec[1]}: {status} (expected {spec[6]})")
 
-    started = time.perf_counter()
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
+    wall = run_clients(client, clients)
     return {
         "requests": len(latencies), "clients": clients, "per_client": per_client, "errors": len(errors),
         "error_examples": errors[:5], "statuses": dict(sorted(statuses.items())), "seconds": round(wall, 2),
@@ -177,13 +182,7 @@ def run_mixed(base: str, clients: int = 8, per_client: int = 50, timeout: float 
                     if len(examples) < 5:
                         examples.append(f"{kind} {spec[0]} {spec[1]}: {status}")
 
-    started = time.perf_counter()
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
+    wall = run_clients(client, clients)
     total = sum(counts.values())
     return {
         "requests": total, "clients": clients, "per_client": per_client, "kinds": dict(counts),
