@@ -52,9 +52,10 @@ def _die_with_parent() -> None:  # runs in the child before exec: SIGTERM when t
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
-def _answers(url: str) -> bool:
+def _answers(query_url: str) -> bool:
+    """Whether a SPARQL query endpoint answers ASK {} yet."""
     try:
-        with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=2) as response:
+        with urllib.request.urlopen(f"{query_url}?query=ASK%7B%7D", timeout=2) as response:
             return response.status == 200
     except (urllib.error.URLError, OSError):
         return False
@@ -76,9 +77,9 @@ def running_server(location: Path, attempts: int = 3) -> Iterator[str]:
                                        preexec_fn=_die_with_parent if sys.platform == "linux" else None)
         try:
             deadline = time.monotonic() + START_TIMEOUT
-            while process.poll() is None and time.monotonic() < deadline and not _answers(url):
+            while process.poll() is None and time.monotonic() < deadline and not _answers(f"{url}/query"):
                 time.sleep(0.05)
-            if process.poll() is None and _answers(url):
+            if process.poll() is None and _answers(f"{url}/query"):
                 yield url
                 return
         finally:
@@ -121,14 +122,6 @@ def virtuoso_binary() -> str | None:
     return shutil.which("virtuoso-t")
 
 
-def _answers_sparql(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=2) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
-
-
 @contextlib.contextmanager
 def running_virtuoso(location: Path, attempts: int = 2) -> Iterator[str]:
     """Start Virtuoso on 127.0.0.1 with a fresh database in `location`; yield its SPARQL endpoint URL, then stop it."""
@@ -148,9 +141,9 @@ def running_virtuoso(location: Path, attempts: int = 2) -> Iterator[str]:
                                        preexec_fn=_die_with_parent if sys.platform == "linux" else None)
         try:
             deadline = time.monotonic() + 60
-            while process.poll() is None and time.monotonic() < deadline and not _answers_sparql(url):
+            while process.poll() is None and time.monotonic() < deadline and not _answers(url):
                 time.sleep(0.2)
-            if process.poll() is None and _answers_sparql(url):
+            if process.poll() is None and _answers(url):
                 yield url
                 return
         finally:
