@@ -40,15 +40,51 @@ def rows(store: GraphStore, name: str, **params: str) -> list[tuple[str | None, 
 
 def test_who_held_the_presidency_on_a_date(store: GraphStore):
     assert rows(store, "office-holder-on-date", office="President", date="2020-01-01") == [
-        ("fd/president", "person/anna-berg", "2015-03-01", "2022-06-30")]
+        ("fd/president", "person/anna-berg", "2015-03-01", "2022-06-30", "start stated")]
     # the second tenure has no end and its start is an OWL-Time interval
     assert rows(store, "office-holder-on-date", office="president of freedonia", date="2024-05-01") == [
-        ("fd/president", "person/boris-kay", "2022-07-01", None)]
+        ("fd/president", "person/boris-kay", "2022-07-01", None, "start stated")]
     # partial dates compare at their precision: in office from 2019 until January 2023
     assert [r[1] for r in rows(store, "office-holder-on-date", office="ggid:fd/prime-minister", date="2023-01-31")] == [
         "person/carla-diaz"]
     assert rows(store, "office-holder-on-date", office="Prime Minister", date="2023-02-01") == []
     assert rows(store, "office-holder-on-date", office="President", date="2014") == []
+
+
+SEEN_IN_OFFICE = """
+@prefix gg: <https://w3id.org/govgraph#> . @prefix org: <http://www.w3.org/ns/org#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix id: <https://w3id.org/govgraph/id/> .
+id:fd\\/ombudsman <http://www.w3.org/2000/01/rdf-schema#label> "Ombudsman" .
+id:tenure\\/dan-eno a gg:Tenure ; org:member id:person\\/dan-eno ; gg:post id:fd\\/ombudsman ;
+    gg:heldOn "2023-05-02"^^xsd:date, "2023-09-01"^^xsd:date .
+id:tenure\\/eva-lund a gg:Tenure ; org:member id:person\\/eva-lund ; gg:post id:fd\\/ombudsman ;
+    gg:heldOn "2018-04-01"^^xsd:date ; gg:tenureStatus "former" .
+"""
+
+
+def test_a_holder_seen_in_office_holds_it_from_that_day(tmp_path: Path):
+    """No start stated: the first day a source shows the holder in office; a former holder only until the last."""
+    from govgraph.graph.store import write_embedded_store
+
+    graph = ox.NamedNode(f"{ID}doc/seen")
+    triples = ox.parse(SEEN_IN_OFFICE, format=ox.RdfFormat.TURTLE)
+    write_embedded_store([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples], tmp_path / "store")
+    store = open_store(tmp_path / "store")
+    assert rows(store, "office-holder-on-date", office="Ombudsman", date="2024-01-01") == [
+        ("fd/ombudsman", "person/dan-eno", "2023-05-02", None, "first seen in office")]
+    assert rows(store, "office-holder-on-date", office="Ombudsman", date="2023-05-01") == []
+    assert [r[1] for r in rows(store, "office-holder-on-date", office="Ombudsman", date="2018-04-01")] == [
+        "person/eva-lund"]
+    assert rows(store, "office-holder-on-date", office="Ombudsman", date="2018-04-02") == []
+
+
+def test_the_state_of_the_system_on_a_date(store: GraphStore):
+    state = {(r[0], r[1], r[2]) for r in rows(store, "state-on-date", date="2024-05-01")}
+    assert ("holder", "fd/president", "person/boris-kay") in state
+    assert ("holder", "fd/president", "person/anna-berg") not in state
+    assert ("memberCount", "fd/house", "100") in state
+    before = {(r[0], r[1], r[2]) for r in rows(store, "state-on-date", date="2020-01-01")}
+    assert ("holder", "fd/president", "person/anna-berg") in before
 
 
 def test_offices_and_holders(store: GraphStore):

@@ -28,7 +28,8 @@ COLUMNS = {
     "institutions-created-abolished": ["thing", "type", "action", "by", "date"],
     "local-government": ["body", "type", "office", "selection", "electedBy", "appointedBy"],
     "most-mentioned": ["entity", "type", "sources", "claims"],
-    "office-holder-on-date": ["post", "holder", "start", "end"],
+    "office-holder-on-date": ["post", "holder", "start", "end", "since"],
+    "state-on-date": ["aspect", "thing", "value", "from", "until", "sources"],
     "offices": ["office", "body", "holder", "start", "end"],
     "parliament": ["parliament", "chamber", "rank", "members", "selection", "electedBy", "appointedBy"],
     "parties": ["party", "election", "date", "voteShare", "seats"],
@@ -53,6 +54,7 @@ PARAMS = {
     "entity": {"entity": "Mazhilis"},
     "fact-sources": {"entity": "Mazhilis"},
     "office-holder-on-date": {"office": "President", "date": "2022-06-01"},
+    "state-on-date": {"date": "2023-03-29"},
 }
 # The queries whose data the extractor already produces: they must answer with rows on the sample.
 # (before-after, conflicts and office-holder-on-date wait for changes of the Mazhilis, conflicting

@@ -539,19 +539,10 @@ class Events:
             if not before:
                 continue
             subject = before[-1].entity
-            if verb.startswith(("elected", "re-elected", "appointed", "named", "sworn", "took", "became")):
-                person = next((m.entity for m in reversed(before) if ctx.is_a(m.entity, "Person")), None)
-                tenures = [c.subject for c in ctx.extraction.claims
-                           if c.predicate == "org:member" and c.obj == person and c.sentence == sentence.index]
-                for tenure in tenures:
-                    ctx.claim(sentence, tenure, "gg:startDate", value, "event:dated-verb", 0.75)
-            elif verb.startswith(("resigned", "stepped", "dismissed", "removed", "left")):
-                person = next((m.entity for m in reversed(before) if ctx.is_a(m.entity, "Person")), None)
-                for office, holder in ctx.holders.items():
-                    if holder == person:
-                        tenure = f"tenure/{slug(person.split('/', 1)[1])}/{slug(office)}"
-                        ctx.claim(sentence, tenure, "gg:endDate", value, "event:dated-verb", 0.7)
-            elif verb.startswith(("established", "created", "founded", "set up", "formed")):
+            if verb.startswith(("elected", "re-elected", "appointed", "named", "sworn", "took", "became", "resigned",
+                                "stepped", "dismissed", "removed", "left")):
+                continue  # the dates of tenures are the tenures.dates rule's
+            if verb.startswith(("established", "created", "founded", "set up", "formed")):
                 if ctx.is_a(subject, "Organization", "Body", "Court", "Chamber", "Parliament", "Agency", "Party", "Region"):
                     ctx.claim(sentence, subject, "gg:existedFrom", value, "event:dated-verb", 0.75)
             elif verb.startswith(("abolished", "dissolved", "liquidated", "disbanded", "scrapped")):

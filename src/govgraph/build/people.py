@@ -142,6 +142,11 @@ def article_country(ctx: DocContext) -> str | None:
     return ranked[0][0]
 
 
+
+def tenure_key(person: str, office: str) -> str:
+    """The key of a person's tenure of an office: one per person and office (a new term adds its start)."""
+    return f"tenure/{slug(person.split('/', 1)[1])}/{slug(office)}"
+
 class People:
     """Finds people in one document and records who holds which office.
 
@@ -209,7 +214,7 @@ class People:
         ctx = self.ctx
         ctx.claim(sentence, office, "gg:holder", person, extractor, confidence)
         ctx.claim(sentence, person, "gg:holds", office, extractor, confidence)
-        tenure = ctx.add_entity(f"tenure/{slug(person.split('/', 1)[1])}/{slug(office)}", "Tenure",
+        tenure = ctx.add_entity(tenure_key(person, office), "Tenure",
                                 f"{ctx.extraction.entities[person].label} as {self.office_label(office)}")
         ctx.claim(sentence, tenure, "org:member", person, extractor, confidence)
         ctx.claim(sentence, tenure, "gg:post", office, extractor, confidence)
@@ -384,7 +389,7 @@ class People:
             self.holds(sentence, person, post, extractor, 0.85, former=former)
             started = _SINCE.match(text, role_match.end() if not org_span else org_span[1])
             if since and started:
-                tenure = f"tenure/{slug(person.split('/', 1)[1])}/{slug(post)}"
+                tenure = tenure_key(person, post)
                 self.ctx.claim(sentence, tenure, "gg:startDate", Value(started.group("year"), "gYear"), extractor, 0.8)
         self.ctx.add_mention(sentence, name_start, name_end, person)
         self.ctx.last_person = person

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from govgraph.build.people import compatible_names
+from govgraph.build.people import compatible_names, tenure_key
 from govgraph.build.records import Claim, Entity, Extraction, Value
 from govgraph.ontology.terms import functional_properties
 from govgraph.records import Conflict
@@ -138,6 +138,26 @@ def resolve(extractions: list[Extraction]) -> None:
                 merged[key] = entity
     mapping = person_mapping(merged) | event_mapping(merged, undated=False)
     apply_mapping(extractions, mapping)
+    apply_mapping(extractions, tenure_mapping(extractions))
+
+
+def tenure_mapping(extractions: list[Extraction]) -> dict[str, str]:
+    """One tenure per person, office and term: tenures whose holders were merged above become one.
+
+    A tenure's key is made of its holder's and office's keys when a sentence states it; once two names of a
+    person are one key, their tenures of one office are too. A new term keeps its start ('.../2023-03-29')."""
+    mapping = {}
+    for extraction in extractions:
+        members = {c.subject: c.obj for c in extraction.claims if c.predicate == "org:member" and isinstance(c.obj, str)}
+        posts = {c.subject: c.obj for c in extraction.claims if c.predicate == "gg:post" and isinstance(c.obj, str)}
+        for tenure, person in members.items():
+            if tenure not in posts or not tenure.startswith("tenure/"):
+                continue
+            term = tenure.split("/")[3:]
+            target = "/".join([tenure_key(person, posts[tenure]), *term])
+            if target != tenure:
+                mapping[tenure] = target
+    return mapping
 
 
 def statement_time(claim: Claim) -> str | None:

@@ -320,6 +320,33 @@ def tenure_quads(extractions: list[Extraction], reference_properties: dict[str, 
     for claim in claims:
         if claim.predicate == "gg:post" and isinstance(claim.obj, str) and claim.obj in body_of:
             yield ox.Quad(entity_iri(claim.subject), curie("org:organization"), entity_iri(body_of[claim.obj]), graph)
+    yield from interval_quads(extractions, graph)
+
+
+_XSD_TIME = {"date": "time:inXSDDate", "gYearMonth": "time:inXSDgYearMonth", "gYear": "time:inXSDgYear"}
+
+
+def interval_quads(extractions: list[Extraction], graph: ox.NamedNode) -> Iterator[ox.Quad]:
+    """Each dated tenure's org:memberDuring as an OWL-Time interval whose beginning and end are instants at
+    the precision the sources give (a year stays a year). Where sources disagree on a date (a conflict), the
+    most precise value, then the most often stated, is the instant; every stated value stays in its claim."""
+    stated: dict[tuple[str, str], list[Value]] = {}
+    for claim in (c for e in extractions for c in e.claims):
+        if claim.predicate in ("gg:startDate", "gg:endDate") and claim.subject.startswith("tenure/") \
+                and isinstance(claim.obj, Value) and claim.obj.datatype in _XSD_TIME:
+            stated.setdefault((claim.subject, claim.predicate), []).append(claim.obj)
+    for (tenure, predicate), values in sorted(stated.items()):
+        value = max(values, key=lambda v: (len(v.lexical), values.count(v), v.lexical))
+        node = entity_iri(tenure)
+        interval = ox.NamedNode(node.value + "/interval")
+        instant = ox.NamedNode(node.value + ("/start" if predicate == "gg:startDate" else "/end"))
+        yield ox.Quad(node, curie("org:memberDuring"), interval, graph)
+        yield ox.Quad(interval, _TYPE, curie("time:Interval"), graph)
+        yield ox.Quad(interval, curie("time:hasBeginning" if predicate == "gg:startDate" else "time:hasEnd"), instant,
+                      graph)
+        yield ox.Quad(instant, _TYPE, curie("time:Instant"), graph)
+        yield ox.Quad(instant, curie(_XSD_TIME[value.datatype]),
+                      ox.Literal(value.lexical, datatype=iri(str(XSD) + value.datatype)), graph)
 
 
 def schema_quads() -> list[ox.Quad]:

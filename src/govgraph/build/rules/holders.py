@@ -480,13 +480,13 @@ def _elected_as(sentence: Sentence, root: Token) -> tuple[tuple[int, int], bool]
         subject = subject.head  # 'chairman Pushpa Kamal Dahal has been appointed as ...'
     verb = subject.head
     lemma = verb.lemma_.lower()
-    if subject.dep_ not in {"nsubj", "nsubjpass", "dobj"} or lemma not in ELECT_VERBS | {"be"}:
+    if subject.dep_ not in {"nsubj", "nsubjpass", "dobj"} or lemma not in ELECT_VERBS | {"be", "serve"}:
         return None
     if lemma == "be" and subject.dep_ != "nsubj":
         return None
     if any(c.lower_ in NOT_CERTAIN | {"will", "'ll", "shall"} for c in verb.children):
         return None
-    past = lemma == "be" and verb.tag_ == "VBD"
+    past = lemma in {"be", "serve"} and verb.tag_ == "VBD"
     heads = [verb, *[c for c in verb.children if c.dep_ == "prt"]]
     for head in heads:
         for child in head.children:
