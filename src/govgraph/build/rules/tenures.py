@@ -103,6 +103,16 @@ def holder_verbs(person: Token) -> list[Token]:
     return verbs + [c for t in {person, token} for c in t.children if c.dep_ == "relcl"]
 
 
+def _prepositions(verb: Token) -> list[Token]:
+    """The verb's prepositions, then those of a clause saying when it happened ('took office as the country
+    faced unrest at the start of 2022', 'when ... in 2019'): the first date found there dates the verb too."""
+    own = [c for c in verb.children if c.dep_ == "prep"]
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        if any(m.dep_ == "mark" and m.lower_ in {"as", "when", "while"} for m in clause.children):
+            own += [t for t in clause.subtree if t.dep_ == "prep" and t.lower_ in _AT]
+    return own
+
+
 def _verb_and_lemma(verb: Token) -> tuple[Token, str]:
     """The verb and its lemma, joining a prefix the tokenizer split off: 're - elected' -> 're-elect'."""
     doc = verb.doc
@@ -128,7 +138,7 @@ def date_tenure(ctx: DocContext, rule: Rule, sentence: Sentence, held: Held, per
         verb, lemma = _verb_and_lemma(verb)
         if lemma in _VERB_NEEDS and not any(c.lower_ in _VERB_NEEDS[lemma] for c in verb.children):
             lemma = "do"
-        for preposition in (c for c in verb.children if c.dep_ == "prep"):
+        for preposition in _prepositions(verb):
             stated |= date_by_preposition(ctx, rule, sentence, held, preposition, lemma)
     if (not stated and not held.former and verbs and _speaks_now(verbs[0], verbs[0].lemma_.lower())
             and ctx.doc.date and len(ctx.doc.date) == 10):
