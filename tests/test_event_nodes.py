@@ -71,3 +71,10 @@ def test_a_year_joins_its_month_across_articles():
 def test_an_election_commission_is_not_an_election():
     assert election_mentions("The election commission said on Tuesday that the referendum law was passed.") == []
     assert election_mentions("The commission said on Tuesday that the referendum was valid.") == ["the referendum"]
+
+
+def test_a_merged_event_keeps_the_label_of_the_surviving_key():
+    article = _article("a", None, [("event/kz/referendum", 0), ("event/kz/referendum-2022-06", 1)])
+    article.entities["event/kz/referendum-2022-06"].label = "Kazakhstan referendum (2022-06)"
+    resolve([article])
+    assert article.entities["event/kz/referendum-2022-06"].label == "Kazakhstan referendum (2022-06)"

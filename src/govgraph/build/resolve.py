@@ -106,7 +106,8 @@ def apply_mapping(extractions: list[Extraction], mapping: dict[str, str]) -> Non
         ]
         extraction.mentions = [replace(m, entity=target(m.entity)) for m in extraction.mentions]
         entities: dict[str, Entity] = {}
-        for key, entity in extraction.entities.items():
+        kept_first = sorted(extraction.entities.items(), key=lambda item: target(item[0]) != item[0])
+        for key, entity in kept_first:  # a surviving entity keeps its own label and class
             new = target(key)
             if new == key:
                 entities.setdefault(key, entity)
