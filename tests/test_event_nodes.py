@@ -109,6 +109,23 @@ def test_a_dated_generic_vote_joins_a_narrower_one_of_the_same_date_across_artic
     assert subjects(later) == {"event/kz/constitutional-referendum-2023-06", "event/kz/presidential-election"}
 
 
+def test_results_of_a_generic_vote_move_to_the_merged_vote():
+    article = _article("a", None, [("event/cl/election", 0), ("event/cl/constitutional-council-election", 4)])
+    article.entities["event/cl/election"].label = "Chile election"
+    article.entities["event/cl/constitutional-council-election"].label = "Chile Constitutional Council election"
+    result = "result/cl/election/party-cl-republicans"
+    article.entities[result] = Entity(result, "ElectionResult", "Republicans in Chile election")
+    article.claims.append(Claim("event/cl/election", "gg:result", result, "a", 0, 0, 1, "t", 0.8))
+    article.claims.append(Claim(result, "gg:share", Value("35", "decimal"), "a", 0, 0, 1, "t", 0.8))
+    resolve([article])
+    moved = "result/cl/constitutional-council-election/party-cl-republicans"
+    assert ("event/cl/constitutional-council-election", "gg:result", moved) in {
+        (c.subject, c.predicate, c.obj) for c in article.claims}
+    assert moved in subjects(article)
+    assert article.entities[moved].label == "Republicans in Chile Constitutional Council election"
+    assert article.entities["event/cl/constitutional-council-election"].label == "Chile Constitutional Council election"
+
+
 def test_a_merged_event_keeps_the_label_of_the_surviving_key():
     article = _article("a", None, [("event/kz/referendum", 0), ("event/kz/referendum-2022-06", 1)])
     article.entities["event/kz/referendum-2022-06"].label = "Kazakhstan referendum (2022-06)"

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from govgraph.build.event_kinds import broader_mapping
+from govgraph.build.event_kinds import broader_mapping, result_mapping
 from govgraph.build.people import compatible_names
 from govgraph.build.records import Claim, Entity, Extraction, Value
 from govgraph.ontology.terms import functional_properties
@@ -134,10 +134,22 @@ def apply_mapping(extractions: list[Extraction], mapping: dict[str, str]) -> Non
                 entity.label = longest[key]
 
 
+def move_results(extractions: list[Extraction], entities: dict[str, Entity], events: dict[str, str]) -> None:
+    """The results of merged events go to the surviving event's results, named after it."""
+    moved = result_mapping(entities, events)
+    apply_mapping(extractions, {key: new for key, (new, _) in moved.items()})
+    labels = dict(moved.values())
+    for extraction in extractions:
+        for key, entity in extraction.entities.items():
+            if key in labels:
+                entity.label = labels[key]
+
+
 def resolve(extractions: list[Extraction]) -> None:
     """Merge people and events that several articles name differently (in place)."""
     for extraction in extractions:
         events = document_event_mapping(extraction)
+        move_results([extraction], extraction.entities, events)
         apply_mapping([extraction], events)
     merged: dict[str, Entity] = {}
     for extraction in extractions:
@@ -146,6 +158,7 @@ def resolve(extractions: list[Extraction]) -> None:
                 merged[key] = entity
     events = event_mapping(merged, undated=False)
     events |= broader_mapping(merged, [k for k in merged if k not in events], lambda key, target: True, undated=False)
+    move_results(extractions, merged, events)
     apply_mapping(extractions, person_mapping(merged) | events)
 
 
