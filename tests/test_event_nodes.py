@@ -71,3 +71,63 @@ def test_a_year_joins_its_month_across_articles():
 def test_an_election_commission_is_not_an_election():
     assert election_mentions("The election commission said on Tuesday that the referendum law was passed.") == []
     assert election_mentions("The commission said on Tuesday that the referendum was valid.") == ["the referendum"]
+
+
+def test_a_generic_vote_joins_the_articles_one_vote_of_a_narrower_kind():
+    undated = _article("a", None, [("event/cl/election", 0), ("event/cl/constitutional-council-election", 4)])
+    dated = _article("b", "2022-07-01", [("event/kz/referendum", 2), ("event/kz/constitutional-referendum-2022-06", 9)])
+    resolve([undated, dated])
+    assert subjects(undated) == {"event/cl/constitutional-council-election"}
+    assert subjects(dated) == {"event/kz/constitutional-referendum-2022-06"}
+
+
+def test_a_generic_vote_with_two_narrower_candidates_stays():
+    article = _article("a", None, [("event/kz/election", 0), ("event/kz/senate-election", 1),
+                                   ("event/kz/mazhilis-election", 2)])
+    resolve([article])
+    assert subjects(article) == {"event/kz/election", "event/kz/senate-election", "event/kz/mazhilis-election"}
+    rival = _article("b", None, [("event/kz/election-2019", 0), ("event/kz/election", 1), ("event/kz/senate-election", 2),
+                                 ("event/kz/election-2011", 3)])
+    resolve([rival])
+    assert "event/kz/election" in subjects(rival)
+
+
+def test_a_generic_vote_does_not_join_a_past_vote_of_a_narrower_kind():
+    article = _article("a", "2015-06-10", [("event/tr/election", 0), ("event/tr/presidential-election-2011", 1)])
+    resolve([article])
+    assert subjects(article) == {"event/tr/election", "event/tr/presidential-election-2011"}
+
+
+def test_a_dated_generic_vote_joins_a_narrower_one_of_the_same_date_across_articles():
+    generic = _article("a", None, [("event/kz/referendum-2022-06", 0)])
+    narrower = _article("b", None, [("event/kz/constitutional-referendum-2022", 0)])
+    other = _article("c", None, [("event/kz/referendum-2019-04", 0), ("event/kz/election", 1)])
+    later = _article("d", None, [("event/kz/constitutional-referendum-2023-06", 0), ("event/kz/presidential-election", 1)])
+    resolve([generic, narrower, other, later])
+    assert subjects(generic) == {"event/kz/constitutional-referendum-2022"}
+    assert subjects(other) == {"event/kz/referendum-2019-04", "event/kz/election"}  # another date; never undated
+    assert subjects(later) == {"event/kz/constitutional-referendum-2023-06", "event/kz/presidential-election"}
+
+
+def test_results_of_a_generic_vote_move_to_the_merged_vote():
+    article = _article("a", None, [("event/cl/election", 0), ("event/cl/constitutional-council-election", 4)])
+    article.entities["event/cl/election"].label = "Chile election"
+    article.entities["event/cl/constitutional-council-election"].label = "Chile Constitutional Council election"
+    result = "result/cl/election/party-cl-republicans"
+    article.entities[result] = Entity(result, "ElectionResult", "Republicans in Chile election")
+    article.claims.append(Claim("event/cl/election", "gg:result", result, "a", 0, 0, 1, "t", 0.8))
+    article.claims.append(Claim(result, "gg:share", Value("35", "decimal"), "a", 0, 0, 1, "t", 0.8))
+    resolve([article])
+    moved = "result/cl/constitutional-council-election/party-cl-republicans"
+    assert ("event/cl/constitutional-council-election", "gg:result", moved) in {
+        (c.subject, c.predicate, c.obj) for c in article.claims}
+    assert moved in subjects(article)
+    assert article.entities[moved].label == "Republicans in Chile Constitutional Council election"
+    assert article.entities["event/cl/constitutional-council-election"].label == "Chile Constitutional Council election"
+
+
+def test_a_merged_event_keeps_the_label_of_the_surviving_key():
+    article = _article("a", None, [("event/kz/referendum", 0), ("event/kz/referendum-2022-06", 1)])
+    article.entities["event/kz/referendum-2022-06"].label = "Kazakhstan referendum (2022-06)"
+    resolve([article])
+    assert article.entities["event/kz/referendum-2022-06"].label == "Kazakhstan referendum (2022-06)"

@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from govgraph.build.event_kinds import broader_mapping, result_mapping
 from govgraph.build.people import compatible_names, tenure_key
 from govgraph.build.records import Claim, Entity, Extraction, Value
 from govgraph.ontology.terms import functional_properties
@@ -68,23 +69,28 @@ def event_mapping(entities: dict[str, Entity], undated: bool = True) -> dict[str
 
 
 def document_event_mapping(extraction: Extraction) -> dict[str, str]:
-    """Within one article, an undated event is the one dated event of its kind that the article names.
+    """Within one article, an undated event is the one dated event of its kind that the article names, and a
+    generic vote ('the referendum') the one vote of a narrower kind ('constitutional referendum').
 
     The dated event must be the article's own: of the article's year or the year before, or, when the article
     is undated, named in its lead. 'The 2011 general election' named later in an article about the 2015 vote
-    is a comparison, not the article's 'general election'. Across articles an undated mention is never merged
-    into another article's dated event.
+    is a comparison, not the article's 'general election'. A narrower vote the article names without a date is
+    its own. Across articles an undated mention is never merged into another article's dated event.
     """
     year = extraction.document.year
     lead = {m.entity for m in extraction.mentions if m.sentence < LEAD_SENTENCES}
-    mapping = {}
-    for key, target in event_mapping(extraction.entities, undated=True).items():
+
+    def own(key: str, target: str) -> bool:
         found = _DATE_SUFFIX.search(target)
-        refined = _DATE_SUFFIX.search(key) is not None  # a year refined to its month: always the same event
-        recent = found is not None and year is not None and int(found.group(1)) in (year, year - 1)
-        if refined or recent or (year is None and target in lead):
-            mapping[key] = target
-    return mapping
+        if _DATE_SUFFIX.search(key) is not None:  # a year refined to its month, a dated vote to its kind: the same
+            return True
+        if found is None:
+            return True
+        return (year is not None and int(found.group(1)) in (year, year - 1)) or (year is None and target in lead)
+
+    mapping = {k: t for k, t in event_mapping(extraction.entities, undated=True).items() if own(k, t)}
+    survivors = [k for k in extraction.entities if k not in mapping]
+    return mapping | broader_mapping(extraction.entities, survivors, own, undated=True)
 
 
 def apply_mapping(extractions: list[Extraction], mapping: dict[str, str]) -> None:
@@ -106,7 +112,8 @@ def apply_mapping(extractions: list[Extraction], mapping: dict[str, str]) -> Non
         ]
         extraction.mentions = [replace(m, entity=target(m.entity)) for m in extraction.mentions]
         entities: dict[str, Entity] = {}
-        for key, entity in extraction.entities.items():
+        kept_first = sorted(extraction.entities.items(), key=lambda item: target(item[0]) != item[0])
+        for key, entity in kept_first:  # a surviving entity keeps its own label and class
             new = target(key)
             if new == key:
                 entities.setdefault(key, entity)
@@ -127,17 +134,32 @@ def apply_mapping(extractions: list[Extraction], mapping: dict[str, str]) -> Non
                 entity.label = longest[key]
 
 
+def move_results(extractions: list[Extraction], entities: dict[str, Entity], events: dict[str, str]) -> None:
+    """The results of merged events go to the surviving event's results, named after it."""
+    moved = result_mapping(entities, events)
+    apply_mapping(extractions, {key: new for key, (new, _) in moved.items()})
+    labels = dict(moved.values())
+    for extraction in extractions:
+        for key, entity in extraction.entities.items():
+            if key in labels:
+                entity.label = labels[key]
+
+
 def resolve(extractions: list[Extraction]) -> None:
     """Merge people and events that several articles name differently (in place)."""
     for extraction in extractions:
-        apply_mapping([extraction], document_event_mapping(extraction))
+        events = document_event_mapping(extraction)
+        move_results([extraction], extraction.entities, events)
+        apply_mapping([extraction], events)
     merged: dict[str, Entity] = {}
     for extraction in extractions:
         for key, entity in extraction.entities.items():
             if key not in merged or len(entity.label) > len(merged[key].label):
                 merged[key] = entity
-    mapping = person_mapping(merged) | event_mapping(merged, undated=False)
-    apply_mapping(extractions, mapping)
+    events = event_mapping(merged, undated=False)
+    events |= broader_mapping(merged, [k for k in merged if k not in events], lambda key, target: True, undated=False)
+    move_results(extractions, merged, events)
+    apply_mapping(extractions, person_mapping(merged) | events)
     apply_mapping(extractions, tenure_mapping(extractions))
 
 
