@@ -353,3 +353,30 @@ def test_things_a_reform_changes_carry_the_values_before_and_after_its_date(synt
         assert row in thing["v"] and row[3] is not None
         checked += 1
     assert checked
+
+
+def test_a_tenure_without_a_start_runs_from_the_first_day_seen_in_office():
+    from govgraph.graph.network import project
+    from govgraph.graph.rdf import schema_quads
+    from govgraph.graph.timeline import timeline
+
+    graph = ox.NamedNode(str(ID["doc/x"]))
+    gg = "https://w3id.org/govgraph#"
+
+    def tenure(name: str, *seen: str, former: bool = False) -> list[ox.Quad]:
+        node = ox.NamedNode(str(ID[f"tenure/{name}"]))
+        quads = [ox.Quad(node, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                         ox.NamedNode(gg + "Tenure"), graph),
+                 ox.Quad(node, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal(name), graph)]
+        quads += [ox.Quad(node, ox.NamedNode(gg + "heldOn"),
+                          ox.Literal(day, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")), graph)
+                  for day in seen]
+        if former:
+            quads.append(ox.Quad(node, ox.NamedNode(gg + "tenureStatus"), ox.Literal("former"), graph))
+        return quads
+
+    network = project(schema_quads() + tenure("current", "2023-09-01", "2023-05-02")
+                      + tenure("past", "2018-04-01", former=True))
+    times = timeline(network).nodes
+    assert times[str(ID["tenure/current"])] == [("2023-05-02", None)]
+    assert times[str(ID["tenure/past"])] == [("2018-04-01", "2018-04-02")]  # a former holder: only the days seen

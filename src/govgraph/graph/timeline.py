@@ -26,6 +26,7 @@ _BEGINS_BY = (str(GG.creates), str(GG.reestablishes), str(GG.transformsTo))
 _ENDS_BY = (str(GG.abolishes), str(GG.transformsFrom))
 _HOLDING = (str(GG.holder), str(GG.holds), str(ORG.heldBy), str(ORG.holds))
 _HAS_CHANGE = str(GG.hasChange)
+_HELD_ON, _STATUS = str(GG.heldOn), str(GG.tenureStatus)
 
 
 def period(value: str) -> tuple[str, str] | None:
@@ -71,12 +72,22 @@ class Timeline:
 
 
 def _own(network: Network, iri: str) -> Interval:
-    starts, ends = [], []
+    """A node's stated dates; a tenure with no stated start runs from the first day it was seen in office, and
+    a former holder's with no stated end until the last (as the office-holder-on-date query reads them)."""
+    starts, ends, seen, former = [], [], [], False
     for prop, value in network.nodes[iri].literals:
         if prop in _STARTS and (span := period(value)):
             starts.append(span[0])
         elif prop in _ENDS and (span := period(value)):
             ends.append(span[1])
+        elif prop == _HELD_ON and (span := period(value)):
+            seen.append(span)
+        elif prop == _STATUS:
+            former = True
+    if seen and not starts:
+        starts.append(min(seen)[0])
+    if seen and former and not ends:
+        ends.append(max(seen)[1])
     return (min(starts, default=None), max(ends, default=None))
 
 
