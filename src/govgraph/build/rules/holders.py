@@ -136,7 +136,8 @@ def name_spans(ctx: DocContext, sentence: Sentence, ents: tuple = ()) -> list[Na
             elif ent.label_ == "ORG":  # a name the recogniser took for an organization: only with a title
                 cut = next((k for k in range(0, len(tokens) - 1)
                             if (k == 0 or tokens[k - 1].is_upper or is_head(tokens[k - 1].text))
-                            and all(t.is_title and t.is_alpha for t in tokens[k:])), None)
+                            and all((t.is_title and t.is_alpha) or (t.text == "-" and 0 < i < len(tokens) - 1)
+                                    for i, t in enumerate(tokens[k:], k))), None)
                 if cut is None or not 2 <= len(tokens) - cut <= 4:
                     continue
                 tokens, needs_title = tokens[cut:], True
