@@ -100,7 +100,7 @@ def holder_verbs(person: Token) -> list[Token]:
     verbs = [token.head] if token.dep_ in {"nsubj", "nsubjpass"} else []
     if verbs and verbs[0].dep_ in {"aux", "auxpass"}:  # a subject the parser hung on 'was'
         verbs = [verbs[0].head]
-    return verbs + [c for t in {person, token} for c in t.children if c.dep_ == "relcl"]
+    return verbs + [c for t in {person, token} for c in t.children if c.dep_ == "relcl" and c.pos_ in {"VERB", "AUX"}]
 
 
 def _prepositions(verb: Token) -> list[Token]:
