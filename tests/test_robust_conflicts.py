@@ -39,6 +39,10 @@ def test_different_values_from_different_sources_are_one_conflict_with_every_cla
 def test_rounding_and_precision_are_not_conflicts():
     assert not conflicts_of(claim("53.9", "a", datatype="decimal"), claim("54", "b"))
     assert conflicts_of(claim("39.1", "a", datatype="decimal"), claim("36", "b"))
+    # a share cut short: "40% of votes" beside "40,82%"; but 41.6 is not 40, and whole counts stay exact
+    assert not conflicts_of(claim("40.82", "a", datatype="decimal"), claim("40", "b"))
+    assert conflicts_of(claim("41.6", "a", datatype="decimal"), claim("40", "b"))
+    assert conflicts_of(claim("258", "a"), claim("259", "b"))
     assert not conflicts_of(claim("2022", "a", datatype="gYear", predicate="gg:date"),
                             claim("2022-06-05", "b", datatype="date", predicate="gg:date"))
     assert conflicts_of(claim("2022-06-05", "a", datatype="date", predicate="gg:date"),

@@ -196,8 +196,11 @@ def _decimals(lexical: str) -> int:
     return len(lexical.partition(".")[2]) if "." in lexical else 0
 
 
-def _interval(value: Value) -> tuple[object, object, str] | None:
-    """The range a stated value stands for, and its kind: a number within its rounding, a date within its precision."""
+def _interval(value: Value, truncated: bool = False) -> tuple[object, object, str] | None:
+    """The range a stated value stands for, and its kind: a number within its rounding, a date within its precision.
+
+    With `truncated`, a whole number may also be a figure cut short: beside 40.82 percent, "40%" is the same
+    share, so it stands for 39.5 up to 41."""
     if value.datatype.startswith(("date", "gYear", "gMonth")):
         return value.lexical, value.lexical + "~", "date"  # '2022' covers '2022-06-05': '~' sorts after digits and '-'
     try:
@@ -206,8 +209,9 @@ def _interval(value: Value) -> tuple[object, object, str] | None:
         return None
     if number != number or number in (float("inf"), float("-inf")):
         return None
-    half = 0.5 * 10 ** -_decimals(value.lexical.strip())  # '54' stands for 53.5-54.5, '53.9' for 53.85-53.95
-    return number - half, number + half, "number"
+    decimals = _decimals(value.lexical.strip())
+    half = 0.5 * 10 ** -decimals  # '54' stands for 53.5-54.5, '53.9' for 53.85-53.95
+    return number - half, number + (1.0 if truncated and decimals == 0 else half), "number"
 
 
 def disagree(statements: list[list[Value]]) -> bool:
@@ -219,8 +223,9 @@ def disagree(statements: list[list[Value]]) -> bool:
     """
     intervals = []
     texts: dict[str, int] = defaultdict(int)
+    fractional = any("." in v.lexical for values in statements for v in values)  # whole numbers may be cut short
     for values in statements:
-        spans = [_interval(v) for v in values]
+        spans = [_interval(v, truncated=fractional) for v in values]
         if all(span is not None for span in spans) and len({span[2] for span in spans}) == 1:  # type: ignore[index]
             intervals.append((min(s[0] for s in spans), max(s[1] for s in spans)))  # type: ignore[index,type-var]
         for lexical in {" ".join(v.lexical.casefold().split()) for v in values}:
