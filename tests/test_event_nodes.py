@@ -131,3 +131,10 @@ def test_a_merged_event_keeps_the_label_of_the_surviving_key():
     article.entities["event/kz/referendum-2022-06"].label = "Kazakhstan referendum (2022-06)"
     resolve([article])
     assert article.entities["event/kz/referendum-2022-06"].label == "Kazakhstan referendum (2022-06)"
+
+
+def test_an_article_that_names_only_a_merged_key_gets_the_survivors_label():
+    first = _article("a", "2022-07-01", [("event/kz/referendum-2022-06", 0)])
+    second = _article("b", "2022-07-01", [("event/kz/referendum-2022", 0)])
+    resolve([first, second])
+    assert second.entities["event/kz/referendum-2022-06"].label == "referendum-2022-06"

@@ -93,8 +93,9 @@ def document_event_mapping(extraction: Extraction) -> dict[str, str]:
     return mapping | broader_mapping(extraction.entities, survivors, own, undated=True)
 
 
-def apply_mapping(extractions: list[Extraction], mapping: dict[str, str]) -> None:
-    """Rewrite claims, mentions and entity tables of every document to surviving keys."""
+def apply_mapping(extractions: list[Extraction], mapping: dict[str, str], known: dict[str, Entity] | None = None) -> None:
+    """Rewrite claims, mentions and entity tables of every document to surviving keys (a survivor an article
+    did not name takes its label and class from `known`, the entities of the whole corpus)."""
     if not mapping:
         return
 
@@ -118,7 +119,8 @@ def apply_mapping(extractions: list[Extraction], mapping: dict[str, str]) -> Non
             if new == key:
                 entities.setdefault(key, entity)
                 continue
-            survivor = entities.setdefault(new, Entity(new, entity.cls, entity.label))
+            model = (known or {}).get(new, entity)
+            survivor = entities.setdefault(new, Entity(new, model.cls, model.label))
             survivor.aliases |= {entity.label, *entity.aliases}
             survivor.same_as |= {key, *entity.same_as}
         extraction.entities = entities
@@ -159,7 +161,7 @@ def resolve(extractions: list[Extraction]) -> None:
     events = event_mapping(merged, undated=False)
     events |= broader_mapping(merged, [k for k in merged if k not in events], lambda key, target: True, undated=False)
     move_results(extractions, merged, events)
-    apply_mapping(extractions, person_mapping(merged) | events)
+    apply_mapping(extractions, person_mapping(merged) | events, merged)
     apply_mapping(extractions, tenure_mapping(extractions))
 
 
