@@ -13,11 +13,12 @@ partial: a day and month get a year only from the article's date (see `dates.anc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.dates import PartialDate, anchor, find_dates, weekday_date
+from govgraph.build.keys import slug
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
 
@@ -27,7 +28,15 @@ if TYPE_CHECKING:
 START_VERBS = frozenset({"elect", "appoint", "name", "swear", "install", "inaugurate", "become", "assume", "take",
                          "re-elect", "reelect", "reappoint", "re-appoint", "succeed"})
 END_VERBS = frozenset({"resign", "step", "dismiss", "remove", "oust", "depose", "sack", "fire", "leave", "quit",
-                       "retire", "topple", "overthrow", "impeach", "replace", "unseat"})
+                       "retire", "topple", "overthrow", "replace", "unseat"})
+# The event a verb of taking or leaving office is, by the verb's lemma: its class and the word its key and label use.
+CHANGE_KINDS = {**dict.fromkeys(("elect", "re-elect", "reelect"), ("Appointment", "election")),
+                **dict.fromkeys(("appoint", "reappoint", "re-appoint", "name", "install"), ("Appointment", "appointment")),
+                **dict.fromkeys(("swear", "inaugurate"), ("Appointment", "inauguration")),
+                **dict.fromkeys(("take", "assume", "become", "succeed"), ("Appointment", "taking office")),
+                **dict.fromkeys(("resign", "step", "leave", "quit", "retire"), ("Resignation", "resignation")),
+                **dict.fromkeys(("dismiss", "remove", "oust", "depose", "sack", "fire", "topple", "overthrow", "replace",
+                                 "unseat"), ("Dismissal", "dismissal"))}
 SPAN_VERBS = frozenset({"serve", "be", "hold", "remain", "rule", "govern", "lead"})
 NEW_TERM_VERBS = frozenset({"re-elect", "reelect", "reappoint", "re-appoint"})
 REPORTING_VERBS = frozenset({"say", "tell", "note", "add", "stress", "announce", "state", "declare", "urge", "warn",
@@ -167,11 +176,13 @@ def date_by_preposition(ctx: DocContext, rule: Rule, sentence: Sentence, held: H
     if word not in _AT:
         return False
     if lemma in NEW_TERM_VERBS:
-        new_term(ctx, rule, sentence, held, value)
+        tenure_change(ctx, rule, sentence, replace(held, tenure=new_term(ctx, rule, sentence, held, value)), lemma, value)
     elif lemma in START_VERBS:
         ctx.claim(sentence, held.tenure, "gg:startDate", value, rule.name, 0.8)
+        tenure_change(ctx, rule, sentence, held, lemma, value)
     elif lemma in END_VERBS:
         ctx.claim(sentence, held.tenure, "gg:endDate", value, rule.name, 0.8)
+        tenure_change(ctx, rule, sentence, held, lemma, value)
     elif not held.former or lemma in SPAN_VERBS:
         ctx.claim(sentence, held.tenure, "gg:heldOn", value, rule.name, 0.75)
     else:
@@ -179,7 +190,20 @@ def date_by_preposition(ctx: DocContext, rule: Rule, sentence: Sentence, held: H
     return True
 
 
-def new_term(ctx: DocContext, rule: Rule, sentence: Sentence, held: Held, start: Value) -> None:
+def tenure_change(ctx: DocContext, rule: Rule, sentence: Sentence, held: Held, lemma: str, date: Value) -> None:
+    """The dated appointment, election, resignation or dismissal that begins or ends the tenure: one node per
+    person, office, kind and date, whichever sentence or article states it."""
+    cls, word = CHANGE_KINDS[lemma]
+    person = ctx.extraction.entities[held.person].label
+    office = ctx.extraction.entities[held.office].label if held.office in ctx.extraction.entities else held.office
+    key = ctx.add_entity(f"event/{slug(held.person.split('/', 1)[1])}/{slug(word)}-{slug(held.office)}-{date.lexical}",
+                         cls, f"{word} of {person} as {office} ({date.lexical})")
+    ctx.claim(sentence, key, "gg:beginsTenure" if cls == "Appointment" else "gg:endsTenure", held.tenure, rule.name, 0.8)
+    ctx.claim(sentence, key, "gg:affects", held.person, rule.name, 0.8)
+    ctx.claim(sentence, key, "gg:date", date, rule.name, 0.8)
+
+
+def new_term(ctx: DocContext, rule: Rule, sentence: Sentence, held: Held, start: Value) -> str:
     """A re-election or reappointment on a date: a tenure of its own that begins then."""
     term = ctx.add_entity(f"{held.tenure}/{start.lexical}", "Tenure",
                           f"{ctx.extraction.entities[held.tenure].label} ({start.lexical})")
@@ -187,6 +211,7 @@ def new_term(ctx: DocContext, rule: Rule, sentence: Sentence, held: Held, start:
     ctx.claim(sentence, term, "gg:post", held.office, rule.name, 0.8)
     ctx.claim(sentence, held.person, "gg:tenure", term, rule.name, 0.8)
     ctx.claim(sentence, term, "gg:startDate", start, rule.name, 0.8)
+    return term
 
 
 def _date_of(ctx: DocContext, sentence: Sentence, preposition: Token) -> PartialDate | None:
