@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tracemalloc
-from dataclasses import dataclass
 
 from govgraph.build.records import Claim, Document, Extraction, Value
 from govgraph.build.resolve import disagree, find_conflicts
@@ -64,20 +63,15 @@ def test_different_things_are_never_compared():
     assert not conflicts_of(claim("40", "a", subject="kg/district-akim"), claim("45", "b", subject="kz/district-akim"))
 
 
-@dataclass(frozen=True)
-class TimedClaim(Claim):
-    """A claim with the time its value holds at, as the extractor may state it."""
-
-    when: str | None = None
-
-
-def test_values_for_different_times_are_history_not_conflicts():
-    before = TimedClaim("xx/council", "gg:memberCount", Value("45", "integer"), "a", 0, 0, 9, "t", 0.9, when="2019")
-    after = TimedClaim("xx/council", "gg:memberCount", Value("50", "integer"), "b", 0, 0, 9, "t", 0.9, when="2023")
-    assert not conflicts_of(before, after)
-    again = TimedClaim("xx/council", "gg:memberCount", Value("47", "integer"), "c", 0, 0, 9, "t", 0.9, when="2023")
-    found = conflicts_of(before, after, again)
-    assert len(found) == 1 and found[0].when == "2023" and found[0].values == ("47", "50")
+def test_a_value_a_reform_changed_from_is_history_not_a_conflict():
+    reform = [Claim("change/x", "gg:changedThing", "xx/council", "r", 0, 0, 9, "t", 0.9),
+              Claim("change/x", "gg:fromValue", Value("45", "integer"), "r", 0, 0, 9, "t", 0.9),
+              Claim("change/x", "gg:toValue", Value("50", "integer"), "r", 0, 0, 9, "t", 0.9)]
+    before, after, again = claim("45", "a"), claim("50", "b"), claim("47", "c")
+    assert not conflicts_of(*reform, before, after)
+    assert conflicts_of(before, after)  # without the reform, 45 and 50 disagree
+    found = conflicts_of(*reform, before, after, again)
+    assert len(found) == 1 and found[0].when is None and found[0].values == ("47", "50")
 
 
 def test_thousands_of_conflicting_values_stay_linear_and_within_a_memory_bound():

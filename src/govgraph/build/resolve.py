@@ -184,14 +184,24 @@ def tenure_mapping(extractions: list[Extraction]) -> dict[str, str]:
     return mapping
 
 
-def statement_time(claim: Claim) -> str | None:
-    """The time a claim's value holds at, when the extractor states one (ISO, possibly partial), else None.
+def superseded_values(extractions: list[Extraction]) -> set[tuple[str, str]]:
+    """(thing, value) pairs a reform changed from: 'reduced the Senate's appointed members from 15 to 10' makes
+    15 the Senate's old value. A statement of an old value is history, not a conflict with the new one."""
+    things: dict[str, set[str]] = defaultdict(set)
+    old: dict[str, set[str]] = defaultdict(set)
+    for claim in (c for e in extractions for c in e.claims):
+        if claim.predicate == "gg:changedThing" and isinstance(claim.obj, str):
+            things[claim.subject].add(claim.obj)
+        elif claim.predicate == "gg:fromValue" and isinstance(claim.obj, Value):
+            old[claim.subject].add(" ".join(claim.obj.lexical.casefold().split()))
+    return {(thing, value) for change, values in old.items() for thing in things[change] for value in values}
 
-    Claims carry it as an optional ``when`` attribute; two values for different times are history
-    (a reform changed them), not a conflict.
-    """
-    when = getattr(claim, "when", None)
-    return when if isinstance(when, str) and when else None
+
+def statement_time(claim: Claim, superseded: set[tuple[str, str]]) -> str | None:
+    """The time a claim's value holds at: "before a reform" for a value a reform changed from, else None (now)."""
+    if isinstance(claim.obj, Value) and (claim.subject, " ".join(claim.obj.lexical.casefold().split())) in superseded:
+        return "before a reform"
+    return None
 
 
 def _decimals(lexical: str) -> int:
@@ -249,12 +259,13 @@ def find_conflicts(extractions: list[Extraction]) -> list[Conflict]:
     from one sentence never conflict with each other ("from five to seven years"). Linear in the claims.
     """
     groups: dict[tuple[str, str, str | None], dict[tuple[str, int], list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    superseded = superseded_values(extractions)
     for extraction in extractions:
         for claim in extraction.claims:
             if claim.qualifier:  # a bound ('more than 200') does not contradict an exact value
                 continue
             if claim.predicate in SINGLE_VALUED and isinstance(claim.obj, Value):
-                key = (claim.subject, claim.predicate, statement_time(claim))
+                key = (claim.subject, claim.predicate, statement_time(claim, superseded))
                 groups[key][(claim.doc_id, claim.sentence)].append(claim)
     conflicts = []
     for (subject, predicate, when), statements in sorted(groups.items(), key=lambda item: (item[0][:2], item[0][2] or "")):
