@@ -38,6 +38,10 @@ CHANGE_KINDS = {**dict.fromkeys(("elect", "re-elect", "reelect"), ("Appointment"
                 **dict.fromkeys(("dismiss", "remove", "oust", "depose", "sack", "fire", "topple", "overthrow", "replace",
                                  "unseat"), ("Dismissal", "dismissal"))}
 SPAN_VERBS = frozenset({"serve", "be", "hold", "remain", "rule", "govern", "lead"})
+# Verbs whose subject puts someone else in office or out of it: the one it happens to is their object.
+DONE_TO = frozenset({"elect", "re-elect", "reelect", "appoint", "reappoint", "re-appoint", "name", "install", "swear",
+                     "inaugurate", "dismiss", "remove", "oust", "depose", "sack", "fire", "topple", "overthrow",
+                     "replace", "unseat"})
 NEW_TERM_VERBS = frozenset({"re-elect", "reelect", "reappoint", "re-appoint"})
 REPORTING_VERBS = frozenset({"say", "tell", "note", "add", "stress", "announce", "state", "declare", "urge", "warn",
                              "emphasize", "emphasise", "address", "sign", "open", "call", "write", "propose"})
@@ -100,16 +104,24 @@ def person_token(ctx: DocContext, sentence: Sentence, person: str) -> Token | No
     return None
 
 
-def holder_verbs(person: Token) -> list[Token]:
-    """The verbs the person is the subject of: 'X was elected', 'President X said', 'X, the speaker, resigned',
-    'X, who has been speaker since 2019'."""
+def holder_verbs(person: Token) -> list[tuple[Token, bool]]:
+    """The verbs of the person's clauses, each with whether the person is its doer rather than the one who takes or
+    leaves office: 'X was elected', 'X resigned', 'President X said', 'Y appointed X' (X for 'appointed', Y as its
+    doer), 'X, who has been speaker since 2019'."""
     token = person
     while token.dep_ in {"appos", "compound", "conj"} and token.head is not token:
         token = token.head
-    verbs = [token.head] if token.dep_ in {"nsubj", "nsubjpass"} else []
-    if verbs and verbs[0].dep_ in {"aux", "auxpass"}:  # a subject the parser hung on 'was'
-        verbs = [verbs[0].head]
-    return verbs + [c for t in {person, token} for c in t.children if c.dep_ == "relcl" and c.pos_ in {"VERB", "AUX"}]
+    verbs: list[tuple[Token, bool]] = []
+    if token.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        head = token.head.head if token.head.dep_ in {"aux", "auxpass"} else token.head  # a subject hung on 'was'
+        verbs.append((head, token.dep_ == "nsubj" and not _passive(head)))
+    for clause in (c for t in {person, token} for c in t.children if c.dep_ == "relcl" and c.pos_ in {"VERB", "AUX"}):
+        verbs.append((clause, not _passive(clause)))
+    return [(v, doer) for v, doer in verbs if token.dep_ != "dobj" or _verb_and_lemma(v)[1] in DONE_TO]
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
 def _prepositions(verb: Token) -> list[Token]:
@@ -142,14 +154,18 @@ def date_tenure(ctx: DocContext, rule: Rule, sentence: Sentence, held: Held, per
     stated = False
     for preposition in (c for c in person.children if c.dep_ == "prep"):  # 'X (since 11 January 2022)'
         stated |= date_by_preposition(ctx, rule, sentence, held, preposition, "be")
-    verbs = [v for v in (*holder_verbs(person), *pronoun_verbs) if not _uncertain(v)]
-    for verb in verbs:
+    verbs = [(v, doer) for v, doer in (*holder_verbs(person), *((p, False) for p in pronoun_verbs)) if not _uncertain(v)]
+    for verb, doer in verbs:
         verb, lemma = _verb_and_lemma(verb)
         if lemma in _VERB_NEEDS and not any(c.lower_ in _VERB_NEEDS[lemma] for c in verb.children):
             lemma = "do"
+        if doer and lemma in DONE_TO:
+            lemma = "do"  # 'President Y appointed X on Monday': a dated act of Y's, not the start of Y's tenure
         for preposition in _prepositions(verb):
             stated |= date_by_preposition(ctx, rule, sentence, held, preposition, lemma)
-    if (not stated and not held.former and verbs and _speaks_now(verbs[0], verbs[0].lemma_.lower())
+        if not stated and _today(verb) and ctx.doc.date and len(ctx.doc.date) == 10:
+            stated |= date_by_word(ctx, rule, sentence, held, Value(ctx.doc.date, "date"), "on", lemma)
+    if (not stated and not held.former and verbs and _speaks_now(verbs[0][0], verbs[0][0].lemma_.lower())
             and ctx.doc.date and len(ctx.doc.date) == 10):
         ctx.claim(sentence, held.tenure, "gg:heldOn", Value(ctx.doc.date, "date"), rule.name, 0.7)
 
@@ -157,14 +173,19 @@ def date_tenure(ctx: DocContext, rule: Rule, sentence: Sentence, held: Held, per
 def date_by_preposition(ctx: DocContext, rule: Rule, sentence: Sentence, held: Held, preposition: Token,
                         lemma: str) -> bool:
     """Date the tenure by one preposition of the holder's verb; whether it did."""
-    word = preposition.lower_
     date = _date_of(ctx, sentence, preposition)
     if date is None:
         return False
-    value = Value(date.iso, date.datatype)
+    return date_by_word(ctx, rule, sentence, held, Value(date.iso, date.datatype), preposition.lower_, lemma,
+                        preposition)
+
+
+def date_by_word(ctx: DocContext, rule: Rule, sentence: Sentence, held: Held, value: Value, word: str, lemma: str,
+                 preposition: Token | None = None) -> bool:
+    """Date the tenure with a date the holder's verb takes through `word` ('in', 'since', 'until'...)."""
     if word in _BEGINS and lemma in SPAN_VERBS | START_VERBS:
         ctx.claim(sentence, held.tenure, "gg:startDate", value, rule.name, 0.8)
-        for follow in (c for t in (preposition, *preposition.children) for c in t.children
+        for follow in (c for t in (preposition, *preposition.children) if preposition is not None for c in t.children
                        if c.dep_ == "prep" and c.lower_ in _ENDS):  # 'from 2014 to 2019'
             ended = _date_of(ctx, sentence, follow)
             if ended is not None:
@@ -235,6 +256,13 @@ def _period_of(words: str) -> bool:
     return words.strip().lower() in {"the start of", "the beginning of", "the end of", "early", "late", "mid",
                                      "the middle of", "the autumn of", "the spring of", "the summer of",
                                      "the winter of"}
+
+
+def _today(verb: Token) -> bool:
+    """'appointed him this evening', 'was sworn in today': the day the article is dated."""
+    return any(c.dep_ == "npadvmod" and (c.lower_ in {"today", "tonight"} or (
+        c.lemma_.lower() in {"morning", "afternoon", "evening"} and any(d.lower_ == "this" for d in c.children)))
+        for c in verb.children)
 
 
 def _uncertain(verb: Token) -> bool:
