@@ -130,7 +130,8 @@ def quantities(sentence: Sentence) -> list[Quantity]:
         after = tokens[j] if j < len(tokens) else None
         per_cent = after is not None and after.lower_ == "per" and j + 1 < len(tokens) and tokens[j + 1].lower_ == "cent"
         percent = after is not None and (after.text == "%" or after.lower_ in ("percent", "pct") or per_cent)
-        if token.ent_type_ == "MONEY" and not percent:  # the tagger reads '61.42 per cent' as money
+        counted = after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in {"seat", "vote", "ballot", *MEMBERS}
+        if token.ent_type_ == "MONEY" and not (percent or counted):  # the tagger reads '61.42 per cent' as money
             i = j
             continue
         words = group[0].text.isalpha()
@@ -150,6 +151,8 @@ def quantities(sentence: Sentence) -> list[Quantity]:
                 last = last.head
             if last.dep_ in ("nummod", "compound") and last.head.pos_ in ("NOUN", "PROPN"):
                 anchor = last.head
+            elif counted and after is not None and after.head == last.head:
+                anchor = after  # '24,99% and 132 MPs' parsed as two conjuncts of the share: the noun is the unit
         unit = "percent" if percent else anchor.lemma_.lower()
         if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in TALLIES:
             unit = "vote"  # 'Lungu's tally of 1,814,201'
