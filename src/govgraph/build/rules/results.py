@@ -61,6 +61,7 @@ LEGISLATURES = frozenset({"parliament", "senate", "house", "chamber", "assembly"
 PLACES = frozenset({"box", "station", "precinct", "district", "constituency", "polling", "unit", "center", "centre"})
 COUNTING = frozenset({"count", "tally", "process", "report", "open"})
 POLLS = frozenset({"survey", "respondent", "pollster"})
+TO_THE_POLLS = frozenset({"go", "head", "flock", "return", "skip", "boycott", "miss", "shun"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,12 +291,15 @@ def in_poll(ctx: DocContext, sentence: Sentence) -> bool:
 
 
 def survey(token: Token) -> bool:
-    """'a survey', 'respondents', 'an opinion poll', 'exit polls', 'a poll found'; not 'went to the polls' (voting)
-    nor 'the party polled 30 percent'."""
+    """'a survey', 'respondents', 'an opinion poll', 'exit polls', 'a poll found'; not 'went to the polls' or
+    'skipped the poll' (voting) nor 'the party polled 30 percent'."""
     lemma = token.lemma_.lower()
     if lemma in POLLS:
         return True
     if lemma != "poll" or token.pos_ != "NOUN":
+        return False
+    verb = token.head.head if token.head.pos_ == "ADP" else token.head
+    if verb.lemma_.lower() in TO_THE_POLLS:  # 'skipping the poll', 'went to the poll': the vote itself
         return False
     return token.tag_ == "NN" or any(c.lower_ in ("opinion", "exit", "recent", "latest", "new") for c in token.children)
 
