@@ -842,34 +842,41 @@ POSSESSIVE = re.compile(r"[’‘']s?$")
 
 
 def listed_side(ctx: DocContext, sentence: Sentence, q: Quantity) -> str | None:
-    """A party's share in a list: 'AKP: 40.8% and 258 MPs', "X – 8.18%, Y – 8.10%", 'X 43%, Y 27%'. The name stands
-    right before the share (a dash or colon between); a list needs two such pairs, or the line opens with one."""
+    """A party's share in a list: 'AKP: 40.8% and 258 MPs', "X – 8.18%, Y – 8.10%", 'X 43%, Y 27%', 'followed by X (XB)
+    with 27.1 percent and Y with 5.7 percent'. The name stands right before the share (a dash, a colon or 'with'
+    between); a list needs two such pairs, or the line opens with one. A name before 'with' must be one the tagger
+    or another rule knows as a party or a person."""
     span = sentence.tokens
     if not q.percent or span is None:
         return None
     lo = span.start
 
-    def name_before(index: int) -> tuple[int, int] | None:
+    def name_before(index: int) -> tuple[int, int, bool] | None:
         doc = q.anchor.doc
         j = index - 1
-        if j >= lo and doc[j].text in LIST_MARKS:
+        joined = j >= lo and doc[j].lower_ == "with"
+        if j >= lo and (doc[j].text in LIST_MARKS or joined):
             j -= 1
+        if joined and j - 2 >= lo and doc[j].text == ")" and doc[j - 2].text == "(":
+            j -= 1  # 'the Electoral Bloc of Communists and Socialists (EBCS) with 27.17 percent': the acronym
         end = j
         while j >= lo and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not POSSESSIVE.search(doc[j].text):
             j -= 1
         owned = j >= lo and (POSSESSIVE.search(doc[j].text) is not None or doc[j].dep_ == "case")
         if end <= j or (doc[end].ent_type_ in ("GPE", "LOC") and not owned) or doc[end].ent_type_ == "DATE":
             return None  # 'Riga 40%' is a place; "Timoshenko's Batkivshchina – 8.18%" a party, whatever the tagger says
-        return j + 1, end
+        return j + 1, end, joined
 
     found = name_before(q.start)
     if found is None:
         return None
-    first, last = found
+    first, last, joined = found
     pairs = sum(1 for o in quantities(sentence) if o.percent and name_before(o.start) is not None)
     opens = first == span.start and span.doc[last + 1].text == ":"
     if pairs < 2 and not opens:
         return None
+    if joined:
+        return side_of(ctx, sentence, span.doc[last], create=True)
     ent = next((e for e in span.ents if e.start <= last < e.end), None)
     if ent is not None and (ent.start, ent.end) == (first, last + 1) and ent.label_ in ("ORG", "PERSON", "NORP"):
         return side_of(ctx, sentence, span.doc[last], create=True, named_group=True)
