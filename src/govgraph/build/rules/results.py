@@ -464,8 +464,9 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
         named = side_of(ctx, sentence, appos, create, token.lemma_.lower() in ORGANIZATION_NOUNS)
         if named is not None:
             return named
-    if not create:
-        return None
+    named = known_party(ctx, sentence, token)
+    if named is not None or not create:
+        return named
     span = sentence.tokens
     if span is None:
         return None
@@ -488,6 +489,22 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
     else:
         return None
     ctx.add_mention(sentence, rel_start + (len(ent.text) - len(name)), rel_end, key)
+    return key
+
+
+def known_party(ctx: DocContext, sentence: Sentence | None, token: Token) -> str | None:
+    """A party an earlier sentence of the article named, by the same name ('... voted for Golos' after 'Golos –
+    5.8%'), whatever the tagger makes of the name here; with a sentence, the name becomes a mention in it."""
+    left = token
+    while left.i > 0 and token.doc[left.i - 1].pos_ == "PROPN" and token.doc[left.i - 1].head.i >= left.i:
+        left = token.doc[left.i - 1]
+    if token.pos_ != "PROPN" or not left.text[:1].isupper():
+        return None
+    name = token.doc[left.i : token.i + 1].text
+    key = next((k for k, e in ctx.extraction.entities.items()
+                if (e.label == name or name in e.aliases) and ctx.is_a(k, "PoliticalParty")), None)
+    if key is not None and sentence is not None:
+        ctx.add_mention(sentence, left.idx - sentence.start, token.idx + len(token.text) - sentence.start, key)
     return key
 
 
@@ -533,7 +550,7 @@ def holder_of(q: Quantity) -> Token:
                                                                     or verb.head.like_num):
             holder = verb.head
     while holder.dep_ in ("conj", "appos") and (holder.head.lemma_.lower() in ("vote", "ballot") or holder.head.like_num
-                                                 or (holder.lemma_.lower() in ("vote", "seat")
+                                                 or (holder.lemma_.lower() in {"vote", "seat", *MEMBERS}
                                                      and holder.head.lower_ in PERCENT)):
         holder = holder.head  # and '40% of the vote and about 1.2 million votes', '30.7 percent and 157 seats'
         if holder.lemma_.lower() == "vote" and holder.dep_ == "pobj" and holder.head.head.lower_ in PERCENT:
@@ -573,7 +590,8 @@ def local(ctx: DocContext, holder: Token) -> bool:
         if place.lemma_.lower() in ("city", "province", "region", "county", "district", "state", "municipality"):
             return True
         ent = next((e for e in place.sent.ents if e.start <= place.i < e.end), None)
-        if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") and ent.text.lower().removeprefix("the ") not in names:
+        if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") and ent.text.lower().removeprefix("the ") not in names and (
+                known_party(ctx, None, place) is None):  # 'voted for Golos', a party the tagger takes for a place
             return True
     return False
 
@@ -734,8 +752,10 @@ def parties(ctx: DocContext, rule: Rule) -> None:
             unit = "vote" if placed_count(q) else q.unit
             backers = supporters(q)
             member_seats = unit in MEMBERS and q.anchor.dep_ == "conj" and q.anchor.head.i in listed
-            if member_seats:
+            if member_seats or (unit in MEMBERS and elected_members(q)):
                 unit = "seat"
+            if unit not in ("vote", "seat", "ballot") and counted_people(q):
+                unit = "people"  # '35.49 million Mexicans'
             if not (q.percent or unit in ("vote", "seat", "ballot", "people", "voter") or backers is not None):
                 continue
             if q.percent and any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in ("seat", "voter",
@@ -770,7 +790,8 @@ def parties(ctx: DocContext, rule: Rule) -> None:
                     side = side_of(ctx, sentence, subject, create=True)
             if side is None:  # '22 seats won by X', '37 seats were won by X', 'votes were cast for X', '35 percent for X'
                 around = [*holder.children, *(c for v in holder.children if v.dep_ == "acl" for c in v.children)]
-                if holder.dep_ in ("nsubj", "nsubjpass") and holder.head.lemma_.lower() in WIN_VERBS | {"cast"}:
+                voters = holder.dep_ == "nsubj" and holder.head.lemma_.lower() == "vote" and unit in ("people", "voter")
+                if (holder.dep_ in ("nsubj", "nsubjpass") and holder.head.lemma_.lower() in WIN_VERBS | {"cast"}) or voters:
                     around += list(holder.head.children)
                 for child in around:
                     if child.dep_ in ("prep", "agent") and child.lower_ in ("for", "by") and side is None:
@@ -802,6 +823,11 @@ def parties(ctx: DocContext, rule: Rule) -> None:
             record(ctx, sentence, event, side, predicate, q)
 
 
+def counted_people(q: Quantity) -> bool:
+    """'35.49 million Mexicans', '2 million Poles': a number of a nationality's people."""
+    return not q.percent and q.anchor.ent_type_ == "NORP" and q.anchor.tag_ in ("NNS", "NNPS")
+
+
 def placed_count(q: Quantity) -> bool:
     """'came second with 6,942,930': a bare count of votes after a place in the race."""
     anchor = q.anchor
@@ -824,6 +850,18 @@ def supporters(q: Quantity) -> Token | None:
 
 
 MEMBERS = frozenset({"mp", "deputy", "member", "lawmaker", "legislator", "councilor", "councillor"})
+
+
+def elected_members(q: Quantity) -> bool:
+    """'securing 326 members of parliament', 'obtained 28% of the votes and 17 councilors': members a party won, its
+    seats (not 'the support of 482 members', nor 'won over 20 members of the opposition')."""
+    anchor = q.anchor
+    while anchor.dep_ == "conj" and (anchor.head.lower_ in PERCENT or anchor.head.lemma_.lower() in ("vote", "seat")):
+        anchor = anchor.head
+    of = [p.lemma_.lower() for c in q.anchor.children if c.dep_ == "prep" and c.lower_ == "of"
+          for p in c.children if p.dep_ == "pobj"]
+    return anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in WIN_VERBS and all(
+        w in LEGISLATURES | {"council", "convention"} for w in of)
 PROPOSALS = frozenset({"bill", "motion", "proposal", "amendment", "law", "reform", "resolution", "nomination",
                        "constitution", "charter", "it"})
 
