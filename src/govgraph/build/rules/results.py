@@ -449,6 +449,8 @@ def _span_of(token: Token) -> tuple[int, int]:
 def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, named_group: bool = False) -> str | None:
     """The party or candidate a noun phrase names: a mention, or (with `create`) a new one from its entity type;
     `named_group` when the phrase names an organization ('the group, Chile Seguro')."""
+    if token.lemma_.lower() in PARTY_HEADS and token.text.islower() and all(c.dep_ == "det" for c in token.children):
+        return None  # 'the party' alone: which party the article named last is no evidence of whose result this is
     start, end = _span_of(token)
     heads = [m for m in sentence.mentions if m.start < end and m.end > start and m.start <= token.idx < m.end]
     if not heads and token.lemma_.lower() in PARTY_HEADS:  # "Zelensky's party": the party named before its noun
