@@ -271,13 +271,15 @@ def names_a_side(ctx: DocContext, sentence: Sentence, verb: Token) -> bool:
 
 
 def is_progress(q: Quantity) -> bool:
-    """'90 percent of ballot boxes counted', 'with 155 of 156 constituencies reporting': the progress of a count."""
+    """'90 percent of ballot boxes counted', 'with 155 of 156 constituencies reporting': the progress of a count; not
+    '50.49 percent of the total votes tallied', a share of the whole count."""
     anchor = q.anchor
     if anchor.head.lemma_.lower() in COUNTING:
         return True
     for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
         for noun in (p for p in prep.children if p.dep_ == "pobj"):
-            if noun.lemma_.lower() in PLACES or any(t.lemma_.lower() in COUNTING for t in noun.children):
+            whole = any(c.lower_ in ("total", "valid") for c in noun.children)
+            if noun.lemma_.lower() in PLACES or (not whole and any(t.lemma_.lower() in COUNTING for t in noun.children)):
                 return True
     return False
 
