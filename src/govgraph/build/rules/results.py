@@ -226,7 +226,8 @@ def choice_of(verb: Token) -> str | None:
 
 
 def named_choice(q: Quantity, verb: Token) -> str | None:
-    """'105 yes votes'; 'the "yes" campaign won with 51.41 percent', 'the "no" vote stood at 48.59 percent';
+    """'105 yes votes'; 'the "yes" campaign won with 51.41 percent', 'the "no" vote stood at 48.59 percent', 'the number
+    of "yes" voters was 25,157,463';
     'passed with 485 votes' (yes), 'was rejected with 200 votes' (no)."""
     doc = q.anchor.doc
     marked = {t.lower_ for t in doc[q.start : q.anchor.i + 1]} & {"yes", "no"}
@@ -240,8 +241,9 @@ def named_choice(q: Quantity, verb: Token) -> str | None:
         words = {t.lower_ for t in subject.subtree} & {"yes", "no"} if subject is not None else set()
         if subject is not None and subject.lower_ in ("yes", "no"):  # '"No" won 61.3% of the vote'
             return subject.lower_
-        if len(words) == 1 and subject is not None and subject.lemma_.lower() in ("campaign", "vote", "side", "camp"):
-            return words.pop()
+        if len(words) == 1 and subject is not None and (subject.lemma_.lower() in ("campaign", "vote", "side", "camp") or (
+                subject.lemma_.lower() in ("number", "total") and any(t.lemma_.lower() in VOTERS for t in subject.subtree))):
+            return words.pop()  # 'the "yes" campaign won with 51 percent', 'the number of "no" voters was 23,779,141'
         if q.unit == "vote" and holder.head.lower_ == "with" and reported(verb):
             lemma = verb.lemma_.lower()
             return "yes" if lemma in PASS_VERBS else "no" if lemma in FAIL_VERBS else None
@@ -584,9 +586,9 @@ def local(ctx: DocContext, holder: Token) -> bool:
     for child in [*verb.children, *holder.children]:
         if child.lower_ in ("abroad", "overseas"):
             return True
-        if child.dep_ in ("nsubj", "nsubjpass"):  # "the city's tally", "the 'yes' votes for the city"
+        if child.dep_ in ("nsubj", "nsubjpass"):  # "the city's tally", "the number of 'no' voters in the city"
             places += [t for t in child.subtree if t.dep_ == "poss"]
-            places += [p for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "for")
+            places += [p for c in child.subtree if c.dep_ == "prep" and c.lower_ in ("in", "for")
                        for p in c.children if p.dep_ == "pobj"]
         if child.dep_ == "prep" and child.lower_ in ("in", "for"):
             places += [p for p in child.children if p.dep_ == "pobj"]
