@@ -105,7 +105,8 @@ def contestant(ctx: DocContext, sentence: Sentence, token: Token, role: str) -> 
             return entity
         return None  # typed as something else: a country, a court, a commission, a news outlet
     name = " ".join(t.text for t in tokens)
-    full = _full_name(token) if ent is None and len(tokens) == 1 and role != NAMED else None
+    untyped = ent is None or (ent.label_ == "ORG" and len(ent) == 1)  # a lone surname the tagger calls an organization
+    full = _full_name(token) if untyped and len(tokens) == 1 and role != NAMED else None
     if full is not None:  # 'Ruto garnered 7,176,141 votes' after 'William Ruto': the person, never a party
         if role != EITHER:
             return None
