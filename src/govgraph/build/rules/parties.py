@@ -105,7 +105,14 @@ def contestant(ctx: DocContext, sentence: Sentence, token: Token, role: str) -> 
             return entity
         return None  # typed as something else: a country, a court, a commission, a news outlet
     name = " ".join(t.text for t in tokens)
-    if role != NAMED and ent is not None and ent.label_ == "PERSON" and tokens[-1].lower_ not in PARTY_NOUNS:
+    untyped = ent is None or (ent.label_ == "ORG" and len(ent) == 1)  # a lone surname the tagger calls an organization
+    full = _full_name(token) if untyped and len(tokens) == 1 and role != NAMED else None
+    if full is not None:  # 'Ruto garnered 7,176,141 votes' after 'William Ruto': the person, never a party
+        if role != EITHER:
+            return None
+        key = ctx.surnames.get(token.text) or ctx.new_entity("person", "Person", full)
+        ctx.surnames.setdefault(token.text, key)
+    elif role != NAMED and ent is not None and ent.label_ == "PERSON" and tokens[-1].lower_ not in PARTY_NOUNS:
         if role != EITHER or len(tokens) < 2:
             return None
         key = ctx.surnames.get(tokens[-1].text) or ctx.new_entity("person", "Person", name)
@@ -117,6 +124,13 @@ def contestant(ctx: DocContext, sentence: Sentence, token: Token, role: str) -> 
             ctx.claim(sentence, key, "gg:country", ctx.country_key, "parties", 0.7)
     ctx.add_mention(sentence, start - sentence.start, end - sentence.start, key)
     return key
+
+
+def _full_name(token: Token) -> str | None:
+    """The full name of a person the document names whose last word this token is ('Ruto' -> 'William Ruto')."""
+    names = {e.text for e in token.doc.ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == token.text
+             and all(t.text[:1].isupper() for t in e)}
+    return min(names, key=len) if names else None
 
 
 def _with_conjuncts(token: Token) -> list[Token]:

@@ -61,6 +61,7 @@ LEGISLATURES = frozenset({"parliament", "senate", "house", "chamber", "assembly"
 PLACES = frozenset({"box", "station", "precinct", "district", "constituency", "polling", "unit", "center", "centre"})
 COUNTING = frozenset({"count", "tally", "process", "report", "open"})
 POLLS = frozenset({"survey", "respondent", "pollster"})
+TO_THE_POLLS = frozenset({"go", "head", "flock", "return", "skip", "boycott", "miss", "shun"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +131,8 @@ def quantities(sentence: Sentence) -> list[Quantity]:
         after = tokens[j] if j < len(tokens) else None
         per_cent = after is not None and after.lower_ == "per" and j + 1 < len(tokens) and tokens[j + 1].lower_ == "cent"
         percent = after is not None and (after.text == "%" or after.lower_ in ("percent", "pct") or per_cent)
-        if token.ent_type_ == "MONEY" and not percent:  # the tagger reads '61.42 per cent' as money
+        counted = after is not None and after.pos_ == "NOUN" and after.lemma_.lower() in {"seat", "vote", "ballot", *MEMBERS}
+        if token.ent_type_ == "MONEY" and not (percent or counted):  # the tagger reads '61.42 per cent' as money
             i = j
             continue
         words = group[0].text.isalpha()
@@ -150,6 +152,8 @@ def quantities(sentence: Sentence) -> list[Quantity]:
                 last = last.head
             if last.dep_ in ("nummod", "compound") and last.head.pos_ in ("NOUN", "PROPN"):
                 anchor = last.head
+            elif counted and after is not None and after.head == last.head:
+                anchor = after  # '24,99% and 132 MPs' parsed as two conjuncts of the share: the noun is the unit
         unit = "percent" if percent else anchor.lemma_.lower()
         if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in TALLIES:
             unit = "vote"  # 'Lungu's tally of 1,814,201'
@@ -222,7 +226,8 @@ def choice_of(verb: Token) -> str | None:
 
 
 def named_choice(q: Quantity, verb: Token) -> str | None:
-    """'105 yes votes'; 'the "yes" campaign won with 51.41 percent', 'the "no" vote stood at 48.59 percent';
+    """'105 yes votes'; 'the "yes" campaign won with 51.41 percent', 'the "no" vote stood at 48.59 percent', 'the number
+    of "yes" voters was 25,157,463';
     'passed with 485 votes' (yes), 'was rejected with 200 votes' (no)."""
     doc = q.anchor.doc
     marked = {t.lower_ for t in doc[q.start : q.anchor.i + 1]} & {"yes", "no"}
@@ -236,8 +241,9 @@ def named_choice(q: Quantity, verb: Token) -> str | None:
         words = {t.lower_ for t in subject.subtree} & {"yes", "no"} if subject is not None else set()
         if subject is not None and subject.lower_ in ("yes", "no"):  # '"No" won 61.3% of the vote'
             return subject.lower_
-        if len(words) == 1 and subject is not None and subject.lemma_.lower() in ("campaign", "vote", "side", "camp"):
-            return words.pop()
+        if len(words) == 1 and subject is not None and (subject.lemma_.lower() in ("campaign", "vote", "side", "camp") or (
+                subject.lemma_.lower() in ("number", "total") and any(t.lemma_.lower() in VOTERS for t in subject.subtree))):
+            return words.pop()  # 'the "yes" campaign won with 51 percent', 'the number of "no" voters was 23,779,141'
         if q.unit == "vote" and holder.head.lower_ == "with" and reported(verb):
             lemma = verb.lemma_.lower()
             return "yes" if lemma in PASS_VERBS else "no" if lemma in FAIL_VERBS else None
@@ -267,13 +273,15 @@ def names_a_side(ctx: DocContext, sentence: Sentence, verb: Token) -> bool:
 
 
 def is_progress(q: Quantity) -> bool:
-    """'90 percent of ballot boxes counted', 'with 155 of 156 constituencies reporting': the progress of a count."""
+    """'90 percent of ballot boxes counted', 'with 155 of 156 constituencies reporting': the progress of a count; not
+    '50.49 percent of the total votes tallied', a share of the whole count."""
     anchor = q.anchor
     if anchor.head.lemma_.lower() in COUNTING:
         return True
     for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
         for noun in (p for p in prep.children if p.dep_ == "pobj"):
-            if noun.lemma_.lower() in PLACES or any(t.lemma_.lower() in COUNTING for t in noun.children):
+            whole = any(c.lower_ in ("total", "valid") for c in noun.children)
+            if noun.lemma_.lower() in PLACES or (not whole and any(t.lemma_.lower() in COUNTING for t in noun.children)):
                 return True
     return False
 
@@ -287,12 +295,15 @@ def in_poll(ctx: DocContext, sentence: Sentence) -> bool:
 
 
 def survey(token: Token) -> bool:
-    """'a survey', 'respondents', 'an opinion poll', 'exit polls', 'a poll found'; not 'went to the polls' (voting)
-    nor 'the party polled 30 percent'."""
+    """'a survey', 'respondents', 'an opinion poll', 'exit polls', 'a poll found'; not 'went to the polls' or
+    'skipped the poll' (voting) nor 'the party polled 30 percent'."""
     lemma = token.lemma_.lower()
     if lemma in POLLS:
         return True
     if lemma != "poll" or token.pos_ != "NOUN":
+        return False
+    verb = token.head.head if token.head.pos_ == "ADP" else token.head
+    if verb.lemma_.lower() in TO_THE_POLLS:  # 'skipping the poll', 'went to the poll': the vote itself
         return False
     return token.tag_ == "NN" or any(c.lower_ in ("opinion", "exit", "recent", "latest", "new") for c in token.children)
 
@@ -442,6 +453,8 @@ def _span_of(token: Token) -> tuple[int, int]:
 def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, named_group: bool = False) -> str | None:
     """The party or candidate a noun phrase names: a mention, or (with `create`) a new one from its entity type;
     `named_group` when the phrase names an organization ('the group, Chile Seguro')."""
+    if token.lemma_.lower() in PARTY_HEADS and token.text.islower() and all(c.dep_ == "det" for c in token.children):
+        return None  # 'the party' alone: which party the article named last is no evidence of whose result this is
     start, end = _span_of(token)
     heads = [m for m in sentence.mentions if m.start < end and m.end > start and m.start <= token.idx < m.end]
     if not heads and token.lemma_.lower() in PARTY_HEADS:  # "Zelensky's party": the party named before its noun
@@ -457,8 +470,9 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
         named = side_of(ctx, sentence, appos, create, token.lemma_.lower() in ORGANIZATION_NOUNS)
         if named is not None:
             return named
-    if not create:
-        return None
+    named = known_party(ctx, sentence, token)
+    if named is not None or not create:
+        return named
     span = sentence.tokens
     if span is None:
         return None
@@ -481,6 +495,22 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
     else:
         return None
     ctx.add_mention(sentence, rel_start + (len(ent.text) - len(name)), rel_end, key)
+    return key
+
+
+def known_party(ctx: DocContext, sentence: Sentence | None, token: Token) -> str | None:
+    """A party an earlier sentence of the article named, by the same name ('... voted for Golos' after 'Golos –
+    5.8%'), whatever the tagger makes of the name here; with a sentence, the name becomes a mention in it."""
+    left = token
+    while left.i > 0 and token.doc[left.i - 1].pos_ == "PROPN" and token.doc[left.i - 1].head.i >= left.i:
+        left = token.doc[left.i - 1]
+    if token.pos_ != "PROPN" or not left.text[:1].isupper():
+        return None
+    name = token.doc[left.i : token.i + 1].text
+    key = next((k for k, e in ctx.extraction.entities.items()
+                if (e.label == name or name in e.aliases) and ctx.is_a(k, "PoliticalParty")), None)
+    if key is not None and sentence is not None:
+        ctx.add_mention(sentence, left.idx - sentence.start, token.idx + len(token.text) - sentence.start, key)
     return key
 
 
@@ -526,7 +556,7 @@ def holder_of(q: Quantity) -> Token:
                                                                     or verb.head.like_num):
             holder = verb.head
     while holder.dep_ in ("conj", "appos") and (holder.head.lemma_.lower() in ("vote", "ballot") or holder.head.like_num
-                                                 or (holder.lemma_.lower() in ("vote", "seat")
+                                                 or (holder.lemma_.lower() in {"vote", "seat", *MEMBERS}
                                                      and holder.head.lower_ in PERCENT)):
         holder = holder.head  # and '40% of the vote and about 1.2 million votes', '30.7 percent and 157 seats'
         if holder.lemma_.lower() == "vote" and holder.dep_ == "pobj" and holder.head.head.lower_ in PERCENT:
@@ -556,9 +586,9 @@ def local(ctx: DocContext, holder: Token) -> bool:
     for child in [*verb.children, *holder.children]:
         if child.lower_ in ("abroad", "overseas"):
             return True
-        if child.dep_ in ("nsubj", "nsubjpass"):  # "the city's tally", "the 'yes' votes for the city"
+        if child.dep_ in ("nsubj", "nsubjpass"):  # "the city's tally", "the number of 'no' voters in the city"
             places += [t for t in child.subtree if t.dep_ == "poss"]
-            places += [p for c in child.children if c.dep_ == "prep" and c.lower_ in ("in", "for")
+            places += [p for c in child.subtree if c.dep_ == "prep" and c.lower_ in ("in", "for")
                        for p in c.children if p.dep_ == "pobj"]
         if child.dep_ == "prep" and child.lower_ in ("in", "for"):
             places += [p for p in child.children if p.dep_ == "pobj"]
@@ -566,7 +596,8 @@ def local(ctx: DocContext, holder: Token) -> bool:
         if place.lemma_.lower() in ("city", "province", "region", "county", "district", "state", "municipality"):
             return True
         ent = next((e for e in place.sent.ents if e.start <= place.i < e.end), None)
-        if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") and ent.text.lower().removeprefix("the ") not in names:
+        if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") and ent.text.lower().removeprefix("the ") not in names and (
+                known_party(ctx, None, place) is None):  # 'voted for Golos', a party the tagger takes for a place
             return True
     return False
 
@@ -727,8 +758,10 @@ def parties(ctx: DocContext, rule: Rule) -> None:
             unit = "vote" if placed_count(q) else q.unit
             backers = supporters(q)
             member_seats = unit in MEMBERS and q.anchor.dep_ == "conj" and q.anchor.head.i in listed
-            if member_seats:
+            if member_seats or (unit in MEMBERS and elected_members(q)):
                 unit = "seat"
+            if unit not in ("vote", "seat", "ballot") and counted_people(q):
+                unit = "people"  # '35.49 million Mexicans'
             if not (q.percent or unit in ("vote", "seat", "ballot", "people", "voter") or backers is not None):
                 continue
             if q.percent and any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in ("seat", "voter",
@@ -763,7 +796,8 @@ def parties(ctx: DocContext, rule: Rule) -> None:
                     side = side_of(ctx, sentence, subject, create=True)
             if side is None:  # '22 seats won by X', '37 seats were won by X', 'votes were cast for X', '35 percent for X'
                 around = [*holder.children, *(c for v in holder.children if v.dep_ == "acl" for c in v.children)]
-                if holder.dep_ in ("nsubj", "nsubjpass") and holder.head.lemma_.lower() in WIN_VERBS | {"cast"}:
+                voters = holder.dep_ == "nsubj" and holder.head.lemma_.lower() == "vote" and unit in ("people", "voter")
+                if (holder.dep_ in ("nsubj", "nsubjpass") and holder.head.lemma_.lower() in WIN_VERBS | {"cast"}) or voters:
                     around += list(holder.head.children)
                 for child in around:
                     if child.dep_ in ("prep", "agent") and child.lower_ in ("for", "by") and side is None:
@@ -795,6 +829,11 @@ def parties(ctx: DocContext, rule: Rule) -> None:
             record(ctx, sentence, event, side, predicate, q)
 
 
+def counted_people(q: Quantity) -> bool:
+    """'35.49 million Mexicans', '2 million Poles': a number of a nationality's people."""
+    return not q.percent and q.anchor.ent_type_ == "NORP" and q.anchor.tag_ in ("NNS", "NNPS")
+
+
 def placed_count(q: Quantity) -> bool:
     """'came second with 6,942,930': a bare count of votes after a place in the race."""
     anchor = q.anchor
@@ -817,6 +856,18 @@ def supporters(q: Quantity) -> Token | None:
 
 
 MEMBERS = frozenset({"mp", "deputy", "member", "lawmaker", "legislator", "councilor", "councillor"})
+
+
+def elected_members(q: Quantity) -> bool:
+    """'securing 326 members of parliament', 'obtained 28% of the votes and 17 councilors': members a party won, its
+    seats (not 'the support of 482 members', nor 'won over 20 members of the opposition')."""
+    anchor = q.anchor
+    while anchor.dep_ == "conj" and (anchor.head.lower_ in PERCENT or anchor.head.lemma_.lower() in ("vote", "seat")):
+        anchor = anchor.head
+    of = [p.lemma_.lower() for c in q.anchor.children if c.dep_ == "prep" and c.lower_ == "of"
+          for p in c.children if p.dep_ == "pobj"]
+    return anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in WIN_VERBS and all(
+        w in LEGISLATURES | {"council", "convention"} for w in of)
 PROPOSALS = frozenset({"bill", "motion", "proposal", "amendment", "law", "reform", "resolution", "nomination",
                        "constitution", "charter", "it"})
 
@@ -835,34 +886,41 @@ POSSESSIVE = re.compile(r"[’‘']s?$")
 
 
 def listed_side(ctx: DocContext, sentence: Sentence, q: Quantity) -> str | None:
-    """A party's share in a list: 'AKP: 40.8% and 258 MPs', "X – 8.18%, Y – 8.10%", 'X 43%, Y 27%'. The name stands
-    right before the share (a dash or colon between); a list needs two such pairs, or the line opens with one."""
+    """A party's share in a list: 'AKP: 40.8% and 258 MPs', "X – 8.18%, Y – 8.10%", 'X 43%, Y 27%', 'followed by X (XB)
+    with 27.1 percent and Y with 5.7 percent'. The name stands right before the share (a dash, a colon or 'with'
+    between); a list needs two such pairs, or the line opens with one. A name before 'with' must be one the tagger
+    or another rule knows as a party or a person."""
     span = sentence.tokens
     if not q.percent or span is None:
         return None
     lo = span.start
 
-    def name_before(index: int) -> tuple[int, int] | None:
+    def name_before(index: int) -> tuple[int, int, bool] | None:
         doc = q.anchor.doc
         j = index - 1
-        if j >= lo and doc[j].text in LIST_MARKS:
+        joined = j >= lo and doc[j].lower_ == "with"
+        if j >= lo and (doc[j].text in LIST_MARKS or joined):
             j -= 1
+        if joined and j - 2 >= lo and doc[j].text == ")" and doc[j - 2].text == "(":
+            j -= 1  # 'the Electoral Bloc of Communists and Socialists (EBCS) with 27.17 percent': the acronym
         end = j
         while j >= lo and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not POSSESSIVE.search(doc[j].text):
             j -= 1
         owned = j >= lo and (POSSESSIVE.search(doc[j].text) is not None or doc[j].dep_ == "case")
         if end <= j or (doc[end].ent_type_ in ("GPE", "LOC") and not owned) or doc[end].ent_type_ == "DATE":
             return None  # 'Riga 40%' is a place; "Timoshenko's Batkivshchina – 8.18%" a party, whatever the tagger says
-        return j + 1, end
+        return j + 1, end, joined
 
     found = name_before(q.start)
     if found is None:
         return None
-    first, last = found
+    first, last, joined = found
     pairs = sum(1 for o in quantities(sentence) if o.percent and name_before(o.start) is not None)
     opens = first == span.start and span.doc[last + 1].text == ":"
     if pairs < 2 and not opens:
         return None
+    if joined:
+        return side_of(ctx, sentence, span.doc[last], create=True)
     ent = next((e for e in span.ents if e.start <= last < e.end), None)
     if ent is not None and (ent.start, ent.end) == (first, last + 1) and ent.label_ in ("ORG", "PERSON", "NORP"):
         return side_of(ctx, sentence, span.doc[last], create=True, named_group=True)
