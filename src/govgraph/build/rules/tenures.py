@@ -165,8 +165,8 @@ def date_tenure(ctx: DocContext, rule: Rule, sentence: Sentence, held: Held, per
             stated |= date_by_preposition(ctx, rule, sentence, held, preposition, lemma)
         if not stated and _today(verb) and ctx.doc.date and len(ctx.doc.date) == 10:
             stated |= date_by_word(ctx, rule, sentence, held, Value(ctx.doc.date, "date"), "on", lemma)
-    if (not stated and not held.former and verbs and _speaks_now(verbs[0][0], verbs[0][0].lemma_.lower())
-            and ctx.doc.date and len(ctx.doc.date) == 10):
+    now = _speaks_now(verbs[0][0], verbs[0][0].lemma_.lower()) if verbs else _undated(sentence)
+    if not stated and not held.former and now and ctx.doc.date and len(ctx.doc.date) == 10:
         ctx.claim(sentence, held.tenure, "gg:heldOn", Value(ctx.doc.date, "date"), rule.name, 0.7)
 
 
@@ -269,6 +269,13 @@ def _uncertain(verb: Token) -> bool:
     """A clause that does not state what happened: future, conditional, negated or an infinitive."""
     return verb.tag_ == "VB" or any(c.lower_ in _UNCERTAIN or c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to")
                                     for c in verb.children)
+
+
+def _undated(sentence: Sentence) -> bool:
+    """A sentence that places nothing in another time: no date, no past perfect ('had been'), no future."""
+    assert sentence.tokens is not None
+    return not any(find_dates(sentence.text)) and not any(
+        t.lower_ in {"had", "will", "would", "'d", "'ll"} and t.dep_ in {"aux", "auxpass"} for t in sentence.tokens)
 
 
 def _speaks_now(verb: Token, lemma: str) -> bool:
