@@ -378,3 +378,15 @@ def test_skipped_files_are_named_in_one_warning_line(tmp_path: Path):
     (line,) = [line for line in lines if "skipped" in line]
     assert line == (f"warning: {tmp_path}: skipped 4 files that are not .txt/.md/.html/.pdf/.docx: "
                     "a.xls, b.png, c.zip, sub/line\\nbreak.csv")
+
+
+def test_the_title_is_the_headline_not_the_site_name_above_it():
+    from govgraph.build.documents import _first_heading
+
+    page = "September 28. 2023. 6:46\n\nThe Daily\n\nRead the World Today\n\nRuritania reforms its parliament, " \
+           "president tells deputies\n\nThe president said on Monday that reforms will continue.\n"
+    assert _first_heading(page) == "Ruritania reforms its parliament, president tells deputies"
+    assert _first_heading("Budget\n\nBy John Smith\n\nThe budget passed on Monday.") == "Budget"
+    assert _first_heading("The Implications of Reforms.\n\nby: Mr. Ali Khan, Director\n\nText.") == \
+        "The Implications of Reforms."
+    assert _first_heading("") == ""

@@ -324,12 +324,36 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
     return text[match.end() :], meta
 
 
+_HEADLINE_WORDS = 30
+_LEADING_LINES = 6
+
+
 def _first_heading(text: str) -> str:
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line[:300]
-    return ""
+    """The headline: among the short lines before the first paragraph, the one with the most words, so that a
+    site's name and tagline above it ('The Daily', 'Read the World Today') are not taken for the title; dates
+    and bylines are never it. Without such lines, the first line."""
+    lines = [line.strip().lstrip("#").strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    candidates = []
+    for line in lines[:_LEADING_LINES]:
+        words = line.split()
+        if len(words) > _HEADLINE_WORDS or line.endswith("."):
+            break  # the first paragraph
+        if _is_date_line(line) or re.match(r"(?i)by\b:?\s", line):
+            continue
+        candidates.append(line)
+    best = max(candidates, key=lambda line: len(line.split()), default=lines[0] if lines else "")
+    return best[:300]
+
+
+def _is_date_line(line: str) -> bool:
+    """'September 28. 2023. 6:46', 'March 3, 2023': a line that is a date, perhaps with a time."""
+    from govgraph.build.dates import find_dates
+
+    rest = line
+    for found in sorted(find_dates(line), key=lambda d: -d.start):
+        rest = rest[: found.start] + rest[found.end :]
+    return rest != line and not re.search(r"[^\W\d_]{3,}", re.sub(r"(?i)\b(?:am|pm|updated|published)\b", "", rest))
 
 
 def _normalise_date(value: str) -> str | None:
