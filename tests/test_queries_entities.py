@@ -127,3 +127,11 @@ def test_tokayev_resolves_on_the_sample(sample_build: Path):
     result = run_cli("query", "describe", "--out", str(sample_build), "-p", "entity=Tokayev")
     assert result.returncode == 0, result.stderr
     assert "kassym-jomart-tokayev" in result.stdout
+
+
+def test_an_office_is_found_by_a_name_used_only_in_context(sample_build):
+    from govgraph.graph.store import open_store
+    from govgraph.queries.entities import resolve_entity
+
+    store = open_store(sample_build / "store")
+    assert resolve_entity(store, "head of state", "office").value.endswith("/kz/president")

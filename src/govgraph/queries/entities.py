@@ -5,8 +5,9 @@ or IRI among the graph's instances (schema classes and properties never match): 
 first (case does not matter), then a label that begins "NAME of ..." ("President" -> "President of
 Kazakhstan"), then a label that the words make up at least half of ("Tokayev" -> "Kassym-Jomart
 Tokayev", not "Kassym-Jomart Tokayev as President of Kazakhstan"), and last a name used only in
-context (gg:contextLabel, "Parliament" for a lower house that articles call so). One match is
-bound as its IRI; several give one line listing them; none gives one line with the closest labels.
+context (gg:contextLabel or skos:hiddenLabel: "Parliament" for a lower house that articles call so,
+"head of state" for a country's president). One match is bound as its IRI; several give one line
+listing them; none gives one line with the closest labels.
 A ``class of gg:X`` parameter takes one of the classes under gg:X, by label or name, and a
 ``property`` parameter one of the schema's properties; anything else is refused with the allowed values.
 """
@@ -26,10 +27,11 @@ from govgraph.queries.catalog import Param
 
 _LABELS = f"<{RDFS.label}>|<{SKOS.prefLabel}>|<{SKOS.altLabel}>|<{GG.contextLabel}>"
 _CONTEXT = GG.contextLabel  # a name used only in context ("the lower house"): matched last
+_HIDDEN = SKOS.hiddenLabel  # what the build writes a context name as ("head of state" of a country's president)
 _SCHEMA_TERMS = " ".join(f"<{t}>" for t in (OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty,
                                               OWL.AnnotationProperty, RDF.Property))
 _INSTANCES = f"""SELECT DISTINCT ?x ?name ?how WHERE {{
-  ?x ?how ?name . VALUES ?how {{ {" ".join(f"<{p}>" for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel, _CONTEXT))} }}
+  ?x ?how ?name . VALUES ?how {{ {" ".join(f"<{p}>" for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel, _CONTEXT, _HIDDEN))} }}
   FILTER(isIRI(?x) && CONTAINS(LCASE(STR(?name)), ?wanted))
   FILTER NOT EXISTS {{ ?x a ?meta . VALUES ?meta {{ {_SCHEMA_TERMS} }} }}
 }}"""
@@ -85,7 +87,7 @@ def resolve_entity(store: GraphStore, text: str, where: str) -> ox.NamedNode:
     for row in rows:
         node, name, how = row["x"], row["name"], row["how"]
         if isinstance(node, ox.NamedNode) and isinstance(name, ox.Literal):
-            kept = context if how == ox.NamedNode(str(_CONTEXT)) else names
+            kept = context if how in (ox.NamedNode(str(_CONTEXT)), ox.NamedNode(str(_HIDDEN))) else names
             kept.setdefault(node, set()).add(" ".join(name.value.split()).lower())
     words = re.compile(rf"(?<![\w-]){re.escape(wanted)}(?![\w-])")
     share = len(wanted.split()) * 2
