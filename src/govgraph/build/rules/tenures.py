@@ -185,8 +185,8 @@ def date_by_word(ctx: DocContext, rule: Rule, sentence: Sentence, held: Held, va
     """Date the tenure with a date the holder's verb takes through `word` ('in', 'since', 'until'...)."""
     if word in _BEGINS and lemma in SPAN_VERBS | START_VERBS:
         ctx.claim(sentence, held.tenure, "gg:startDate", value, rule.name, 0.8)
-        for follow in (c for t in (preposition, *preposition.children) if preposition is not None for c in t.children
-                       if c.dep_ == "prep" and c.lower_ in _ENDS):  # 'from 2014 to 2019'
+        around = (preposition, *preposition.children) if preposition is not None else ()
+        for follow in (c for t in around for c in t.children if c.dep_ == "prep" and c.lower_ in _ENDS):  # '2014 to 2019'
             ended = _date_of(ctx, sentence, follow)
             if ended is not None:
                 ctx.claim(sentence, held.tenure, "gg:endDate", Value(ended.iso, ended.datatype), rule.name, 0.8)
