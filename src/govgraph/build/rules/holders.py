@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence
 from govgraph.build.gazetteer import longest_matches
 from govgraph.build.lexicon import INSTITUTION_HEADS as HEAD_CLASSES
+from govgraph.build.lexicon import lexicon
 from govgraph.build.organizations import is_head
 from govgraph.build.people import (
     _NOT_NAME_WORDS,
@@ -38,6 +39,7 @@ FORMER = frozenset({"former", "ex", "then", "late", "ousted", "erstwhile", "prev
 CURRENT = frozenset({"acting", "interim", "incumbent", "outgoing", "newly", "elected", "re-elected", "new", "current",
                      "sitting", "caretaker", "serving", "appointed", "designate"})
 TITLE_PREFIXES = frozenset({"deputy", "vice"})
+MEMBER_WORDS = lexicon().of("member-words")  # a seat in a chamber: 'senator', 'mp', 'deputy'
 POSSESSIVES = frozenset({"its", "their"})
 # Titles whose "of X" names a portfolio or a place rather than a body.
 PORTFOLIO_TITLES = frozenset({"minister", "secretary", "deputy minister", "secretary of state", "governor", "mayor"})
@@ -368,6 +370,8 @@ class Offices:
         lo, hi = sentence.start + where[0], sentence.start + where[1]
         named = [m.entity for m in sorted(sentence.mentions, key=lambda m: m.start)
                  if m.start < hi and lo < m.end and _is_body(self.ctx, m.entity)]
+        if named and self._party_member(title, named[-1]):
+            return Title(self._generic(title, country), former)  # 'PAN senator': a senator who is of PAN
         if named:
             return self.post(sentence, title, named[-1], former)
         phrase = " ".join(qualifiers).lower()
@@ -389,6 +393,8 @@ class Offices:
             if entity is None or not _is_body(self.ctx, mention.entity):
                 continue
             names = [entity.label.lower(), *(a.lower() for a in entity.aliases)]
+            if self._party_member(title, mention.entity):
+                continue
             if phrase in names or entity.label.lower().startswith(phrase + " "):
                 return self.post(sentence, title, mention.entity, former)
         if title.lower() in PORTFOLIO_TITLES:
@@ -396,6 +402,10 @@ class Offices:
         if title.lower() in BARE_TITLES:  # 'PAN senator': a senator, whatever PAN is
             return Title(self._generic(title, country), former)
         return None
+
+    def _party_member(self, title: str, org: str) -> bool:
+        """A member's title before a party's name ('PAN senator'): a seat the person holds, not a post of the party."""
+        return title.lower().split()[-1] in MEMBER_WORDS and self.ctx.is_a(org, "PoliticalParty")
 
     def _antecedent(self, sentence: Sentence, start: int) -> str | None:
         """The party or body 'its' refers to: the last one named before, in this sentence or the one before."""
