@@ -311,7 +311,7 @@ class Offices:
             return self._qualified(sentence, (start, start + match.start), title, qualifiers, country, former)
         if title.lower() not in BARE_TITLES and not (entry.generic and heads):
             return None  # 'leader', 'chairman', 'director' of nothing named; but 'Speaker of Parliament'
-        return Title(self._generic(title, country), former)
+        return Title(self.generic(title, country), former)
 
     def _generic_bodies(self) -> list:
         """Generic bodies the article names in lower case ('the election commission'), in text order."""
@@ -328,7 +328,8 @@ class Offices:
         span = self.ctx.parsed.char_span(sentence.start + start, sentence.start + end, alignment_mode="contract")
         return list(span) if span is not None else []
 
-    def _generic(self, title: str, country: str | None) -> str:
+    def generic(self, title: str, country: str | None) -> str:
+        """The office of a title without a body: a national office of the country, else a post scoped to it."""
         country = country or self.people.country
         if title.lower() in NATIONAL_TITLES | {"deputy president"} and country:
             return self.people.national_office(title, country)
@@ -358,7 +359,7 @@ class Offices:
             return None
         known = self.ctx.mention_at(sentence, org_start, org_end)
         if known is None and title.lower() in PORTFOLIO_TITLES:  # 'Minister of Justice', 'Governor of Veracruz'
-            return Title(self._generic(f"{title} of {org_text}", None), former)
+            return Title(self.generic(f"{title} of {org_text}", None), former)
         if known is not None and self.ctx.is_a(known, "Person"):
             return None
         return Title(self.people.role_in(sentence, title, "of", (org_start, org_end)), former)
@@ -371,7 +372,7 @@ class Offices:
         named = [m.entity for m in sorted(sentence.mentions, key=lambda m: m.start)
                  if m.start < hi and lo < m.end and _is_body(self.ctx, m.entity)]
         if named and self._party_member(title, named[-1]):
-            return Title(self._generic(title, country), former)  # 'PAN senator': a senator who is of PAN
+            return Title(self.generic(title, country), former)  # 'PAN senator': a senator who is of PAN
         if named:
             return self.post(sentence, title, named[-1], former)
         phrase = " ".join(qualifiers).lower()
@@ -398,9 +399,9 @@ class Offices:
             if phrase in names or entity.label.lower().startswith(phrase + " "):
                 return self.post(sentence, title, mention.entity, former)
         if title.lower() in PORTFOLIO_TITLES:
-            return Title(self._generic(f"{title} of {' '.join(qualifiers)}", country), former)
+            return Title(self.generic(f"{title} of {' '.join(qualifiers)}", country), former)
         if title.lower() in BARE_TITLES:  # 'PAN senator': a senator, whatever PAN is
-            return Title(self._generic(title, country), former)
+            return Title(self.generic(title, country), former)
         return None
 
     def _party_member(self, title: str, org: str) -> bool:

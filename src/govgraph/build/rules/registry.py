@@ -32,6 +32,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.bodies",
     "govgraph.build.rules.tenures",
     "govgraph.build.rules.memberships",
+    "govgraph.build.rules.seats",
 )
 
 
