@@ -184,10 +184,11 @@ class People:
                 return known
         if not self.allow_new and not (create and name_words_ok(self.ctx, parts)):
             return None
-        folded = name.lower() + " "
-        if any(entity.label.lower().startswith(folded) and self.ctx.is_a(key, *ORGANIZATION_CLASSES)
+        folded = name.lower()
+        if any(self.ctx.is_a(key, *ORGANIZATION_CLASSES)
+               and any(n.lower() == folded or n.lower().startswith(folded + " ") for n in (entity.label, *entity.aliases))
                for key, entity in self.ctx.extraction.entities.items()):
-            return None  # 'Pheu Thai' of the Pheu Thai Party
+            return None  # 'Pheu Thai' of the Pheu Thai Party; a party named again
         key = self.ctx.new_entity("person", "Person", name)
         self.ctx.surnames.setdefault(parts[-1], key)
         return key

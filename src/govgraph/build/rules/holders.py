@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence
 from govgraph.build.gazetteer import longest_matches
 from govgraph.build.lexicon import INSTITUTION_HEADS as HEAD_CLASSES
+from govgraph.build.lexicon import lexicon
 from govgraph.build.organizations import is_head
 from govgraph.build.people import (
     _NOT_NAME_WORDS,
@@ -38,6 +39,7 @@ FORMER = frozenset({"former", "ex", "then", "late", "ousted", "erstwhile", "prev
 CURRENT = frozenset({"acting", "interim", "incumbent", "outgoing", "newly", "elected", "re-elected", "new", "current",
                      "sitting", "caretaker", "serving", "appointed", "designate"})
 TITLE_PREFIXES = frozenset({"deputy", "vice"})
+MEMBER_WORDS = lexicon().of("member-words")  # a seat in a chamber: 'senator', 'mp', 'deputy'
 POSSESSIVES = frozenset({"its", "their"})
 # Titles whose "of X" names a portfolio or a place rather than a body.
 PORTFOLIO_TITLES = frozenset({"minister", "secretary", "deputy minister", "secretary of state", "governor", "mayor"})
@@ -309,7 +311,7 @@ class Offices:
             return self._qualified(sentence, (start, start + match.start), title, qualifiers, country, former)
         if title.lower() not in BARE_TITLES and not (entry.generic and heads):
             return None  # 'leader', 'chairman', 'director' of nothing named; but 'Speaker of Parliament'
-        return Title(self._generic(title, country), former)
+        return Title(self.generic(title, country), former)
 
     def _generic_bodies(self) -> list:
         """Generic bodies the article names in lower case ('the election commission'), in text order."""
@@ -326,7 +328,8 @@ class Offices:
         span = self.ctx.parsed.char_span(sentence.start + start, sentence.start + end, alignment_mode="contract")
         return list(span) if span is not None else []
 
-    def _generic(self, title: str, country: str | None) -> str:
+    def generic(self, title: str, country: str | None) -> str:
+        """The office of a title without a body: a national office of the country, else a post scoped to it."""
         country = country or self.people.country
         if title.lower() in NATIONAL_TITLES | {"deputy president"} and country:
             return self.people.national_office(title, country)
@@ -356,7 +359,7 @@ class Offices:
             return None
         known = self.ctx.mention_at(sentence, org_start, org_end)
         if known is None and title.lower() in PORTFOLIO_TITLES:  # 'Minister of Justice', 'Governor of Veracruz'
-            return Title(self._generic(f"{title} of {org_text}", None), former)
+            return Title(self.generic(f"{title} of {org_text}", None), former)
         if known is not None and self.ctx.is_a(known, "Person"):
             return None
         return Title(self.people.role_in(sentence, title, "of", (org_start, org_end)), former)
@@ -368,6 +371,8 @@ class Offices:
         lo, hi = sentence.start + where[0], sentence.start + where[1]
         named = [m.entity for m in sorted(sentence.mentions, key=lambda m: m.start)
                  if m.start < hi and lo < m.end and _is_body(self.ctx, m.entity)]
+        if named and self._party_member(title, named[-1]):
+            return Title(self.generic(title, country), former)  # 'PAN senator': a senator who is of PAN
         if named:
             return self.post(sentence, title, named[-1], former)
         phrase = " ".join(qualifiers).lower()
@@ -389,13 +394,19 @@ class Offices:
             if entity is None or not _is_body(self.ctx, mention.entity):
                 continue
             names = [entity.label.lower(), *(a.lower() for a in entity.aliases)]
+            if self._party_member(title, mention.entity):
+                continue
             if phrase in names or entity.label.lower().startswith(phrase + " "):
                 return self.post(sentence, title, mention.entity, former)
         if title.lower() in PORTFOLIO_TITLES:
-            return Title(self._generic(f"{title} of {' '.join(qualifiers)}", country), former)
+            return Title(self.generic(f"{title} of {' '.join(qualifiers)}", country), former)
         if title.lower() in BARE_TITLES:  # 'PAN senator': a senator, whatever PAN is
-            return Title(self._generic(title, country), former)
+            return Title(self.generic(title, country), former)
         return None
+
+    def _party_member(self, title: str, org: str) -> bool:
+        """A member's title before a party's name ('PAN senator'): a seat the person holds, not a post of the party."""
+        return title.lower().split()[-1] in MEMBER_WORDS and self.ctx.is_a(org, "PoliticalParty")
 
     def _antecedent(self, sentence: Sentence, start: int) -> str | None:
         """The party or body 'its' refers to: the last one named before, in this sentence or the one before."""

@@ -32,6 +32,8 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.bodies",
     "govgraph.build.rules.tenures",
     "govgraph.build.rules.votes",
+    "govgraph.build.rules.memberships",
+    "govgraph.build.rules.seats",
 )
 
 

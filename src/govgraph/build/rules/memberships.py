@@ -1,0 +1,155 @@
+"""The party a person belongs to, from how a sentence joins a person's name to a party's.
+
+`persons.parties`: "NAME's PARTY" ("Ana Costa's Unity Front"), "PARTY's NAME", "PARTY senator NAME"
+(a member's title between them), "NAME of the PARTY", "NAME, from PARTY" and "NAME (PARTY)". An
+acronym in capitals right before a member's title and a name ("ODM senator Jon Doe") is a party of the
+article's country even when nothing else names it. Only membership is stated here: the office
+the title names is persons.offices' to give, never a post in the party.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from govgraph.build.context import DocContext, Sentence
+from govgraph.build.lexicon import lexicon
+from govgraph.build.people import is_country_word, office_vocabulary
+from govgraph.build.rules.base import Rule, implements
+from govgraph.build.rules.holders import CURRENT, FORMER
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from govgraph.build.records import Mention
+
+_APOSTROPHE = r"[’‘']"
+# NAME's PARTY, NAME's leftist coalition, PARTY: the person's party, with one describing adjective at most
+_PERSON_FIRST = re.compile(rf"^{_APOSTROPHE}s?\s+(?P<word>[a-z][a-z-]+\s+)?"
+                           r"(?:(?:party|coalition|alliance|bloc|movement|front),?\s+)?$")
+# NAME of the PARTY; NAME, 60, of the PARTY; NAME, from PARTY; NAME (PARTY
+_OF_PARTY = re.compile(r"^(?:,\s*\d{1,3},)?\s+of\s+(?:the\s+)?$|^,\s+(?:from|of)\s+(?:the\s+)?$|^\s+\(\s*$")
+_PARTY_ACRONYM = re.compile(r"^\s*\([A-Z][A-Za-z-]{1,9}\)")
+_ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,6})\s+$")
+# words that may stand between a party and its member's name: titles and their modifiers
+_TITLE_FILLERS = frozenset({"prime", "ministerial", "presidential", "candidate", "nominee", "chief", "member", "of",
+                            "the", "party", "mp"})
+
+
+_PLACES = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
+def _token(ctx: DocContext, offset: int) -> Token | None:
+    if ctx.parsed is None:
+        return None
+    span = ctx.parsed.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _pos(ctx: DocContext, offset: int) -> str:
+    token = _token(ctx, offset)
+    return token.pos_ if token is not None else ""
+
+
+def _ent_type(ctx: DocContext, offset: int) -> str:
+    token = _token(ctx, offset)
+    return token.ent_type_ if token is not None else ""
+
+
+def _member_titles() -> frozenset[str]:
+    return lexicon().of("member-words") | {"mps", "senators", "lawmakers", "candidate", "nominee"}
+
+
+def _gap_of_titles(gap: str, words: frozenset[str]) -> bool:
+    """Whether the text between a party and a name is only titles ("senator", "Pheu Thai's prime ministerial
+    candidate", "leader"), with no verb or other name in it."""
+    tokens = re.findall(r"[\w-]+", gap.lower())
+    return bool(tokens) and all(t in words or t in _TITLE_FILLERS or t in FORMER | CURRENT for t in tokens)
+
+
+@implements("persons.parties")
+def person_parties(ctx: DocContext, rule: Rule) -> None:
+    """gg:memberOf between a person and the party a sentence joins to the name."""
+    _, vocabulary = office_vocabulary(ctx.gazetteer)
+    titles = vocabulary | _member_titles()
+    for sentence in ctx.sentences:
+        people = [m for m in sentence.mentions if ctx.is_a(m.entity, "Person")]
+        if not people:
+            continue
+        parties = _party_mentions(ctx, sentence)
+        for person in people:
+            for party in parties:
+                if _joined(ctx, sentence, person, party, titles):
+                    ctx.claim(sentence, person.entity, "gg:memberOf", party.entity, rule.name, 0.8)
+            party_key = _acronym_party(ctx, sentence, person)
+            if party_key is not None:
+                ctx.claim(sentence, person.entity, "gg:memberOf", party_key, rule.name, 0.75)
+
+
+def _party_mentions(ctx: DocContext, sentence: Sentence) -> list[Mention]:
+    """The parties a sentence names: its mentions, and the names of the article's parties written again
+    ('Fuerza Nueva senator X' after 'the ruling party Fuerza Nueva'), which become mentions too."""
+    found = [m for m in sentence.mentions if ctx.is_a(m.entity, "PoliticalParty")]
+    names = {name: key for key, entity in ctx.extraction.entities.items() if key.startswith("party/")
+             and ctx.is_a(key, "PoliticalParty") for name in (entity.label, *entity.aliases)
+             if name[:1].isupper() and len(name) >= 2}
+    for name in sorted(names, key=len, reverse=True):
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence.text):
+            start, end = hit.span()
+            if any(m.start - sentence.start < end and start < m.end - sentence.start for m in sentence.mentions):
+                continue
+            ctx.add_mention(sentence, start, end, names[name])
+            found.append(next(m for m in reversed(sentence.mentions) if m.entity == names[name]))
+    return found
+
+
+def _joined(ctx: DocContext, sentence: Sentence, person: Mention, party: Mention, titles: frozenset[str]) -> bool:
+    text = sentence.text
+    p_start, p_end = person.start - sentence.start, person.end - sentence.start
+    q_start, q_end = party.start - sentence.start, party.end - sentence.start
+    if p_end <= q_start:
+        gap = text[p_end:q_start]
+        first = _PERSON_FIRST.match(gap)
+        if first and re.match(_APOSTROPHE, gap):
+            return first.group("word") is None or _pos(ctx, sentence.start + p_end + first.start("word")) == "ADJ"
+        if _OF_PARTY.match(gap):
+            return not gap.strip().startswith("(") or text[q_end : q_end + 1] == ")"
+        return False
+    if q_end <= p_start:
+        gap = text[q_end:p_start]
+        acronym = _PARTY_ACRONYM.match(gap)
+        gap = gap[acronym.end() :] if acronym else gap
+        if re.fullmatch(rf"{_APOSTROPHE}s\s+", gap):  # 'Azimio's Raila Odinga'
+            return True
+        possessive = re.match(rf"{_APOSTROPHE}s\s+", gap)
+        rest = gap[possessive.end() :] if possessive else gap
+        return rest[:1] in {" ", ""} | set("abcdefghijklmnopqrstuvwxyz") and _gap_of_titles(rest, titles) \
+            and _member_title_last(rest, titles)
+    return False
+
+
+def _member_title_last(gap: str, titles: frozenset[str]) -> bool:
+    """The word right before the name is a title ('PAS leader', 'PAN senator'), not a filler ('of the')."""
+    words = re.findall(r"[\w-]+", gap.lower())
+    return bool(words) and words[-1] in titles and words[-1] not in {"of", "the"}
+
+
+def _acronym_party(ctx: DocContext, sentence: Sentence, person: Mention) -> str | None:
+    """'PAN senator NAME': an acronym in capitals that no rule named, right before a member's title."""
+    members = lexicon().of("member-words") - {"member"}
+    start = person.start - sentence.start
+    before = sentence.text[:start]
+    title = re.search(r"([A-Za-z-]+)\s+$", before)
+    if title is None or title.group(1).lower() not in members:
+        return None
+    acronym = _ACRONYM.search(before[: title.start()])
+    if acronym is None or is_country_word(ctx, acronym.group(1)):
+        return None
+    a_start, a_end = acronym.start(1), acronym.end(1)
+    if any(m.start - sentence.start < a_end and a_start < m.end - sentence.start for m in sentence.mentions):
+        return None  # a known name ('IEBC', 'EU'): a party there is found by the other patterns
+    if ctx.gazetteer.lookup(acronym.group(1), None) or _ent_type(ctx, sentence.start + a_start) in _PLACES:
+        return None  # 'US senator': a place, not a party
+    key = ctx.new_entity("party", "PoliticalParty", acronym.group(1), scope=ctx.scope())
+    ctx.add_mention(sentence, a_start, a_end, key)
+    return key
