@@ -49,3 +49,11 @@ def test_institutions_outweigh_a_country_named_often_in_passing():
             "Observers from Russia, Russia's allies and Russia's critics watched. Russia said little.\n\n"
             "The Jogorku Kenesh passed the bill, and Ata-Meken voted against it.")
     assert country_of(text) == "kg/kyrgyzstan"
+
+
+def test_a_capital_in_the_lead_places_the_article():
+    text = ("Manila: A panel tasked by the president submitted the draft charter to the House.\n\n"
+            "The draft borrows from the United States and from Germany.\n\nIts models were the United States.")
+    assert country_of(text) == "ph/country"
+    assert country_of("Officials in Nairobi said the count was over.") == "ke/country"
+    assert country_of("Santiago Abascal spoke in the debate.") is None  # a given name, not Chile's capital
