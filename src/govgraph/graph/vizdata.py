@@ -326,10 +326,10 @@ def _article_date(node: Node) -> str | None:
     return next((v for p, v in node.literals if p == _DATE and period(v)), None)
 
 
-def _quotes(network: Network, article_index: dict[str, int]) -> tuple[dict[tuple[str, int], tuple[str, int]],
-                                                                       dict[str, list[int]],
-                                                                       dict[tuple[str, str, str], list[int]]]:
-    """Each distinct (sentence, article) once; which nodes and edges each supports."""
+def _quotes(network: Network, article_index: dict[str, int], *, provenance: bool = True) -> tuple[
+        dict[tuple[str, int], tuple[str, int]], dict[str, list[int]], dict[tuple[str, str, str], list[int]]]:
+    """Each distinct (sentence, article) once; which nodes (claims and quoted sentences too, with `provenance`)
+    and edges each supports, in the table's order."""
     table: dict[tuple[str, int], tuple[str, int]] = {}
     ordered = sorted((s for s in network.supports if s.quote),
                      key=lambda s: (article_index.get(s.article or "", -1), s.quote or "", s.claim))
@@ -337,21 +337,19 @@ def _quotes(network: Network, article_index: dict[str, int]) -> tuple[dict[tuple
         key = (support.quote or "", article_index.get(support.article or "", -1))
         table.setdefault(key, key)
     positions = {key: i for i, key in enumerate(table)}
-    node_quotes: dict[str, list[int]] = defaultdict(list)
-    edge_quotes: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    # dicts as ordered sets: a hub is supported by thousands of sentences, too many to search a list for each
+    node_quotes: dict[str, dict[int, None]] = defaultdict(dict)
+    edge_quotes: dict[tuple[str, str, str], dict[int, None]] = defaultdict(dict)
     for support in ordered:
         ref = positions[(support.quote or "", article_index.get(support.article or "", -1))]
-        targets = [support.subject, support.claim] + ([support.obj] if support.obj_is_iri else [])
-        if support.evidence:
-            targets.append(support.evidence)
+        targets = [support.subject] + ([support.obj] if support.obj_is_iri else [])
+        if provenance:
+            targets += [support.claim] + ([support.evidence] if support.evidence else [])
         for target in targets:
-            if ref not in node_quotes[target]:
-                node_quotes[target].append(ref)
+            node_quotes[target][ref] = None
         if support.obj_is_iri:
-            link = (support.subject, support.predicate, support.obj)
-            if ref not in edge_quotes[link]:
-                edge_quotes[link].append(ref)
-    return table, node_quotes, edge_quotes
+            edge_quotes[(support.subject, support.predicate, support.obj)][ref] = None
+    return (table, {k: list(v) for k, v in node_quotes.items()}, {k: list(v) for k, v in edge_quotes.items()})
 
 
 def _reform_scopes(network: Network, reforms: list[str], changes: set[str], ids: dict[str, int]) -> dict[str, list[int]]:
