@@ -163,7 +163,8 @@
     }
     const shown = Math.min(limit, (refs || []).length);
     if (total && total - shown > 0) {
-      out.push(el("div", { class: "info-more" }, "+ " + (total - shown) + " more sentences; govgraph viz --focus writes a page with them all"));
+      out.push(el("div", { class: "info-more" }, "+ " + (total - shown).toLocaleString("en")
+        + " more sentences in the graph: query the store, or write a page around it with govgraph viz --focus"));
     } else if ((refs || []).length > limit) {
       out.push(el("div", { class: "info-more" }, "+ " + ((refs || []).length - limit) + " more quotes: click to see them all"));
     }
@@ -552,7 +553,8 @@
     if (q.length >= 2) {
       for (const n of byId) {
         const name = n.full || n.label, low = name.toLowerCase();
-        if (low.startsWith(q)) found[0].push(name); else if (found[0].length + found[1].length < 12 && low.indexOf(q) >= 0) found[1].push(name);
+        if (low.startsWith(q)) found[0].push(name);
+        else if (found[0].length + found[1].length < 12 && low.indexOf(q) >= 0) found[1].push(name);
       }
     }
     const names = Array.from(new Set(found[0].sort().concat(found[1]))).slice(0, 12);
