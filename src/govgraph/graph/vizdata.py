@@ -5,7 +5,9 @@ fields the page's script reads: ``a`` source articles, ``r`` reforms, ``q`` quot
 properties, ``t`` the date interval, ``prov`` provenance, ``in`` the reforms a change is folded into
 (``nc`` on a reform: how many), ``minor`` a country mentioned only in passing, ``v`` the values that
 reforms change ([attribute, before, after, day], so the time control can show the one in force).
-Everything is built in sorted order, so the same graph always gives the same data.
+A large graph's page (see overview.py; ``meta.overview``) holds entities only, positions only for those
+drawn first (``meta.first``), and adds ``cn`` claims about a node and ``qn`` how many sentences support it
+when it quotes fewer. Everything is built in sorted order, so the same graph always gives the same data.
 """
 
 from __future__ import annotations
