@@ -7,8 +7,11 @@ Prints, as medians of --repeat runs:
   3. pyvis's add_node/add_edge against handing vis-network the node and edge lists at once;
   4. time until the page's first 'afterDrawing' event (and until physics settles, when it runs) in
      headless Chromium, for the sample view and a 5,000-node graph.
+With --store DIR (a build's output folder), only the page stage of that build: time to write DIR's page,
+its size, and the peak memory of writing it (above the quads held in memory, as the build holds them).
 
 Run:  python bench/bench_viz.py            (about a minute; --quick skips pyvis's slow path)
+      python bench/bench_viz.py --store /tmp/out-1000 --repeat 1
 """
 
 from __future__ import annotations
@@ -120,6 +123,31 @@ def save_screenshot(page_file: Path, target: Path) -> None:
     print(f"screenshot -> {target} ({target.stat().st_size / 1000:.0f} KB)")
 
 
+def _status_mib(key: str) -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) // 1024 for line in status if line.startswith(key))
+
+
+def bench_store(out_dir: Path, target: Path) -> None:
+    """The page stage of a build: its quads (loaded first, not counted) -> the page."""
+    from govgraph.graph.store import open_store
+
+    store = open_store(out_dir / "store")
+    quads = list(store.quads())
+    store.close()
+    with open("/proc/self/clear_refs", "w", encoding="ascii") as clear:
+        clear.write("5")  # the peak resident memory (VmHWM) starts again from here
+    before = _status_mib("VmRSS")
+    summary = write_visualization(quads, target)
+    peak = _status_mib("VmHWM")
+    stages = ", ".join(f"{k} {v:.1f} s" for k, v in summary.stage_seconds.items())
+    details = f"; {summary.in_details:,} provenance nodes in the details" if summary.in_details else ""
+    print(f"{out_dir}: {len(quads):,} quads -> {summary.nodes:,} nodes, {summary.edges:,} edges "
+          f"({summary.shown_nodes:,} drawn first{details})")
+    print(f"written in {summary.seconds:.1f} s ({stages}); {target.stat().st_size / 2**20:.1f} MiB; "
+          f"peak memory {peak - before:,} MiB above the {before:,} MiB of the loaded quads")
+
+
 def sample_view(work: Path) -> Path:
     from govgraph.workflow import build_graph
 
@@ -142,7 +170,13 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="skip pyvis's add_node/add_edge (seconds to minutes)")
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--screenshot", type=Path, help="also save the README picture of the sample view here")
+    parser.add_argument("--store", type=Path, help="only time the page of this build's output folder (Linux)")
     args = parser.parse_args()
+    if args.store:
+        with tempfile.TemporaryDirectory(prefix="bench-viz-") as tmp:
+            for _ in range(args.repeat):
+                bench_store(args.store, Path(tmp) / "graph.html")
+        return
     print("load average at start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()), f"({os.cpu_count()} cores)")
     with tempfile.TemporaryDirectory(prefix="bench-viz-") as tmp:
         work = Path(tmp)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -336,3 +337,79 @@ def test_physics_switch_turns_the_simulation_on_and_off(sample_page: Page):
     box.check()
     assert sample_page.js("govgraph.network.physics.options.enabled") is True
     box.uncheck()
+
+
+@pytest.fixture(scope="module")
+def large_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from test_viz_overview import SIZE
+
+    target = tmp_path_factory.mktemp("viz-large") / "large.html"
+    write_visualization(load_synth().synthetic_quads(SIZE, seed=3), target)
+    return target
+
+
+def test_large_page_draws_the_first_set_and_expanding_a_node_adds_its_neighbours(browser_context, large_file: Path):
+    data = page_data(large_file)
+    first = set(data["meta"]["first"])
+    neighbours: dict[int, set[int]] = {}
+    for e in data["edges"]:
+        neighbours.setdefault(e["from"], set()).add(e["to"])
+        neighbours.setdefault(e["to"], set()).add(e["from"])
+    # a drawn node with neighbours that are not drawn, few enough to come in one step
+    node = min((i for i in first if 0 < len(neighbours[i] - first) <= data["meta"]["expandStep"]),
+               key=lambda i: (-len(neighbours[i] - first), i))
+    page = Page(browser_context, large_file.as_uri())
+    try:
+        assert page.errors == []
+        assert page.requests and all(url.startswith(("file:", "data:")) for url in page.requests)
+        assert page.visible() == first
+        assert "entities drawn" in page.page.inner_text("#gg-stats")
+        page.js("id => govgraph.focusNode(id)", node)
+        more = len(neighbours[node] - first)
+        page.page.click("#gg-details button.expand")
+        assert page.visible() == first | neighbours[node]
+        # the new nodes are drawn around the one expanded, and their links to what is on screen with them
+        where = page.js("ids => govgraph.network.getPositions(ids)", [node, *sorted(neighbours[node] - first)])
+        centre = where.pop(str(node))
+        assert len(where) == more
+        assert all(abs(p["x"] - centre["x"]) < 1500 and abs(p["y"] - centre["y"]) < 1500 for p in where.values())
+        edges = set(page.js("govgraph.edgeView.getIds()"))
+        assert {e["id"] for e in data["edges"] if e["from"] == node or e["to"] == node} <= edges
+        assert page.page.locator("#gg-details button.expand").count() == 0  # nothing left to show
+        # a hub comes in steps, most connected neighbours first
+        step = data["meta"]["expandStep"]
+        hub = next(i for i in sorted(first) if len(neighbours[i] - page.visible()) > step)
+        before = page.visible()
+        page.js("id => govgraph.focusNode(id)", hub)
+        assert page.page.inner_text("#gg-details button.expand").startswith(f"Show {step} more of its ")
+        added = set(page.js("id => govgraph.expand(id)", hub))
+        assert len(added) == step and page.visible() == before | added
+        assert page.errors == []
+    finally:
+        page.page.close()
+
+
+def test_large_page_search_reaches_an_entity_not_drawn(browser_context, large_file: Path):
+    data = page_data(large_file)
+    first = set(data["meta"]["first"])
+    names = Counter(n.get("full", n["label"]) for n in data["nodes"])
+    target = next(n for n in data["nodes"] if n["id"] not in first and names[n.get("full", n["label"])] == 1
+                  and "in" not in n and not n.get("t"))
+    name = target.get("full", target["label"])
+    page = Page(browser_context, large_file.as_uri())
+    try:
+        assert target["id"] not in page.visible()
+        page.page.fill("#gg-search", name[:-1])  # typing offers the names that match
+        assert name in page.js("Array.from(document.querySelectorAll('#gg-labels option')).map(o => o.value)")
+        page.page.fill("#gg-search", name)
+        page.page.press("#gg-search", "Enter")
+        page.page.wait_for_function("id => govgraph.focused === id", arg=target["id"])
+        assert target["id"] in page.visible() and page.visible() >= first
+        assert page.js("govgraph.network.getSelectedNodes()") == [target["id"]]
+        details = page.page.inner_text("#gg-details")
+        assert name in details and "claims, sentences and articles" not in details
+        if target.get("cn"):
+            assert f"Stated by {target['cn']} claim" in details
+        assert page.errors == []
+    finally:
+        page.page.close()

@@ -296,8 +296,9 @@ def viz(
                                             depth=2 if depth is None else depth)
     except InputError as exc:  # a date or an entity that the options name wrongly: a usage error
         fail(str(exc), 2)
+    details = f"; {summary.in_details:,} claims, sentences and articles in the details" if summary.in_details else ""
     typer.echo(f"{summary.nodes} nodes, {summary.edges} edges ({summary.shown_nodes} nodes and {summary.shown_edges} "
-               f"edges shown at first) in {summary.seconds:.2f} s -> {target}")
+               f"edges shown at first{details}) in {summary.seconds:.2f} s -> {target}")
 
 
 def main() -> None:

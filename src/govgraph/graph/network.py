@@ -196,11 +196,14 @@ class _Classes:
         return min(own, key=lambda t: (-self.depth(t), t))
 
 
-def project(quads: Iterable[ox.Quad]) -> Network:
+def project(quads: Iterable[ox.Quad], lean_above: int | None = None) -> Network:
     """Read the quads once and return the network view of them.
 
     Args:
         quads: every quad of a graph (schema graph included, for labels and the class hierarchy).
+        lean_above: with more nodes than this, links to and from claims, quoted sentences and the build run
+            are not edges, and those nodes keep their local name as label and no properties (the network
+            view of a large graph shows entities only; the claims stay in `supports`).
 
     Returns:
         The nodes, edges, claims and schema labels.
@@ -216,7 +219,9 @@ def project(quads: Iterable[ox.Quad]) -> Network:
         if kept and (s.startswith(_INSTANCE) or (s in index.individuals and s in referenced)):
             node_types[s] = kept - {_INDIVIDUAL} or kept
     literals = index.literals
-    nodes = {s: _node(s, types, literals.get(s, ()), classes, schema_labels) for s, types in sorted(node_types.items())}
+    lean = lean_above is not None and len(node_types) > lean_above
+    nodes = {s: (lean and _lean_node(s, types, classes)) or _node(s, types, literals.get(s, ()), classes, schema_labels)
+             for s, types in sorted(node_types.items())}
     articles = {s for s, n in nodes.items() if _SOURCE_DOCUMENT in classes.ancestors(n.cls)}
     subjects_out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     edges: dict[tuple[str, str, str], Edge] = {}
@@ -233,7 +238,7 @@ def project(quads: Iterable[ox.Quad]) -> Network:
             node.articles.add(g)
             if target is not None:
                 target.articles.add(g)
-        if target is not None:
+        if target is not None and not (lean and (node.provenance or target.provenance)):
             key = (s, p, o)
             edge = edges.get(key)
             if edge is None:
@@ -269,6 +274,16 @@ def _node(s: str, types: set[str], lits: Iterable[Lit], classes: _Classes, schem
     label = next((names[p][2] for p in _NAMING if p in names), None) or schema_labels.get(s) or humanize(local_name(s))
     aliases.discard(label)
     return Node(s, cls, label, classes.provenance(cls), tuple(sorted(aliases)), sorted(literals))
+
+
+def _lean_node(s: str, types: set[str], classes: _Classes) -> Node | None:
+    """A claim, quoted sentence, conflict or build run as a lean projection keeps it: class and local name only.
+
+    None for anything else, source articles included (the view lists their titles and dates)."""
+    cls = next(iter(types)) if len(types) == 1 else classes.most_specific(types)
+    if not classes.provenance(cls) or _SOURCE_DOCUMENT in classes.ancestors(cls):
+        return None
+    return Node(s, cls, local_name(s), True)
 
 
 def _first(values: list[tuple[str, str]], prop: str) -> str | None:

@@ -27,6 +27,7 @@ from govgraph.errors import InputError, MissingDependencyError
 from govgraph.files import write_atomic
 from govgraph.graph.focus import neighbourhood, resolve
 from govgraph.graph.network import project
+from govgraph.graph.overview import OVERVIEW_ABOVE
 from govgraph.graph.timeline import period, timeline
 from govgraph.graph.vizdata import page_data
 from govgraph.graph.vizstyle import vis_options
@@ -49,6 +50,7 @@ class VizSummary:
     shown_edges: int
     seconds: float
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    in_details: int = 0  # a large graph's page: provenance nodes counted and quoted in the details, not drawn
 
 
 def write_visualization(
@@ -82,7 +84,8 @@ def write_visualization(
         raise InputError(f"--depth {depth}: give 0 or more links")
     stages: dict[str, float] = {}
     with _no_cyclic_gc():
-        network = project(quads)
+        # a view of the whole graph above OVERVIEW_ABOVE nodes shows entities only: no edges of claims needed
+        network = project(quads, lean_above=None if focus is not None else OVERVIEW_ABOVE)
         stages["project"] = time.perf_counter() - started
         keep, focus_iri = None, None
         if focus is not None:
@@ -101,7 +104,7 @@ def write_visualization(
         stages["html"] = time.perf_counter() - t0
     meta = data["meta"]
     return VizSummary(target, meta["nodes"], meta["edges"], meta["structureNodes"], meta["structureEdges"],
-                      time.perf_counter() - started, stages)
+                      time.perf_counter() - started, stages, meta.get("provenance", 0))
 
 
 def write_store_visualization(out_dir: Path, store: str | None, target: Path, **options: Any) -> VizSummary:

@@ -5,7 +5,9 @@ fields the page's script reads: ``a`` source articles, ``r`` reforms, ``q`` quot
 properties, ``t`` the date interval, ``prov`` provenance, ``in`` the reforms a change is folded into
 (``nc`` on a reform: how many), ``minor`` a country mentioned only in passing, ``v`` the values that
 reforms change ([attribute, before, after, day], so the time control can show the one in force).
-Everything is built in sorted order, so the same graph always gives the same data.
+A large graph's page (see overview.py; ``meta.overview``) holds entities only, positions only for those
+drawn first (``meta.first``), and adds ``cn`` claims about a node and ``qn`` how many sentences support it
+when it quotes fewer. Everything is built in sorted order, so the same graph always gives the same data.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 from govgraph.graph.layout import compute_layout
 from govgraph.graph.network import Network, Node, Support, ancestors
+from govgraph.graph.overview import EXPAND_STEP, OVERVIEW_QUOTES, claim_counts, first_set, is_overview, renumber_quotes
 from govgraph.graph.timeline import Timeline, day_before, period
 from govgraph.graph.vizstyle import CLASS_LABELS, border, family_of, family_rank, shade, wrap_width
 from govgraph.namespaces import DCTERMS, GG
@@ -81,6 +84,9 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
     # the first screen holds the structure without the changes (folded into their reform) and the countries
     # mentioned in passing; those are laid out after it, beside what they link to
     iris = [iri for iri in network.nodes if keep is None or iri in keep]
+    overview = is_overview(len(iris))
+    if overview:  # entities only; their provenance is counted and quoted in their details
+        iris = [iri for iri in iris if not network.nodes[iri].provenance]
     ids = {iri: i for i, iri in enumerate(iris)}
     edge_keys = sorted((k for k in network.edges if k[0] in ids and k[2] in ids and k[0] != k[2]),
                        key=lambda k: (ids[k[0]], ids[k[2]], k[1]))
@@ -89,13 +95,16 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
     articles = sorted((iri for iri, n in network.nodes.items() if kinds[n.cls] == "article"),
                       key=lambda iri: (network.nodes[iri].label, iri))
     article_index = {iri: i for i, iri in enumerate(articles)}
-    quotes, node_quotes, edge_quotes = _quotes(network, article_index)
+    quotes, node_quotes, edge_quotes = _quotes(network, article_index, provenance=not overview)
     reforms = [iri for iri in iris if kinds[network.nodes[iri].cls] == "reform"]
     changes = {iri for iri in iris if kinds[network.nodes[iri].cls] == "change"}
     scopes = _reform_scopes(network, reforms, changes, ids)
-    labels = {s.evidence: f"“{short(s.quote, 40)}”" for s in network.supports if s.evidence and s.quote}
-    labels.update((s.claim, f"claim: {network.label_of(s.predicate)}") for s in network.supports)
-    statements = {s.claim: _statement(network, s) for s in network.supports}
+    labels: dict[str, str] = {}
+    statements: dict[str, list[tuple[str, str]]] = {}
+    if not overview:  # claims and quoted sentences are nodes of the page
+        labels = {s.evidence: f"“{short(s.quote, 40)}”" for s in network.supports if s.evidence and s.quote}
+        labels.update((s.claim, f"claim: {network.label_of(s.predicate)}") for s in network.supports)
+        statements = {s.claim: _statement(network, s) for s in network.supports}
     props = _Table()
     degree: dict[str, int] = defaultdict(int)
     for s, _, o in edge_keys:
@@ -106,24 +115,35 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
     switches = _value_switches(network, changes, times)
     family = {c["iri"]: c for c in classes}
     looks = [_look(family[network.nodes[iri].cls], degree[iri]) for iri in iris]
-    first = [i for i, iri in enumerate(iris) if not network.nodes[iri].provenance and iri not in folded and iri not in minor]
+    if overview:
+        first = [ids[iri] for iri in first_set(iris, degree, folded.keys() | minor)]
+    else:
+        first = [i for i, iri in enumerate(iris) if not network.nodes[iri].provenance and iri not in folded and iri not in minor]
     folds_into = Counter(r for refs in folded.values() for r in refs)
-    boxes = _boxes([short(labels.get(iri, network.nodes[iri].label)) for iri in iris], looks, first,
-                   [class_index[network.nodes[iri].cls] for iri in iris], [1 + (folds_into[i] > 0) for i in range(len(iris))])
-    positions = compute_layout(len(iris), [(ids[s], ids[o]) for s, _, o in edge_keys],
-                               [network.nodes[iri].provenance for iri in iris],
-                               deferred=[iri in folded or iri in minor for iri in iris], boxes=boxes)
+    texts = [short(labels.get(iri, network.nodes[iri].label)) for iri in iris]
+    lines = [1 + (folds_into[i] > 0) for i in range(len(iris))]
+    if overview:
+        positions = _first_positions(first, edge_keys, ids, texts, looks, classes, class_index, network, iris, lines)
+    else:
+        boxes = _boxes(texts, looks, first, [class_index[network.nodes[iri].cls] for iri in iris], lines)
+        positions = dict(enumerate(compute_layout(len(iris), [(ids[s], ids[o]) for s, _, o in edge_keys],
+                                                  [network.nodes[iri].provenance for iri in iris],
+                                                  deferred=[iri in folded or iri in minor for iri in iris], boxes=boxes)))
+    limit = OVERVIEW_QUOTES if overview else MAX_QUOTES
+    claims = claim_counts(network, ids) if overview else {}
     nodes = []
     for iri in iris:
         node = network.nodes[iri]
         cls = classes[class_index[node.cls]]
-        record = _node_record(network, node, labels.get(iri, node.label), ids[iri], cls, positions[ids[iri]],
+        record = _node_record(network, node, labels.get(iri, node.label), ids[iri], cls, positions.get(ids[iri]),
                               looks[ids[iri]], props, statements.get(iri, []))
         if node.articles:
             _add_refs(record, "a", sorted(article_index[a] for a in node.articles if a in article_index))
         _add_refs(record, "r", scopes.get(iri, []))
-        _add_refs(record, "q", node_quotes.get(iri, [])[:MAX_QUOTES])
+        _add_quotes(record, node_quotes.get(iri, []), limit, overview)
         _add_refs(record, "in", folded.get(iri, []))
+        if iri in claims:
+            record["cn"] = claims[iri]
         if iri in switches:
             record["v"] = switches[iri]
         if iri in minor:
@@ -139,44 +159,71 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
         link: dict[str, Any] = {"id": index, "from": ids[s], "to": ids[o], "p": props.ref(name)}
         if network.nodes[s].provenance or network.nodes[o].provenance:
             link["prov"] = 1
-        else:
+        elif not overview:  # an overview's page writes the names from "props" (half its links' size)
             link["label"] = name
         if edge.articles:
             _add_refs(link, "a", sorted(article_index[a] for a in edge.articles if a in article_index))
-        _add_refs(link, "q", edge_quotes.get(key, [])[:MAX_QUOTES])
+        _add_quotes(link, edge_quotes.get(key, []), limit, overview)
         if key in times.edges:
             link["t"] = [list(iv) for iv in times.edges[key]]
         edges.append(link)
+    quote_rows = [list(q) for q in quotes.values()]
+    if overview:
+        quote_rows = renumber_quotes(quote_rows, nodes, edges)
     stops = sorted({d for r in (*nodes, *edges) for iv in r.get("t", ()) for d in iv if d} | ({as_of} if as_of else set()))
     if stops:
         stops.insert(0, day_before(stops[0]))
-    opening = {n["id"] for n in nodes if not {"prov", "in", "minor"} & n.keys()}  # what the first screen shows
+    opening = set(first)  # what the first screen shows
     for refs in folded.values():
         for reform in refs:
             nodes[reform]["nc"] = nodes[reform].get("nc", 0) + 1
+    meta: dict[str, Any] = {
+        "title": title,
+        "asOf": as_of,
+        "focus": ids.get(focus) if focus else None,
+        "physics": False,  # positions are computed beforehand, with room for the labels
+        "large": len(nodes) > LARGE,
+        "nodes": len(nodes),
+        "edges": len(edges),
+        "structureNodes": len(opening),
+        "structureEdges": sum(1 for e in edges if e["from"] in opening and e["to"] in opening),
+    }
+    if overview:
+        meta.update(overview=True, first=sorted(first), expandStep=EXPAND_STEP,
+                    provenance=sum(1 for iri in network.nodes if network.nodes[iri].provenance
+                                   and (keep is None or iri in keep)))
     return {
-        "meta": {
-            "title": title,
-            "asOf": as_of,
-            "focus": ids.get(focus) if focus else None,
-            "physics": False,  # positions are computed beforehand, with room for the labels
-            "large": len(nodes) > LARGE,
-            "nodes": len(nodes),
-            "edges": len(edges),
-            "structureNodes": len(opening),
-            "structureEdges": sum(1 for e in edges if e["from"] in opening and e["to"] in opening),
-        },
+        "meta": meta,
         "classes": classes,
         "articles": [{"id": ids.get(a), "title": network.nodes[a].label, "date": _article_date(network.nodes[a])}
                      for a in articles],
         "reforms": [{"id": ids[r], "label": network.nodes[r].label, "date": times.nodes.get(r, [(None, None)])[0][0]}
                     for r in reforms],
         "props": props.values(),
-        "quotes": [list(q) for q in quotes.values()],
+        "quotes": quote_rows,
         "stops": stops,
         "nodes": nodes,
         "edges": edges,
     }
+
+
+def _first_positions(first: list[int], edge_keys: list[tuple[str, str, str]], ids: dict[str, int], texts: list[str],
+                     looks: list[tuple[float, int]], classes: list[dict[str, Any]], class_index: dict[str, int],
+                     network: Network, iris: list[str], lines: list[int]) -> dict[int, tuple[float, float]]:
+    """Positions of an overview's first set, laid out as a small graph's first screen; the page places the rest."""
+    local = {node: k for k, node in enumerate(first)}
+    links = [(local[ids[s]], local[ids[o]]) for s, _, o in edge_keys if ids[s] in local and ids[o] in local]
+    boxes = _boxes([texts[i] for i in first], [looks[i] for i in first], list(range(len(first))),
+                   [class_index[network.nodes[iris[i]].cls] for i in first], [lines[i] for i in first])
+    xy = compute_layout(len(first), links, [False] * len(first), boxes=boxes)
+    return {node: xy[k] for node, k in local.items()}
+
+
+def _add_quotes(record: dict[str, Any], refs: list[int], limit: int, counted: bool) -> None:
+    """The first `limit` quotes; `qn`, how many there are, when some are left out of an overview."""
+    _add_refs(record, "q", refs[:limit])
+    if counted and len(refs) > limit:
+        record["qn"] = len(refs)
 
 
 def _folds(network: Network, changes: set[str], ids: dict[str, int],
@@ -280,9 +327,12 @@ def _classes(network: Network, iris: list[str]) -> tuple[list[dict[str, Any]], d
     return entries, {e["iri"]: i for i, e in enumerate(entries)}
 
 
-def _node_record(network: Network, node: Node, label: str, index: int, cls: dict[str, Any], xy: tuple[float, float],
-                 look: tuple[float, int], props: _Table, lines: list[tuple[str, str]]) -> dict[str, Any]:
-    record: dict[str, Any] = {"id": index, "label": short(label), "group": cls["key"], "x": xy[0], "y": xy[1]}
+def _node_record(network: Network, node: Node, label: str, index: int, cls: dict[str, Any],
+                 xy: tuple[float, float] | None, look: tuple[float, int], props: _Table,
+                 lines: list[tuple[str, str]]) -> dict[str, Any]:
+    record: dict[str, Any] = {"id": index, "label": short(label), "group": cls["key"]}
+    if xy is not None:  # an overview's page places what it did not draw first when it shows it
+        record["x"], record["y"] = xy
     if record["label"] != label:
         record["full"] = label
     size, font = look
@@ -326,10 +376,10 @@ def _article_date(node: Node) -> str | None:
     return next((v for p, v in node.literals if p == _DATE and period(v)), None)
 
 
-def _quotes(network: Network, article_index: dict[str, int]) -> tuple[dict[tuple[str, int], tuple[str, int]],
-                                                                       dict[str, list[int]],
-                                                                       dict[tuple[str, str, str], list[int]]]:
-    """Each distinct (sentence, article) once; which nodes and edges each supports."""
+def _quotes(network: Network, article_index: dict[str, int], *, provenance: bool = True) -> tuple[
+        dict[tuple[str, int], tuple[str, int]], dict[str, list[int]], dict[tuple[str, str, str], list[int]]]:
+    """Each distinct (sentence, article) once; which nodes (claims and quoted sentences too, with `provenance`)
+    and edges each supports, in the table's order."""
     table: dict[tuple[str, int], tuple[str, int]] = {}
     ordered = sorted((s for s in network.supports if s.quote),
                      key=lambda s: (article_index.get(s.article or "", -1), s.quote or "", s.claim))
@@ -337,21 +387,19 @@ def _quotes(network: Network, article_index: dict[str, int]) -> tuple[dict[tuple
         key = (support.quote or "", article_index.get(support.article or "", -1))
         table.setdefault(key, key)
     positions = {key: i for i, key in enumerate(table)}
-    node_quotes: dict[str, list[int]] = defaultdict(list)
-    edge_quotes: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    # dicts as ordered sets: a hub is supported by thousands of sentences, too many to search a list for each
+    node_quotes: dict[str, dict[int, None]] = defaultdict(dict)
+    edge_quotes: dict[tuple[str, str, str], dict[int, None]] = defaultdict(dict)
     for support in ordered:
         ref = positions[(support.quote or "", article_index.get(support.article or "", -1))]
-        targets = [support.subject, support.claim] + ([support.obj] if support.obj_is_iri else [])
-        if support.evidence:
-            targets.append(support.evidence)
+        targets = [support.subject] + ([support.obj] if support.obj_is_iri else [])
+        if provenance:
+            targets += [support.claim] + ([support.evidence] if support.evidence else [])
         for target in targets:
-            if ref not in node_quotes[target]:
-                node_quotes[target].append(ref)
+            node_quotes[target][ref] = None
         if support.obj_is_iri:
-            link = (support.subject, support.predicate, support.obj)
-            if ref not in edge_quotes[link]:
-                edge_quotes[link].append(ref)
-    return table, node_quotes, edge_quotes
+            edge_quotes[(support.subject, support.predicate, support.obj)][ref] = None
+    return (table, {k: list(v) for k, v in node_quotes.items()}, {k: list(v) for k, v in edge_quotes.items()})
 
 
 def _reform_scopes(network: Network, reforms: list[str], changes: set[str], ids: dict[str, int]) -> dict[str, list[int]]:

@@ -19,6 +19,10 @@
   const state = { prov: false, hidden: new Set(), article: null, reform: null, day: null, physics: meta.physics,
     expanded: new Set(), allChanges: false, minor: false, pinned: new Set() };
   const timing = { start: performance.now() };
+  // a large graph's page (meta.overview) holds entities only and draws the most connected first (meta.first);
+  // what else is drawn comes from a search, a node's "show its neighbours", or an article or reform filter
+  const overview = !!meta.overview;
+  const chosen = new Set(meta.first || []);  // what is drawn, filters allowing
   const SETTLE_MS = 2500;
   let visible = new Set();
   let adjacency = null;
@@ -36,6 +40,7 @@
   }
   function nodeShown(n) {
     if (n.prov && !state.prov) return false;
+    if (overview && !chosen.has(n.id) && state.article === null && state.reform === null) return false;
     if (n.minor && !state.minor && !state.pinned.has(n.id)) return false;
     if (!unfolded(n)) return false;
     if (state.hidden.has(n.group)) return false;
@@ -92,6 +97,7 @@
     return n.label + "\n+ " + n.nc + (n.nc === 1 ? " change" : " changes");
   }
   const nodes = new vis.DataSet(byId.map(function (n) { return Object.assign({}, n, { label: shownLabel(n) }); }));
+  if (overview) data.edges.forEach(function (e) { e.label = data.props[e.p]; });  // names are written once, in props
   const edges = new vis.DataSet(data.edges.map(function (e) { return e.prov ? Object.assign({}, e, provEdge) : e; }));
   computeVisible();
   const nodeView = new vis.DataView(nodes, { filter: function (n) { return visible.has(n.id); } });
@@ -147,7 +153,7 @@
     else text = (v[2] || "not stated") + " (since " + day + "; before: " + (v[1] || "?") + ")";
     return el("tr", {}, [el("th", {}, v[0]), el("td", {}, text)]);
   }
-  function quoteBlocks(refs, limit) {
+  function quoteBlocks(refs, limit, total) {  // total: how many sentences there are, when the page quotes a few
     const out = [];
     for (const ref of (refs || []).slice(0, limit)) {
       const q = data.quotes[ref];
@@ -155,8 +161,13 @@
       const cite = art ? art.title + (art.date ? " (" + art.date + ")" : "") : "source article";
       out.push(el("blockquote", {}, ["“" + q[0] + "”", el("cite", {}, "— " + cite)]));
     }
-    const rest = (refs || []).length - limit;
-    if (rest > 0) out.push(el("div", { class: "info-more" }, "+ " + rest + " more quotes: click to see them all"));
+    const shown = Math.min(limit, (refs || []).length);
+    if (total && total - shown > 0) {
+      out.push(el("div", { class: "info-more" }, "+ " + (total - shown).toLocaleString("en")
+        + " more sentences in the graph: query the store, or write a page around it with govgraph viz --focus"));
+    } else if ((refs || []).length > limit) {
+      out.push(el("div", { class: "info-more" }, "+ " + ((refs || []).length - limit) + " more quotes: click to see them all"));
+    }
     return out;
   }
   function nodeInfo(id, full) {
@@ -174,10 +185,19 @@
     }
     if (n.v) box.append(el("table", { class: "info-props info-values" }, n.v.map(valueRow)));
     if (n.alt) box.append(el("div", { class: "info-alt" }, "Also: " + n.alt.slice(0, full ? 12 : 4).join(" · ")));
-    if (n.a && full) box.append(el("div", { class: "info-alt" }, "In: " + n.a.map(function (a) { return data.articles[a].title; }).join(" · ")));
-    quoteBlocks(n.q, full ? 30 : 3).forEach(function (b) { box.append(b); });
+    if (overview && (n.cn || n.a)) {
+      box.append(el("div", { class: "info-alt" }, "Stated by " + count(n.cn || 0, "claim") + " in " + count((n.a || []).length, "article")
+        + ", " + count(n.qn || (n.q || []).length, "quoted sentence")));
+    }
+    if (n.a && full) box.append(el("div", { class: "info-alt" }, "In: " + articleTitles(n.a)));
+    quoteBlocks(n.q, full ? 30 : 3, n.qn).forEach(function (b) { box.append(b); });
     if (full) box.append(el("div", { class: "info-iri" }, n.iri));
     return box;
+  }
+  function count(k, what) { return k.toLocaleString("en") + " " + what + (k === 1 ? "" : "s"); }
+  function articleTitles(refs) {  // a hub of a large graph is in thousands of articles: the first 20 are named
+    const names = refs.slice(0, 20).map(function (a) { return data.articles[a].title; }).join(" · ");
+    return refs.length > 20 ? names + " · and " + (refs.length - 20).toLocaleString("en") + " more" : names;
   }
   function edgeInfo(id, full) {
     const e = data.edges[id];
@@ -185,8 +205,8 @@
       el("div", { class: "info-type" }, (byId[e.from].full || byId[e.from].label) + " → " + (byId[e.to].full || byId[e.to].label))]);
     const when = whenLine(e.t);
     if (when) box.append(when);
-    if (e.a) box.append(el("div", { class: "info-alt" }, "Stated in: " + e.a.map(function (a) { return data.articles[a].title; }).join(" · ")));
-    quoteBlocks(e.q, full ? 30 : 3).forEach(function (b) { box.append(b); });
+    if (e.a) box.append(el("div", { class: "info-alt" }, "Stated in: " + articleTitles(e.a)));
+    quoteBlocks(e.q, full ? 30 : 3, e.qn).forEach(function (b) { box.append(b); });
     return box;
   }
   const tip = $("gg-tip");
@@ -205,11 +225,23 @@
     close.addEventListener("click", function () { box.hidden = true; });
     box.replaceChildren(close, el("h2", {}, "Details"), content);
     const n = id === undefined ? null : byId[id];
-    if (n && n.nc) {
+    if (n && n.nc && !overview) {
       const open = state.allChanges || state.expanded.has(id);
       const button = el("button", { type: "button", class: "fold" }, (open ? "Fold its " : "Show its ") + n.nc + (n.nc === 1 ? " change" : " changes"));
       button.addEventListener("click", function () { toggleFold(id); showDetails(nodeInfo(id, true), id); });
       content.insertBefore(button, content.children[2] || null);
+    }
+    if (n && overview) {
+      const total = uniqueNeighbours(id).length, more = undrawnNeighbours(id).length;
+      if (more) {
+        const step = Math.min(more, meta.expandStep);
+        const all = count(total, "neighbour");
+        const text = step === total ? "Show its " + all : step === more ? "Show the other " + step + " of its " + all
+          : "Show " + step + " more of its " + all;
+        const button = el("button", { type: "button", class: "expand" }, text);
+        button.addEventListener("click", function () { expand(id); showDetails(nodeInfo(id, true), id); });
+        content.insertBefore(button, content.children[2] || null);
+      }
     }
     box.hidden = false;
     box.scrollTop = 0;
@@ -236,6 +268,7 @@
     declutterSoon();
   });
   network.on("doubleClick", function (p) {
+    if (p.nodes.length && overview) { expand(p.nodes[0]); showDetails(nodeInfo(p.nodes[0], true), p.nodes[0]); return; }
     if (p.nodes.length && byId[p.nodes[0]].nc) { toggleFold(p.nodes[0]); showDetails(nodeInfo(p.nodes[0], true), p.nodes[0]); }
   });
 
@@ -255,6 +288,7 @@
   function refresh() {
     const before = visible;
     computeVisible();
+    if (overview) place(Array.from(visible).filter(function (id) { return !before.has(id); }));
     if (physicsRan) {  // nodes coming back appear beside a neighbour that is on screen, not where the layout first put them
       const moved = [];
       const now = network.getPositions();
@@ -273,6 +307,55 @@
     updateStats();
     hideTip();
     declutterSoon();
+  }
+
+  // ---- an overview: what was not drawn first comes beside a neighbour on screen ----------------------
+  const positions = new Map();  // where each node was put, for those off screen
+  byId.forEach(function (n) { if (n.x !== undefined) positions.set(n.id, { x: n.x, y: n.y }); });
+  const around = new Map();  // how many nodes were put around each node so far
+  function uniqueNeighbours(id) { return Array.from(new Set(neighbours(id))); }
+  function undrawnNeighbours(id) {  // most connected first
+    return uniqueNeighbours(id).filter(function (j) { return !chosen.has(j); })
+      .sort(function (a, b) { return neighbours(b).length - neighbours(a).length || a - b; });
+  }
+  function place(ids, prefer) {  // positions for nodes that have none: around `prefer`, else a placed neighbour
+    const now = network.getPositions();
+    const at = function (id) { return now[id] || positions.get(id); };
+    let pending = ids.filter(function (id) { return !positions.has(id); });
+    const moved = [];
+    while (pending.length) {
+      const waiting = [];
+      for (const id of pending) {
+        const near = neighbours(id);
+        const anchor = prefer !== undefined && near.indexOf(prefer) >= 0 ? prefer
+          : near.find(function (j) { return visible.has(j) && at(j); }) ?? near.find(at);
+        if (anchor === undefined) { waiting.push(id); continue; }
+        moved.push(beside(id, anchor, at(anchor)));
+      }
+      if (waiting.length === pending.length) {  // linked to nothing placed: around the middle of the view
+        const middle = network.getViewPosition();
+        waiting.forEach(function (id) { moved.push(beside(id, -1, middle)); });
+        break;
+      }
+      pending = waiting;
+    }
+    if (moved.length) nodes.update(moved);
+  }
+  function beside(id, anchor, p) {  // a sunflower around the anchor: the k-th node at distance ~sqrt(k)
+    const k = around.get(anchor) || 0;
+    around.set(anchor, k + 1);
+    const r = 120 + 40 * Math.sqrt(k), angle = k * 2.39996 + anchor;
+    const xy = { id: id, x: Math.round(p.x + r * Math.cos(angle)), y: Math.round(p.y + r * Math.sin(angle)) };
+    positions.set(id, xy);
+    return xy;
+  }
+  function expand(id) {  // draw the most connected neighbours not drawn yet, meta.expandStep at a time
+    const more = undrawnNeighbours(id).slice(0, meta.expandStep);
+    more.forEach(function (j) { chosen.add(j); state.pinned.add(j); });
+    if (byId[id].nc && !state.expanded.has(id)) { state.expanded.add(id); relabel([id]); }
+    place(more, id);
+    refresh();
+    return more;
   }
 
   // ---- labels: where two would overlap on screen, only the more important one is written ---------
@@ -353,6 +436,12 @@
   network.on("animationFinished", declutterSoon);
   function updateStats() {
     const shownEdges = edgeView.length;
+    if (overview) {
+      $("gg-stats").textContent = visible.size.toLocaleString("en") + " of " + byId.length.toLocaleString("en") + " entities drawn · "
+        + shownEdges.toLocaleString("en") + " of " + count(data.edges.length, "link") + " · "
+        + meta.provenance.toLocaleString("en") + " claims, sentences and articles in the details";
+      return;
+    }
     $("gg-stats").textContent = visible.size.toLocaleString("en") + " of " + byId.length.toLocaleString("en") + " nodes · " +
       shownEdges.toLocaleString("en") + " of " + data.edges.length.toLocaleString("en") + " edges shown";
   }
@@ -369,6 +458,11 @@
     refresh();
   }
   provButton.addEventListener("click", function () { setProvenance(!state.prov); });
+  if (overview) {
+    provButton.disabled = true;
+    provButton.textContent = "Provenance: in the details";
+    provButton.title = "a large graph's page holds its entities only: the details of each count and quote what states it";
+  }
   const physicsBox = $("gg-physics");
   physicsBox.checked = state.physics;
   physicsBox.addEventListener("change", function () {
@@ -387,6 +481,12 @@
     relabel(byId.filter(function (n) { return n.nc; }).map(function (n) { return n.id; }));
   });
   toggleSwitch("gg-minor", "gg-minor-n", byId.filter(function (n) { return n.minor; }).length, "minor");
+  if (overview) {  // what a large graph's page draws is what it drew first, found or expanded
+    ["gg-changes", "gg-minor"].forEach(function (box) {
+      $(box).disabled = true;
+      $(box).parentNode.title = "on a large graph's page, double-click a node or use its details to show its neighbours";
+    });
+  }
   $("gg-fit").addEventListener("click", function () { network.fit({ animation: { duration: 400 } }); });
 
   // ---- legend and class filter ------------------------------------------------------------------
@@ -444,9 +544,24 @@
 
   // ---- search -----------------------------------------------------------------------------------
   const labels = new Set();
-  for (const n of byId) if (!n.prov || byId.length < 5000) labels.add(n.full || n.label);
+  if (!overview) for (const n of byId) if (!n.prov || byId.length < 5000) labels.add(n.full || n.label);
   const list = $("gg-labels");
   Array.from(labels).sort().forEach(function (l) { list.append(el("option", { value: l })); });
+  function suggest() {  // an overview's list: the names that start with what was typed (then contain it), 12 at most
+    const q = $("gg-search").value.trim().toLowerCase();
+    const found = [[], []];
+    if (q.length >= 2) {
+      for (const n of byId) {
+        const name = n.full || n.label, low = name.toLowerCase();
+        if (low.startsWith(q)) found[0].push(name);
+        else if (found[0].length + found[1].length < 12 && low.indexOf(q) >= 0) found[1].push(name);
+      }
+    }
+    const names = Array.from(new Set(found[0].sort().concat(found[1]))).slice(0, 12);
+    labels.clear();
+    names.forEach(function (l) { labels.add(l); });
+    list.replaceChildren.apply(list, names.map(function (l) { return el("option", { value: l }); }));
+  }
   function findNode(text) {
     const q = text.trim().toLowerCase();
     if (!q) return null;
@@ -469,6 +584,7 @@
     return 0;
   }
   function reveal(n, keepTime) {  // undo whatever filter hides this node
+    if (overview && !chosen.has(n.id)) { chosen.add(n.id); state.pinned.add(n.id); }
     if (n.prov && !state.prov) { state.prov = true; provButton.setAttribute("aria-pressed", "true"); provButton.textContent = "Hide provenance"; }
     if (state.hidden.has(n.group)) { state.hidden.delete(n.group); classBoxes[n.group].checked = true; classBoxes[n.group].parentNode.classList.remove("off"); }
     if (n.minor && !state.minor) state.pinned.add(n.id);
@@ -510,7 +626,9 @@
   }
   $("gg-go").addEventListener("click", search);
   $("gg-search").addEventListener("keydown", function (ev) { if (ev.key === "Enter") search(); });
-  $("gg-search").addEventListener("input", function () { if (labels.has($("gg-search").value)) search(); });
+  $("gg-search").addEventListener("input", function () {
+    if (labels.has($("gg-search").value)) search(); else if (overview) suggest();
+  });
 
   // ---- start ------------------------------------------------------------------------------------
   let drawn = false;
@@ -543,6 +661,6 @@
   const api = { data: data, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, network: network, state: state,
     timing: timing, visible: function () { return Array.from(visible); }, refresh: refresh, findNode: findNode,
     focusNode: focusNode, setProvenance: setProvenance, setStop: setStop, drawnLabels: drawnLabels, declutter: declutter,
-    toggleFold: toggleFold, focused: null, shown: null };
+    toggleFold: toggleFold, expand: expand, chosen: function () { return Array.from(chosen); }, focused: null, shown: null };
   window.govgraph = api;
 })();
