@@ -30,6 +30,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.parties",
     "govgraph.build.rules.holders",
     "govgraph.build.rules.bodies",
+    "govgraph.build.rules.constitutions",
     "govgraph.build.rules.tenures",
 )
 
