@@ -20,6 +20,7 @@ from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import find_numbers
 from govgraph.build.parse import bounded, lemma_in, noun_span, subtree_span, token_span
 from govgraph.build.records import Value
+from govgraph.build.structure import number_value as _number_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,8 +31,9 @@ _LIMIT_TERM = re.compile(
     r"(?P<years>[\w-]+)-year\s+terms?)", re.I)
 _REPLACED = re.compile(r"\b(?:in\s+place\s+of|instead\s+of|rather\s+than|replacing|in\s+lieu\s+of)\s+(?:the\s+|a\s+)?$",
                        re.I)
-_TERM_OF = re.compile(r"\b(?P<limit>single|one|two)?\s*(?:term\s+of\s+(?P<y1>[\w-]+)\s+years|(?P<y2>[\w-]+)-year\s+"
-                      r"(?:presidential\s+)?terms?)", re.I)
+_TERM_OF = re.compile(r"\b(?P<limit>single|one|two)?\s*(?:(?:term|mandate)\s+of\s+(?P<y1>[\w-]+)\s+years|(?P<y2>[\w-]+)-"
+                      r"year\s+(?:presidential\s+)?(?:terms?|mandates?))", re.I)
+TERM_HOLDERS = ("Office", "HeadOfState", "HeadOfGovernment", "Parliament", "Chamber", "LocalRepresentativeBody")
 _NOMINAL = re.compile(
     r"\b(?P<noun>creation|establishment|formation|introduction|re-?establishment|restoration|"
     r"reinstatement|abolition|abolishment|elimination|liquidation|dissolution|strengthening|reinforcement|"
@@ -273,19 +275,35 @@ class Reforms:
                 reform = self.sentence_reform(sentence, reforms, match.start())
                 if reform is None and not re.search(r"\b(?:elected|term)\b", sentence.text):
                     continue
-                office = next((m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Office", "HeadOfState",
-                                                                               "HeadOfGovernment")), None)
+                office = self._term_holder(sentence, match.start()) or next(
+                    (m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Office", "HeadOfState",
+                                                                     "HeadOfGovernment")), None)
                 subject = office or reform
                 if subject is None:
                     continue
                 self._term_numbers(sentence, subject, match.group(0))
 
+    def _term_holder(self, sentence: Sentence, position: int) -> str | None:
+        """The office or body that is the subject of the clause stating a term ('the Parliament is elected for a
+        four-year term', 'the Senate is elected for a mandate of eight years'): the last such subject before it, whose
+        head word the mention covers (not 'Congress President Deuba', a person)."""
+        if sentence.tokens is None:
+            return None
+        found = None
+        for token in sentence.tokens:
+            if token.idx - sentence.start >= position:
+                break
+            if token.dep_ in {"nsubj", "nsubjpass"}:
+                start = token.left_edge.idx - sentence.start
+                end = token.right_edge.idx + len(token.right_edge) - sentence.start
+                found = next((m.entity for m in self.ctx.mentions_in(sentence, start, end)
+                              if self.ctx.is_a(m.entity, *TERM_HOLDERS) and m.start <= token.idx < m.end), found)
+        return found
+
     def _term_numbers(self, sentence: Sentence, subject: str, text: str) -> None:
         years = re.search(r"([\w-]+)-year|of\s+([\w-]+)\s+years", text, re.I)
         if years:
-            from govgraph.build.structure import number_value
-
-            value = number_value(years.group(1) or years.group(2))
+            value = _number_value(years.group(1) or years.group(2))
             if value:
                 self.ctx.claim(sentence, subject, "gg:termYears", Value(str(value), "integer"), "reform:term", 0.8)
         if re.search(r"\b(?:one|single|a single)\b", text, re.I):
