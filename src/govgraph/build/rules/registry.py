@@ -31,6 +31,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.holders",
     "govgraph.build.rules.bodies",
     "govgraph.build.rules.constitutions",
+    "govgraph.build.rules.provisions",
     "govgraph.build.rules.tenures",
 )
 
