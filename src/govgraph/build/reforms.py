@@ -591,8 +591,8 @@ class Reforms:
                 if not ctx.is_a(m.entity, "Change", "Reform", "Country", "Category")]
 
     def _is_reform_sentence(self, sentence: Sentence) -> bool:
-        return bool(re.search(r"\breform|amendment|modernization|modernisation|constitution|initiative", sentence.text,
-                              re.I))
+        return bool(re.search(r"\breform|amendment|modernization|modernisation|constitution|initiative|\bproposals?\b",
+                              sentence.text, re.I))
 
     def default_reform(self, sentence: Sentence) -> str | None:
         """The document's general political reform, for changes stated without naming a reform."""
