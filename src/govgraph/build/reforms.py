@@ -57,6 +57,12 @@ _DIRECT_ELECTIONS = re.compile(r"\bdirect\s+elections?\s+of\s+", re.I)
 _FORMED = re.compile(r"\b(?:will\s+be\s+|are\s+|is\s+|be\s+)?(?P<how>(?:half|fully|entirely|\d+\s*(?:%|percent)|"
                      r"partly|partially)\s+)?formed\s+(?:by|from|of)\s+(?P<np>[^.;]{3,160})", re.I)
 
+_NAMED = re.compile(
+    r"\s*[–—,(-]?\s*(?:(?:popularly|commonly|widely|also)\s+)?(?:known\s+as|called|dubbed)\s+(?:the\s+)?[“\"‘']?"
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'-]*){0,6})[”\"’']?"
+    r"(?:\s*\((?P<short>[A-Z][A-Za-z-]*[A-Z])\))?")
+_PROPOSED_BY = re.compile(r"\s*,?\s*(?:first\s+)?(?:proposed|put\s+forward|initiated|championed)\s+by\s+")
+
 KIND_OF_ACTION = {
     "creation": "gg:creates", "establishment": "gg:creates", "formation": "gg:creates", "introduction": "gg:creates",
     "institution": "gg:creates", "create": "gg:creates", "establish": "gg:creates", "introduc": "gg:creates",
@@ -167,8 +173,43 @@ class Reforms:
         self.passive_changes(sentence, reforms)
         self.renames(sentence, reforms)
         self.item_lists(sentence, reforms)
+        self.names_and_proposers(sentence, reforms)
         self.elections_of(sentence, reforms)
         self.formed_from(sentence, reforms)
+
+    def specific(self, reform: str) -> str | None:
+        """A reform of a kind ('constitutional reform'), or for the generic 'the reforms' the one reform of a kind the
+        article names (None when it names none or several): the node a proper name or a proposer belongs to."""
+        ctx = self.ctx
+        if ctx.entity_class(reform) != "Reform":
+            return reform
+        kinds = {m.entity for m in ctx.extraction.mentions if ctx.is_a(m.entity, "Reform")
+                 and ctx.entity_class(m.entity) != "Reform"}
+        return kinds.pop() if len(kinds) == 1 else None
+
+    def names_and_proposers(self, sentence: Sentence, reforms: list) -> None:
+        """'the reforms, popularly known as the Building Bridges Initiative (BBI)': names of the reform; 'constitutional
+        changes proposed by President X': who proposed it (a person named right after 'by')."""
+        ctx = self.ctx
+        for _, end, phrase in reforms:
+            reform = self.specific(phrase)
+            if reform is None:
+                continue
+            named = _NAMED.match(sentence.text, end)
+            if named:
+                for alias in (named.group("name"), named.group("short")):
+                    if alias:
+                        ctx.claim(sentence, reform, "skos:altLabel", ctx.text_value(alias), "reform:name", 0.8)
+                        ctx.add_entity(reform, "", "", alias)
+            proposed = _PROPOSED_BY.match(sentence.text, end)
+            if proposed:
+                after = proposed.end()
+                person = next((m.entity for m in ctx.mentions_in(sentence, after, len(sentence.text))
+                               if ctx.is_a(m.entity, "Person")), None)
+                first = ctx.mentions_in(sentence, after, len(sentence.text))
+                if person is not None and len(sentence.text[after : first[0].start - sentence.start].split()) <= 2 \
+                        and first[0].entity == person:
+                    ctx.claim(sentence, reform, "gg:proposedBy", person, "reform:proposer", 0.75)
 
     def start_dates(self, sentence: Sentence, reforms: list) -> None:
         """'reforms transforming Kazakhstan, initiated on June 5, 2022', 'the reform began in 2019'."""
