@@ -30,6 +30,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.parties",
     "govgraph.build.rules.holders",
     "govgraph.build.rules.bodies",
+    "govgraph.build.rules.body_countries",
     "govgraph.build.rules.constitutions",
     "govgraph.build.rules.provisions",
     "govgraph.build.rules.tenures",
