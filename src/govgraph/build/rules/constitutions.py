@@ -37,10 +37,24 @@ def _adopted(token: Token) -> bool:
             and verb.tag_ in {"VBD", "VBN"})
 
 
+def _left_words(token: Token) -> list[Token]:
+    """The words right before the noun, back to its determiner or possessive ('draft' in 'the draft Constitution',
+    whatever the parse attaches it to)."""
+    words = []
+    i = token.i - 1
+    while i >= token.sent.start and token.doc[i].pos_ in {"ADJ", "NOUN", "PROPN", "NUM", "VERB"} \
+            and token.doc[i].dep_ not in {"poss"}:
+        words.append(token.doc[i])
+        i -= 1
+    return words
+
+
 def _reading(token: Token, country_words: set[str]) -> tuple[str, str | None] | None:
     """('plain' | 'new' | 'adopted-new', year) for a phrase naming the country's constitution, else None."""
     year = None
     new = indefinite = False
+    if any(w.lower_ not in SAME_DOCUMENT | {"new"} and not _YEAR.fullmatch(w.text) for w in _left_words(token)):
+        return None
     for child in token.children:
         word = child.lower_
         if child.dep_ == "det":
