@@ -117,8 +117,33 @@ def find_organizations(ctx: DocContext, sentence: Sentence) -> None:
         register(ctx, sentence, start, start + len(name), f"{name} {match.group('head')}", "PoliticalParty", name)
 
 
+# Institution words a demonym turns into the country's own body or charter ('Egyptian Parliament' is the Parliament of
+# Egypt); not 'congress' or 'house', which also head party names ('Nepali Congress').
+NATIONAL_HEADS = frozenset(w for w, cls in lexicon().heads.items() if cls in {"Parliament", "Chamber", "Government",
+                                                                               "Constitution"}) - {"congress", "house"}
+
+
+def national_name(ctx: DocContext, name: str) -> tuple[str, str] | None:
+    """'Egyptian Parliament' -> ('Parliament of Egypt', the country's key); None for any other name."""
+    words = name.split()
+    if len(words) != 2 or words[1].lower() not in NATIONAL_HEADS:
+        return None
+    country = ctx.gazetteer.lookup(words[0])
+    if country is None or not ctx.is_a(country, "Country") or words[0] == ctx.gazetteer.entries[country].label:
+        return None
+    return f"{words[1]} of {ctx.gazetteer.entries[country].label}", country
+
+
 def register(ctx: DocContext, sentence: Sentence, start: int, end: int, name: str, cls: str, *aliases: str) -> str:
-    """An organization entity keyed by its name within the article's country, with its mention."""
+    """An organization entity keyed by its name within the article's country, with its mention; a country's own body
+    named by its demonym ('Egyptian Parliament') is keyed as 'Parliament of Egypt'."""
+    national = national_name(ctx, name)
+    if national is not None:
+        label, country = national
+        kind = "law" if is_subclass(cls, "Document") else "org"
+        key = ctx.gazetteer.lookup(label, country) or f"{kind}/{country.split('/', 1)[0]}/{slug(label)}"
+        ctx.add_mention(sentence, start, end, ctx.add_entity(key, cls, label, name, *aliases))
+        return key
     known = ctx.gazetteer.lookup(name, ctx.country_key)
     if known is not None:
         key = known

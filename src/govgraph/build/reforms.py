@@ -20,6 +20,7 @@ from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import find_numbers
 from govgraph.build.parse import bounded, lemma_in, noun_span, subtree_span, token_span
 from govgraph.build.records import Value
+from govgraph.build.structure import number_value as _number_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,8 +31,9 @@ _LIMIT_TERM = re.compile(
     r"(?P<years>[\w-]+)-year\s+terms?)", re.I)
 _REPLACED = re.compile(r"\b(?:in\s+place\s+of|instead\s+of|rather\s+than|replacing|in\s+lieu\s+of)\s+(?:the\s+|a\s+)?$",
                        re.I)
-_TERM_OF = re.compile(r"\b(?P<limit>single|one|two)?\s*(?:term\s+of\s+(?P<y1>[\w-]+)\s+years|(?P<y2>[\w-]+)-year\s+"
-                      r"(?:presidential\s+)?terms?)", re.I)
+_TERM_OF = re.compile(r"\b(?P<limit>single|one|two)?\s*(?:(?:term|mandate)\s+of\s+(?P<y1>[\w-]+)\s+years|(?P<y2>[\w-]+)-"
+                      r"year\s+(?:presidential\s+)?(?:terms?|mandates?))", re.I)
+TERM_HOLDERS = ("Office", "HeadOfState", "HeadOfGovernment", "Parliament", "Chamber", "LocalRepresentativeBody")
 _NOMINAL = re.compile(
     r"\b(?P<noun>creation|establishment|formation|introduction|re-?establishment|restoration|"
     r"reinstatement|abolition|abolishment|elimination|liquidation|dissolution|strengthening|reinforcement|"
@@ -54,6 +56,12 @@ _ELECT = re.compile(
 _DIRECT_ELECTIONS = re.compile(r"\bdirect\s+elections?\s+of\s+", re.I)
 _FORMED = re.compile(r"\b(?:will\s+be\s+|are\s+|is\s+|be\s+)?(?P<how>(?:half|fully|entirely|\d+\s*(?:%|percent)|"
                      r"partly|partially)\s+)?formed\s+(?:by|from|of)\s+(?P<np>[^.;]{3,160})", re.I)
+
+_NAMED = re.compile(
+    r"\s*[–—,(-]?\s*(?:(?:popularly|commonly|widely|also)\s+)?(?:known\s+as|called|dubbed)\s+(?:the\s+)?[“\"‘']?"
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'-]*){0,6})[”\"’']?"
+    r"(?:\s*\((?P<short>[A-Z][A-Za-z-]*[A-Z])\))?")
+_PROPOSED_BY = re.compile(r"\s*,?\s*(?:first\s+)?(?:proposed|put\s+forward|initiated|championed)\s+by\s+")
 
 KIND_OF_ACTION = {
     "creation": "gg:creates", "establishment": "gg:creates", "formation": "gg:creates", "introduction": "gg:creates",
@@ -165,8 +173,43 @@ class Reforms:
         self.passive_changes(sentence, reforms)
         self.renames(sentence, reforms)
         self.item_lists(sentence, reforms)
+        self.names_and_proposers(sentence, reforms)
         self.elections_of(sentence, reforms)
         self.formed_from(sentence, reforms)
+
+    def specific(self, reform: str) -> str | None:
+        """A reform of a kind ('constitutional reform'), or for the generic 'the reforms' the one reform of a kind the
+        article names (None when it names none or several): the node a proper name or a proposer belongs to."""
+        ctx = self.ctx
+        if ctx.entity_class(reform) != "Reform":
+            return reform
+        kinds = {m.entity for m in ctx.extraction.mentions if ctx.is_a(m.entity, "Reform")
+                 and ctx.entity_class(m.entity) != "Reform"}
+        return kinds.pop() if len(kinds) == 1 else None
+
+    def names_and_proposers(self, sentence: Sentence, reforms: list) -> None:
+        """'the reforms, popularly known as the Building Bridges Initiative (BBI)': names of the reform; 'constitutional
+        changes proposed by President X': who proposed it (a person named right after 'by')."""
+        ctx = self.ctx
+        for _, end, phrase in reforms:
+            reform = self.specific(phrase)
+            if reform is None:
+                continue
+            named = _NAMED.match(sentence.text, end)
+            if named:
+                for alias in (named.group("name"), named.group("short")):
+                    if alias:
+                        ctx.claim(sentence, reform, "skos:altLabel", ctx.text_value(alias), "reform:name", 0.8)
+                        ctx.add_entity(reform, "", "", alias)
+            proposed = _PROPOSED_BY.match(sentence.text, end)
+            if proposed:
+                after = proposed.end()
+                person = next((m.entity for m in ctx.mentions_in(sentence, after, len(sentence.text))
+                               if ctx.is_a(m.entity, "Person")), None)
+                first = ctx.mentions_in(sentence, after, len(sentence.text))
+                if person is not None and len(sentence.text[after : first[0].start - sentence.start].split()) <= 2 \
+                        and first[0].entity == person:
+                    ctx.claim(sentence, reform, "gg:proposedBy", person, "reform:proposer", 0.75)
 
     def start_dates(self, sentence: Sentence, reforms: list) -> None:
         """'reforms transforming Kazakhstan, initiated on June 5, 2022', 'the reform began in 2019'."""
@@ -273,19 +316,35 @@ class Reforms:
                 reform = self.sentence_reform(sentence, reforms, match.start())
                 if reform is None and not re.search(r"\b(?:elected|term)\b", sentence.text):
                     continue
-                office = next((m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Office", "HeadOfState",
-                                                                               "HeadOfGovernment")), None)
+                office = self._term_holder(sentence, match.start()) or next(
+                    (m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Office", "HeadOfState",
+                                                                     "HeadOfGovernment")), None)
                 subject = office or reform
                 if subject is None:
                     continue
                 self._term_numbers(sentence, subject, match.group(0))
 
+    def _term_holder(self, sentence: Sentence, position: int) -> str | None:
+        """The office or body that is the subject of the clause stating a term ('the Parliament is elected for a
+        four-year term', 'the Senate is elected for a mandate of eight years'): the last such subject before it, whose
+        head word the mention covers (not 'Congress President Deuba', a person)."""
+        if sentence.tokens is None:
+            return None
+        found = None
+        for token in sentence.tokens:
+            if token.idx - sentence.start >= position:
+                break
+            if token.dep_ in {"nsubj", "nsubjpass"}:
+                start = token.left_edge.idx - sentence.start
+                end = token.right_edge.idx + len(token.right_edge) - sentence.start
+                found = next((m.entity for m in self.ctx.mentions_in(sentence, start, end)
+                              if self.ctx.is_a(m.entity, *TERM_HOLDERS) and m.start <= token.idx < m.end), found)
+        return found
+
     def _term_numbers(self, sentence: Sentence, subject: str, text: str) -> None:
         years = re.search(r"([\w-]+)-year|of\s+([\w-]+)\s+years", text, re.I)
         if years:
-            from govgraph.build.structure import number_value
-
-            value = number_value(years.group(1) or years.group(2))
+            value = _number_value(years.group(1) or years.group(2))
             if value:
                 self.ctx.claim(sentence, subject, "gg:termYears", Value(str(value), "integer"), "reform:term", 0.8)
         if re.search(r"\b(?:one|single|a single)\b", text, re.I):
@@ -573,8 +632,8 @@ class Reforms:
                 if not ctx.is_a(m.entity, "Change", "Reform", "Country", "Category")]
 
     def _is_reform_sentence(self, sentence: Sentence) -> bool:
-        return bool(re.search(r"\breform|amendment|modernization|modernisation|constitution|initiative", sentence.text,
-                              re.I))
+        return bool(re.search(r"\breform|amendment|modernization|modernisation|constitution|initiative|\bproposals?\b",
+                              sentence.text, re.I))
 
     def default_reform(self, sentence: Sentence) -> str | None:
         """The document's general political reform, for changes stated without naming a reform."""

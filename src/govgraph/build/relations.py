@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext
 from govgraph.build.gazetteer import Gazetteer
+from govgraph.build.keys import slug
 from govgraph.build.records import Extraction
 
 if TYPE_CHECKING:
@@ -42,8 +43,24 @@ DEFINITE_CLASSES = {
 }
 
 
+def national_parliament(ctx: DocContext) -> str | None:
+    """The parliament of the country the article clearly names ('Parliament of Moldova'), keyed as `bodies.names`
+    keys it; None when the article names no country clearly."""
+    from govgraph.build.people import article_country
+
+    country = article_country(ctx)
+    if country is None:
+        return None
+    label = f"Parliament of {ctx.gazetteer.entries[country].label}"
+    key = ctx.gazetteer.lookup(label, country) or ctx.gazetteer.lookup("Parliament", country)
+    if key is None or ctx.gazetteer.entries[key].generic:
+        key = ctx.add_entity(f"org/{country.split('/', 1)[0]}/{slug(label)}", "Parliament", label)
+    return key
+
+
 def resolve_definites(ctx: DocContext) -> None:
-    """'the chamber', 'the court': the entity of that kind the article named last (only lower-case phrases)."""
+    """'the chamber', 'the court': the entity of that kind the article named last (only lower-case phrases); 'the
+    parliament' before any is named: the parliament of the article's country."""
     last: dict[str, str] = {}
     for sentence in ctx.sentences:
         taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
@@ -52,6 +69,8 @@ def resolve_definites(ctx: DocContext) -> None:
             if any(s <= noun_start < e for s, e in taken):
                 continue
             target = last.get(match.group("noun"))
+            if target is None and match.group("noun") == "parliament":
+                target = national_parliament(ctx)
             if target:
                 ctx.add_mention(sentence, noun_start, match.end("noun"), target)
         for mention in sorted(sentence.mentions, key=lambda m: m.start):

@@ -38,8 +38,19 @@ def _negated(verb: Token) -> bool:
     return False
 
 
+CLAUSES = frozenset({"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"})
+
+
+def _phrase_span(sentence: Sentence, token: Token) -> tuple[int, int]:
+    """A noun's own phrase, without the clauses hanging on it: 'the parliament' of 'the parliament, which was due to
+    elect a replacement for president X' (X chooses no one here)."""
+    start, end = subtree_span(sentence, token)
+    cut = [c.left_edge.idx - sentence.start for c in token.children if c.dep_ in CLAUSES and c.i > token.i]
+    return start, min([end, *cut])
+
+
 def _entity(ctx: DocContext, sentence: Sentence, token: Token, classes: tuple[str, ...]) -> str | None:
-    for mention in ctx.mentions_in(sentence, *subtree_span(sentence, token)):
+    for mention in ctx.mentions_in(sentence, *_phrase_span(sentence, token)):
         if ctx.is_a(mention.entity, *classes) and not ctx.is_a(mention.entity, "Country"):
             return mention.entity
     return _office(ctx, sentence, token) if "Office" in classes else None
