@@ -28,6 +28,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.laws",
     "govgraph.build.rules.results",
     "govgraph.build.rules.parties",
+    "govgraph.build.rules.party_descriptions",
     "govgraph.build.rules.holders",
     "govgraph.build.rules.bodies",
     "govgraph.build.rules.body_countries",
