@@ -76,7 +76,7 @@ def person_parties(ctx: DocContext, rule: Rule) -> None:
         people = [m for m in sentence.mentions if ctx.is_a(m.entity, "Person")]
         if not people:
             continue
-        parties = _party_mentions(ctx, sentence)
+        parties = party_mentions(ctx, sentence)
         for person in people:
             for party in parties:
                 if _joined(ctx, sentence, person, party, titles):
@@ -86,7 +86,7 @@ def person_parties(ctx: DocContext, rule: Rule) -> None:
                 ctx.claim(sentence, person.entity, "gg:memberOf", party_key, rule.name, 0.75)
 
 
-def _party_mentions(ctx: DocContext, sentence: Sentence) -> list[Mention]:
+def party_mentions(ctx: DocContext, sentence: Sentence) -> list[Mention]:
     """The parties a sentence names: its mentions, and the names of the article's parties written again
     ('Fuerza Nueva senator X' after 'the ruling party Fuerza Nueva'), which become mentions too."""
     found = [m for m in sentence.mentions if ctx.is_a(m.entity, "PoliticalParty")]

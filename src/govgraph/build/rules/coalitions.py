@@ -1,0 +1,87 @@
+"""Coalitions and the parties a sentence lists as their members.
+
+`parties.coalitions`: "the coalition formed by X, Y and Z", "the governing coalition, made up of the X and the
+Y", "an alliance composed of X and Y", "a coalition of X and Y" make a coalition (gg:Organization, labelled
+by what the text calls it and its members: "governing coalition of X and Y") and each listed party a
+gg:memberOf it. The list is names joined by commas and 'and', each with at most two lowercase words before it
+('the anti-establishment X'); it ends at anything else. At least two members are needed, one of them a party
+the article already names; a name in the list that no rule knows becomes a party of the article's country
+unless the tagger reads it as a person or a place, and a name known as anything else ends the list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govgraph.build.context import DocContext, Sentence
+from govgraph.build.rules.base import Rule, implements
+from govgraph.build.rules.memberships import party_mentions
+from govgraph.build.rules.party_descriptions import description_before
+
+_FORMED = re.compile(r"\b(?P<noun>coalition|alliance|bloc)\b,?\s+(?:(?:which|that)\s+(?:is|was)\s+)?"
+                     r"(?:(?:formed|made\s+up|composed|comprised)\s+(?:by|of)|of|comprising)\s+")
+_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}")
+_NOT_PARTIES = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC", "DATE"})
+_NAME = re.compile(r"(?=[\w-]*[A-Za-z])[A-Z0-9][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+
+
+def _members(ctx: DocContext, sentence: Sentence, start: int) -> list[tuple[int, int, str | None]]:
+    """The names listed from `start` on: (start, end, the party a rule knows or None for an unknown name)."""
+    text, position = sentence.text, start
+    out: list[tuple[int, int, str | None]] = []
+    while True:
+        gap = _GAP.match(text, position) if out else re.compile(r"(?:the\s+)?(?:[a-z][a-z-]*\s+){0,2}").match(
+            text, position)
+        if gap is None or (out and gap.end() == position):
+            return out
+        at = gap.end()
+        known = [m for m in sentence.mentions if m.start - sentence.start == at]
+        if known:
+            mention = max(known, key=lambda m: m.end)
+            if not ctx.is_a(mention.entity, "PoliticalParty"):
+                return out
+            out.append((at, mention.end - sentence.start, mention.entity))
+        else:
+            name = _NAME.match(text, at)
+            if name is None or any(m.start - sentence.start < name.end() and at < m.end - sentence.start
+                                   for m in sentence.mentions) or _tagged_other(sentence, at, name.end()):
+                return out
+            out.append((at, name.end(), None))
+        position = out[-1][1]
+
+
+def _tagged_other(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the tagger reads a name as a person or a place ('Pedro Castillo'): never a new party here."""
+    tokens = [t for t in sentence.tokens or () if start <= t.idx - sentence.start < end]
+    return any(t.ent_type_ in _NOT_PARTIES for t in tokens)
+
+
+@implements("parties.coalitions")
+def coalitions(ctx: DocContext, rule: Rule) -> None:
+    """A coalition and its listed member parties."""
+    for sentence in ctx.sentences:
+        found = list(_FORMED.finditer(sentence.text))
+        if found:
+            party_mentions(ctx, sentence)  # the article's parties written again
+        for formed in found:
+            members = _members(ctx, sentence, formed.end())
+            if len(members) < 2 or all(key is None for _, _, key in members):
+                continue
+            keys = [key or _new_party(ctx, sentence, start, end) for start, end, key in members]
+            names = [sentence.text[start:end] for start, end, _ in members]
+            noun_start = sentence.start + formed.start("noun")
+            before = [t for t in sentence.tokens or () if t.idx + len(t.text) <= noun_start][-4:]
+            kind = " ".join(filter(None, (description_before(before), formed.group("noun"))))
+            listed = ", ".join(names[:-1]) + " and " + names[-1]
+            coalition = ctx.new_entity("coalition", "Organization", f"{kind} of {listed}", scope=ctx.scope())
+            ctx.add_mention(sentence, formed.start("noun"), formed.end("noun"), coalition)
+            for key in keys:
+                ctx.claim(sentence, key, "gg:memberOf", coalition, rule.name, 0.8)
+
+
+def _new_party(ctx: DocContext, sentence: Sentence, start: int, end: int) -> str:
+    key = ctx.new_entity("party", "PoliticalParty", sentence.text[start:end], scope=ctx.scope())
+    if ctx.country_key and ctx.is_a(ctx.country_key, "Country"):
+        ctx.claim(sentence, key, "gg:country", ctx.country_key, "parties", 0.7)
+    ctx.add_mention(sentence, start, end, key)
+    return key
