@@ -92,7 +92,7 @@ def party_mentions(ctx: DocContext, sentence: Sentence) -> list[Mention]:
     found = [m for m in sentence.mentions if ctx.is_a(m.entity, "PoliticalParty")]
     names = {name: key for key, entity in ctx.extraction.entities.items() if key.startswith("party/")
              and ctx.is_a(key, "PoliticalParty") for name in (entity.label, *entity.aliases)
-             if name[:1].isupper() and len(name) >= 2}
+             if name[:1].isalnum() and not name[:1].islower() and len(name) >= 2}
     for name in sorted(names, key=len, reverse=True):
         for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence.text):
             start, end = hit.span()
