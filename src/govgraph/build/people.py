@@ -10,10 +10,10 @@ A bare surname ("Tokayev") refers to the person of this document with that surna
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cache
 
 from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence, clean_phrase
+from govgraph.build.country import clear_country
 from govgraph.build.dates import MONTHS, parse_date
 from govgraph.build.gazetteer import Gazetteer
 from govgraph.build.keys import make_key, slug
@@ -122,25 +122,8 @@ def name_words_ok(ctx: DocContext, words: list[str]) -> bool:
 
 
 def article_country(ctx: DocContext) -> str | None:
-    """The country key an article is about, only when its mentions say so clearly.
-
-    Each mention of a country, or of a named institution of one, counts once (three times in the
-    first three sentences, where the headline and the dateline stand); the leader must count at
-    least twice and more than any other country. An article that names no country clearly
-    (a Manila story that mentions the United States once) has none, so that its generic titles are
-    not made offices of a country the text does not place them in.
-    """
-    counts: Counter[str] = Counter()
-    for mention in ctx.extraction.mentions:
-        entry = ctx.gazetteer.entries.get(mention.entity)
-        if entry is None or not entry.country or entry.generic:
-            continue
-        counts[entry.country] += 3 if mention.sentence < 3 else 1
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
-        return None
-    return ranked[0][0]
-
+    """The country key an article is about, only when the text says so clearly (see `country.clear_country`)."""
+    return clear_country(ctx.doc, ctx.extraction.mentions, ctx.gazetteer)
 
 
 def tenure_key(person: str, office: str) -> str:
