@@ -224,6 +224,7 @@ def _register(ctx: DocContext, people: People, sentence: Sentence, ents: tuple, 
             continue
         ctx.add_mention(sentence, span.start, span.end, person)
         taken.append((span.start, span.end, person))
+        people.nickname(sentence, span.end, person)
 
 
 # ---------------------------------------------------------------- offices
@@ -233,6 +234,7 @@ def _register(ctx: DocContext, people: People, sentence: Sentence, ents: tuple, 
 class Title:
     office: str
     former: bool
+    chooser: tuple[str, str] | None = None  # (gg:appointedBy or the like, who) for 'appointed as ... by X'
 
 
 class Offices:
@@ -484,6 +486,10 @@ def _appositions(sentence: Sentence, first: Token, last: Token) -> list[tuple[in
     return out
 
 
+_TITLE_ENDS = frozenset({"on", "in", "after", "by", "with", "since", "for", "who", "which", "that",
+                         "as", "per", "under"})  # 'as the prime minister as per Article 76 (2)': the title ends
+
+
 def _elected_as(sentence: Sentence, root: Token) -> tuple[tuple[int, int], bool] | None:
     """'X was elected/appointed/sworn in as prime minister', 'X became president', 'X is the speaker':
     the title's span, and whether the sentence puts the tenure in the past ('X was the president')."""
@@ -494,12 +500,16 @@ def _elected_as(sentence: Sentence, root: Token) -> tuple[tuple[int, int], bool]
     lemma = verb.lemma_.lower()
     if subject.dep_ not in {"nsubj", "nsubjpass", "dobj"} or lemma not in ELECT_VERBS | {"be", "serve"}:
         return None
+    if subject.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # 'X appointed Y as prime minister': the office is Y's, X chose
     if lemma == "be" and subject.dep_ != "nsubj":
         return None
     if any(c.lower_ in NOT_CERTAIN | {"will", "'ll", "shall"} for c in verb.children):
         return None
     past = lemma in {"be", "serve"} and verb.tag_ == "VBD"
     heads = [verb, *[c for c in verb.children if c.dep_ == "prt"]]
+    if subject.dep_ == "dobj":
+        heads.append(root)  # 'appointed Jon Doe as prime minister', the 'as' on the name
     for head in heads:
         for child in head.children:
             target = None
@@ -507,15 +517,39 @@ def _elected_as(sentence: Sentence, root: Token) -> tuple[tuple[int, int], bool]
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
             elif child.dep_ in {"oprd", "attr"} and child.pos_ in {"NOUN", "PROPN"}:
                 target = child
+            elif child.dep_ == "dobj" and subject.dep_ == "dobj" and child.i > subject.i and child.pos_ == "NOUN":
+                target = child  # 'appointed Srettha Thavisin prime minister': the second object
             if target is not None:
                 tokens = [t for t in target.subtree if t.i >= target.left_edge.i]
-                stop = next((t.i for t in tokens if t.text in {",", ";", "("} or t.lower_ in {"on", "in", "after", "by",
-                                                                                         "with", "since", "for", "who",
-                                                                                         "which", "that"}), None)
+                stop = next((t.i for t in tokens if t.text in {",", ";", "("} or t.lower_ in _TITLE_ENDS), None)
                 end = (stop if stop is not None else tokens[-1].i + 1)
                 first, last = tokens[0], root.doc[end - 1]
                 if last.i >= first.i:
                     return (first.idx - sentence.start, last.idx + len(last) - sentence.start), past
+    return None
+
+
+def _chooser(ctx: DocContext, sentence: Sentence, root: Token, verbs: dict[str, str]) -> tuple[str, str] | None:
+    """Who chose the person the name is: the subject of 'X appointed NAME as ...', the agent of 'NAME was
+    appointed ... by X' (a person, office or body the sentence names), with the verb's predicate."""
+    subject = root
+    while subject.dep_ in {"appos", "compound"} and subject.head is not subject:
+        subject = subject.head
+    verb = subject.head
+    predicate = verbs.get(verb.lemma_.lower())
+    if predicate is None:
+        return None
+    if subject.dep_ == "dobj":
+        agents = [c for c in verb.children if c.dep_ == "nsubj"]
+    elif subject.dep_ == "nsubjpass":
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    else:
+        return None
+    for agent in agents:
+        for mention in sentence.mentions:
+            if mention.start <= agent.idx < mention.end and (
+                    ctx.is_a(mention.entity, "Person", *OFFICE_CLASSES) or _is_body(ctx, mention.entity)):
+                return predicate, mention.entity
     return None
 
 
@@ -561,6 +595,7 @@ def person_offices(ctx: DocContext, rule: Rule) -> None:
         return
     offices = Offices(ctx)
     ents = tuple(ctx.parsed.ents)
+    choosers: dict[str, str] = rule.patterns.get("choosing_verbs", {})
     for sentence in ctx.sentences:
         if sentence.tokens is None:
             continue
@@ -569,26 +604,35 @@ def person_offices(ctx: DocContext, rule: Rule) -> None:
                 continue
             tokens = ctx.parsed.char_span(mention.start, mention.end, alignment_mode="expand")
             if tokens is not None and len(tokens):
-                for title in _titles(ctx, offices, sentence, tokens):
-                    offices.people.holds(sentence, mention.entity, title.office, rule.name, 0.9, former=title.former)
+                for title in _titles(ctx, offices, sentence, tokens, choosers):
+                    _hold(offices, sentence, mention.entity, title, rule.name, 0.9)
         taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
         for span in name_spans(ctx, sentence, ents):
             if not span.needs_title or any(s < span.end and span.start < e for s, e in taken):
                 continue
             tokens = ctx.parsed.char_span(sentence.start + span.start, sentence.start + span.end,
                                           alignment_mode="expand")
-            titles = _titles(ctx, offices, sentence, tokens) if tokens is not None and len(tokens) else []
+            titles = _titles(ctx, offices, sentence, tokens, choosers) if tokens is not None and len(tokens) else []
             offices.people.allow_new = True
             person = offices.people.person(span.name) if titles else None
             offices.people.allow_new = False
             if person is None:
                 continue
             ctx.add_mention(sentence, span.start, span.end, person)
+            offices.people.nickname(sentence, span.end, person)
             for title in titles:
-                offices.people.holds(sentence, person, title.office, rule.name, 0.85, former=title.former)
+                _hold(offices, sentence, person, title, rule.name, 0.85)
 
 
-def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: TokenSpan) -> list[Title]:
+def _hold(offices: Offices, sentence: Sentence, person: str, title: Title, extractor: str, confidence: float) -> None:
+    """The person holds the title's office; whoever chose them (if the sentence says) chose that tenure."""
+    tenure = offices.people.holds(sentence, person, title.office, extractor, confidence, former=title.former)
+    if title.chooser is not None:
+        offices.ctx.claim(sentence, tenure, title.chooser[0], title.chooser[1], extractor, 0.8)
+
+
+def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: TokenSpan,
+            choosers: dict[str, str]) -> list[Title]:
     first, last = tokens[0], tokens[-1]
     found: list[Title] = []
     before = _title_before(ctx, sentence, first, offices.words, offices.keys)
@@ -608,5 +652,8 @@ def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: Token
         found.append(title)
     elected = _elected_as(sentence, tokens.root)
     if elected is not None and (title := offices.resolve(sentence, *elected[0], before_name=False)):
-        found.append(Title(title.office, title.former or elected[1]))
+        chooser = _chooser(ctx, sentence, tokens.root, choosers)
+        if chooser is not None and chooser[1] == title.office:
+            chooser = None
+        found.append(Title(title.office, title.former or elected[1], chooser))
     return found
