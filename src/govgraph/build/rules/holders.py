@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence
 from govgraph.build.gazetteer import longest_matches
@@ -28,6 +28,7 @@ from govgraph.build.people import (
     is_country_word,
     name_words_ok,
     office_vocabulary,
+    tenure_key,
 )
 from govgraph.build.rules.base import Rule, implements
 
@@ -553,6 +554,29 @@ def _chooser(ctx: DocContext, sentence: Sentence, root: Token, verbs: dict[str, 
     return None
 
 
+def _deputy_of(ctx: DocContext, offices: Offices, root: Token, deputy_of: list[str]) -> Title | None:
+    """'Kenyatta's (estranged) deputy William Ruto': the deputy of the national office the possessor holds in the
+    article (President of Kenya -> Deputy President of Kenya), while the article does not say it is over."""
+    if not any(c.dep_ == "compound" and c.lower_ == "deputy" for c in root.children):
+        return None
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    country = offices.people.country
+    if owner is None or country is None:
+        return None
+    person = next((m.entity for m in ctx.extraction.mentions
+                   if m.start <= owner.idx < m.end and ctx.is_a(m.entity, "Person")), None)
+    held = {c.obj for c in ctx.extraction.claims if c.subject == person and c.predicate == "gg:holds"
+            and isinstance(c.obj, str)}
+    ended = {c.subject for c in ctx.extraction.claims if c.predicate == "gg:tenureStatus"}
+    country_label = ctx.gazetteer.entries[country].label
+    for office in sorted(held):
+        label = offices.people.office_label(office)
+        title = label.removesuffix(f" of {country_label}")
+        if title.lower() in deputy_of and label != title and tenure_key(person or "", office) not in ended:
+            return Title(offices.generic(f"Deputy {title}", country), False)
+    return None
+
+
 def _led_by(ctx: DocContext, sentence: Sentence, root: Token) -> tuple[str, str, bool] | None:
     """'the Supreme Court, headed by X', 'the PAS, founded and led by X until her victory': the body the
     participle describes, the post ('Leader', 'Head', 'Chair') and whether the sentence ends the tenure."""
@@ -595,7 +619,6 @@ def person_offices(ctx: DocContext, rule: Rule) -> None:
         return
     offices = Offices(ctx)
     ents = tuple(ctx.parsed.ents)
-    choosers: dict[str, str] = rule.patterns.get("choosing_verbs", {})
     for sentence in ctx.sentences:
         if sentence.tokens is None:
             continue
@@ -604,7 +627,7 @@ def person_offices(ctx: DocContext, rule: Rule) -> None:
                 continue
             tokens = ctx.parsed.char_span(mention.start, mention.end, alignment_mode="expand")
             if tokens is not None and len(tokens):
-                for title in _titles(ctx, offices, sentence, tokens, choosers):
+                for title in _titles(ctx, offices, sentence, tokens, rule.patterns):
                     _hold(offices, sentence, mention.entity, title, rule.name, 0.9)
         taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
         for span in name_spans(ctx, sentence, ents):
@@ -612,7 +635,7 @@ def person_offices(ctx: DocContext, rule: Rule) -> None:
                 continue
             tokens = ctx.parsed.char_span(sentence.start + span.start, sentence.start + span.end,
                                           alignment_mode="expand")
-            titles = _titles(ctx, offices, sentence, tokens, choosers) if tokens is not None and len(tokens) else []
+            titles = _titles(ctx, offices, sentence, tokens, rule.patterns) if tokens is not None and len(tokens) else []
             offices.people.allow_new = True
             person = offices.people.person(span.name) if titles else None
             offices.people.allow_new = False
@@ -632,7 +655,7 @@ def _hold(offices: Offices, sentence: Sentence, person: str, title: Title, extra
 
 
 def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: TokenSpan,
-            choosers: dict[str, str]) -> list[Title]:
+            patterns: dict[str, Any]) -> list[Title]:
     first, last = tokens[0], tokens[-1]
     found: list[Title] = []
     before = _title_before(ctx, sentence, first, offices.words, offices.keys)
@@ -647,12 +670,15 @@ def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: Token
         apposed = _apposed_title(sentence, tokens.root, offices.words)
         if apposed is not None and (title := offices.resolve(sentence, *apposed, before_name=False)):
             found.append(title)
+    deputy = None if found else _deputy_of(ctx, offices, tokens.root, patterns["deputy_of"]["words"])
+    if deputy is not None:
+        found.append(deputy)
     led = _led_by(ctx, sentence, tokens.root)
     if led is not None and (title := offices.post(sentence, led[1], led[0], led[2])):
         found.append(title)
     elected = _elected_as(sentence, tokens.root)
     if elected is not None and (title := offices.resolve(sentence, *elected[0], before_name=False)):
-        chooser = _chooser(ctx, sentence, tokens.root, choosers)
+        chooser = _chooser(ctx, sentence, tokens.root, patterns["choosing_verbs"])
         if chooser is not None and chooser[1] == title.office:
             chooser = None
         found.append(Title(title.office, title.former or elected[1], chooser))
