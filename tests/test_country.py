@@ -6,17 +6,22 @@ from govgraph.build.context import DocContext
 from govgraph.build.gazetteer import default_gazetteer
 from govgraph.build.mentions import find_mentions
 from govgraph.build.nlp import parse, sentence_spans
+from govgraph.build.people import article_country
 from govgraph.build.records import Document, Extraction
 
 
-def country_of(text: str, title: str = "", dateline_place: str | None = None) -> str | None:
+def context_of(text: str, title: str = "", dateline_place: str | None = None) -> DocContext:
     doc = Document(doc_id="t", path="t.txt", text=text, title=title, dateline_place=dateline_place)
     parsed = next(parse([text]))
     doc.sentences = sentence_spans(parsed)
     gazetteer = default_gazetteer()
     extraction = Extraction(doc)
     extraction.mentions = find_mentions(doc, gazetteer)
-    return DocContext(extraction, gazetteer, parsed).country_key
+    return DocContext(extraction, gazetteer, parsed)
+
+
+def country_of(text: str, title: str = "", dateline_place: str | None = None) -> str | None:
+    return context_of(text, title, dateline_place).country_key
 
 
 def test_lead_and_demonym_beat_a_partner_named_more_often_later():
@@ -57,3 +62,20 @@ def test_a_capital_in_the_lead_places_the_article():
     assert country_of(text) == "ph/country"
     assert country_of("Officials in Nairobi said the count was over.") == "ke/country"
     assert country_of("Santiago Abascal spoke in the debate.") is None  # a given name, not Chile's capital
+
+
+def test_a_dateline_alone_places_national_titles():
+    """The country the offices go to weighs the dateline and title too, not only the body's mentions."""
+    text = "The reform makes the election of the prime minister direct, for a mandate of five years."
+    assert article_country(context_of(text, dateline_place="Rome")) == "it/country"
+    assert article_country(context_of(text, title="Italy's senators debate the reform")) == "it/country"
+    assert article_country(context_of(text)) is None
+
+
+def test_a_country_named_once_in_passing_or_in_a_tie_is_not_clear():
+    passing = "The committee met on Monday.\n\nThe talks went on.\n\nA delegation from France observed the vote."
+    assert article_country(context_of(passing)) is None
+    twice = passing + "\n\nFrance said it was satisfied."
+    assert article_country(context_of(twice)) == "fr/country"
+    tie = "The committee met on Monday.\n\nThe talks went on.\n\nDelegations from France and Spain observed the vote."
+    assert article_country(context_of(tie)) is None

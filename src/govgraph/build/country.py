@@ -20,6 +20,7 @@ BODY_WEIGHT = 1.0
 INSTITUTION_FACTOR = 2.0  # an office, body, party or city of a country, not the country's name
 CONTEXTUAL_FACTOR = 0.5  # a generic phrase ("lower house") only counts once its country is named
 LEAD_SENTENCES = 2
+CLEAR_MIN = 1.5  # two bare names in the body (1 + 1/2), or one institution, or any naming in title, dateline, lead
 
 
 def _lead_end(doc: Document) -> int:
@@ -96,3 +97,17 @@ def article_country(doc: Document, mentions: list[Mention], gazetteer: Gazetteer
         if entry is not None and entry.country:
             first.setdefault(entry.country, mention.start)
     return max(scores, key=lambda c: (scores[c], -first.get(c, -1)))
+
+
+def clear_country(doc: Document, mentions: list[Mention], gazetteer: Gazetteer) -> str | None:
+    """The article's country only when the text places it clearly, else None.
+
+    The leader must weigh at least CLEAR_MIN and more than any other country: a story that names
+    "the United States" once in passing has no clear country, so its generic titles ("the
+    president") are not made offices of a country the text does not place them in; one filed from
+    Rome, or titled after a country, has one even when its body never names the country again.
+    """
+    ranked = sorted(country_scores(doc, mentions, gazetteer).values(), reverse=True)
+    if not ranked or ranked[0] < CLEAR_MIN or (len(ranked) > 1 and ranked[1] >= ranked[0]):
+        return None
+    return article_country(doc, mentions, gazetteer)

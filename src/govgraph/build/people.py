@@ -10,10 +10,10 @@ A bare surname ("Tokayev") refers to the person of this document with that surna
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cache
 
 from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence, clean_phrase
+from govgraph.build.country import clear_country
 from govgraph.build.dates import MONTHS, parse_date
 from govgraph.build.gazetteer import Gazetteer
 from govgraph.build.keys import make_key, slug
@@ -56,6 +56,7 @@ _OF_ORG_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w’'-]
                           + r")(?![\w-]|\s+[A-Z])")
 _SINCE = re.compile(r"\s+since\s+(?P<year>1[89]\d\d|20\d\d)\b")
 _NAME_AS = re.compile(r"(?<![\w’'-])(" + NAME + r")(?:\s*,[^,]{3,80},)?\s+as\s+(?:the\s+)?(?:new\s+)?(?=[A-Z])")
+_QUOTED_NICKNAME = re.compile(r"\s*(?P<q>[‘“'\"])(?P<nick>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:[’”'\"])(?![\w’'])")
 _ROLE = re.compile(r"(?:a\s+|an\s+|the\s+)?(?:former\s+)?(?P<role>(?:[A-Za-z]+\s+){0,3}?[A-Za-z]+)"
                    r"(?P<sep>\s+(?:of|at|in|for|with)\s+(?:the\s+)?|\s*,\s*|(?=[.;:)]|\s+(?:and|who|since|until)\b|$))")
 _ACCORDING = re.compile(r"\baccording to\s+(" + NAME + r")")
@@ -122,25 +123,8 @@ def name_words_ok(ctx: DocContext, words: list[str]) -> bool:
 
 
 def article_country(ctx: DocContext) -> str | None:
-    """The country key an article is about, only when its mentions say so clearly.
-
-    Each mention of a country, or of a named institution of one, counts once (three times in the
-    first three sentences, where the headline and the dateline stand); the leader must count at
-    least twice and more than any other country. An article that names no country clearly
-    (a Manila story that mentions the United States once) has none, so that its generic titles are
-    not made offices of a country the text does not place them in.
-    """
-    counts: Counter[str] = Counter()
-    for mention in ctx.extraction.mentions:
-        entry = ctx.gazetteer.entries.get(mention.entity)
-        if entry is None or not entry.country or entry.generic:
-            continue
-        counts[entry.country] += 3 if mention.sentence < 3 else 1
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
-        return None
-    return ranked[0][0]
-
+    """The country key an article is about, only when the text says so clearly (see `country.clear_country`)."""
+    return clear_country(ctx.doc, ctx.extraction.mentions, ctx.gazetteer)
 
 
 def tenure_key(person: str, office: str) -> str:
@@ -193,6 +177,26 @@ class People:
         self.ctx.surnames.setdefault(parts[-1], key)
         return key
 
+    def nickname(self, sentence: Sentence, end: int, person: str) -> None:
+        """A quoted name right after a person's name ("Pushpa Kamal Dahal ‘Prachanda’") is that person's alias, so
+        that the name alone later ("appointed Prachanda") is the same person."""
+        match = _QUOTED_NICKNAME.match(sentence.text, end)
+        _, vocabulary = office_vocabulary(self.ctx.gazetteer)
+        if match is None or any(w in _NOT_NAME_WORDS or w.lower() in NP_STOP | DETERMINERS | vocabulary or is_head(w)
+                                or is_country_word(self.ctx, w) for w in match.group("nick").split()):
+            return
+        nick = match.group("nick")
+        ctx = self.ctx
+        ctx.add_entity(person, "Person", ctx.extraction.entities[person].label, nick)
+        if ctx.surnames.setdefault(nick, person) != person:
+            return  # the name is another person's surname
+        alone = re.compile(rf"(?<![\w’'-]){re.escape(nick)}(?![\w-])")
+        for other in ctx.sentences:
+            taken = [(m.start - other.start, m.end - other.start) for m in other.mentions]
+            for found in alone.finditer(other.text):
+                if not any(s <= found.start() < e for s, e in taken):
+                    ctx.add_mention(other, found.start(), found.end(), person)
+
     def _rename(self, old: str, name: str) -> str:
         """A fuller name for a person first seen by a shorter one: re-key, keep the old key as an alias."""
         entity = self.ctx.extraction.entities.pop(old)
@@ -211,7 +215,8 @@ class People:
     # ------------------------------------------------------------ offices
 
     def holds(self, sentence: Sentence, person: str, office: str, extractor: str, confidence: float,
-              former: bool = False) -> None:
+              former: bool = False) -> str:
+        """The person's tenure of the office, claimed from this sentence (its key)."""
         ctx = self.ctx
         ctx.claim(sentence, office, "gg:holder", person, extractor, confidence)
         ctx.claim(sentence, person, "gg:holds", office, extractor, confidence)
@@ -223,6 +228,7 @@ class People:
         if former:
             ctx.claim(sentence, tenure, "gg:tenureStatus", Value("former", "string"), extractor, confidence)
         ctx.holders.setdefault(office, person)
+        return tenure
 
     def office_label(self, office: str) -> str:
         entity = self.ctx.extraction.entities.get(office)

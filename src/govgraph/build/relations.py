@@ -58,6 +58,36 @@ def national_parliament(ctx: DocContext) -> str | None:
     return key
 
 
+def national_titles(ctx: DocContext, titles: list[str]) -> None:
+    """'the Prime Minister', 'the president', 'the President of the Republic' in an article that clearly names its
+    country: that country's office (not 'the president of the commission', nor a title before a name)."""
+    from govgraph.build.people import People, article_country
+
+    country = article_country(ctx)
+    if country is None or not titles:
+        return
+    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])[Tt]he\s+(?P<title>(?i:{alternatives}))(?P<republic>\s+of\s+the\s+Republic)?"
+                         r"(?![\w’'-]|\s+of\b|\s+[A-Z])")
+    people = People(ctx)
+    for sentence in ctx.sentences:
+        taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
+        for match in pattern.finditer(sentence.text):
+            if any(s < match.end() and match.start("title") < e for s, e in taken) or _modifies_a_noun(
+                    ctx, sentence.start + match.end("title")):
+                continue
+            title = " ".join(w.capitalize() for w in match.group("title").split())
+            ctx.add_mention(sentence, match.start("title"), match.end(), people.national_office(title, country))
+
+
+def _modifies_a_noun(ctx: DocContext, end: int) -> bool:
+    """Whether the word ending at this offset modifies the noun after it ('the president advisor of the INE')."""
+    if ctx.parsed is None:
+        return False
+    span = ctx.parsed.char_span(end - 1, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[-1].dep_ in {"compound", "amod"} and span[-1].head.i > span[-1].i
+
+
 def resolve_definites(ctx: DocContext) -> None:
     """'the chamber', 'the court': the entity of that kind the article named last (only lower-case phrases); 'the
     parliament' before any is named: the parliament of the article's country."""

@@ -9,7 +9,7 @@ from govgraph.build.laws import scan_laws
 from govgraph.build.organizations import scan_organizations
 from govgraph.build.people import People
 from govgraph.build.reforms import scan_reforms
-from govgraph.build.relations import mention_surnames, resolve_definites
+from govgraph.build.relations import mention_surnames, national_titles, resolve_definites
 from govgraph.build.rules.base import Rule, implements
 
 
@@ -31,6 +31,7 @@ def surnames(ctx: DocContext, rule: Rule) -> None:
 @implements("mentions.definites")
 def definites(ctx: DocContext, rule: Rule) -> None:
     resolve_definites(ctx)
+    national_titles(ctx, rule.patterns["national_titles"]["words"])
 
 
 def _per_sentence(function: structure.SentenceRule) -> None:

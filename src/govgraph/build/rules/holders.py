@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence
 from govgraph.build.gazetteer import longest_matches
@@ -28,6 +28,7 @@ from govgraph.build.people import (
     is_country_word,
     name_words_ok,
     office_vocabulary,
+    tenure_key,
 )
 from govgraph.build.rules.base import Rule, implements
 
@@ -224,6 +225,7 @@ def _register(ctx: DocContext, people: People, sentence: Sentence, ents: tuple, 
             continue
         ctx.add_mention(sentence, span.start, span.end, person)
         taken.append((span.start, span.end, person))
+        people.nickname(sentence, span.end, person)
 
 
 # ---------------------------------------------------------------- offices
@@ -233,6 +235,7 @@ def _register(ctx: DocContext, people: People, sentence: Sentence, ents: tuple, 
 class Title:
     office: str
     former: bool
+    chooser: tuple[str, str] | None = None  # (gg:appointedBy or the like, who) for 'appointed as ... by X'
 
 
 class Offices:
@@ -484,6 +487,10 @@ def _appositions(sentence: Sentence, first: Token, last: Token) -> list[tuple[in
     return out
 
 
+_TITLE_ENDS = frozenset({"on", "in", "after", "by", "with", "since", "for", "who", "which", "that",
+                         "as", "per", "under"})  # 'as the prime minister as per Article 76 (2)': the title ends
+
+
 def _elected_as(sentence: Sentence, root: Token) -> tuple[tuple[int, int], bool] | None:
     """'X was elected/appointed/sworn in as prime minister', 'X became president', 'X is the speaker':
     the title's span, and whether the sentence puts the tenure in the past ('X was the president')."""
@@ -494,12 +501,16 @@ def _elected_as(sentence: Sentence, root: Token) -> tuple[tuple[int, int], bool]
     lemma = verb.lemma_.lower()
     if subject.dep_ not in {"nsubj", "nsubjpass", "dobj"} or lemma not in ELECT_VERBS | {"be", "serve"}:
         return None
+    if subject.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # 'X appointed Y as prime minister': the office is Y's, X chose
     if lemma == "be" and subject.dep_ != "nsubj":
         return None
     if any(c.lower_ in NOT_CERTAIN | {"will", "'ll", "shall"} for c in verb.children):
         return None
     past = lemma in {"be", "serve"} and verb.tag_ == "VBD"
     heads = [verb, *[c for c in verb.children if c.dep_ == "prt"]]
+    if subject.dep_ == "dobj":
+        heads.append(root)  # 'appointed Jon Doe as prime minister', the 'as' on the name
     for head in heads:
         for child in head.children:
             target = None
@@ -507,15 +518,62 @@ def _elected_as(sentence: Sentence, root: Token) -> tuple[tuple[int, int], bool]
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
             elif child.dep_ in {"oprd", "attr"} and child.pos_ in {"NOUN", "PROPN"}:
                 target = child
+            elif child.dep_ == "dobj" and subject.dep_ == "dobj" and child.i > subject.i and child.pos_ == "NOUN":
+                target = child  # 'appointed Srettha Thavisin prime minister': the second object
             if target is not None:
                 tokens = [t for t in target.subtree if t.i >= target.left_edge.i]
-                stop = next((t.i for t in tokens if t.text in {",", ";", "("} or t.lower_ in {"on", "in", "after", "by",
-                                                                                         "with", "since", "for", "who",
-                                                                                         "which", "that"}), None)
+                stop = next((t.i for t in tokens if t.text in {",", ";", "("} or t.lower_ in _TITLE_ENDS), None)
                 end = (stop if stop is not None else tokens[-1].i + 1)
                 first, last = tokens[0], root.doc[end - 1]
                 if last.i >= first.i:
                     return (first.idx - sentence.start, last.idx + len(last) - sentence.start), past
+    return None
+
+
+def _chooser(ctx: DocContext, sentence: Sentence, root: Token, verbs: dict[str, str]) -> tuple[str, str] | None:
+    """Who chose the person the name is: the subject of 'X appointed NAME as ...', the agent of 'NAME was
+    appointed ... by X' (a person, office or body the sentence names), with the verb's predicate."""
+    subject = root
+    while subject.dep_ in {"appos", "compound"} and subject.head is not subject:
+        subject = subject.head
+    verb = subject.head
+    predicate = verbs.get(verb.lemma_.lower())
+    if predicate is None:
+        return None
+    if subject.dep_ == "dobj":
+        agents = [c for c in verb.children if c.dep_ == "nsubj"]
+    elif subject.dep_ == "nsubjpass":
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    else:
+        return None
+    for agent in agents:
+        for mention in sentence.mentions:
+            if mention.start <= agent.idx < mention.end and (
+                    ctx.is_a(mention.entity, "Person", *OFFICE_CLASSES) or _is_body(ctx, mention.entity)):
+                return predicate, mention.entity
+    return None
+
+
+def _deputy_of(ctx: DocContext, offices: Offices, root: Token, deputy_of: list[str]) -> Title | None:
+    """'Kenyatta's (estranged) deputy William Ruto': the deputy of the national office the possessor holds in the
+    article (President of Kenya -> Deputy President of Kenya), while the article does not say it is over."""
+    if not any(c.dep_ == "compound" and c.lower_ == "deputy" for c in root.children):
+        return None
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    country = offices.people.country
+    if owner is None or country is None:
+        return None
+    person = next((m.entity for m in ctx.extraction.mentions
+                   if m.start <= owner.idx < m.end and ctx.is_a(m.entity, "Person")), None)
+    held = {c.obj for c in ctx.extraction.claims if c.subject == person and c.predicate == "gg:holds"
+            and isinstance(c.obj, str)}
+    ended = {c.subject for c in ctx.extraction.claims if c.predicate == "gg:tenureStatus"}
+    country_label = ctx.gazetteer.entries[country].label
+    for office in sorted(held):
+        label = offices.people.office_label(office)
+        title = label.removesuffix(f" of {country_label}")
+        if title.lower() in deputy_of and label != title and tenure_key(person or "", office) not in ended:
+            return Title(offices.generic(f"Deputy {title}", country), False)
     return None
 
 
@@ -569,26 +627,35 @@ def person_offices(ctx: DocContext, rule: Rule) -> None:
                 continue
             tokens = ctx.parsed.char_span(mention.start, mention.end, alignment_mode="expand")
             if tokens is not None and len(tokens):
-                for title in _titles(ctx, offices, sentence, tokens):
-                    offices.people.holds(sentence, mention.entity, title.office, rule.name, 0.9, former=title.former)
+                for title in _titles(ctx, offices, sentence, tokens, rule.patterns):
+                    _hold(offices, sentence, mention.entity, title, rule.name, 0.9)
         taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
         for span in name_spans(ctx, sentence, ents):
             if not span.needs_title or any(s < span.end and span.start < e for s, e in taken):
                 continue
             tokens = ctx.parsed.char_span(sentence.start + span.start, sentence.start + span.end,
                                           alignment_mode="expand")
-            titles = _titles(ctx, offices, sentence, tokens) if tokens is not None and len(tokens) else []
+            titles = _titles(ctx, offices, sentence, tokens, rule.patterns) if tokens is not None and len(tokens) else []
             offices.people.allow_new = True
             person = offices.people.person(span.name) if titles else None
             offices.people.allow_new = False
             if person is None:
                 continue
             ctx.add_mention(sentence, span.start, span.end, person)
+            offices.people.nickname(sentence, span.end, person)
             for title in titles:
-                offices.people.holds(sentence, person, title.office, rule.name, 0.85, former=title.former)
+                _hold(offices, sentence, person, title, rule.name, 0.85)
 
 
-def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: TokenSpan) -> list[Title]:
+def _hold(offices: Offices, sentence: Sentence, person: str, title: Title, extractor: str, confidence: float) -> None:
+    """The person holds the title's office; whoever chose them (if the sentence says) chose that tenure."""
+    tenure = offices.people.holds(sentence, person, title.office, extractor, confidence, former=title.former)
+    if title.chooser is not None:
+        offices.ctx.claim(sentence, tenure, title.chooser[0], title.chooser[1], extractor, 0.8)
+
+
+def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: TokenSpan,
+            patterns: dict[str, Any]) -> list[Title]:
     first, last = tokens[0], tokens[-1]
     found: list[Title] = []
     before = _title_before(ctx, sentence, first, offices.words, offices.keys)
@@ -603,10 +670,16 @@ def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: Token
         apposed = _apposed_title(sentence, tokens.root, offices.words)
         if apposed is not None and (title := offices.resolve(sentence, *apposed, before_name=False)):
             found.append(title)
+    deputy = None if found else _deputy_of(ctx, offices, tokens.root, patterns["deputy_of"]["words"])
+    if deputy is not None:
+        found.append(deputy)
     led = _led_by(ctx, sentence, tokens.root)
     if led is not None and (title := offices.post(sentence, led[1], led[0], led[2])):
         found.append(title)
     elected = _elected_as(sentence, tokens.root)
     if elected is not None and (title := offices.resolve(sentence, *elected[0], before_name=False)):
-        found.append(Title(title.office, title.former or elected[1]))
+        chooser = _chooser(ctx, sentence, tokens.root, patterns["choosing_verbs"])
+        if chooser is not None and chooser[1] == title.office:
+            chooser = None
+        found.append(Title(title.office, title.former or elected[1], chooser))
     return found
