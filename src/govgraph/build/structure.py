@@ -61,7 +61,7 @@ def descriptions(ctx: DocContext, sentence: Sentence) -> None:
         following = _DESCRIPTION.match(text[end:])
         if following:
             desc_start = end + following.end()
-            stop = re.search(r"[,;.:()]|\s[–—-]\s", text[desc_start:])
+            stop = re.search(r"[,;:()]|\.(?!\d)|\s[–—-]\s", text[desc_start:])  # '58.3%' is one number
             description = text[desc_start : desc_start + stop.start()] if stop else text[desc_start:]
             if 1 <= len(description.split()) <= 16 and not description[:1].isdigit():
                 ctx.claim(sentence, mention.entity, "gg:description", ctx.text_value(description),
