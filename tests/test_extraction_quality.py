@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 DEV_FACTS = ROOT.parent / "shared" / "eval" / "dev_facts.json"
 # set -> (recall floor, precision floor of the four exhaustively labelled relations)
-FLOORS = {"heldout": (0.55, 0.92), "heldout2": (0.40, 0.88)}
+FLOORS = {"heldout": (0.57, 0.92), "heldout2": (0.43, 0.88)}
 
 needs_scorer = pytest.mark.skipif(not SCORER.exists() and os.environ.get("CI") != "true",
                                   reason="the shared scorer (../shared/eval) is not beside this clone")
