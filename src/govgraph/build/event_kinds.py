@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from govgraph.build.keys import follow
 from govgraph.build.records import Entity
 
 GENERIC_KINDS = ("election", "referendum")
@@ -59,20 +60,13 @@ def broader_mapping(entities: dict[str, Entity], keys: Iterable[str], joins: Cal
 
 def result_mapping(entities: dict[str, Entity], events: dict[str, str]) -> dict[str, tuple[str, str]]:
     """The results of a merged event move with it: result key -> (new key, new label)."""
-    def final(key: str) -> str:
-        seen = set()
-        while key in events and key not in seen:
-            seen.add(key)
-            key = events[key]
-        return key
-
     moved = {}
     for key, entity in entities.items():
         if entity.cls != "ElectionResult" or not key.startswith("result/"):
             continue
         head, _, side = key.rpartition("/")
         event = "event/" + head.removeprefix("result/")
-        target = final(event)
+        target = follow(events, event)
         if target != event and event in entities and target in entities:
             label = entity.label.removesuffix(f" in {entities[event].label}") + f" in {entities[target].label}"
             moved[key] = (f"result/{target.split('/', 1)[1]}/{side}", label)

@@ -18,3 +18,12 @@ def slug(text: str) -> str:
 def make_key(kind: str, label: str) -> str:
     """Entity key of a discovered thing: its kind and the slug of its canonical name."""
     return f"{kind}/{slug(label)}"
+
+
+def follow(mapping: dict[str, str], key: str) -> str:
+    """Where a chain of merges takes a key ('a' -> 'b' -> 'c' gives 'c'), safe against cycles."""
+    seen = set()
+    while key in mapping and key not in seen:
+        seen.add(key)
+        key = mapping[key]
+    return key

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from govgraph.build.event_kinds import broader_mapping, result_mapping
+from govgraph.build.keys import follow
 from govgraph.build.people import compatible_names, tenure_key
 from govgraph.build.records import Claim, Entity, Extraction, Value
 from govgraph.ontology.terms import functional_properties
@@ -100,11 +101,7 @@ def apply_mapping(extractions: list[Extraction], mapping: dict[str, str], known:
         return
 
     def target(key: str) -> str:
-        seen = set()
-        while key in mapping and key not in seen:
-            seen.add(key)
-            key = mapping[key]
-        return key
+        return follow(mapping, key)
 
     for extraction in extractions:
         extraction.claims = [
