@@ -203,7 +203,12 @@ class Events:
                     body_label = body_label.removesuffix(f" of {ctx.gazetteer.entries[ctx.country_key].label}")
                 type_label = f"{body_label} election"
             elif adjective in ("snap", "early") or not adjective:
-                type_label = self.election_type or f"{adjective} election".strip()
+                # the article's kind of election for its own 'the election' or 'the August 12 elections', not for
+                # 'the 2018 election' it recalls (a year that is not the article's)
+                year = self.ctx.doc.year
+                own = date is None or date.year is None or (year is not None and date.year in (year, year - 1))
+                kind = self.election_type if own or adjective else None
+                type_label = kind or f"{adjective} election".strip()
             else:
                 type_label = f"{adjective} election".strip()
             if not is_referendum and adjective not in ("snap", "early", "") and body is None:
