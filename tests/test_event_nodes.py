@@ -138,3 +138,10 @@ def test_an_article_that_names_only_a_merged_key_gets_the_survivors_label():
     second = _article("b", "2022-07-01", [("event/kz/referendum-2022", 0)])
     resolve([first, second])
     assert second.entities["event/kz/referendum-2022-06"].label == "referendum-2022-06"
+
+
+def test_a_dated_generic_vote_does_not_join_an_undated_narrower_one():
+    """'since the 2018 election' in an article about this Sunday's regional elections: two votes."""
+    article = _article("a", None, [("event/it/regional-election", 0), ("event/it/election-2018", 0)])
+    resolve([article])
+    assert subjects(article) == {"event/it/regional-election", "event/it/election-2018"}

@@ -51,7 +51,7 @@ def broader_mapping(entities: dict[str, Entity], keys: Iterable[str], joins: Cal
         if kind.rpartition("/")[2] not in GENERIC_KINDS or not (date or undated):
             continue
         narrower = [k for k in votes if generic_of(parts[k][0]) == kind and dates_agree(date, parts[k][1])
-                    and (undated or parts[k][1])]
+                    and (parts[k][1] if date else undated or parts[k][1])]  # 'the 2018 election' is no undated vote
         rivals = [k for k in votes if not date and parts[k][0] == kind and parts[k][1]]
         if len(narrower) == 1 and not rivals and joins(key, narrower[0]):
             mapping[key] = narrower[0]
