@@ -166,6 +166,10 @@ class People:
                     return self._rename(known, name)
                 self.ctx.add_entity(known, "Person", label, name)
                 return known
+        reordered = self._reordered(parts)
+        if reordered is not None:
+            self.ctx.add_entity(reordered, "Person", self.ctx.extraction.entities[reordered].label, name)
+            return reordered
         if not self.allow_new and not (create and name_words_ok(self.ctx, parts)):
             return None
         folded = name.lower()
@@ -208,6 +212,14 @@ class People:
                 self.ctx.surnames[surname] = key
         rewrite_keys(self.ctx, {old: key})
         return key
+
+    def _reordered(self, parts: list[str]) -> str | None:
+        """The person already named by these words in another order: an official's 'Ruto William Samoei' (surname
+        first, as on a ballot or a declaration) is the article's 'William Samoei Ruto'."""
+        words = sorted(p.lower() for p in parts)
+        return next((key for key in dict.fromkeys(self.ctx.surnames.values())
+                     if (person := self.ctx.extraction.entities.get(key)) is not None
+                     and sorted(p.lower() for p in person.label.split()) == words), None)
 
     def _covered_by_entity(self, name: str) -> bool:
         return name.lower() in _entity_names(self.ctx.gazetteer)

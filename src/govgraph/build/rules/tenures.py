@@ -42,6 +42,7 @@ SPAN_VERBS = frozenset({"serve", "be", "hold", "remain", "rule", "govern", "lead
 DONE_TO = frozenset({"elect", "re-elect", "reelect", "appoint", "reappoint", "re-appoint", "name", "install", "swear",
                      "inaugurate", "dismiss", "remove", "oust", "depose", "sack", "fire", "topple", "overthrow",
                      "replace", "unseat"})
+ELECTION_VERBS = frozenset({"elect", "re-elect", "reelect"})
 NEW_TERM_VERBS = frozenset({"re-elect", "reelect", "reappoint", "re-appoint"})
 REPORTING_VERBS = frozenset({"say", "tell", "note", "add", "stress", "announce", "state", "declare", "urge", "warn",
                              "emphasize", "emphasise", "address", "sign", "open", "call", "write", "propose"})
@@ -283,5 +284,5 @@ def _speaks_now(verb: Token, lemma: str) -> bool:
     if verb.tag_ in {"VBZ", "VBP"}:
         return True
     if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children):
-        return True
+        return lemma not in ELECTION_VERBS  # 'has been elected President': a president-elect, not yet in office
     return verb.tag_ == "VBD" and lemma in REPORTING_VERBS
