@@ -99,8 +99,10 @@ def main() -> int:
     parser.add_argument("--nlp", default="en_core_web_sm")
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--gold", type=Path, default=HERE / "facts.json",
+                        help="the labelled facts (default: the development set's facts.json)")
     args = parser.parse_args()
-    facts = json.loads((HERE / "facts.json").read_text(encoding="utf-8"))
+    facts = json.loads(args.gold.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         texts = args.texts
         if not (texts / "manifest.json").exists():
@@ -109,7 +111,7 @@ def main() -> int:
             shutil.copy(HERE / "manifest.json", texts / "manifest.json")
         out = args.out or Path(tmp) / "out"
         build(texts, out, args.nlp)
-        report_recall(score(out, HERE / "facts.json"), facts)
+        report_recall(score(out, args.gold), facts)
         if args.sample:
             sample_claims(out, args.sample, args.seed)
     return 0
