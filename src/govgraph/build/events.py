@@ -34,6 +34,9 @@ _WHEN = re.compile(r"\s+when\s+(?P<clause>[^.;]{10,200})")
 _ORDINAL_TIME = re.compile(r"\bfor\s+the\s+(?P<ord>\w+)\s+time\b", re.I)
 _WEEKDAY = re.compile(r"\s*,?\s*(?:held\s+|which\s+took\s+place\s+|took\s+place\s+)?on\s+(?:last\s+)?"
                       r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# 'the general elections in May', 'originally scheduled for March': a month alone after in/for (capitalised: 'may' is a verb)
+_PLANNED = r"(?:(?:is|are|was|were)\s+)?(?:scheduled|slated|set|planned|due)"
+_BARE_MONTH = re.compile(rf"\s*(?:,\s*)?(?:(?:held|{_PLANNED})\s+)?(?:in|for)\s+(?P<month>{_MONTH_NAMES})\b(?![\s,]*\d)")
 _FUTURE = re.compile(r"\b(?:will|shall|scheduled|is\s+to\s+be|are\s+to\s+be|upcoming|next)\b", re.I)
 _MONTH_RELATIVE = re.compile(rf"\s*(?:,\s*)?in\s+(?P<month>{_MONTH_NAMES})\s+(?P<which>last|this|next)\s+year\b", re.I)
 _NEW_PARTY = re.compile(r"\b(?:an?|the)\s+(?P<np>(?:opposition|ruling|pro-government|pro-presidential|centrist|liberal|"
@@ -101,10 +104,14 @@ class Events:
             date = weekday_date(weekday.group("day"), self.ctx.doc.date, bool(_FUTURE.search(sentence.text)))
             if date is not None:
                 return date, weekday.group(0).strip(" ,")
+        month_alone = _BARE_MONTH.match(after)
+        if month_alone and self.ctx.doc.date and len(self.ctx.doc.date) == 10:  # a month alone, never without a year
+            date = PartialDate(None, month_number(month_alone.group("month")))
+            return anchor(date, self.ctx.doc.date, bool(_FUTURE.search(sentence.text))), month_alone.group("month")
         for mention in find_dates(after, None):
             lead = after[: mention.start]
-            if re.fullmatch(r"\s*(?:,\s*)?(?:(?:held|which\s+took\s+place|took\s+place|scheduled)(?:\s+the\s+same\s+day)?"
-                            r"\s*,?\s*)?(?:on|in|of|for)?\s*(?:the\s+)?", lead):
+            if re.fullmatch(rf"\s*(?:,\s*)?(?:(?:held|which\s+took\s+place|took\s+place|{_PLANNED})"
+                            r"(?:\s+the\s+same\s+day)?\s*,?\s*)?(?:on|in|of|for)?\s*(?:the\s+)?", lead):
                 return self.with_year(mention.date, after[mention.end : mention.end + 12], sentence), mention.text
         before = sentence.text[max(0, start - window) : start]
         dated = list(find_dates(before, None))
