@@ -12,10 +12,12 @@ Python process so that one measurement's memory cannot leak into another's:
   extract   single-process extraction alone (wall and CPU words/s), split into sentences, gazetteer
             mentions and the relation rules; spaCy's tokenizer alone over the same texts (the floor of
             this design); extraction with --jobs 2 (process pool) and, with --dask, on a local cluster;
-  queries   every named query on the built store: one warm-up, then --repeat runs, median ms.
+  queries   every named query on the built store: one warm-up, then --repeat runs, median ms;
+  incremental  the same build again, incremental: with nothing changed, then with one article changed.
 
 It also times `govgraph --help` and a whole-process build of the bundled sample corpus, prints
-the targets of issue 7 with MEETS or MISSES, and with --json writes everything to a file.
+the targets of issues 7 and 16 with MEETS or MISSES, with --json writes everything to a file and with
+--readme rewrites README.md's performance block from the figures.
 The machine's load average is printed with the figures: on a busy machine, CPU seconds are the
 steadier measure of single-process work, and speed-ups need an idle one.
 """
@@ -206,7 +208,22 @@ def child_queries(args: argparse.Namespace) -> dict:
     return figures
 
 
-CHILDREN = {"build": child_build, "extract": child_extract, "queries": child_queries}
+def child_incremental(args: argparse.Namespace) -> dict:
+    """Rebuild an existing build incrementally: with nothing changed, then with one article changed."""
+    from govgraph import build_graph
+
+    figures = {}
+    for case in ("unchanged", "one_changed"):
+        if case == "one_changed":
+            article = sorted(args.corpus.glob("*.txt"))[0]
+            article.write_text(article.read_text(encoding="utf-8") + "\nThe Senate met on Monday.\n", encoding="utf-8")
+        started, cpu = time.perf_counter(), cpu_seconds()
+        build_graph([args.corpus], args.out, incremental=True)
+        figures[case] = {"wall_s": time.perf_counter() - started, "cpu_s": cpu_seconds() - cpu}
+    return figures
+
+
+CHILDREN = {"build": child_build, "extract": child_extract, "queries": child_queries, "incremental": child_incremental}
 
 
 def run_child(kind: str, corpus: Path, out: Path, *extra: str) -> dict:
@@ -331,6 +348,104 @@ def targets_section(results: dict, built: dict, extracted: dict, queried: dict) 
     return lines
 
 
+AFTER_EXTRACTION = ("resolve", "rdf", "store", "turtle", "html")
+
+
+def scale_figures(size: str, entry: dict) -> dict:
+    """The figures issue 16 sets targets for, at one corpus size."""
+    build, queries = entry["build"], entry.get("queries", {})
+    stages, articles = build["stages"], build["articles"]
+    after = sum(stages.get(stage, 0.0) for stage in AFTER_EXTRACTION)
+    medians = [q["median_ms"] for q in queries.values()]
+    incremental = entry.get("incremental", {})
+    return {
+        "articles": int(size), "peak_mb": build["peak_mb"], "triples_per_claim": build["triples"] / max(1, build["claims"]),
+        "extract_s_per_article": stages.get("extract", 0.0) / articles, "after_s_per_article": after / articles,
+        "stage_ms_per_article": {stage: 1000 * stages.get(stage, 0.0) / articles for stage in ("extract", *AFTER_EXTRACTION)},
+        "html_s": stages.get("html", 0.0),
+        "queries": len(medians), "under_100ms": sum(m < 100 for m in medians), "under_1s": sum(m < 1000 for m in medians),
+        "stopped": sum(bool(q.get("timeout")) for q in queries.values()),
+        "slowest": max(queries.items(), key=lambda item: item[1]["median_ms"], default=("", {"median_ms": 0.0})),
+        "rebuild_one_ratio": incremental["one_changed"]["wall_s"] / build["wall_s"] if incremental else None,
+        "rebuild_none_ratio": incremental["unchanged"]["wall_s"] / build["wall_s"] if incremental else None,
+    }
+
+
+def scale_targets_section(built: dict) -> list[str]:
+    """Issue 16's targets, each with MEETS or MISSES (or what was not run)."""
+    figures = [scale_figures(n, r) for n, r in sorted(built.items(), key=lambda item: int(item[0]))]
+    if not figures:
+        return []
+    largest = figures[-1]
+    at_1000 = next((f for f in figures if f["articles"] == 1000), None)
+    at_10000 = next((f for f in figures if f["articles"] == 10000), None)
+    lines = ["Targets (issue 16, scale)",
+             f"  peak memory < 2 GB at 10,000 articles: {largest['peak_mb']:,.0f} MB at {largest['articles']:,}  "
+             + (verdict(largest["peak_mb"] < 2048) if at_10000 else "not run at 10,000"),
+             f"  stages after extraction take less time than extraction ({largest['articles']:,} articles, wall): "
+             f"{1000 * largest['after_s_per_article']:.1f} vs {1000 * largest['extract_s_per_article']:.1f} ms per article  "
+             + verdict(largest["after_s_per_article"] < largest["extract_s_per_article"]),
+             f"  triples per fact: {largest['triples_per_claim']:.1f}"]
+    for figure, limit, label in ((at_1000, 100, "100 ms at 1,000"), (at_10000, 1000, "1 s at 10,000")):
+        if figure is None:
+            lines.append(f"  every named query under {label} articles: not run")
+            continue
+        within = figure["under_100ms"] if limit == 100 else figure["under_1s"]
+        name, slowest = figure["slowest"]
+        lines.append(f"  every named query under {label} articles: {within} of {figure['queries']}; slowest {name} "
+                     f"{slowest['median_ms']:,.0f} ms  {verdict(within == figure['queries'])}")
+    lines.append(f"  network view written in seconds: {largest['html_s']:.1f} s at {largest['articles']:,} articles")
+    if largest["rebuild_one_ratio"] is not None:
+        lines.append(f"  incremental rebuild, one article changed: {largest['rebuild_one_ratio']:.2f}x a full build "
+                     f"(nothing changed: {largest['rebuild_none_ratio']:.2f}x)")
+    return lines
+
+
+def readme_block(results: dict) -> str:
+    """The README's performance figures as Markdown, made from a run's figures (so that they cannot drift)."""
+    built = {n: r for n, r in sorted(results["sizes"].items(), key=lambda item: int(item[0])) if "build" in r}
+    figures = {n: scale_figures(n, r) for n, r in built.items()}
+    head = "| | " + " | ".join(f"{int(n):,} articles" for n in built) + " |"
+    rule = "| --- |" + " ---: |" * len(built)
+
+    def row(label: str, cell) -> str:
+        return f"| {label} | " + " | ".join(cell(n) for n in built) + " |"
+
+    lines = [f"Measured with `python bench/run_bench.py --sizes {','.join(built)} --json FIGURES --readme` "
+             f"({results['machine']}):", "", head, rule,
+             row("words / triples / facts", lambda n: f"{built[n]['extract']['words']:,} / {built[n]['build']['triples']:,} / "
+                 f"{built[n]['build']['claims']:,}"),
+             row("triples per fact", lambda n: f"{figures[n]['triples_per_claim']:.1f}"),
+             row("whole build, wall (CPU)",
+                 lambda n: f"{built[n]['build']['wall_s']:,.1f} s ({built[n]['build']['cpu_s']:,.1f} s)"),
+             row("peak memory of the build", lambda n: f"{built[n]['build']['peak_mb']:,.0f} MB"),
+             *(row(f"{stage}, ms per article", lambda n, stage=stage: f"{figures[n]['stage_ms_per_article'][stage]:.1f}")
+               for stage in ("extract", *AFTER_EXTRACTION)),
+             row("network view written", lambda n: f"{figures[n]['html_s']:.1f} s"),
+             row("incremental rebuild: one article changed / nothing changed, vs a full build",
+                 lambda n: "" if figures[n]["rebuild_one_ratio"] is None
+                 else f"{figures[n]['rebuild_one_ratio']:.2f}× / {figures[n]['rebuild_none_ratio']:.2f}×"),
+             row("named queries under 100 ms / under 1 s / stopped (of all)",
+                 lambda n: f"{figures[n]['under_100ms']} / {figures[n]['under_1s']} / {figures[n]['stopped']} "
+                           f"(of {figures[n]['queries']})"),
+             "", "Median latency of each named query, ms (rows), each in its own process after one warm-up:", "",
+             "| query | " + " | ".join(f"{int(n):,} articles" for n in built) + " |", rule]
+    names = sorted({q for r in built.values() for q in r.get("queries", {})})
+    lines += [f"| {name} | " + " | ".join(query_cell(r["queries"][name]) if name in r.get("queries", {}) else ""
+                                          for r in built.values()) + " |" for name in names]
+    return "\n".join([*lines, "", "```", *scale_targets_section(built), "```"]) + "\n"
+
+
+def write_readme(results: dict, readme: Path) -> None:
+    """Rewrite the block between `<!-- figures:performance -->` and `<!-- /figures:performance -->`."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- figures:performance -->\n", "<!-- /figures:performance -->"
+    if start not in text or end not in text:
+        raise SystemExit(f"{readme} has no {start.strip()} block")
+    before, rest = text.split(start, 1)
+    readme.write_text(before + start + readme_block(results) + end + rest.split(end, 1)[1], encoding="utf-8")
+
+
 def report(results: dict) -> str:
     """Every figure as plain-text tables, then the targets with MEETS or MISSES."""
     sizes = results["sizes"]
@@ -348,7 +463,7 @@ def report(results: dict) -> str:
     out += [f"govgraph --help: median {results['help_s']:.3f} s of {len(results['help_runs'])} runs",
             f"sample corpus build, whole process: median {results['sample_s']:.2f} s of {len(results['sample_runs'])} runs",
             ""]
-    return "\n".join(out + targets_section(results, built, extracted, queried))
+    return "\n".join(out + targets_section(results, built, extracted, queried) + ["", *scale_targets_section(built)])
 
 
 STAGE_ORDER = ["read", "gazetteer", "extract", "extract.startup", "extract.work", "extract.worker", "extract.merge",
@@ -375,6 +490,8 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, help="keep corpora and builds here (default: a temporary folder)")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     parser.add_argument("--report", type=Path, metavar="JSON", help="print the report of an earlier --json file and stop")
+    parser.add_argument("--readme", action="store_true",
+                        help="also rewrite the performance figures of README.md (with --report: from that file)")
     parser.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
@@ -384,7 +501,10 @@ def main() -> None:
         print(json.dumps(CHILDREN[args.child](args)))
         return
     if args.report:
-        print(report(json.loads(args.report.read_text(encoding="utf-8"))))
+        results = json.loads(args.report.read_text(encoding="utf-8"))
+        print(report(results))
+        if args.readme:
+            write_readme(results, HERE.parent / "README.md")
         return
     from synth_corpus import write_corpus
 
@@ -416,6 +536,8 @@ def main() -> None:
                 entry["queries"] = run_child("queries", corpus, out, "--repeat", str(repeat), "--query-timeout",
                                              str(args.query_timeout))
                 print(f"{size} articles: queries measured", file=sys.stderr)
+                entry["incremental"] = run_child("incremental", corpus, out)
+                print(f"{size} articles: incremental rebuilds measured", file=sys.stderr)
             entry["extract"] = run_child("extract", corpus, out, *(["--dask"] if args.dask else []))
             print(f"{size} articles: extraction measured", file=sys.stderr)
             results["sizes"][str(size)] = entry
@@ -424,6 +546,8 @@ def main() -> None:
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     print(report(results))
+    if args.readme:
+        write_readme(results, HERE.parent / "README.md")
 
 
 if __name__ == "__main__":

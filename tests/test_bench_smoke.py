@@ -43,7 +43,8 @@ def test_each_measurement_runs_and_the_report_prints_every_section(tmp_path: Pat
     command = [sys.executable, "-m", "govgraph"]
     size = {"load": 0.0, "build": run_bench.run_child("build", corpus, out),
             "queries": run_bench.run_child("queries", corpus, out, "--repeat", "1", "--query-timeout", "60"),
-            "extract": run_bench.run_child("extract", corpus, out)}
+            "extract": run_bench.run_child("extract", corpus, out),
+            "incremental": run_bench.run_child("incremental", corpus, out)}
     results = {"machine": run_bench.machine(), "sizes": {"3": size},
                "help_runs": run_bench.wall_of([*command, "--help"], 1),
                "sample_runs": [size["build"]["wall_s"]], "sample_extract": size["extract"]}
@@ -53,8 +54,14 @@ def test_each_measurement_runs_and_the_report_prints_every_section(tmp_path: Pat
                           capture_output=True, text=True, check=False, timeout=120)
     assert done.returncode == 0, done.stderr[-3000:]
     for heading in ("Whole build", "Seconds per stage", "Extraction alone", "Named queries", "govgraph --help",
-                    "sample corpus build", "Targets (issue 7)"):
+                    "sample corpus build", "Targets (issue 7)", "Targets (issue 16, scale)", "incremental rebuild"):
         assert heading in done.stdout
+    readme = tmp_path / "README.md"
+    readme.write_text("# x\n<!-- figures:performance -->\nstale figures\n<!-- /figures:performance -->\nafter\n", encoding="utf-8")
+    run_bench.write_readme(results, readme)
+    block = readme.read_text(encoding="utf-8")
+    assert "stale figures" not in block and block.endswith("<!-- /figures:performance -->\nafter\n")
+    assert "| triples per fact |" in block and "| describe |" in block
     assert size["build"]["articles"] == 3 and size["build"]["triples"] > 0
     assert {"extract", "rdf", "store", "turtle", "html"} <= set(size["build"]["stages"])
     assert size["extract"]["words"] > 0 and size["extract"]["jobs2_wall_s"] > 0
