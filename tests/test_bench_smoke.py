@@ -57,7 +57,8 @@ def test_each_measurement_runs_and_the_report_prints_every_section(tmp_path: Pat
                     "sample corpus build", "Targets (issue 7)", "Targets (issue 16, scale)", "incremental rebuild"):
         assert heading in done.stdout
     readme = tmp_path / "README.md"
-    readme.write_text("# x\n<!-- figures:performance -->\nstale figures\n<!-- /figures:performance -->\nafter\n", encoding="utf-8")
+    stale = "# x\n<!-- figures:performance -->\nstale figures\n<!-- /figures:performance -->\nafter\n"
+    readme.write_text(stale, encoding="utf-8")
     run_bench.write_readme(results, readme)
     block = readme.read_text(encoding="utf-8")
     assert "stale figures" not in block and block.endswith("<!-- /figures:performance -->\nafter\n")

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
+from govgraph.build.bylines import find_byline
 from govgraph.build.datelines import find_dateline, read_dateline
 from govgraph.build.documents import decode, find_manifests, iter_source_files, read_document
 from govgraph.build.furniture import FURNITURE, Furniture, blank_furniture, furniture_kind
@@ -209,6 +210,41 @@ def test_datelines_are_read_and_blanked(line: str, place: str | None, date: str 
 @pytest.mark.parametrize("line", NOT_DATELINES)
 def test_lines_that_are_not_datelines(line: str):
     assert find_dateline(f"{line}\n\nThe Senate met.\n") is None
+
+
+BYLINES = [
+    ("By Iulian Ernst in Bucharest March 4, 2016", ("Iulian Ernst",), "2016-03-04"),
+    ("By Jane Doe and John Smith | Published: 12 May 2023", ("Jane Doe", "John Smith"), "2023-05-12"),
+    ("By Amina Yusuf, Lagos", ("Amina Yusuf",), None),
+    ("By Jean-Pierre de la Croix, 3 March 2022", ("Jean-Pierre de la Croix",), "2022-03-03"),
+    ("By Jane Doe, Staff Writer", ("Jane Doe",), None),
+    ("By: Ana Lukas", ("Ana Lukas",), None),
+]
+NOT_BYLINES = ["By continuing to use this site you agree to our terms", "By Reuters Staff", "By AFP",
+               "By 2030 the Parliament will have 300 members.", "By Friday the Senate will vote.",
+               "By May 2024 Parliament must vote.", "By a majority of 300 votes, Parliament passed the law.",
+               "By Monday Jane Doe and the committee had agreed on the text."]
+
+
+@pytest.mark.parametrize(("line", "authors", "date"), BYLINES)
+def test_bylines_are_read(line: str, authors: tuple[str, ...], date: str | None):
+    found = find_byline(f"A Headline\n\n{line}\n\nThe Senate met.\n")
+    assert found is not None and (found.authors, found.date) == (authors, date)
+
+
+@pytest.mark.parametrize("line", NOT_BYLINES)
+def test_lines_that_are_not_bylines(line: str):
+    assert find_byline(f"A Headline\n\n{line}\n\nThe Senate met.\n") is None
+
+
+def test_byline_gives_the_author_and_the_date_and_is_not_a_sentence(tmp_path: Path):
+    path = tmp_path / "b.txt"
+    path.write_text("Court Orders Vote\n\nBy Iulian Ernst in Bucharest March 4, 2016\n\nThe court ruled on Friday.\n",
+                    encoding="utf-8")
+    doc = read_document(path)
+    assert (doc.author, doc.date, doc.title) == ("Iulian Ernst", "2016-03-04", "Court Orders Vote")
+    assert "Ernst" not in doc.text and "The court ruled on Friday." in doc.text
+    assert read_document(path, {"author": "A. Writer", "date": "2016-03-05"}).author == "A. Writer"
 
 
 def test_dateline_gives_the_date_only_when_none_is_better_and_its_place(tmp_path: Path):

@@ -11,6 +11,7 @@ import pyoxigraph as ox
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from govgraph.build.bylines import read_byline
 from govgraph.build.datelines import read_dateline
 from govgraph.build.dates import PartialDate, anchor, find_dates, parse_date
 from govgraph.build.documents import (
@@ -281,9 +282,10 @@ def test_normalised_text_has_no_controls_and_is_stable(text: str):
 
 @SETTINGS
 @given(lines=LINES)
-def test_blanking_furniture_and_datelines_keeps_length_and_line_breaks(lines: list[str]):
+def test_blanking_furniture_datelines_and_bylines_keeps_length_and_line_breaks(lines: list[str]):
     text = "\n".join(lines)
-    for blanked in (blank_furniture(text), read_dateline(text)[0], read_dateline(blank_furniture(text))[0]):
+    for blanked in (blank_furniture(text), read_dateline(text)[0], read_dateline(blank_furniture(text))[0],
+                    read_byline(text)[0]):
         assert len(blanked) == len(text)
         assert [i for i, ch in enumerate(blanked) if ch == "\n"] == [i for i, ch in enumerate(text) if ch == "\n"]
         assert all(b in (a, " ") for a, b in zip(text, blanked, strict=True))  # characters are kept or blanked

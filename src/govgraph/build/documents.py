@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from govgraph.build.bylines import read_byline
 from govgraph.build.datelines import read_dateline
 from govgraph.build.encodings import decode
 from govgraph.build.furniture import blank_furniture
@@ -466,7 +467,8 @@ def read_document(path: Path, metadata: dict[str, str] | None = None) -> Documen
     if len(text) > MAX_TEXT_CHARS + MAX_TEXT_CHARS // MAX_SENTENCE_CHARS:
         raise InputError(f"{path}: {len(text):,} characters of text, more than the {MAX_TEXT_CHARS:,} one article may "
                          "have (extraction time grows faster than length); split it into articles")
-    text, dateline = read_dateline(blank_furniture(text))
+    text, byline = read_byline(blank_furniture(text))
+    text, dateline = read_dateline(text)
     if not text.strip():
         raise InputError(f"{path}: the file holds nothing but page furniture (captions, links, dates); give the article")
     meta = {**found, **{k: clean for k, v in (metadata or {}).items() if (clean := clean_value(v))}}
@@ -479,8 +481,8 @@ def read_document(path: Path, metadata: dict[str, str] | None = None) -> Documen
         text=text,
         title=meta.get("title") or _first_heading(text) or clean_value(Path(shown).stem) or "untitled",
         publisher=meta.get("publisher") or (dateline.publication if dateline else None),
-        author=meta.get("author"),
-        date=date or (dateline.date if dateline else None),
+        author=meta.get("author") or (byline.authors[0] if byline else None),  # the first of several: one gg:author
+        date=date or (dateline.date if dateline else None) or (byline.date if byline else None),
         url=meta.get("url"),
         content_hash=hashlib.sha256(data).hexdigest(),
         dateline_place=dateline.place if dateline else None,
