@@ -221,6 +221,11 @@ def test_replace_graphs_replaces_and_prunes(writable) -> None:
     assert len(after) == len(kept) + 1
     writable.replace_graphs([*kept, marker], prune=str(ID))  # twice: nothing changes
     assert len(list(writable.quads())) == len(after)
+    # the default graph (each distinct triple once) follows: the dropped graph's own triples leave it, shared ones stay
+    distinct = {(q.subject, q.predicate, q.object) for q in writable.quads()}
+    counted = writable.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert int(next(iter(counted))["n"].value) == len(distinct)
+    assert bool(writable.query(f"ASK {{ {marker.subject} {marker.predicate} {marker.object} }}"))
     with pytest.raises(StoreError, match="outside a named graph"):
         writable.replace_graphs([ox.Quad(changed, changed, changed)])
 

@@ -235,17 +235,30 @@ class EmbeddedStore:
         require(self, "read_only", "replace named graphs")
         graphs = group_by_graph(q for q in quads if q.graph_name != UNION)
         existing = set(self.graphs())
-        for name in _stale(existing, graphs, prune):
+        incremental = self._store.contains_named_graph(UNION)
+        removed: set[ox.Triple] = set()
+        for name in [*_stale(existing, graphs, prune), *(g for g in graphs if g in existing)]:
+            if incremental:
+                removed.update(ox.Triple(q.subject, q.predicate, q.object)
+                               for q in self._store.quads_for_pattern(None, None, None, name))
             self._store.remove_graph(name)
         for name, triples in graphs.items():
-            if name in existing:
-                self._store.remove_graph(name)
             self._store.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
-        if self._store.contains_named_graph(UNION):
-            self._store.remove_graph(UNION)
-        self._store.extend(q for q in with_union(self.quads()) if q.graph_name == UNION)
+        if incremental:
+            self._update_union(removed, graphs)
+        else:  # a store written before the union graph existed: made whole once
+            self._store.extend(q for q in with_union(self.quads()) if q.graph_name == UNION)
         self._store.flush()
         return list(graphs)
+
+    def _update_union(self, removed: set[ox.Triple], added: dict[ox.NamedNode, list[ox.Triple]]) -> None:
+        """Keep the union graph one copy of each triple of the source graphs, touching only what changed: a
+        removed triple leaves it when no source graph still holds it; an added one joins it."""
+        for triple in removed:
+            if not any(is_source_graph(q.graph_name)
+                       for q in self._store.quads_for_pattern(triple.subject, triple.predicate, triple.object)):
+                self._store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, UNION))
+        self._store.extend(ox.Quad(t.subject, t.predicate, t.object, UNION) for triples in added.values() for t in triples)
 
     def close(self) -> None:
         del self._store
