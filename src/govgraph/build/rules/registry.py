@@ -30,6 +30,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.parties",
     "govgraph.build.rules.party_descriptions",
     "govgraph.build.rules.coalitions",
+    "govgraph.build.rules.backers",
     "govgraph.build.rules.holders",
     "govgraph.build.rules.bodies",
     "govgraph.build.rules.body_countries",
