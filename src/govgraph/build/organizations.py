@@ -54,8 +54,10 @@ _NUMBERED = re.compile(r"\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?\d")
 _SEGMENT_SPLIT = re.compile(r"\s+(?:in|on|at|with|and\s+the|and\s+its)\s+")
 
 
-def organization_in(segment: str) -> tuple[str, str] | None:
-    """The institution name inside a run of capitalized words, and its class."""
+def organization_in(segment: str, owners: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """The institution name inside a run of capitalized words, and its class; `owners` are the words the tagger
+    reads as names of people or places, whose possessive before a name is its owner, not part of it ("José
+    Antonio Kast's Republican Party", but "the Convention People's Party")."""
     name = _trim(segment)
     words = name.split()
     heads = [i for i, w in enumerate(words) if is_head(w)]
@@ -81,6 +83,9 @@ def organization_in(segment: str) -> tuple[str, str] | None:
                 break
     while words and words[0].endswith(("’s", "'s")):  # "Armenia’s Electoral Code"
         words = words[1:]
+    owned = [i for i, w in enumerate(words) if w.endswith(("’s", "'s")) and re.sub(r"[’']s$", "", w) in owners]
+    if owned:  # "José Antonio Kast's Republican Party": the name after its owner
+        words = words[owned[-1] + 1 :]
     words = _trim(" ".join(words)).split()
     if len(words) < 2 or not any(is_head(w) for w in words):
         return None
@@ -92,12 +97,13 @@ def find_organizations(ctx: DocContext, sentence: Sentence) -> None:
     """Register capitalized institution names in a sentence as entities with mentions."""
     text = sentence.text
     taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
+    owners = frozenset(t.text for t in sentence.tokens or () if t.ent_type_ in ("PERSON", "GPE"))
     for match in _NAME.finditer(text):
         offset = match.start()
         for segment in _SEGMENT_SPLIT.split(match.group(0)):
             position = text.find(segment, offset)
             offset = position + len(segment)
-            found = organization_in(segment)
+            found = organization_in(segment, owners)
             if found is None:
                 continue
             name, cls = found
@@ -110,6 +116,9 @@ def find_organizations(ctx: DocContext, sentence: Sentence) -> None:
             register(ctx, sentence, start, end, name, cls)
     for match in _LOWER_HEAD.finditer(text):
         name = _trim(match.group("name").strip())
+        owner = re.search(r"^.*?(\w+)[’']s\s+", name)
+        if owner and owner.group(1) in owners:  # "Keiko Fujimori's Popular Force party": the name after its owner
+            name = name[owner.end() :]
         if not name or any(s <= match.start("name") < e for s, e in taken) or any(
                 w.lower() in DETERMINERS for w in name.split()):
             continue

@@ -76,7 +76,7 @@ def person_parties(ctx: DocContext, rule: Rule) -> None:
         people = [m for m in sentence.mentions if ctx.is_a(m.entity, "Person")]
         if not people:
             continue
-        parties = party_mentions(ctx, sentence)
+        parties = party_mentions(ctx, sentence) + _worded_parties(ctx, sentence, people)
         for person in people:
             for party in parties:
                 if _joined(ctx, sentence, person, party, titles):
@@ -100,6 +100,37 @@ def party_mentions(ctx: DocContext, sentence: Sentence) -> list[Mention]:
                 continue
             ctx.add_mention(sentence, start, end, names[name])
             found.append(next(m for m in reversed(sentence.mentions) if m.entity == names[name]))
+    return found
+
+
+_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},)?\s+of\s+(?:the\s+)?|,\s+(?:from|of)\s+(?:the\s+)?|\s+\(\s*")
+_WORDED_NAME = re.compile(r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:de|del|la|las|los|di|du|des|y|e|et|for|of|the)\s+)?[A-Z][\w’'-]+){1,5}")
+
+
+def _worded_parties(ctx: DocContext, sentence: Sentence, people: list[Mention]) -> list[Mention]:
+    """'X, from Movimiento Ciudadano', 'X of the Partido Verde': a name right after a person, in a member's place,
+    whose first or last word is a party word of the lexicon in any language it holds ('Movimiento', 'Partei'), is
+    a party of the article's country when no rule has named it."""
+    heads = lexicon().heads
+    found: list[Mention] = []
+    for person in people:
+        end = person.end - sentence.start
+        gap = _AFTER_NAME.match(sentence.text, end)
+        name = _WORDED_NAME.match(sentence.text, gap.end()) if gap else None
+        if name is None:
+            continue
+        words = name.group(0).split()
+        if not any(heads.get(w.lower()) == "PoliticalParty" for w in (words[0], words[-1])):
+            continue
+        start, stop = name.span()
+        if any(m.start - sentence.start < stop and start < m.end - sentence.start for m in sentence.mentions) \
+                or any(is_country_word(ctx, w) for w in words):
+            continue
+        key = ctx.new_entity("party", "PoliticalParty", name.group(0), scope=ctx.scope())
+        if ctx.country_key and ctx.is_a(ctx.country_key, "Country"):
+            ctx.claim(sentence, key, "gg:country", ctx.country_key, "persons.parties", 0.7)
+        ctx.add_mention(sentence, start, stop, key)
+        found.append(next(m for m in reversed(sentence.mentions) if m.entity == key))
     return found
 
 

@@ -31,6 +31,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.party_descriptions",
     "govgraph.build.rules.coalitions",
     "govgraph.build.rules.backers",
+    "govgraph.build.rules.party_leaders",
     "govgraph.build.rules.holders",
     "govgraph.build.rules.bodies",
     "govgraph.build.rules.body_countries",
