@@ -18,8 +18,8 @@ from govgraph.ontology.terms import is_subclass
 _CAP = r"(?:[A-Z][\w’'-]*)"
 _CONNECT = r"(?:of|for|on|and|the|de|del|la|le|du|des|in)"
 _NAME = re.compile(rf"(?<![\w’'-]){_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
-_LOWER_HEAD = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'-]*\s+){1,4})(?P<head>party|alliance|bloc|movement|coalition)\b")
+_LOWER_HEAD = re.compile(  # not inside a word: 'a pro-EU party' names no 'EU party'
+    r"(?<![\w’'-])(?P<name>(?:[A-Z][\w’'-]*\s+){1,4})(?P<head>party|alliance|bloc|movement|coalition)\b")
 TITLE_WORDS = {"President", "Prime", "Minister", "Speaker", "Chairman", "Chairwoman", "Director", "Mr", "Mrs", "Ms",
                "Dr", "Former", "Leader", "General"}
 _STOP_START = {"The", "A", "An", "In", "On", "At", "By", "For", "Of", "And", "But", "Under", "After", "Before", "With",

@@ -109,9 +109,9 @@ _WORDED_NAME = re.compile(r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:de|del|la|las|los|di|
 
 def _worded_parties(ctx: DocContext, sentence: Sentence, people: list[Mention]) -> list[Mention]:
     """'X, from Movimiento Ciudadano', 'X of the Partido Verde': a name right after a person, in a member's place,
-    whose first or last word is a party word of the lexicon in any language it holds ('Movimiento', 'Partei'), is
-    a party of the article's country when no rule has named it."""
-    heads = lexicon().heads
+    that ends in a party word of the lexicon ('Partei') or opens with one of a language that puts it first
+    ('Movimiento'), is a party of the article's country when no rule has named it."""
+    heads, leads = lexicon().heads, lexicon().of("party-lead-words")
     found: list[Mention] = []
     for person in people:
         end = person.end - sentence.start
@@ -120,7 +120,7 @@ def _worded_parties(ctx: DocContext, sentence: Sentence, people: list[Mention]) 
         if name is None:
             continue
         words = name.group(0).split()
-        if not any(heads.get(w.lower()) == "PoliticalParty" for w in (words[0], words[-1])):
+        if heads.get(words[-1].lower()) != "PoliticalParty" and words[0].lower() not in leads:
             continue
         start, stop = name.span()
         if any(m.start - sentence.start < stop and start < m.end - sentence.start for m in sentence.mentions) \
