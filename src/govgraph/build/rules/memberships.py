@@ -96,8 +96,11 @@ def party_mentions(ctx: DocContext, sentence: Sentence) -> list[Mention]:
     for name in sorted(names, key=len, reverse=True):
         for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence.text):
             start, end = hit.span()
-            if any(m.start - sentence.start < end and start < m.end - sentence.start for m in sentence.mentions):
-                continue
+            if any(m.start - sentence.start < end and start < m.end - sentence.start and not (
+                    start <= m.start - sentence.start and m.end - sentence.start <= end
+                    and m.end - m.start < end - start and ctx.is_a(m.entity, "Country"))
+                   for m in sentence.mentions):
+                continue  # named as something else; but a country's word inside the party's name ('Pheu Thai')
             ctx.add_mention(sentence, start, end, names[name])
             found.append(next(m for m in reversed(sentence.mentions) if m.entity == names[name]))
     return found

@@ -32,6 +32,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.coalitions",
     "govgraph.build.rules.backers",
     "govgraph.build.rules.party_leaders",
+    "govgraph.build.rules.party_memberships",
     "govgraph.build.rules.holders",
     "govgraph.build.rules.bodies",
     "govgraph.build.rules.body_countries",
