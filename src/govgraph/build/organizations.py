@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from govgraph.build.context import DETERMINERS, DocContext, Sentence, clean_phrase
+from govgraph.build.dates import MONTHS, WEEKDAYS
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import institution_class, lexicon
 from govgraph.ontology.terms import is_subclass
@@ -52,6 +53,22 @@ def _trim(name: str) -> str:
 
 _NUMBERED = re.compile(r"\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?\d")
 _SEGMENT_SPLIT = re.compile(r"\s+(?:in|on|at|with|and\s+the|and\s+its)\s+")
+_HEAD_ON = re.compile(r"(?P<head>[A-Z][\w’'-]*)\s+on\s+(?P<next>[A-Z][\w’'-]*)")
+
+
+def _segments(run: str) -> list[str]:
+    """A run of capitalized words cut where a preposition joins two names ('Parliament in Astana'), but not an
+    institution's 'on' before its domain ('the Commission on Elections', 'Committee on Human Rights')."""
+    keep = {m.start() + len(m.group("head")) for m in _HEAD_ON.finditer(run)
+            if is_head(m.group("head")) and m.group("next").lower() not in (*WEEKDAYS, *MONTHS)}
+    out, start = [], 0
+    for cut in _SEGMENT_SPLIT.finditer(run):
+        if cut.start() in keep and cut.group(0).strip() == "on":
+            continue
+        out.append(run[start : cut.start()])
+        start = cut.end()
+    out.append(run[start:])
+    return out
 
 
 def organization_in(segment: str, owners: frozenset[str] = frozenset()) -> tuple[str, str] | None:
@@ -74,7 +91,7 @@ def organization_in(segment: str, owners: frozenset[str] = frozenset()) -> tuple
             return None
     last = heads[-1]
     tail = words[last + 1 :]
-    if tail and tail[0].lower() not in ("of", "for"):
+    if tail and tail[0].lower() not in ("of", "for", "on"):  # "Commission on Elections"
         words = words[: last + 1]
     else:  # the qualifier stops at a title ('National Unity Front of President X')
         for i in range(last + 2, len(words)):
@@ -100,7 +117,7 @@ def find_organizations(ctx: DocContext, sentence: Sentence) -> None:
     owners = frozenset(t.text for t in sentence.tokens or () if t.ent_type_ in ("PERSON", "GPE"))
     for match in _NAME.finditer(text):
         offset = match.start()
-        for segment in _SEGMENT_SPLIT.split(match.group(0)):
+        for segment in _segments(match.group(0)):
             position = text.find(segment, offset)
             offset = position + len(segment)
             found = organization_in(segment, owners)
