@@ -16,7 +16,7 @@ from govgraph.build.keys import slug
 from govgraph.build.lexicon import institution_class, lexicon
 from govgraph.ontology.terms import is_subclass
 
-_CAP = r"(?:[A-Z][\w’'-]*)"
+_CAP = r"(?:(?:[A-Z]|\d{1,2}[A-Z][a-z])[\w’'-]*)"  # 'Electoral Code', '5Star Movement'
 _CONNECT = r"(?:of|for|on|and|the|de|del|la|le|du|des|in)"
 _NAME = re.compile(rf"(?<![\w’'-]){_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
 _LOWER_HEAD = re.compile(  # not inside a word: 'a pro-EU party' names no 'EU party'

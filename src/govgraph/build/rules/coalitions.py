@@ -11,6 +11,10 @@ unless the tagger reads it as a person or a place, and a name known as anything 
 `parties.led-coalitions`: "the coalition led by X, which includes 10 other parties", "a coalition of six parties led
 by X": a coalition ("coalition led by X") the leading party is a member of, with its number of parties
 (gg:memberCount: the leader and the others, or the number 'of' gives).
+
+`parties.coalition-partners`: "X, the senior partner in the coalition", "X is the junior partner in the governing
+alliance": X is described as "senior partner in the coalition" (gg:description), and is a member of the coalition
+the article names (its only one), or of the article's "governing/ruling coalition" when the phrase says so.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
+from govgraph.build.keys import slug
 from govgraph.build.numbers import words_to_number
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
@@ -165,3 +170,36 @@ def led_coalitions(ctx: DocContext, rule: Rule) -> None:
             size = _size(noun, leader)
             if size is not None:
                 ctx.claim(sentence, coalition, "gg:memberCount", Value(str(size), "integer"), rule.name, 0.75)
+
+
+_PARTNER = re.compile(r",?\s+(?:(?:is|was|remains|became)\s+)?(?:the|a)\s+(?P<rank>senior|junior|main|smaller|minor|"
+                      r"largest|biggest|leading)\s+(?:coalition\s+)?partners?\s+(?:in|of)\s+(?:the\s+)?"
+                      r"(?P<kind>(?:governing|ruling)\s+)?(?P<noun>coalition|alliance)\b")
+
+
+def _article_coalition(ctx: DocContext, sentence: Sentence) -> str | None:
+    """The one coalition the article named up to this sentence (a coalition rule's node), if it named one."""
+    found = {m.entity for m in ctx.extraction.mentions if m.entity.startswith("coalition/") and m.start < sentence.end
+             and ctx.is_a(m.entity, "Organization") and not ctx.is_a(m.entity, "PoliticalParty")}
+    return found.pop() if len(found) == 1 else None
+
+
+@implements("parties.coalition-partners")
+def coalition_partners(ctx: DocContext, rule: Rule) -> None:
+    """'X, the senior partner in the coalition': X is a member of the article's coalition, described so."""
+    for sentence in ctx.sentences:
+        if "partner" not in sentence.text:
+            continue
+        for party in party_mentions(ctx, sentence):
+            found = _PARTNER.match(sentence.text, party.end - sentence.start)
+            if found is None:
+                continue
+            coalition = _article_coalition(ctx, sentence)
+            if coalition is None and found.group("kind"):
+                label = f"{found.group('kind').strip()} {found.group('noun')}"
+                coalition = ctx.new_entity("coalition", "Organization", label, scope=slug(ctx.doc.doc_id))
+                ctx.add_mention(sentence, found.start("kind"), found.end("noun"), coalition)
+            if coalition is not None:
+                ctx.claim(sentence, party.entity, "gg:memberOf", coalition, rule.name, 0.75)
+            description = f"{found.group('rank')} partner in the {found.group('noun')}"
+            ctx.claim(sentence, party.entity, "gg:description", Value(description, "string"), rule.name, 0.75)
