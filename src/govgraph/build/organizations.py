@@ -25,7 +25,9 @@ TITLE_WORDS = {"President", "Prime", "Minister", "Speaker", "Chairman", "Chairwo
                "Dr", "Former", "Leader", "General"}
 _STOP_START = {"The", "A", "An", "In", "On", "At", "By", "For", "Of", "And", "But", "Under", "After", "Before", "With",
                "From", "To", "As", "Its", "His", "Her", "Their", "This", "That", "These", "Those", "According",
-               "Since", "While", "When", "If", "Both", "All", "Some", "Many", "New", "Former", "Meanwhile"}
+               "Since", "While", "When", "If", "Both", "All", "Some", "Many", "New", "Former", "Meanwhile", "Without",
+               "Within", "Through", "Against", "Among", "Despite", "During", "Unlike", "Like", "Until", "Over", "Into",
+               "Upon", "Beyond", "Behind", "Towards", "Toward", "Amid"}
 
 
 def head_word(word: str) -> str:
