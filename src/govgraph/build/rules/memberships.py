@@ -29,6 +29,13 @@ _PERSON_FIRST = re.compile(rf"^{_APOSTROPHE}s?\s+(?P<word>[a-z][a-z-]+\s+)?"
                            r"(?:(?:party|coalition|alliance|bloc|movement|front),?\s+)?$")
 # NAME of the PARTY; NAME, 60, of the PARTY; NAME, from PARTY; NAME (PARTY
 _OF_PARTY = re.compile(r"^(?:,\s*\d{1,3},)?\s+of\s+(?:the\s+)?$|^,\s+(?:from|of)\s+(?:the\s+)?$|^\s+\(\s*$")
+# NAME, a (senior) member of the PARTY; NAME, who is a member of / belongs to / represents the PARTY
+_MEMBER_OF = re.compile(r"^,\s+(?:(?:a|an)\s+(?:(?:leading|senior|prominent|veteran|founding|longtime|long-time|"
+                        r"key)\s+)?member\s+of|who\s+(?:is\s+(?:a\s+)?member\s+of|belongs\s+to|represents))\s+"
+                        r"(?:the\s+)?$")
+_ARTICLE = re.compile(r"^,\s+(?:a|an)\s+$")
+_MEMBER_AFTER = re.compile(r"\s+(?:lawmaker|legislator|mp|senator|deputy|member|politician|candidate|councillor|"
+                           r"councilor|congressman|congresswoman|parliamentarian)\b", re.I)
 _PARTY_ACRONYM = re.compile(r"^\s*\([A-Z][A-Za-z-]{1,9}\)")
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,6})\s+$")
 # words that may stand between a party and its member's name: titles and their modifiers
@@ -148,6 +155,10 @@ def _joined(ctx: DocContext, sentence: Sentence, person: Mention, party: Mention
             return first.group("word") is None or _pos(ctx, sentence.start + p_end + first.start("word")) == "ADJ"
         if _OF_PARTY.match(gap):
             return not gap.strip().startswith("(") or text[q_end : q_end + 1] == ")"
+        if _MEMBER_OF.match(gap):  # 'X, a member of the PARTY', 'X, who belongs to the PARTY'
+            return True
+        if _ARTICLE.match(gap):  # 'X, a PARTY lawmaker'
+            return _MEMBER_AFTER.match(text, q_end) is not None
         return False
     if q_end <= p_start:
         gap = text[q_end:p_start]
