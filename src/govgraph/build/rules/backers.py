@@ -4,7 +4,8 @@
 - a counted support with its parts: "X has the support of 169 members, including 78 from the A Party, 32 from his
   own B party and four from C" — the whole support is a result of X (the one a results rule stated for that count,
   else a new gg:ElectionResult "support for X"), and each "N from/of PARTY" a part of it (gg:partOfResult) with
-  its count (gg:voteCount) and the party its backers belong to (gg:castBy);
+  its count (gg:voteCount) and the party its backers belong to (gg:castBy); so too the parts of any count a results
+  rule stated in the sentence ("150 lawmakers voted in favour, including 90 from X");
 - counted voters of a choice from listed parties: "41 senators from PAN, PRI and MC voted against the bill" — the
   'no' result a results rule stated for that sentence gets gg:castBy each listed party.
 
@@ -159,7 +160,11 @@ def backers(ctx: DocContext, rule: Rule) -> None:
             support = counted.head.head if counted.dep_ == "pobj" and counted.head.lower_ == "of" else None
             if support is not None and support.lemma_.lower() in ("support", "backing", "vote") \
                     and support.dep_ == "dobj" and support.head.lemma_.lower() in HAVING:
-                _support_parts(ctx, rule, sentence, mentions, support, counted, count)
+                subject = next((c for c in support.head.children if c.dep_ == "nsubj"), None)
+                side = side_of(ctx, sentence, subject, create=False) if subject is not None else None
+                _support_parts(ctx, rule, sentence, mentions, counted, count, side, True)
+            else:  # 'approved by 150 lawmakers, including 90 from X', '120 MPs voted for it, including 80 from X'
+                _support_parts(ctx, rule, sentence, mentions, counted, count, None, False)
             verb = counted.head
             choice = choice_of(verb) if counted.dep_ == "nsubj" and verb.pos_ == "VERB" else None
             following = span.doc[counted.i + 1] if counted.i + 1 < span.end else None
@@ -177,12 +182,12 @@ def backers(ctx: DocContext, rule: Rule) -> None:
                         ctx.claim(sentence, result, "gg:castBy", party, rule.name, 0.8)
 
 
-def _support_parts(ctx: DocContext, rule: Rule, sentence: Sentence, mentions: list[Mention], support: Token,
-                   counted: Token, count: int) -> None:
-    subject = next((c for c in support.head.children if c.dep_ == "nsubj"), None)
-    side = side_of(ctx, sentence, subject, create=False) if subject is not None else None
+def _support_parts(ctx: DocContext, rule: Rule, sentence: Sentence, mentions: list[Mention], counted: Token,
+                   count: int, side: str | None, support: bool) -> None:
+    """The parts of a counted whole by party: the whole is the result a results rule stated with this count in the
+    sentence, else (for a counted support of a known side) a new 'support for X'."""
     wholes = set(_claims_of(ctx, sentence, "gg:voteCount", str(count)))
-    if len(wholes) > 1 or (not wholes and side is None):
+    if len(wholes) > 1 or (not wholes and (side is None or not support)):
         return
     parts = _parts(ctx, sentence, mentions, counted.i)
     if not parts or any(n >= count for _, n in parts) or sum(n for _, n in parts) > count:
