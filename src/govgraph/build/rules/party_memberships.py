@@ -1,7 +1,7 @@
 """Memberships that begin or end: a person joining or leaving a party, a party joining or leaving a coalition.
 
-`parties.membership-changes`: "X joined Pheu Thai in 2022", "X left the Socialist Party", "the Y party pulled out of
-the ruling coalition", "Z quit the governing alliance earlier this year". The subject (a person or party the
+`parties.membership-changes`: "X joined Pheu Thai in 2022", "X defected to Y", "X left the Socialist Party", "the Y
+party pulled out of the ruling coalition", "Z quit the governing alliance earlier this year". The subject (a person or party the
 sentence names; for "a pro-EU party that pulled out", the party the apposition describes) and the party or
 coalition it joined or left (a name, or the lowercase "ruling/governing coalition" of the article) make one
 gg:PartyMembership (org:member, org:organization) with gg:startDate (joining) or gg:endDate (leaving) when the
@@ -31,6 +31,7 @@ JOINING = frozenset({"join", "rejoin"})
 LEAVING = frozenset({"leave", "quit", "exit", "abandon", "desert"})
 LEAVING_OUT = frozenset({"pull", "walk", "drop", "opt", "bow"})  # 'pulled out of/from', 'walked out of'
 LEAVING_FROM = frozenset({"withdraw", "defect", "resign", "break"})  # 'withdrew from', 'broke away from'
+JOINING_TO = frozenset({"defect", "switch", "cross"})  # 'defected to X', 'crossed over to X'
 GROUPINGS = frozenset({"coalition", "alliance", "bloc", "government"})
 UNREAL = frozenset({"will", "would", "could", "may", "might", "should", "shall", "must", "can"})
 RELATIVE = frozenset({"that", "which", "who"})
@@ -51,6 +52,12 @@ def _change(verb: Token) -> tuple[str, Token] | None:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if lemma in JOINING | LEAVING and objects:
         return ("join" if lemma in JOINING else "leave"), objects[0]
+    if lemma in JOINING_TO:  # 'defected to X' (a 'from' leaves the other party: the first change read is the join)
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return "join", pobj
     outs = [c for c in verb.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("out", "away")]
     if lemma in LEAVING_FROM or (lemma in LEAVING_OUT and outs):
         for prep in [*verb.children, *(c for o in outs for c in o.children)]:  # 'pulled out of': 'of' under 'out'
