@@ -440,7 +440,11 @@ class Events:
         ctx = self.ctx
         text = sentence.text
         for match in _NEW_PARTY.finditer(text):
-            party = ctx.new_entity("party", "PoliticalParty", match.group("np").lower(), scope=slug(ctx.doc.doc_id))
+            if re.match(r"\s+(?:\(|[A-Z0-9])", text[match.end() :]):
+                continue  # 'the ruling party Morena': the name that follows is the party (parties.names)
+            named = self._described_party(match.group("np"))
+            party = named or ctx.new_entity("party", "PoliticalParty", match.group("np").lower(),
+                                            scope=slug(ctx.doc.doc_id))
             ctx.add_mention(sentence, match.start("np"), match.end("np"), party)
         for match in _SCORED.finditer(text):  # 'Civil Contract received 53.91 percent': a party by what it won
             if ctx.mentions_in(sentence, match.start("name"), match.end("name")):
@@ -461,6 +465,19 @@ class Events:
             body = ctx.mention_at(sentence, entered.end(), entered.end() + 40, "Parliament", "Chamber")
             if body:
                 ctx.claim(sentence, parties[0].entity, "gg:representedIn", body, "event:entered", 0.75)
+
+    def _described_party(self, phrase: str) -> str | None:
+        """The party the article names with this phrase ('the ruling party Morena' for a later 'the ruling party'),
+        when it names exactly one so and a rule knows the name as a party."""
+        ctx = self.ctx
+        words = r"\s+".join(re.escape(w) for w in phrase.split())
+        names = {m.group(1) for m in re.finditer(rf"\b{words}\s+((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){{0,4}})",
+                                                 ctx.doc.text, re.I)}
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        return next((key for key, entity in ctx.extraction.entities.items() if ctx.is_a(key, "PoliticalParty")
+                     and name in (entity.label, *entity.aliases)), None)
 
     def typed_referendum(self) -> str:
         """'constitutional referendum' when a sentence naming the article's referendum speaks of the constitution or

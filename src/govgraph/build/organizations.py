@@ -11,20 +11,23 @@ from __future__ import annotations
 import re
 
 from govgraph.build.context import DETERMINERS, DocContext, Sentence, clean_phrase
+from govgraph.build.dates import MONTHS, WEEKDAYS
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import institution_class, lexicon
 from govgraph.ontology.terms import is_subclass
 
-_CAP = r"(?:[A-Z][\w’'-]*)"
+_CAP = r"(?:(?:[A-Z]|\d{1,2}[A-Z][a-z])[\w’'-]*)"  # 'Electoral Code', '5Star Movement'
 _CONNECT = r"(?:of|for|on|and|the|de|del|la|le|du|des|in)"
 _NAME = re.compile(rf"(?<![\w’'-]){_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
-_LOWER_HEAD = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'-]*\s+){1,4})(?P<head>party|alliance|bloc|movement|coalition)\b")
+_LOWER_HEAD = re.compile(  # not inside a word: 'a pro-EU party' names no 'EU party'
+    r"(?<![\w’'-])(?P<name>(?:[A-Z][\w’'-]*\s+){1,4})(?P<head>party|alliance|bloc|movement|coalition)\b")
 TITLE_WORDS = {"President", "Prime", "Minister", "Speaker", "Chairman", "Chairwoman", "Director", "Mr", "Mrs", "Ms",
                "Dr", "Former", "Leader", "General"}
 _STOP_START = {"The", "A", "An", "In", "On", "At", "By", "For", "Of", "And", "But", "Under", "After", "Before", "With",
                "From", "To", "As", "Its", "His", "Her", "Their", "This", "That", "These", "Those", "According",
-               "Since", "While", "When", "If", "Both", "All", "Some", "Many", "New", "Former", "Meanwhile"}
+               "Since", "While", "When", "If", "Both", "All", "Some", "Many", "New", "Former", "Meanwhile", "Without",
+               "Within", "Through", "Against", "Among", "Despite", "During", "Unlike", "Like", "Until", "Over", "Into",
+               "Upon", "Beyond", "Behind", "Towards", "Toward", "Amid"}
 
 
 def head_word(word: str) -> str:
@@ -52,10 +55,28 @@ def _trim(name: str) -> str:
 
 _NUMBERED = re.compile(r"\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?\d")
 _SEGMENT_SPLIT = re.compile(r"\s+(?:in|on|at|with|and\s+the|and\s+its)\s+")
+_HEAD_ON = re.compile(r"(?P<head>[A-Z][\w’'-]*)\s+on\s+(?P<next>[A-Z][\w’'-]*)")
 
 
-def organization_in(segment: str) -> tuple[str, str] | None:
-    """The institution name inside a run of capitalized words, and its class."""
+def _segments(run: str) -> list[str]:
+    """A run of capitalized words cut where a preposition joins two names ('Parliament in Astana'), but not an
+    institution's 'on' before its domain ('the Commission on Elections', 'Committee on Human Rights')."""
+    keep = {m.start() + len(m.group("head")) for m in _HEAD_ON.finditer(run)
+            if is_head(m.group("head")) and m.group("next").lower() not in (*WEEKDAYS, *MONTHS)}
+    out, start = [], 0
+    for cut in _SEGMENT_SPLIT.finditer(run):
+        if cut.start() in keep and cut.group(0).strip() == "on":
+            continue
+        out.append(run[start : cut.start()])
+        start = cut.end()
+    out.append(run[start:])
+    return out
+
+
+def organization_in(segment: str, owners: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """The institution name inside a run of capitalized words, and its class; `owners` are the words the tagger
+    reads as names of people or places, whose possessive before a name is its owner, not part of it ("José
+    Antonio Kast's Republican Party", but "the Convention People's Party")."""
     name = _trim(segment)
     words = name.split()
     heads = [i for i, w in enumerate(words) if is_head(w)]
@@ -72,7 +93,7 @@ def organization_in(segment: str) -> tuple[str, str] | None:
             return None
     last = heads[-1]
     tail = words[last + 1 :]
-    if tail and tail[0].lower() not in ("of", "for"):
+    if tail and tail[0].lower() not in ("of", "for", "on"):  # "Commission on Elections"
         words = words[: last + 1]
     else:  # the qualifier stops at a title ('National Unity Front of President X')
         for i in range(last + 2, len(words)):
@@ -81,6 +102,9 @@ def organization_in(segment: str) -> tuple[str, str] | None:
                 break
     while words and words[0].endswith(("’s", "'s")):  # "Armenia’s Electoral Code"
         words = words[1:]
+    owned = [i for i, w in enumerate(words) if w.endswith(("’s", "'s")) and re.sub(r"[’']s$", "", w) in owners]
+    if owned:  # "José Antonio Kast's Republican Party": the name after its owner
+        words = words[owned[-1] + 1 :]
     words = _trim(" ".join(words)).split()
     if len(words) < 2 or not any(is_head(w) for w in words):
         return None
@@ -92,12 +116,13 @@ def find_organizations(ctx: DocContext, sentence: Sentence) -> None:
     """Register capitalized institution names in a sentence as entities with mentions."""
     text = sentence.text
     taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
+    owners = frozenset(t.text for t in sentence.tokens or () if t.ent_type_ in ("PERSON", "GPE"))
     for match in _NAME.finditer(text):
         offset = match.start()
-        for segment in _SEGMENT_SPLIT.split(match.group(0)):
+        for segment in _segments(match.group(0)):
             position = text.find(segment, offset)
             offset = position + len(segment)
-            found = organization_in(segment)
+            found = organization_in(segment, owners)
             if found is None:
                 continue
             name, cls = found
@@ -110,6 +135,9 @@ def find_organizations(ctx: DocContext, sentence: Sentence) -> None:
             register(ctx, sentence, start, end, name, cls)
     for match in _LOWER_HEAD.finditer(text):
         name = _trim(match.group("name").strip())
+        owner = re.search(r"^.*?(\w+)[’']s\s+", name)
+        if owner and owner.group(1) in owners:  # "Keiko Fujimori's Popular Force party": the name after its owner
+            name = name[owner.end() :]
         if not name or any(s <= match.start("name") < e for s, e in taken) or any(
                 w.lower() in DETERMINERS for w in name.split()):
             continue

@@ -17,7 +17,7 @@ from govgraph.build.country import clear_country
 from govgraph.build.dates import MONTHS, parse_date
 from govgraph.build.gazetteer import Gazetteer
 from govgraph.build.keys import make_key, slug
-from govgraph.build.lexicon import ROLE_HEADS, ROLE_MODIFIERS
+from govgraph.build.lexicon import ROLE_HEADS, ROLE_MODIFIERS, lexicon
 from govgraph.build.organizations import is_head
 from govgraph.build.records import Value
 
@@ -117,8 +117,8 @@ def name_words_ok(ctx: DocContext, words: list[str]) -> bool:
             return False
         if word in _NOT_NAME_WORDS or lower in NP_STOP or lower in DETERMINERS or lower in vocabulary:
             return False
-        if is_head(word) or is_country_word(ctx, word):
-            return False
+        if is_head(word) or is_country_word(ctx, word) or lower in lexicon().of("party-lead-words"):
+            return False  # 'Movimiento Ciudadano' is a party's name, whatever the tagger says
     return any(any(ch.islower() for ch in w) for w in words if w.lower() not in PARTICLES)
 
 

@@ -29,6 +29,13 @@ _PERSON_FIRST = re.compile(rf"^{_APOSTROPHE}s?\s+(?P<word>[a-z][a-z-]+\s+)?"
                            r"(?:(?:party|coalition|alliance|bloc|movement|front),?\s+)?$")
 # NAME of the PARTY; NAME, 60, of the PARTY; NAME, from PARTY; NAME (PARTY
 _OF_PARTY = re.compile(r"^(?:,\s*\d{1,3},)?\s+of\s+(?:the\s+)?$|^,\s+(?:from|of)\s+(?:the\s+)?$|^\s+\(\s*$")
+# NAME, a (senior) member of the PARTY; NAME, who is a member of / belongs to / represents the PARTY
+_MEMBER_OF = re.compile(r"^,\s+(?:(?:a|an)\s+(?:(?:leading|senior|prominent|veteran|founding|longtime|long-time|"
+                        r"key)\s+)?member\s+of|who\s+(?:is\s+(?:a\s+)?member\s+of|belongs\s+to|represents))\s+"
+                        r"(?:the\s+)?$")
+_ARTICLE = re.compile(r"^,\s+(?:a|an)\s+$")
+_MEMBER_AFTER = re.compile(r"\s+(?:lawmaker|legislator|mp|senator|deputy|member|politician|candidate|councillor|"
+                           r"councilor|congressman|congresswoman|parliamentarian)\b", re.I)
 _PARTY_ACRONYM = re.compile(r"^\s*\([A-Z][A-Za-z-]{1,9}\)")
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,6})\s+$")
 # words that may stand between a party and its member's name: titles and their modifiers
@@ -76,7 +83,7 @@ def person_parties(ctx: DocContext, rule: Rule) -> None:
         people = [m for m in sentence.mentions if ctx.is_a(m.entity, "Person")]
         if not people:
             continue
-        parties = party_mentions(ctx, sentence)
+        parties = party_mentions(ctx, sentence) + _worded_parties(ctx, sentence, people)
         for person in people:
             for party in parties:
                 if _joined(ctx, sentence, person, party, titles):
@@ -96,10 +103,44 @@ def party_mentions(ctx: DocContext, sentence: Sentence) -> list[Mention]:
     for name in sorted(names, key=len, reverse=True):
         for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence.text):
             start, end = hit.span()
-            if any(m.start - sentence.start < end and start < m.end - sentence.start for m in sentence.mentions):
-                continue
+            if any(m.start - sentence.start < end and start < m.end - sentence.start and not (
+                    start <= m.start - sentence.start and m.end - sentence.start <= end
+                    and m.end - m.start < end - start and ctx.is_a(m.entity, "Country"))
+                   for m in sentence.mentions):
+                continue  # named as something else; but a country's word inside the party's name ('Pheu Thai')
             ctx.add_mention(sentence, start, end, names[name])
             found.append(next(m for m in reversed(sentence.mentions) if m.entity == names[name]))
+    return found
+
+
+_AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},)?\s+of\s+(?:the\s+)?|,\s+(?:from|of)\s+(?:the\s+)?|\s+\(\s*")
+_WORDED_NAME = re.compile(r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:de|del|la|las|los|di|du|des|y|e|et|for|of|the)\s+)?[A-Z][\w’'-]+){1,5}")
+
+
+def _worded_parties(ctx: DocContext, sentence: Sentence, people: list[Mention]) -> list[Mention]:
+    """'X, from Movimiento Ciudadano', 'X of the Partido Verde': a name right after a person, in a member's place,
+    that ends in a party word of the lexicon ('Partei') or opens with one of a language that puts it first
+    ('Movimiento'), is a party of the article's country when no rule has named it."""
+    heads, leads = lexicon().heads, lexicon().of("party-lead-words")
+    found: list[Mention] = []
+    for person in people:
+        end = person.end - sentence.start
+        gap = _AFTER_NAME.match(sentence.text, end)
+        name = _WORDED_NAME.match(sentence.text, gap.end()) if gap else None
+        if name is None:
+            continue
+        words = name.group(0).split()
+        if heads.get(words[-1].lower()) != "PoliticalParty" and words[0].lower() not in leads:
+            continue
+        start, stop = name.span()
+        if any(m.start - sentence.start < stop and start < m.end - sentence.start for m in sentence.mentions) \
+                or any(is_country_word(ctx, w) for w in words):
+            continue
+        key = ctx.new_entity("party", "PoliticalParty", name.group(0), scope=ctx.scope())
+        if ctx.country_key and ctx.is_a(ctx.country_key, "Country"):
+            ctx.claim(sentence, key, "gg:country", ctx.country_key, "persons.parties", 0.7)
+        ctx.add_mention(sentence, start, stop, key)
+        found.append(next(m for m in reversed(sentence.mentions) if m.entity == key))
     return found
 
 
@@ -114,6 +155,10 @@ def _joined(ctx: DocContext, sentence: Sentence, person: Mention, party: Mention
             return first.group("word") is None or _pos(ctx, sentence.start + p_end + first.start("word")) == "ADJ"
         if _OF_PARTY.match(gap):
             return not gap.strip().startswith("(") or text[q_end : q_end + 1] == ")"
+        if _MEMBER_OF.match(gap):  # 'X, a member of the PARTY', 'X, who belongs to the PARTY'
+            return True
+        if _ARTICLE.match(gap):  # 'X, a PARTY lawmaker'
+            return _MEMBER_AFTER.match(text, q_end) is not None
         return False
     if q_end <= p_start:
         gap = text[q_end:p_start]

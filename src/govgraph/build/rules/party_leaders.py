@@ -1,0 +1,71 @@
+"""Who leads a party, from a person's possessive before its name or a leader's word between the two.
+
+`parties.leaders`: "José Antonio Kast's Republican Party" (a person's possessive right before a party's name: the
+person leads it) and "the Rastriya Prajatantra Party chief X" ("chief", "boss" between a party's name and a
+person's: the party's leader) give the person a tenure of the party's leader post ("Leader of Republican Party",
+gg:officeIn the party), as persons.offices states "X, leader of the Democratic Party". Not a coalition, alliance,
+bloc or front (whose leader the possessive does not make: "Boric's leftist coalition"); not a person the sentence
+gives a sitting holder's title right before the name ("President Vladimir Zelensky's party": a head of state's
+party, often led by someone else; but "former president Petro Poroshenko's European Solidarity" is his); and not
+a word between the possessive and the party's name ("X's former party").
+"""
+
+from __future__ import annotations
+
+import re
+
+from govgraph.build.context import DocContext, Sentence
+from govgraph.build.people import office_vocabulary
+from govgraph.build.rules.base import Rule, implements
+from govgraph.build.rules.holders import FORMER, Offices, Title, _hold
+from govgraph.build.rules.memberships import party_mentions
+
+GROUPINGS = frozenset({"coalition", "alliance", "bloc", "front"})
+_POSSESSIVE = re.compile(r"^[’‘']s\s+(?:the\s+)?$")
+_CHIEF = re.compile(r"^\s+(?:chief|boss)\s+$")
+
+
+def _grouping(ctx: DocContext, party: str) -> bool:
+    entity = ctx.extraction.entities.get(party)
+    label = entity.label if entity is not None else party
+    return label.split()[-1].lower() in GROUPINGS if label.split() else True
+
+
+def _titled(ctx: DocContext, sentence: Sentence, start: int) -> bool:
+    """A title of a sitting holder right before the name ('President Vladimir Zelensky'), not a former one's
+    ('former prime minister Yulia Timoshenko')."""
+    _, words = office_vocabulary(ctx.gazetteer)
+    before = [w.lower() for w in re.findall(r"[\w-]+", sentence.text[:start])]
+    if not before or before[-1] not in words:
+        return False
+    i = len(before) - 1
+    while i >= 0 and before[i] in words:
+        i -= 1
+    return not (i >= 0 and (before[i] in FORMER or before[i].startswith("ex-")))
+
+
+@implements("parties.leaders")
+def leaders(ctx: DocContext, rule: Rule) -> None:
+    """The leader's tenure of a party's post, from 'X's PARTY' and 'PARTY chief X'."""
+    offices: Offices | None = None
+    for sentence in ctx.sentences:
+        people = [m for m in sentence.mentions if ctx.is_a(m.entity, "Person")]
+        if not people:
+            continue
+        parties = [m for m in party_mentions(ctx, sentence) if not _grouping(ctx, m.entity)]
+        for person in people:
+            p_start, p_end = person.start - sentence.start, person.end - sentence.start
+            for party in parties:
+                q_start, q_end = party.start - sentence.start, party.end - sentence.start
+                title = None
+                if p_end <= q_start and _POSSESSIVE.match(sentence.text[p_end:q_start]) \
+                        and not _titled(ctx, sentence, p_start):
+                    title = "Leader"
+                elif q_end <= p_start and _CHIEF.match(sentence.text[q_end:p_start]):
+                    title = "Leader"  # the party's chief is its leader: one post, however it is called
+                if title is None:
+                    continue
+                offices = offices or Offices(ctx)
+                post = offices.post(sentence, title, party.entity, False)
+                if post is not None:
+                    _hold(offices, sentence, person.entity, Title(post.office, False), rule.name, 0.8)
