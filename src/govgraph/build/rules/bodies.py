@@ -151,7 +151,8 @@ def size_claims(ctx: DocContext, sentence: Sentence) -> list[tuple[str, int]]:
             continue
         value = _count_of(token)
         head = token.head
-        partitive = any(c.lower_ == "all" for c in token.children) or (token.dep_ == "pobj" and head.lower_ == "of" and (
+        everyone = _all_of(token)  # 'all 151 deputies', 'almost all 250 senators'
+        partitive = everyone or (token.dep_ == "pobj" and head.lower_ == "of" and (
             head.head.lower_ == "out" or head.head.like_num or head.head.lemma_.lower() in PARTS))  # '22 of the 51'
         definite = any(c.lower_ == "the" for c in token.children)
         total = (partitive or definite) and not any(c.lower_ in NOT_TOTAL for c in token.children)
@@ -176,13 +177,45 @@ def size_claims(ctx: DocContext, sentence: Sentence) -> list[tuple[str, int]]:
             elif any(c.lower_ in {"parliament", "parliamentary"} and c.dep_ in {"compound", "amod"}
                      for c in token.children):  # 'the 450 parliamentary seats': the article's parliament
                 body = _the_parliament(ctx)
-            elif partitive:  # '22 of the 51 councilors', '10 out of 11 board members': the council, the board
+            elif partitive or (definite and _whole_membership(token)):
+                # '22 of the 51 councilors', '10 out of 11 board members', 'to pick all 250 senators', 'appoint the
+                # 250 senators': the council, the board, the senate
                 body = _body_of_kind(ctx, sentence, token)
                 if body is None and token.lemma_.lower() in MEMBERS_OF_PARLIAMENT:  # 'all 151 deputies'
                     body = _the_parliament(ctx)
         if body is not None:
             found.append((body, value))
     return found
+
+
+# Verbs whose subject or object counts some members only: those who voted, backed, opposed, walked out.
+PART_VERBS = frozenset({"vote", "back", "support", "oppose", "approve", "reject", "abstain", "sign", "boycott", "leave",
+                        "join", "defect", "quit", "resign", "walk", "attend", "endorse", "elect", "win"})
+
+
+def _all_of(token: Token) -> bool:
+    """'all 151 deputies', 'almost all 250 senators' ('all' on the noun or on its number)."""
+    number = next((c for c in token.children if c.dep_ == "nummod" and c.like_num), None)
+    return any(c.lower_ == "all" for c in token.children) or (
+        number is not None and any(c.lower_ == "all" for c in number.children))
+
+
+def _whole_membership(token: Token) -> bool:
+    """'the 250 senators' as the whole membership of a body: the object of a verb that is neither one of
+    winning nor of voting, with nothing narrowing the group ('the 86 senators who voted', 'the 20 opposition
+    senators', 'the 41 senators from PAN' are parts)."""
+    if token.dep_ not in {"dobj", "pobj"} or _result_context(token):
+        return False
+    if any(c.dep_ not in {"det", "nummod"} for c in token.children):
+        return False
+    head = token
+    for _ in range(4):
+        if head.lemma_.lower() in PART_VERBS:
+            return False
+        if head.head is head:
+            break
+        head = head.head
+    return True
 
 
 MEMBERS_OF_PARLIAMENT = frozenset({"deputy", "mp", "lawmaker", "legislator", "parliamentarian"})
