@@ -198,3 +198,51 @@ def selections(ctx: DocContext, rule: Rule) -> None:
     power_nouns = frozenset(rule.patterns["power_nouns"]["words"])
     for sentence in ctx.sentences:
         find_selections(ctx, sentence, power_nouns)
+
+
+# ---------------------------------------------------------------- powers over bodies
+
+MODALS = frozenset({"can", "may", "could", "might", "shall"})
+
+
+def _modal(verb: Token) -> bool:
+    """'the president may dissolve', 'can be dissolved by': a modal of possibility, not 'will' (a plan)."""
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+
+
+def find_powers(ctx: DocContext, sentence: Sentence, verbs: dict[str, str], power_nouns: frozenset[str]) -> None:
+    """'the President may dissolve parliament', 'X will be able to dissolve the Chambers', 'the power to dissolve
+    the National Assembly', 'parliament can be dissolved by the president': a power of an office or body over a
+    body. A past act ('X dissolved parliament') is no power, and a denied one states nothing."""
+    if sentence.tokens is None:
+        return
+    for verb in sentence.tokens:
+        predicate = verbs.get(verb.lemma_.lower())
+        if predicate is None or verb.pos_ != "VERB" or _negated(verb):
+            continue
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if passive:
+            targets, holders = (passive if _modal(verb) else []), _agents(verb)
+        else:
+            targets = [c for c in verb.children if c.dep_ == "dobj"]
+            holders = [c for c in verb.children if c.dep_ == "nsubj"] if _modal(verb) else []
+            if not holders and not any(c.dep_ == "nsubj" for c in verb.children):
+                holder, denied = power_holder(verb, power_nouns)
+                holders = [holder] if holder is not None and not denied else []
+        if not targets or not holders:
+            continue
+        holder_key = _entity(ctx, sentence, holders[0], ("Office", "StateBody"))
+        if holder_key is None or ctx.is_a(holder_key, "Person", "Country"):
+            continue
+        for token in (targets[0], *targets[0].conjuncts):
+            body = _entity(ctx, sentence, token, ("StateBody",))
+            if body is not None and body != holder_key and not ctx.is_a(body, "Office"):
+                ctx.claim(sentence, holder_key, predicate, body, "powers", 0.75)
+
+
+@implements("offices.powers")
+def powers(ctx: DocContext, rule: Rule) -> None:
+    verbs = dict(rule.patterns["power_verbs"]["map"])
+    power_nouns = frozenset(rule.patterns["power_nouns"]["words"])
+    for sentence in ctx.sentences:
+        find_powers(ctx, sentence, verbs, power_nouns)
