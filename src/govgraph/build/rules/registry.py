@@ -39,6 +39,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.votes",
     "govgraph.build.rules.memberships",
     "govgraph.build.rules.seats",
+    "govgraph.build.rules.courts",
 )
 
 
