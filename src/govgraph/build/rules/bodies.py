@@ -183,6 +183,8 @@ def size_claims(ctx: DocContext, sentence: Sentence) -> list[tuple[str, int]]:
                 body = _body_of_kind(ctx, sentence, token)
                 if body is None and token.lemma_.lower() in MEMBERS_OF_PARLIAMENT:  # 'all 151 deputies'
                     body = _the_parliament(ctx)
+                if body is None and token.lemma_.lower() == "senator":  # 'all 250 senators': the country's Senate
+                    body = _national_body(ctx, "Senate")
         if body is not None:
             found.append((body, value))
     return found
@@ -235,6 +237,20 @@ def _body_of_kind(ctx: DocContext, sentence: Sentence, token: Token) -> str | No
              and m.entity in ctx.extraction.entities
              and kind in ctx.extraction.entities[m.entity].label.lower().split()]
     return named[-1] if named else None
+
+
+def _national_body(ctx: DocContext, word: str) -> str | None:
+    """The body a one-word name gives in the country the article clearly names ('Senate' -> the Senate of
+    Thailand), as `bodies.names` keys it; None when the article names no country clearly."""
+    country = article_country(ctx)
+    if country is None:
+        return None
+    label = f"{word} of {ctx.gazetteer.entries[country].label}"
+    key = ctx.gazetteer.lookup(label, country) or ctx.gazetteer.lookup(word, country)
+    if key is None or ctx.gazetteer.entries[key].generic:
+        key = ctx.add_entity(f"org/{country.split('/', 1)[0]}/{slug(label)}", head_class(word.lower(), label), label,
+                             word)
+    return key
 
 
 def _the_parliament(ctx: DocContext) -> str | None:
