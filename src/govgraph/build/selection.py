@@ -150,8 +150,11 @@ def find_selections(ctx: DocContext, sentence: Sentence, power_nouns: frozenset[
             continue
         predicate, method = SELECTION["elect" if lemma in ("vote", "choose") else lemma]
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if passive or described is not None:
-            chosen_tokens = passive or [described]
+        if passive:
+            chosen_tokens = passive
+            agents = _agents(verb)
+        elif described is not None:
+            chosen_tokens = [described]
             agents = _agents(verb)
         else:
             chosen_tokens = [c for c in verb.children if c.dep_ == "dobj"]

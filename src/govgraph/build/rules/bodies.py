@@ -471,3 +471,109 @@ def place_names(ctx: DocContext, rule: Rule) -> None:
                 key = ctx.gazetteer.lookup(".".join(text) + ".")  # 'US' -> 'U.S.'
             if key is not None and ctx.is_a(key, "Country"):
                 ctx.add_mention(sentence, start, end, key)
+
+
+# ---------------------------------------------------------------- composition
+
+COMPOSITION_VERBS = frozenset({"form", "compose", "make", "consist", "comprise"})
+
+
+def _part_count(token: Token) -> int | None:
+    """The count of one part: 'women' of '79 women', or 'one' of 'and one from the indigenous peoples'."""
+    if token.like_num:
+        number: Token | None = token
+    else:
+        number = next((c for c in token.children if c.dep_ == "nummod" and c.like_num), None)
+    if number is None or any(c.lower_ in BOUNDS for c in number.children) or (
+            number.i > 0 and number.nbor(-1).lower_ in BOUNDS):
+        return None
+    value = number_value(number.text)
+    return value if value is not None and 1 <= value <= 5000 else None
+
+
+def _part_phrase(token: Token, elided: Token | None) -> str:
+    """The words naming a part, without its number and its conjuncts: 'representatives of the political parties';
+    for a number standing alone ('one from the indigenous peoples') or 'ones', the noun it stands for."""
+    skip = {t.i for c in token.children if c.dep_ in {"nummod", "cc", "conj", "punct", "appos"} for t in c.subtree}
+    words = [t for t in token.subtree if t.i not in skip and not t.is_punct]
+    while words and words[0].dep_ == "det":
+        words.pop(0)
+    if (token.like_num or token.lemma_.lower() == "one") and elided is not None:
+        words = [elided if t is token else t for t in words]
+    text = " ".join(t.text for t in words)
+    return re.sub(r"\s+([’'],?)", r"\1", text)
+
+
+def _parts(first: Token, whole: Token | None) -> list[tuple[str, int]]:
+    """(phrase, count) of each counted part of a coordination; empty unless every part is counted. A number
+    standing alone or 'ones' stands for the noun of the whole ('51 councilors (50 ... and one from X)': the
+    councilors from X) or, without one, for the noun of the part before ('120 elected deputies and 30 appointed
+    ones')."""
+    found = []
+    previous = whole
+    for part in (first, *first.conjuncts):
+        count = _part_count(part)
+        if count is None:
+            return []
+        elided = part.like_num or part.lemma_.lower() == "one"
+        if elided and (previous is None or not any(c.dep_ in {"prep", "amod"} for c in part.children)):
+            return []  # '79 women and 76': nothing names the second part
+        phrase = _part_phrase(part, previous)
+        if not phrase:
+            return []
+        found.append((phrase, count))
+        if whole is None and not elided:
+            previous = part
+    return found if len(found) >= 2 else []
+
+
+def composition_claims(ctx: DocContext, sentence: Sentence) -> list[tuple[str, str, int]]:
+    """(body, part phrase, count) of the parts a sentence composes a body of."""
+    span = sentence.tokens
+    if span is None:
+        return []
+    found: list[tuple[str, str, int]] = []
+    for token in span:
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"} and lemma in COMPOSITION_VERBS:
+            # 'the Convention will be formed by 79 women and 76 men', 'the assembly is made up of 120 ... and 30 ...'
+            if lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+                continue
+            holders = [g for c in token.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "of"}
+                       for g in c.children if g.dep_ == "pobj"]
+            holders += [g for c in token.children if c.dep_ == "prt" for p in c.children if p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj"]
+            if lemma == "comprise":
+                holders += [c for c in token.children if c.dep_ == "dobj"]
+            body = _subject_body(ctx, sentence, token) if holders else None
+            if body is None or not is_body(ctx, body):
+                continue
+            found += [(body, phrase, count) for phrase, count in _parts(holders[0], None)]
+        elif lemma in COUNT_NOUNS and token.pos_ == "NOUN":
+            # '51 councilors (50 representatives of the political parties and one from the indigenous peoples)'
+            total = _count_of(token)
+            inside = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i
+                           and token.doc[c.left_edge.i - 1].text == "("), None)
+            if total is None or inside is None:
+                continue
+            parts = _parts(inside, token)
+            if not parts or sum(count for _, count in parts) != total:
+                continue  # the parts must add up to the whole
+            sized = dict(size_claims(ctx, sentence))
+            body = next((b for b, value in sized.items() if value == total), None)
+            if body is not None:
+                found += [(body, phrase, count) for phrase, count in parts]
+    return found
+
+
+@implements("structure.composition")
+def body_composition(ctx: DocContext, rule: Rule) -> None:
+    """Each counted part of a body's membership is a member group of the body with its own size."""
+    for sentence in ctx.sentences:
+        for body, phrase, count in composition_claims(ctx, sentence):
+            name = ctx.extraction.entities[body].label if body in ctx.extraction.entities else (
+                ctx.gazetteer.entries[body].label)
+            key = ctx.add_entity(f"group/{slug(body.split('/', 1)[-1])}/{slug(phrase)}", "MemberGroup",
+                                 f"{phrase} in the {name}")
+            ctx.claim(sentence, key, "gg:partOf", body, rule.name, 0.8)
+            ctx.claim(sentence, key, "gg:memberCount", Value(str(count), "integer"), rule.name, 0.8)

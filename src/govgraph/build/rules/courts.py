@@ -77,10 +77,11 @@ def petitions(ctx: DocContext, rule: Rule) -> None:
             elif token.pos_ == "VERB" and lemma in bring and not _not_yet(token):
                 # 'X filed an appeal with the court', 'a petition was lodged by X in the court'
                 things = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in nouns]
-                if things and (subject is not None or agent is not None):
+                who = agent if agent is not None else subject
+                if things and who is not None:
                     targets = _preposition_objects(token) + _preposition_objects(things[0])
                     court = next((k for k in (_court(ctx, sentence, t) for t in targets) if k), None)
-                    petitioner = _petitioner(ctx, sentence, agent if agent is not None else subject)
+                    petitioner = _petitioner(ctx, sentence, who)
             elif token.pos_ == "NOUN" and lemma in nouns:
                 # 'the court's decision was made in response to an inquiry from X': the one court of the sentence
                 origin = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
