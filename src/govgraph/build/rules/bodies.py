@@ -499,7 +499,7 @@ def _part_phrase(token: Token, elided: Token | None) -> str:
     while words and words[0].dep_ == "det":
         words.pop(0)
     if (token.like_num or token.lemma_.lower() == "one") and elided is not None:
-        words = [elided if t is token else t for t in words]
+        words = [elided if t.i == token.i else t for t in words]
     text = " ".join(t.text for t in words)
     return re.sub(r"\s+([’'],?)", r"\1", text)
 
@@ -577,3 +577,63 @@ def body_composition(ctx: DocContext, rule: Rule) -> None:
                                  f"{phrase} in the {name}")
             ctx.claim(sentence, key, "gg:partOf", body, rule.name, 0.8)
             ctx.claim(sentence, key, "gg:memberCount", Value(str(count), "integer"), rule.name, 0.8)
+
+
+# ---------------------------------------------------------------- places in places
+
+PLACE_CLASSES = ("Country", "Region", "City", "District")
+
+
+def _place(ctx: DocContext, sentence: Sentence, token: Token, create: bool) -> str | None:
+    """The place a token names: a place of the reference data or of the text, or a place the recogniser marks
+    (GPE, LOC) that no other mention covers (created as a city when its name ends in 'City', else a region)."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    lo, hi = token.idx - sentence.start, token.idx + len(token) - sentence.start
+    covering = [m for m in sentence.mentions if m.start - sentence.start < hi and lo < m.end - sentence.start]
+    if covering:
+        key = covering[0].entity
+        if ctx.is_a(key, *PLACE_CLASSES) and (ent is None or ent.label_ in {"GPE", "LOC"}):
+            return key
+        return None
+    if ent is None or ent.label_ not in {"GPE", "LOC"} or ent.root.i != token.i or not create:
+        return None
+    words = [t for t in ent if t.lower_ != "the"]
+    if not words or not all(t.text[:1].isupper() for t in words):
+        return None
+    start, end = words[0].idx - sentence.start, words[-1].idx + len(words[-1]) - sentence.start
+    name = sentence.text[start:end]
+    country = article_country(ctx)
+    known = ctx.gazetteer.lookup(name, country) if country else ctx.gazetteer.lookup(name)
+    if known is not None and not ctx.is_a(known, *PLACE_CLASSES):
+        return None
+    cls = "City" if words[-1].lower_ in {"city", "town"} else "Region"
+    key = known or ctx.add_entity(f"place/{ctx.scope()}/{slug(name)}", cls, name)
+    ctx.add_mention(sentence, start, end, key)
+    return key
+
+
+@implements("places.containment")
+def places_in_places(ctx: DocContext, rule: Rule) -> None:
+    """'Isabela City in Basilan', 'Lyon in France': a place the recogniser or the reference data names, with 'in' and
+    another such place hanging on it in the parse, lies in that place. Never a country in a place ('the role of
+    Russia in Ukraine'), never inside a name ('the Autonomous Region in Muslim Mindanao')."""
+    if ctx.parsed is None:
+        return
+    for sentence in ctx.sentences:
+        if sentence.tokens is None:
+            continue
+        for token in sentence.tokens:
+            if token.dep_ != "prep" or token.lower_ != "in" or token.head.pos_ != "PROPN":
+                continue
+            target = next((c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+            inner = token.head
+            if target is None or any(m.start <= token.idx < m.end for m in sentence.mentions):
+                continue  # 'in' inside a name the gazetteer or the text knows
+            outer_place = _place(ctx, sentence, target, create=False) or (
+                _place(ctx, sentence, target, create=True) if target.ent_type_ in {"GPE", "LOC"} else None)
+            if outer_place is None:
+                continue
+            inner_place = _place(ctx, sentence, inner, create=inner.ent_type_ in {"GPE", "LOC"})
+            if inner_place is None or inner_place == outer_place or ctx.is_a(inner_place, "Country"):
+                continue
+            ctx.claim(sentence, inner_place, "gg:locatedIn", outer_place, rule.name, 0.75)
