@@ -495,7 +495,9 @@ def _part_phrase(token: Token, elided: Token | None) -> str:
     """The words naming a part, without its number and its conjuncts: 'representatives of the political parties';
     for a number standing alone ('one from the indigenous peoples') or 'ones', the noun it stands for."""
     skip = {t.i for c in token.children if c.dep_ in {"nummod", "cc", "conj", "punct", "appos"} for t in c.subtree}
-    words = [t for t in token.subtree if t.i not in skip and not t.is_punct]
+    skip |= {t.i for c in token.subtree if c.dep_ in {"relcl", "acl", "advcl"} for t in c.subtree}  # 'who will ...'
+    close = next((t.i for t in token.doc[token.i : token.right_edge.i + 1] if t.text == ")"), token.right_edge.i + 1)
+    words = [t for t in token.subtree if t.i not in skip and not t.is_punct and t.i < close]
     while words and words[0].dep_ == "det":
         words.pop(0)
     if (token.like_num or token.lemma_.lower() == "one") and elided is not None:
