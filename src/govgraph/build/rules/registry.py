@@ -40,6 +40,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.memberships",
     "govgraph.build.rules.seats",
     "govgraph.build.rules.courts",
+    "govgraph.build.rules.coups",
 )
 
 
