@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import INSTITUTION_HEADS as HEAD_CLASSES
+from govgraph.build.lexicon import lexicon
 from govgraph.build.organizations import head_class
 from govgraph.build.people import OFFICE_CLASSES, article_country, is_country_word, office_vocabulary
 from govgraph.build.records import Value
@@ -583,6 +584,10 @@ def body_composition(ctx: DocContext, rule: Rule) -> None:
 
 # ---------------------------------------------------------------- places in places
 
+
+def _token_span(sentence: Sentence, token: Token) -> tuple[int, int]:
+    return token.idx - sentence.start, token.idx + len(token) - sentence.start
+
 PLACE_CLASSES = ("Country", "Region", "City", "District")
 
 
@@ -614,17 +619,44 @@ def _place(ctx: DocContext, sentence: Sentence, token: Token, create: bool) -> s
     return key
 
 
+def _owned_place(ctx: DocContext, sentence: Sentence, token: Token) -> str | None:
+    """The place a country's possessive qualifies: "Ukraine's Crimean Peninsula" (a place of the recogniser or the
+    reference data), "Ethiopia's Tigray region" (a capitalized name before a region word of the lexicon)."""
+    place = _place(ctx, sentence, token, create=token.ent_type_ in {"GPE", "LOC"})
+    if place is not None:
+        return place
+    names = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    if token.lower_ not in lexicon().of("region-heads") or not names or not all(
+            t.text[:1].isupper() and t.pos_ == "PROPN" for t in names) or any(
+            m.start - sentence.start < token.idx + len(token) - sentence.start
+            and names[0].idx - sentence.start < m.end - sentence.start for m in sentence.mentions):
+        return None
+    start, end = names[0].idx - sentence.start, token.idx + len(token) - sentence.start
+    name = sentence.text[start:end]
+    key = ctx.add_entity(f"place/{ctx.scope()}/{slug(name)}", "Region", name)
+    ctx.add_mention(sentence, start, end, key)
+    return key
+
+
 @implements("places.containment")
 def places_in_places(ctx: DocContext, rule: Rule) -> None:
     """'Isabela City in Basilan', 'Lyon in France': a place the recogniser or the reference data names, with 'in' and
     another such place hanging on it in the parse, lies in that place. Never a country in a place ('the role of
-    Russia in Ukraine'), never inside a name ('the Autonomous Region in Muslim Mindanao')."""
+    Russia in Ukraine'), never inside a name ('the Autonomous Region in Muslim Mindanao'). A country's possessive
+    places what it qualifies in the country ("Ukraine's Crimean Peninsula", "Ethiopia's Tigray region"; not
+    "Turkey's Erdogan")."""
     if ctx.parsed is None:
         return
     for sentence in ctx.sentences:
         if sentence.tokens is None:
             continue
         for token in sentence.tokens:
+            if token.dep_ == "poss" and token.head.pos_ in {"PROPN", "NOUN"}:
+                country = ctx.mention_at(sentence, *_token_span(sentence, token), "Country")
+                place = _owned_place(ctx, sentence, token.head) if country is not None else None
+                if country is not None and place is not None and place != country and not ctx.is_a(place, "Country"):
+                    ctx.claim(sentence, place, "gg:locatedIn", country, rule.name, 0.75)
+                continue
             if token.dep_ != "prep" or token.lower_ != "in" or token.head.pos_ != "PROPN":
                 continue
             target = next((c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
