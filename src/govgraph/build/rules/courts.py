@@ -1,9 +1,12 @@
-"""Courts and the bodies that decide on what others bring to them: who petitioned whom.
+"""Courts: who petitioned them, and what they ruled against.
 
 `courts.petitions`: "X has petitioned the Constitutional Court", "X petitioned in the Supreme Court", "X filed an
 appeal with the High Court", "X asked the Constitutional Court to rule", "the court's decision was made in response
 to an inquiry from X": X (a person, party, organization or body) brought a petition, appeal or inquiry to the court
 (`gg:petitioned`). A future, planned, conditional or denied petition states nothing.
+`courts.rulings`: "the Supreme Court annulled the presidential election", "the Bill was struck down by the High Court
+and the Court of Appeal", "the Constitutional Court declared the Electoral Code unconstitutional": the act, document or
+vote is `gg:rejectedBy` each court.
 """
 
 from __future__ import annotations
@@ -91,3 +94,59 @@ def petitions(ctx: DocContext, rule: Rule) -> None:
                     court, petitioner = courts.pop(), _petitioner(ctx, sentence, origin)
             if court is not None and petitioner is not None:
                 ctx.claim(sentence, petitioner, "gg:petitioned", court, rule.name, 0.75)
+
+
+# ---------------------------------------------------------------- rulings against
+
+RULED = ("Document", "Law", "Constitution", "Provision", "Reform", "Change", "Event", "Election", "Referendum",
+         "Decree", "Strategy")
+
+
+def _covering(ctx: DocContext, sentence: Sentence, token: Token, *classes: str) -> str | None:
+    """The entity of the longest mention that covers the token (the head of its phrase), of one of `classes`."""
+    covering = sorted((m for m in sentence.mentions if m.start <= token.idx < m.end), key=lambda m: m.start - m.end)
+    return next((m.entity for m in covering if ctx.is_a(m.entity, *classes)), None)
+
+
+def _ruled_thing(ctx: DocContext, sentence: Sentence, token: Token) -> str | None:
+    """The act, document or vote the head of a phrase names (not 'the Constitution of X' inside the name of an
+    amendment bill, not a person, a court or a country)."""
+    thing = _covering(ctx, sentence, token, *RULED)
+    return thing if thing is not None and not ctx.is_a(thing, "Court", "Country", "Person") else None
+
+
+@implements("courts.rulings")
+def rulings(ctx: DocContext, rule: Rule) -> None:
+    verbs = frozenset(rule.patterns["rejecting_verbs"]["words"])
+    verdicts = frozenset(rule.patterns["verdict_words"]["words"])
+    for sentence in ctx.sentences:
+        if sentence.tokens is None:
+            continue
+        for verb in sentence.tokens:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or _not_yet(verb):
+                continue
+            declared = lemma == "declare" and any(t.lower_ in verdicts for t in verb.subtree if t.i > verb.i)
+            if lemma not in verbs and not declared:
+                continue
+            if lemma == "strike" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+                continue  # 'struck a deal'
+            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if passive:
+                things = passive
+                courts = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            else:
+                things = [c for c in verb.children if c.dep_ == "dobj"]
+                courts = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not things or not courts:
+                continue
+            thing = _ruled_thing(ctx, sentence, things[0])
+            if thing is None and declared:  # 'declared the 2016 Electoral Code unconstitutional', as the parser joins it
+                thing = next((k for k in (_ruled_thing(ctx, sentence, t) for t in things[0].subtree
+                                          if t.lower_ not in verdicts) if k), None)
+            if thing is None:
+                continue
+            for token in (courts[0], *courts[0].conjuncts):
+                court = _covering(ctx, sentence, token, "Court")
+                if court is not None:
+                    ctx.claim(sentence, thing, "gg:rejectedBy", court, rule.name, 0.75)
