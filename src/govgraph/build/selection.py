@@ -140,6 +140,29 @@ def power_holder(verb: Token, power_nouns: frozenset[str]) -> tuple[Token | None
     return holder, _negated(noun) or _negated(governor)
 
 
+SHARES = {"two-thirds": "66.67", "three-fifths": "60", "three-quarters": "75", "three-fourths": "75"}
+NEEDING = frozenset({"require", "need"})
+
+
+def _share(majority: Token) -> str | None:
+    """'a two-thirds majority', 'a three-fifths majority': the share in percent its words give."""
+    words = "-".join(t.lower_ for t in majority.doc[majority.left_edge.i : majority.i] if t.text != "-")
+    return next((share for fraction, share in SHARES.items() if fraction in words), None)
+
+
+def required_majority(verb: Token) -> str | None:
+    """The share of votes the choice a verb names needs: 'the two-thirds majority required to appoint a president',
+    'a two-thirds majority is needed to elect the speaker', 'is elected by a three-fifths majority of parliament'."""
+    majorities = [g for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with")
+                  for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() == "majority"]
+    needing = verb.head
+    if verb.dep_ in ("xcomp", "advcl") and needing.lemma_.lower() in NEEDING:
+        if needing.dep_ == "acl" and needing.head.lemma_.lower() == "majority":
+            majorities.append(needing.head)  # 'the majority required to appoint'
+        majorities += [c for c in needing.children if c.dep_ in ("nsubjpass", "nsubj") and c.lemma_.lower() == "majority"]
+    return next((share for share in map(_share, majorities) if share), None)
+
+
 def find_selections(ctx: DocContext, sentence: Sentence, power_nouns: frozenset[str] = frozenset()) -> None:
     if sentence.tokens is None:
         return
@@ -177,11 +200,14 @@ def find_selections(ctx: DocContext, sentence: Sentence, power_nouns: frozenset[
         if person_subject and (lemma == "elect" or bare):
             continue  # 'X elected Thailand's prime minister', 'X appointed prime minister': X is the one chosen
         direct = method == "elected" and any(c.lower_ == "directly" for c in verb.children)
+        share = required_majority(verb) if lemma in ("elect", "appoint") else None
         for key in chosen_all:  # 'appoint the chief justice and the prosecutor general': each of them
             if method:
                 ctx.claim(sentence, key, "gg:selectionMethod", Value(method, "string"), "selection", 0.75)
             if direct:
                 ctx.claim(sentence, key, "gg:selectionMethod", Value("directly elected", "string"), "selection", 0.75)
+            if share is not None and ctx.is_a(key, "Office"):
+                ctx.claim(sentence, key, "gg:threshold", Value(share, "decimal"), "selection", 0.7)
         if not agents:
             continue
         chooser = _entity(ctx, sentence, agents[0], FILLING)
