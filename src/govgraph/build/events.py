@@ -574,6 +574,8 @@ class Events:
             if verb.startswith(("established", "created", "founded", "set up", "formed")):
                 if ctx.is_a(subject, "Organization", "Body", "Court", "Chamber", "Parliament", "Agency", "Party", "Region"):
                     ctx.claim(sentence, subject, "gg:existedFrom", value, "event:dated-verb", 0.75)
+            elif verb.startswith("dissolved") and ctx.is_a(subject, "Parliament", "Chamber", "LocalRepresentativeBody"):
+                self.dissolution(sentence, subject, value, match)  # a legislature's term ends; the institution stays
             elif verb.startswith(("abolished", "dissolved", "liquidated", "disbanded", "scrapped")):
                 if ctx.is_a(subject, "Organization", "Body", "Court", "Chamber", "Parliament", "Agency", "Party", "Region"):
                     ctx.claim(sentence, subject, "gg:existedUntil", value, "event:dated-verb", 0.75)
@@ -583,6 +585,22 @@ class Events:
                 signer = ctx.mention_at(sentence, match.start("by"), match.end("by"), "Person") if match.group("by") else None
                 if signer and verb.startswith(("signed", "ratified", "promulgated")):
                     ctx.claim(sentence, subject, "gg:signedBy", signer, "event:dated-verb", 0.75)
+
+    def dissolution(self, sentence: Sentence, body: str, value: Value, match: re.Match[str]) -> None:
+        """'The previous Parliament was dissolved by President Sandu on April 28': the early end of a legislature's
+        term, an event of that date which affects the body (and was the act of the person named by 'by'); the
+        institution itself goes on existing."""
+        ctx = self.ctx
+        label = f"dissolution of {ctx.extraction.entities[body].label}" if body in ctx.extraction.entities else None
+        if label is None:
+            label = f"dissolution of {ctx.gazetteer.entries[body].label}"
+        key = ctx.add_entity(f"event/{slug(body.split('/', 1)[-1])}/dissolution-{slug(value.lexical)}", "Event", label)
+        ctx.add_mention(sentence, match.start("verb"), match.end("verb"), key)
+        ctx.claim(sentence, key, "gg:date", value, "event:dissolution", 0.75)
+        ctx.claim(sentence, key, "gg:affects", body, "event:dissolution", 0.75)
+        actor = ctx.mention_at(sentence, match.start("by"), match.end("by"), "Person") if match.group("by") else None
+        if actor is not None:
+            ctx.claim(sentence, key, "prov:wasAssociatedWith", actor, "event:dissolution", 0.7)
 
     def agent_before(self, sentence: Sentence, offset: int) -> str | None:
         """The person acting before `offset`: a named person, or the holder of an office named there."""

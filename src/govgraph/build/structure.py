@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable
 
 from govgraph.build.context import DocContext, Sentence, clean_phrase
+from govgraph.build.keys import slug
+from govgraph.build.lexicon import INSTITUTION_HEADS, institution_class
 from govgraph.build.numbers import find_numbers, words_to_number
 from govgraph.build.records import Value
 
@@ -100,6 +102,31 @@ def _outermost(sentence: Sentence, end: int) -> list:
     return [m for m in ending if not any(o.start < m.start and o.end >= m.end for o in sentence.mentions)]
 
 
+def _unnamed_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
+    """'the former military junta (2014-2019)', 'the transitional council (2019-2022)': a body the text describes
+    without a name, by an institution word of the lexicon, existed in the years that follow it."""
+    span = sentence.tokens
+    if span is None:
+        return
+    for match in _LIFETIME.finditer(sentence.text):
+        if any(m.end - sentence.start == match.start() for m in sentence.mentions):
+            continue  # a named body: read below
+        head = next((t for t in reversed(span) if t.idx + len(t) - sentence.start <= match.start()), None)
+        if head is None or head.pos_ != "NOUN" or head.lower_ not in INSTITUTION_HEADS or head.text != head.lower_:
+            continue
+        words = list(span.doc[head.left_edge.i : head.i + 1])
+        while words and words[0].dep_ in {"det", "poss", "case"}:
+            words.pop(0)
+        if len(words) < 2 or any(t.text != t.lower_ or t.like_num or t.is_punct for t in words):
+            continue  # 'the junta': too bare to name one body; capitals or numbers: a name the other rules read
+        label = " ".join(t.text for t in words)
+        cls = institution_class(head.lower_, label) or INSTITUTION_HEADS[head.lower_]
+        key = ctx.add_entity(f"org/{ctx.scope()}/{slug(label)}", cls, label)
+        ctx.add_mention(sentence, words[0].idx - sentence.start, head.idx + len(head) - sentence.start, key)
+        ctx.claim(sentence, key, "gg:existedFrom", Value(match.group("a"), "gYear"), "structure:lifetime", 0.8)
+        ctx.claim(sentence, key, "gg:existedUntil", Value(match.group("b"), "gYear"), "structure:lifetime", 0.8)
+
+
 def aliases_and_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
     """'akims (governors)', 'the unrest known as Tragic January', 'Constitutional Court (1992-1995)'.
 
@@ -108,6 +135,7 @@ def aliases_and_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
     of a title ('the Constitution of Zambia (Amendment) Bill'), not a gloss.
     """
     text = sentence.text
+    _unnamed_lifetimes(ctx, sentence)
     for mention in list(sentence.mentions):
         end = mention.end - sentence.start
         if mention not in _outermost(sentence, end):

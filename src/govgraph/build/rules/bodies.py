@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import INSTITUTION_HEADS as HEAD_CLASSES
+from govgraph.build.lexicon import lexicon
 from govgraph.build.organizations import head_class
 from govgraph.build.people import OFFICE_CLASSES, article_country, is_country_word, office_vocabulary
 from govgraph.build.records import Value
@@ -151,7 +152,8 @@ def size_claims(ctx: DocContext, sentence: Sentence) -> list[tuple[str, int]]:
             continue
         value = _count_of(token)
         head = token.head
-        partitive = any(c.lower_ == "all" for c in token.children) or (token.dep_ == "pobj" and head.lower_ == "of" and (
+        everyone = _all_of(token)  # 'all 151 deputies', 'almost all 250 senators'
+        partitive = everyone or (token.dep_ == "pobj" and head.lower_ == "of" and (
             head.head.lower_ == "out" or head.head.like_num or head.head.lemma_.lower() in PARTS))  # '22 of the 51'
         definite = any(c.lower_ == "the" for c in token.children)
         total = (partitive or definite) and not any(c.lower_ in NOT_TOTAL for c in token.children)
@@ -176,13 +178,47 @@ def size_claims(ctx: DocContext, sentence: Sentence) -> list[tuple[str, int]]:
             elif any(c.lower_ in {"parliament", "parliamentary"} and c.dep_ in {"compound", "amod"}
                      for c in token.children):  # 'the 450 parliamentary seats': the article's parliament
                 body = _the_parliament(ctx)
-            elif partitive:  # '22 of the 51 councilors', '10 out of 11 board members': the council, the board
+            elif partitive or (definite and _whole_membership(token)):
+                # '22 of the 51 councilors', '10 out of 11 board members', 'to pick all 250 senators', 'appoint the
+                # 250 senators': the council, the board, the senate
                 body = _body_of_kind(ctx, sentence, token)
                 if body is None and token.lemma_.lower() in MEMBERS_OF_PARLIAMENT:  # 'all 151 deputies'
                     body = _the_parliament(ctx)
+                if body is None and token.lemma_.lower() == "senator":  # 'all 250 senators': the country's Senate
+                    body = _national_body(ctx, "Senate")
         if body is not None:
             found.append((body, value))
     return found
+
+
+# Verbs whose subject or object counts some members only: those who voted, backed, opposed, walked out.
+PART_VERBS = frozenset({"vote", "back", "support", "oppose", "approve", "reject", "abstain", "sign", "boycott", "leave",
+                        "join", "defect", "quit", "resign", "walk", "attend", "endorse", "elect", "win"})
+
+
+def _all_of(token: Token) -> bool:
+    """'all 151 deputies', 'almost all 250 senators' ('all' on the noun or on its number)."""
+    number = next((c for c in token.children if c.dep_ == "nummod" and c.like_num), None)
+    return any(c.lower_ == "all" for c in token.children) or (
+        number is not None and any(c.lower_ == "all" for c in number.children))
+
+
+def _whole_membership(token: Token) -> bool:
+    """'the 250 senators' as the whole membership of a body: the object of a verb that is neither one of
+    winning nor of voting, with nothing narrowing the group ('the 86 senators who voted', 'the 20 opposition
+    senators', 'the 41 senators from PAN' are parts)."""
+    if token.dep_ not in {"dobj", "pobj"} or _result_context(token):
+        return False
+    if any(c.dep_ not in {"det", "nummod"} for c in token.children):
+        return False
+    head = token
+    for _ in range(4):
+        if head.lemma_.lower() in PART_VERBS:
+            return False
+        if head.head is head:
+            break
+        head = head.head
+    return True
 
 
 MEMBERS_OF_PARLIAMENT = frozenset({"deputy", "mp", "lawmaker", "legislator", "parliamentarian"})
@@ -202,6 +238,20 @@ def _body_of_kind(ctx: DocContext, sentence: Sentence, token: Token) -> str | No
              and m.entity in ctx.extraction.entities
              and kind in ctx.extraction.entities[m.entity].label.lower().split()]
     return named[-1] if named else None
+
+
+def _national_body(ctx: DocContext, word: str) -> str | None:
+    """The body a one-word name gives in the country the article clearly names ('Senate' -> the Senate of
+    Thailand), as `bodies.names` keys it; None when the article names no country clearly."""
+    country = article_country(ctx)
+    if country is None:
+        return None
+    label = f"{word} of {ctx.gazetteer.entries[country].label}"
+    key = ctx.gazetteer.lookup(label, country) or ctx.gazetteer.lookup(word, country)
+    if key is None or ctx.gazetteer.entries[key].generic:
+        key = ctx.add_entity(f"org/{country.split('/', 1)[0]}/{slug(label)}", head_class(word.lower(), label), label,
+                             word)
+    return key
 
 
 def _the_parliament(ctx: DocContext) -> str | None:
@@ -422,3 +472,202 @@ def place_names(ctx: DocContext, rule: Rule) -> None:
                 key = ctx.gazetteer.lookup(".".join(text) + ".")  # 'US' -> 'U.S.'
             if key is not None and ctx.is_a(key, "Country"):
                 ctx.add_mention(sentence, start, end, key)
+
+
+# ---------------------------------------------------------------- composition
+
+COMPOSITION_VERBS = frozenset({"form", "compose", "make", "consist", "comprise"})
+
+
+def _part_count(token: Token) -> int | None:
+    """The count of one part: 'women' of '79 women', or 'one' of 'and one from the indigenous peoples'."""
+    if token.like_num:
+        number: Token | None = token
+    else:
+        number = next((c for c in token.children if c.dep_ == "nummod" and c.like_num), None)
+    if number is None or any(c.lower_ in BOUNDS for c in number.children) or (
+            number.i > 0 and number.nbor(-1).lower_ in BOUNDS):
+        return None
+    value = number_value(number.text)
+    return value if value is not None and 1 <= value <= 5000 else None
+
+
+def _part_phrase(token: Token, elided: Token | None) -> str:
+    """The words naming a part, without its number and its conjuncts: 'representatives of the political parties';
+    for a number standing alone ('one from the indigenous peoples') or 'ones', the noun it stands for."""
+    skip = {t.i for c in token.children if c.dep_ in {"nummod", "cc", "conj", "punct", "appos"} for t in c.subtree}
+    skip |= {t.i for c in token.subtree if c.dep_ in {"relcl", "acl", "advcl"} for t in c.subtree}  # 'who will ...'
+    close = next((t.i for t in token.doc[token.i : token.right_edge.i + 1] if t.text == ")"), token.right_edge.i + 1)
+    words = [t for t in token.subtree if t.i not in skip and not t.is_punct and t.i < close]
+    while words and words[0].dep_ == "det":
+        words.pop(0)
+    if (token.like_num or token.lemma_.lower() == "one") and elided is not None:
+        words = [elided if t.i == token.i else t for t in words]
+    text = " ".join(t.text for t in words)
+    return re.sub(r"\s+([’'],?)", r"\1", text)
+
+
+def _parts(first: Token, whole: Token | None) -> list[tuple[str, int]]:
+    """(phrase, count) of each counted part of a coordination; empty unless every part is counted. A number
+    standing alone or 'ones' stands for the noun of the whole ('51 councilors (50 ... and one from X)': the
+    councilors from X) or, without one, for the noun of the part before ('120 elected deputies and 30 appointed
+    ones')."""
+    found = []
+    previous = whole
+    for part in (first, *first.conjuncts):
+        count = _part_count(part)
+        if count is None:
+            return []
+        elided = part.like_num or part.lemma_.lower() == "one"
+        if elided and (previous is None or not any(c.dep_ in {"prep", "amod"} for c in part.children)):
+            return []  # '79 women and 76': nothing names the second part
+        phrase = _part_phrase(part, previous)
+        if not phrase:
+            return []
+        found.append((phrase, count))
+        if whole is None and not elided:
+            previous = part
+    return found if len(found) >= 2 else []
+
+
+def composition_claims(ctx: DocContext, sentence: Sentence) -> list[tuple[str, str, int]]:
+    """(body, part phrase, count) of the parts a sentence composes a body of."""
+    span = sentence.tokens
+    if span is None:
+        return []
+    found: list[tuple[str, str, int]] = []
+    for token in span:
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"} and lemma in COMPOSITION_VERBS:
+            # 'the Convention will be formed by 79 women and 76 men', 'the assembly is made up of 120 ... and 30 ...'
+            if lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+                continue
+            holders = [g for c in token.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "of"}
+                       for g in c.children if g.dep_ == "pobj"]
+            holders += [g for c in token.children if c.dep_ == "prt" for p in c.children if p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj"]
+            if lemma == "comprise":
+                holders += [c for c in token.children if c.dep_ == "dobj"]
+            body = _subject_body(ctx, sentence, token) if holders else None
+            if body is None or not is_body(ctx, body):
+                continue
+            found += [(body, phrase, count) for phrase, count in _parts(holders[0], None)]
+        elif lemma in COUNT_NOUNS and token.pos_ == "NOUN":
+            # '51 councilors (50 representatives of the political parties and one from the indigenous peoples)'
+            total = _count_of(token)
+            inside = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i
+                           and token.doc[c.left_edge.i - 1].text == "("), None)
+            if total is None or inside is None:
+                continue
+            parts = _parts(inside, token)
+            if not parts or sum(count for _, count in parts) != total:
+                continue  # the parts must add up to the whole
+            sized = dict(size_claims(ctx, sentence))
+            body = next((b for b, value in sized.items() if value == total), None)
+            if body is not None:
+                found += [(body, phrase, count) for phrase, count in parts]
+    return found
+
+
+@implements("structure.composition")
+def body_composition(ctx: DocContext, rule: Rule) -> None:
+    """Each counted part of a body's membership is a member group of the body with its own size."""
+    for sentence in ctx.sentences:
+        for body, phrase, count in composition_claims(ctx, sentence):
+            name = ctx.extraction.entities[body].label if body in ctx.extraction.entities else (
+                ctx.gazetteer.entries[body].label)
+            key = ctx.add_entity(f"group/{slug(body.split('/', 1)[-1])}/{slug(phrase)}", "MemberGroup",
+                                 f"{phrase} in the {name}")
+            ctx.claim(sentence, key, "gg:partOf", body, rule.name, 0.8)
+            ctx.claim(sentence, key, "gg:memberCount", Value(str(count), "integer"), rule.name, 0.8)
+
+
+# ---------------------------------------------------------------- places in places
+
+
+def _token_span(sentence: Sentence, token: Token) -> tuple[int, int]:
+    return token.idx - sentence.start, token.idx + len(token) - sentence.start
+
+PLACE_CLASSES = ("Country", "Region", "City", "District")
+
+
+def _place(ctx: DocContext, sentence: Sentence, token: Token, create: bool) -> str | None:
+    """The place a token names: a place of the reference data or of the text, or a place the recogniser marks
+    (GPE, LOC) that no other mention covers (created as a city when its name ends in 'City', else a region)."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    lo, hi = token.idx - sentence.start, token.idx + len(token) - sentence.start
+    covering = [m for m in sentence.mentions if m.start - sentence.start < hi and lo < m.end - sentence.start]
+    if covering:
+        key = covering[0].entity
+        if ctx.is_a(key, *PLACE_CLASSES) and (ent is None or ent.label_ in {"GPE", "LOC"}):
+            return key
+        return None
+    if ent is None or ent.label_ not in {"GPE", "LOC"} or ent.root.i != token.i or not create:
+        return None
+    words = [t for t in ent if t.lower_ != "the"]
+    if not words or not all(t.text[:1].isupper() for t in words):
+        return None
+    start, end = words[0].idx - sentence.start, words[-1].idx + len(words[-1]) - sentence.start
+    name = sentence.text[start:end]
+    country = article_country(ctx)
+    known = ctx.gazetteer.lookup(name, country) if country else ctx.gazetteer.lookup(name)
+    if known is not None and not ctx.is_a(known, *PLACE_CLASSES):
+        return None
+    cls = "City" if words[-1].lower_ in {"city", "town"} else "Region"
+    key = known or ctx.add_entity(f"place/{ctx.scope()}/{slug(name)}", cls, name)
+    ctx.add_mention(sentence, start, end, key)
+    return key
+
+
+def _owned_place(ctx: DocContext, sentence: Sentence, token: Token) -> str | None:
+    """The place a country's possessive qualifies: "Ukraine's Crimean Peninsula" (a place of the recogniser or the
+    reference data), "Ethiopia's Tigray region" (a capitalized name before a region word of the lexicon)."""
+    place = _place(ctx, sentence, token, create=token.ent_type_ in {"GPE", "LOC"})
+    if place is not None:
+        return place
+    names = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    if token.lower_ not in lexicon().of("region-heads") or not names or not all(
+            t.text[:1].isupper() and t.pos_ == "PROPN" for t in names) or any(
+            m.start - sentence.start < token.idx + len(token) - sentence.start
+            and names[0].idx - sentence.start < m.end - sentence.start for m in sentence.mentions):
+        return None
+    start, end = names[0].idx - sentence.start, token.idx + len(token) - sentence.start
+    name = sentence.text[start:end]
+    key = ctx.add_entity(f"place/{ctx.scope()}/{slug(name)}", "Region", name)
+    ctx.add_mention(sentence, start, end, key)
+    return key
+
+
+@implements("places.containment")
+def places_in_places(ctx: DocContext, rule: Rule) -> None:
+    """'Isabela City in Basilan', 'Lyon in France': a place the recogniser or the reference data names, with 'in' and
+    another such place hanging on it in the parse, lies in that place. Never a country in a place ('the role of
+    Russia in Ukraine'), never inside a name ('the Autonomous Region in Muslim Mindanao'). A country's possessive
+    places what it qualifies in the country ("Ukraine's Crimean Peninsula", "Ethiopia's Tigray region"; not
+    "Turkey's Erdogan")."""
+    if ctx.parsed is None:
+        return
+    for sentence in ctx.sentences:
+        if sentence.tokens is None:
+            continue
+        for token in sentence.tokens:
+            if token.dep_ == "poss" and token.head.pos_ in {"PROPN", "NOUN"}:
+                country = ctx.mention_at(sentence, *_token_span(sentence, token), "Country")
+                place = _owned_place(ctx, sentence, token.head) if country is not None else None
+                if country is not None and place is not None and place != country and not ctx.is_a(place, "Country"):
+                    ctx.claim(sentence, place, "gg:locatedIn", country, rule.name, 0.75)
+                continue
+            if token.dep_ != "prep" or token.lower_ != "in" or token.head.pos_ != "PROPN":
+                continue
+            target = next((c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+            inner = token.head
+            if target is None or any(m.start <= token.idx < m.end for m in sentence.mentions):
+                continue  # 'in' inside a name the gazetteer or the text knows
+            outer_place = _place(ctx, sentence, target, create=False) or (
+                _place(ctx, sentence, target, create=True) if target.ent_type_ in {"GPE", "LOC"} else None)
+            if outer_place is None:
+                continue
+            inner_place = _place(ctx, sentence, inner, create=inner.ent_type_ in {"GPE", "LOC"})
+            if inner_place is None or inner_place == outer_place or ctx.is_a(inner_place, "Country"):
+                continue
+            ctx.claim(sentence, inner_place, "gg:locatedIn", outer_place, rule.name, 0.75)

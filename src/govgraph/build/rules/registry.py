@@ -42,6 +42,8 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.votes",
     "govgraph.build.rules.memberships",
     "govgraph.build.rules.seats",
+    "govgraph.build.rules.courts",
+    "govgraph.build.rules.coups",
 )
 
 
