@@ -1,10 +1,11 @@
 """Measure extraction quality and rewrite the README's "quality" figures block from the measurement.
 
-    python bench/quality_figures.py [--realworld TEXTS_DIR]
+    python bench/quality_figures.py [--realworld TEXTS_DIR] [--validation TEXTS_DIR]
 
 Builds the sample corpus (dev facts with the shared scorer, ../shared/eval), the two held-out sets
 (`eval_extraction.measure`) and, given the folder of the real-article texts (kept outside the repository,
-see bench/realworld/README.md), the real-article set; then rewrites the block between
+see bench/realworld/README.md), the real-article development set and, given theirs, the validation set
+(bench/realworld/validation/); then rewrites the block between
 ``<!-- figures:quality -->`` and ``<!-- /figures:quality -->`` in README.md. Slow (a few minutes): the
 quick figures of the sample build are `readme_figures.py`'s.
 """
@@ -37,7 +38,15 @@ def score(graph: Path, gold: Path) -> dict:
     return json.loads(done.stdout)
 
 
-def block(sample: dict, sets: dict[str, dict], realworld: dict | None) -> str:
+def real_set_row(name: str, folder: Path, measured: dict) -> str:
+    """One row for a set of real articles: how many, from how many countries (the file names' second part)."""
+    files = {fact["source"] for fact in json.loads((folder / "facts.json").read_text(encoding="utf-8"))}
+    countries = {f.split("_")[1] for f in files if f.count("_") >= 2}
+    return (f"| `{folder.relative_to(ROOT)}` ({name}, {len(files)} real articles, {len(countries)} countries) | {len(files)} | "
+            f"{measured['found']}/{measured['facts']} = {100 * measured['recall']:.1f}% | judged by hand, see below |")
+
+
+def block(sample: dict, sets: dict[str, dict], real: list[str]) -> str:
     lines = [
         f"On the bundled corpus, the development scorer (`score.py`, kept beside the repository in `shared/eval`) "
         f"finds **{sample['found']}/{sample['facts']} dev facts, "
@@ -52,15 +61,26 @@ def block(sample: dict, sets: dict[str, dict], realworld: dict | None) -> str:
         correct = sum(v[1] for v in measured["precision"].values())
         lines.append(f"| `{name}` | {measured['articles']} | {recall['found']}/{recall['facts']} = "
                      f"{100 * recall['recall']:.1f}% | {correct}/{extracted} = {100 * correct / max(extracted, 1):.1f}% |")
-    if realworld is not None:
-        lines.append(f"| `bench/realworld` (24 real articles, 12 countries) | 24 | {realworld['found']}/{realworld['facts']} = "
-                     f"{100 * realworld['recall']:.1f}% | judged by hand, see below |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + real) + "\n"
+
+
+def build_real(texts_dir: Path, folder: Path, scratch: Path) -> dict:
+    """Build a folder of real-article texts (with the set's manifest.json) and score it against the set's facts."""
+    from govgraph.workflow import build_graph
+
+    texts = scratch / f"{folder.name}-texts"
+    texts.mkdir()
+    for path in texts_dir.glob("*.txt"):
+        (texts / path.name).write_bytes(path.read_bytes())
+    (texts / "manifest.json").write_bytes((folder / "manifest.json").read_bytes())
+    build_graph([texts], scratch / f"{folder.name}-out", html=False, incremental=False)
+    return score(scratch / f"{folder.name}-out" / "graph.ttl", folder / "facts.json")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--realworld", type=Path, help="the folder of the real-article texts")
+    parser.add_argument("--realworld", type=Path, help="the folder of the development set's real-article texts")
+    parser.add_argument("--validation", type=Path, help="the folder of the validation set's real-article texts")
     args = parser.parse_args()
     from govgraph.workflow import build_graph
 
@@ -70,17 +90,13 @@ def main() -> None:
         build_graph(None, Path(scratch) / "sample", html=False, incremental=False)
         sample = score(Path(scratch) / "sample" / "graph.ttl", ROOT.parent / "shared" / "eval" / "dev_facts.json")
         sets = {f"{d.relative_to(ROOT)}/": evaluation.measure(d) for d in (ROOT / "tests" / "heldout", BENCH / "heldout2")}
-        realworld = None
-        if args.realworld:
-            texts = Path(scratch) / "realworld"
-            texts.mkdir()
-            for path in args.realworld.glob("*.txt"):
-                (texts / path.name).write_bytes(path.read_bytes())
-            (texts / "manifest.json").write_bytes((BENCH / "realworld" / "manifest.json").read_bytes())
-            build_graph([texts], Path(scratch) / "rw", html=False, incremental=False)
-            realworld = score(Path(scratch) / "rw" / "graph.ttl", BENCH / "realworld" / "facts.json")
+        real = [real_set_row(name, folder, build_real(texts, folder, Path(scratch)))
+                for name, folder, texts in (("development", BENCH / "realworld", args.realworld),
+                                            ("validation, labelled before any build", BENCH / "realworld" / "validation",
+                                             args.validation))
+                if texts]
     text = figures.README.read_text(encoding="utf-8")
-    made = block(sample, sets, realworld)
+    made = block(sample, sets, real)
     updated = figures._BLOCK.sub(lambda m: m.group(1) + made + m.group(4) if m.group(2) == "quality" else m.group(0), text)
     if "<!-- figures:quality -->" not in text:
         sys.exit("README.md has no <!-- figures:quality --> block")
