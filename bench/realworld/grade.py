@@ -2,7 +2,8 @@
 states from the sentence that holds the fact.
 
 Usage:
-    python bench/realworld/grade.py OUT_DIR QUOTES.json [QUOTES.json ...] [--size 100] [--seed 7]
+    python bench/realworld/grade.py OUT_DIR QUOTES.json [QUOTES.json ...] [--size 100] [--seed 7] [--only-quoted]
+        [--gold FACTS.json]
 
 OUT_DIR is a build of the real-article texts (`run.py TEXTS --out OUT_DIR`); the quotes files map a fact's id
 to the words of its article that state it (kept outside the repository with the texts). For each sampled
@@ -52,13 +53,18 @@ def main() -> int:
     parser.add_argument("quotes", type=Path, nargs="+")
     parser.add_argument("--size", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--gold", type=Path, default=HERE / "facts.json", help="the labelled facts (default: facts.json)")
+    parser.add_argument("--only-quoted", action="store_true",
+                        help="sample only the facts the quotes files hold (to grade an earlier sample again)")
     args = parser.parse_args()
-    facts = json.loads((HERE / "facts.json").read_text(encoding="utf-8"))
+    facts = json.loads(args.gold.read_text(encoding="utf-8"))
     quotes: dict[str, str] = {}
     for path in args.quotes:
         quotes.update(json.loads(path.read_text(encoding="utf-8")))
+    if args.only_quoted:
+        facts = [fact for fact in facts if fact["id"] in quotes]
     report = json.loads(subprocess.run(
-        [sys.executable, str(SCORER), str(args.out / "graph.ttl"), "--gold", str(HERE / "facts.json"), "--json"],
+        [sys.executable, str(SCORER), str(args.out / "graph.ttl"), "--gold", str(args.gold), "--json"],
         check=True, capture_output=True, text=True).stdout)
     verdict = {r["id"]: r for r in report["results"]}
     store = ox.Store.read_only(str(args.out / "store"))
