@@ -103,12 +103,15 @@ def apply_mapping(extractions: list[Extraction], mapping: dict[str, str], known:
     def target(key: str) -> str:
         return follow(mapping, key)
 
+    def moved(claim: Claim) -> Claim:  # a claim no key of which moves is kept as it is (most claims: no copy)
+        subject = target(claim.subject)
+        obj = target(claim.obj) if isinstance(claim.obj, str) else claim.obj
+        return claim if subject == claim.subject and obj == claim.obj else replace(claim, subject=subject, obj=obj)
+
     for extraction in extractions:
-        extraction.claims = [
-            replace(c, subject=target(c.subject), obj=target(c.obj) if isinstance(c.obj, str) else c.obj)
-            for c in extraction.claims
-        ]
-        extraction.mentions = [replace(m, entity=target(m.entity)) for m in extraction.mentions]
+        extraction.claims = [moved(c) for c in extraction.claims]
+        extraction.mentions = [m if target(m.entity) == m.entity else replace(m, entity=target(m.entity))
+                               for m in extraction.mentions]
         entities: dict[str, Entity] = {}
         kept_first = sorted(extraction.entities.items(), key=lambda item: target(item[0]) != item[0])
         for key, entity in kept_first:  # a surviving entity keeps its own label and class
