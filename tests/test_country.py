@@ -79,3 +79,13 @@ def test_a_country_named_once_in_passing_or_in_a_tie_is_not_clear():
     assert article_country(context_of(twice)) == "fr/country"
     tie = "The committee met on Monday.\n\nThe talks went on.\n\nDelegations from France and Spain observed the vote."
     assert article_country(context_of(tie)) is None
+
+
+def test_a_body_named_by_a_generic_title_belongs_to_one_country():
+    from govgraph.build.rules.examples import extract_text
+
+    extraction = extract_text("Romania's Constitutional Court annulled the vote, and Moldova's Constitutional Court "
+                              "upheld the law. The Supreme Court did not rule.")
+    courts = {m.entity for m in extraction.mentions if "court" in m.entity}
+    assert courts == {"org/ro/constitutional-court", "org/md/constitutional-court", "org/ro/supreme-court"}
+    assert not any(key.startswith("common/") for key in extraction.entities)

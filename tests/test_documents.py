@@ -180,6 +180,7 @@ DATELINES = [
     ("KYIV, Ukraine (AP) — Ukraine's parliament voted.", "Kyiv, Ukraine", None, "Ukraine's parliament"),
     ("NAIROBI, Kenya, Aug 9 (Reuters) - Kenya's parliament passed it.", "Nairobi, Kenya", None, "Kenya's parliament"),
     ("Santiago (AFP) – Chileans rejected the draft.", "Santiago", None, "Chileans rejected"),
+    ("Lima, Dec 6 (EFE).- Peru's Congress voted.", "Lima", None, "Peru's Congress"),
     ("LONDON — The House of Lords debated the bill.", "London", None, "The House"),
     ("NUR-SULTAN – The recent events are challenging.", "Nur-Sultan", None, "The recent"),
     ("MOSCOW, March 3. /TASS/. The State Duma voted.", "Moscow", None, "The State Duma"),

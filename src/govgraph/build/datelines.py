@@ -25,7 +25,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _DATE = (rf"(?:{_MONTH} \d{{1,2}}(?:,? \d{{4}})?|\d{{1,2}} {_MONTH}(?:,? \d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|"
          rf"\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})")
 _AGENCY = r"(?:\((?:[A-Z][A-Za-z./&' -]{0,28}|dpa)\)|/[A-Z]{2,10}/\.?)"  # (AP), (Reuters), (RFE/RL), /TASS/
-_DASH = r"(?:—|–|--?|:)"  # the mark that ends a dateline before the story
+_DASH = r"(?:\.?(?:—|–|--?)|:)"  # the mark that ends a dateline before the story (".-" after an agency: "(EFE).-")
 
 _DATELINE = re.compile(
     rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})"

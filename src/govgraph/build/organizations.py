@@ -162,9 +162,21 @@ def national_name(ctx: DocContext, name: str) -> tuple[str, str] | None:
     return f"{words[1]} of {ctx.gazetteer.entries[country].label}", country
 
 
+_QUALIFIER = re.compile(r"(?<![\w’'-])(?P<word>[A-Z][\w’'-]*?)(?:[’']s)?\s+(?:the\s+)?$")
+
+
+def _qualifying_country(ctx: DocContext, before: str) -> str | None:
+    """The country whose possessive or demonym stands right before a name ("Romania's ", "the Romanian ")."""
+    found = _QUALIFIER.search(before)
+    key = ctx.gazetteer.lookup(found.group("word")) if found is not None else None
+    return key if key is not None and ctx.is_a(key, "Country") else None
+
+
 def register(ctx: DocContext, sentence: Sentence, start: int, end: int, name: str, cls: str, *aliases: str) -> str:
     """An organization entity keyed by its name within the article's country, with its mention; a country's own body
-    named by its demonym ('Egyptian Parliament') is keyed as 'Parliament of Egypt'."""
+    named by its demonym ('Egyptian Parliament') is keyed as 'Parliament of Egypt'. A name the reference data keeps
+    only as a generic title ('Constitutional Court') is the body of the article's country (or of the article), so the
+    courts of two countries never share one node."""
     national = national_name(ctx, name)
     if national is not None:
         label, country = national
@@ -173,12 +185,19 @@ def register(ctx: DocContext, sentence: Sentence, start: int, end: int, name: st
         ctx.add_mention(sentence, start, end, ctx.add_entity(key, cls, label, name, *aliases))
         return key
     known = ctx.gazetteer.lookup(name, ctx.country_key)
+    generic = ctx.gazetteer.entries[known] if known is not None and ctx.gazetteer.entries[known].generic else None
+    scope = ctx.scope()
+    if generic is not None:  # 'Constitutional Court' named as a body is the court of a country, not the kind of body
+        known = None
+        cls = generic.cls if is_subclass(generic.cls, cls) else cls
+        owner = _qualifying_country(ctx, sentence.text[:start])
+        scope = owner.split("/", 1)[0] if owner is not None else scope
     if known is not None:
         key = known
         ctx.add_entity(key, cls, name)
     else:
         kind = "law" if is_subclass(cls, "Document") else "party" if cls == "PoliticalParty" else "org"
-        key = ctx.add_entity(f"{kind}/{ctx.scope()}/{slug(name)}", cls, clean_phrase(name), *aliases)
+        key = ctx.add_entity(f"{kind}/{scope}/{slug(name)}", cls, clean_phrase(name), *aliases)
     ctx.add_mention(sentence, start, end, key)
     return key
 

@@ -108,10 +108,15 @@ def _covering(ctx: DocContext, sentence: Sentence, token: Token, *classes: str) 
     return next((m.entity for m in covering if ctx.is_a(m.entity, *classes)), None)
 
 
-def _ruled_thing(ctx: DocContext, sentence: Sentence, token: Token) -> str | None:
+def _ruled_thing(ctx: DocContext, sentence: Sentence, token: Token, parts: frozenset[str] = frozenset()) -> str | None:
     """The act, document or vote the head of a phrase names (not 'the Constitution of X' inside the name of an
-    amendment bill, not a person, a court or a country)."""
+    amendment bill, not a person, a court or a country); a part of a vote ('the first round of the election', 'the
+    results of the referendum') stands for the vote."""
     thing = _covering(ctx, sentence, token, *RULED)
+    if thing is None and token.lemma_.lower() in parts:
+        whole = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        thing = _covering(ctx, sentence, whole, "Event") if whole is not None else None
     return thing if thing is not None and not ctx.is_a(thing, "Court", "Country", "Person") else None
 
 
@@ -119,6 +124,7 @@ def _ruled_thing(ctx: DocContext, sentence: Sentence, token: Token) -> str | Non
 def rulings(ctx: DocContext, rule: Rule) -> None:
     verbs = frozenset(rule.patterns["rejecting_verbs"]["words"])
     verdicts = frozenset(rule.patterns["verdict_words"]["words"])
+    parts = frozenset(rule.patterns["vote_parts"]["words"])
     for sentence in ctx.sentences:
         if sentence.tokens is None:
             continue
@@ -140,7 +146,7 @@ def rulings(ctx: DocContext, rule: Rule) -> None:
                 courts = [c for c in verb.children if c.dep_ == "nsubj"]
             if not things or not courts:
                 continue
-            thing = _ruled_thing(ctx, sentence, things[0])
+            thing = _ruled_thing(ctx, sentence, things[0], parts)
             if thing is None and declared:  # 'declared the 2016 Electoral Code unconstitutional', as the parser joins it
                 thing = next((k for k in (_ruled_thing(ctx, sentence, t) for t in things[0].subtree
                                           if t.lower_ not in verdicts) if k), None)
