@@ -38,9 +38,10 @@ def test_every_claim_points_to_article_and_sentence_offsets(sample_build: Path):
     claims = set(graph.subjects(RDF.type, GG.Claim))
     assert claims
     for claim in claims:
-        article = graph.value(claim, GG.statedIn)
+        record = graph.value(claim, GG.hasEvidence)
+        article = graph.value(record, GG.statedIn)
         assert (article, RDF.type, GG.SourceDocument) in graph
-        target = graph.value(claim, GG.evidence)
+        target = graph.value(record, GG.evidence)
         assert graph.value(target, OA.hasSource) == article
         selectors = set(graph.objects(target, OA.hasSelector))
         exact = next(graph.value(s, OA.exact) for s in selectors if graph.value(s, OA.exact) is not None)

@@ -38,7 +38,7 @@ SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {
 }"""
 QUOTES_ABOUT = sparql_prologue() + """
 SELECT DISTINCT ?exact WHERE {
-  ?claim a gg:Claim ; gg:evidence ?e . { ?claim rdf:subject ?node } UNION { ?claim rdf:object ?node }
+  ?claim a gg:Claim ; gg:hasEvidence/gg:evidence ?e . { ?claim rdf:subject ?node } UNION { ?claim rdf:object ?node }
   ?e oa:hasSelector ?q . ?q oa:exact ?exact .
 }"""
 
