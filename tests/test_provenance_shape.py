@@ -8,10 +8,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from govgraph.graph.rdf import claim_quads, curie, evidence_iri, method_iri
+from govgraph.graph.stats import stats_for
 from govgraph.records import Claim, Value
 
 RUN = ox.NamedNode("https://example.org/run")
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDF_TYPE = ox.NamedNode(RDF + "type")
 
 
 def quads_of(*claims: Claim) -> set[ox.Quad]:
@@ -70,3 +72,11 @@ def test_a_fact_costs_about_eight_triples_on_the_sample(sample_build: Path):
     qualified = sum(1 for t in triples if t.predicate == curie("gg:qualifier"))
     assert own == 6 * len(claims) + qualified  # type, rdf:subject/predicate/object, hasEvidence, extractedBy
     assert (own + share + len(claims)) / len(claims) < 8.5  # with the fact itself; 10 before records were shared
+    parts: dict[ox.NamedNode, dict[str, ox.NamedNode | ox.Literal]] = {c: {} for c in claims}
+    for t in triples:
+        if t.subject in claims:
+            parts[t.subject][t.predicate.value] = t.object
+    stated = {ox.Triple(p[RDF + "subject"], p[RDF + "predicate"], p[RDF + "object"]) for p in parts.values()}
+    facts = stated & triples
+    stats = stats_for(sample_build)
+    assert stats.claim_triples == own + share + len(facts)  # what `govgraph stats` prints, counted another way
