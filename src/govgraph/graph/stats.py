@@ -52,7 +52,7 @@ class GraphStats:
         return self.claim_triples / self.claims if self.claims else 0.0
 
     def claims_line(self) -> str:
-        """'791 (7.99 triples each, ...)': the claims and what each costs."""
+        """'791 (7.63 triples each: ...)': the claims and what each costs."""
         if not self.claims:
             return "0"
         return (f"{self.claims} ({self.triples_per_claim:.2f} triples each: claim, fact and share of "
