@@ -34,6 +34,7 @@ class _Builder:
         self.nodes = 0
         self.articles: list[ox.NamedNode] = []
         self.run = _iri(ID["run/synthetic"])
+        self.method = _iri(ID["extractor/synthetic/0.9"])
         self.sentence = 0
 
     def add(self, s: ox.NamedNode, p: object, o: ox.NamedNode | ox.Literal, g: ox.NamedNode) -> None:
@@ -56,6 +57,9 @@ class _Builder:
         self.add(doc, RDFS.label, ox.Literal(title), doc)
         self.add(doc, DCTERMS.date, ox.Literal(f"2023-{1 + index % 12:02d}-15", datatype=_iri(XSD.date)), doc)
         self.add(self.run, PROV.used, doc, _iri(ID["graph/derived"]))
+        self.add(self.method, RDF.type, _iri(GG.ExtractionMethod), doc)
+        self.add(self.method, GG.extractor, ox.Literal("synthetic"), doc)
+        self.add(self.method, GG.confidence, ox.Literal("0.9", datatype=_iri(XSD.decimal)), doc)
         self.articles.append(doc)
         self.nodes += 1
         return doc
@@ -70,12 +74,15 @@ class _Builder:
         key = hashlib.sha1(f"{s}{p}{o}{self.sentence}".encode()).hexdigest()[:16]
         claim = _iri(ID[f"claim/{key}"])
         evidence = _iri(f"{doc.value}/sentence/{self.sentence}")
+        record = _iri(f"{doc.value}/evidence/{self.sentence}")
         quote = _iri(f"{evidence.value}/quote")
         text = f"Sentence {self.sentence}: {s.value.rsplit('/', 1)[-1]} {str(p).rsplit('#', 1)[-1]} {getattr(o, 'value', o)}."
         for pred, obj in ((RDF.type, _iri(GG.Claim)), (RDF.subject, s), (RDF.predicate, _iri(p)), (RDF.object, o),
-                          (GG.statedIn, doc), (GG.evidence, evidence), (GG.extractor, ox.Literal("synthetic")),
-                          (GG.confidence, ox.Literal("0.90", datatype=_iri(XSD.decimal))), (PROV.wasGeneratedBy, self.run)):
+                          (GG.hasEvidence, record), (GG.extractedBy, self.method)):
             self.add(claim, pred, obj, doc)
+        for pred, obj in ((RDF.type, _iri(GG.EvidenceRecord)), (GG.statedIn, doc), (GG.evidence, evidence),
+                          (PROV.wasGeneratedBy, self.run)):
+            self.add(record, pred, obj, doc)
         self.add(evidence, RDF.type, _iri(OA.SpecificResource), doc)
         self.add(evidence, OA.hasSource, doc, doc)
         self.add(evidence, OA.hasSelector, quote, doc)

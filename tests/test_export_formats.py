@@ -101,7 +101,7 @@ def test_jsonld_has_a_readable_context(sample_build: Path) -> None:
     assert "ggid:graph/schema" in graphs and any(g.startswith("ggid:doc/") for g in graphs)
     nodes = [n for g in document["@graph"] for n in g["@graph"]]
     claim = next(n for n in nodes if n.get("@type") == "gg:Claim")
-    assert claim["@id"].startswith("ggid:claim/") and "gg:statedIn" in claim and "rdf:subject" in claim
+    assert claim["@id"].startswith("ggid:claim/") and "gg:hasEvidence" in claim and "rdf:subject" in claim
 
 
 def test_cli_export_stdout_and_file(sample_build: Path, tmp_path: Path) -> None:

@@ -28,13 +28,14 @@ QUERIES = {
     "articles": "SELECT ?doc ?title ?file WHERE { ?doc a gg:SourceDocument ; dcterms:title ?title ; gg:fileName ?file }",
     "claims with their sentence and article": """
         SELECT ?claim ?subjectLabel ?predicate ?title ?exact ?start WHERE {
-          ?claim a gg:Claim ; rdf:subject ?s ; rdf:predicate ?predicate ; gg:statedIn ?doc ; gg:evidence ?ev .
+          ?claim a gg:Claim ; rdf:subject ?s ; rdf:predicate ?predicate ; gg:hasEvidence ?record .
+          ?record gg:statedIn ?doc ; gg:evidence ?ev .
           ?s rdfs:label ?subjectLabel . ?doc dcterms:title ?title .
           ?ev oa:hasSelector ?q, ?pos . ?q oa:exact ?exact . ?pos oa:start ?start .
         }""",
     "claims per article": """
         SELECT ?doc (COUNT(DISTINCT ?c) AS ?claims) (SAMPLE(?t) AS ?title) WHERE {
-          ?c gg:statedIn ?doc . ?doc dcterms:title ?t } GROUP BY ?doc""",
+          ?c gg:hasEvidence/gg:statedIn ?doc . ?doc dcterms:title ?t } GROUP BY ?doc""",
     "asserted claims": "ASK { ?c a gg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . ?s ?p ?o }",
     "no such thing": "ASK { ?x a gg:NoSuchClass }",
     "mentioned entities": "CONSTRUCT { ?doc gg:mentions ?x . ?x rdfs:label ?l } WHERE { ?doc gg:mentions ?x . ?x rdfs:label ?l }",

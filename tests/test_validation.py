@@ -28,14 +28,30 @@ def _copy_with(sample_build: Path, tmp_path: Path, edit) -> Path:
     return out
 
 
-def test_shacl_rejects_a_claim_without_evidence(sample_build: Path, tmp_path: Path):
-    def drop_evidence(graph: rdflib.Graph) -> None:
-        claim = next(iter(graph.subjects(RDF.type, GG.Claim)))
-        graph.remove((claim, GG.evidence, None))
+def _drop_claim_evidence(graph: rdflib.Graph) -> None:
+    claim = next(iter(sorted(graph.subjects(RDF.type, GG.Claim))))
+    graph.remove((claim, GG.hasEvidence, None))
 
-    result = run_cli("validate", "--out", str(_copy_with(sample_build, tmp_path, drop_evidence)))
+
+def _drop_record_sentences(graph: rdflib.Graph) -> None:
+    record = next(iter(sorted(graph.subjects(RDF.type, GG.EvidenceRecord))))
+    graph.remove((record, GG.evidence, None))
+
+
+def _drop_method_confidence(graph: rdflib.Graph) -> None:
+    method = next(iter(sorted(graph.subjects(RDF.type, GG.ExtractionMethod))))
+    graph.remove((method, GG.confidence, None))
+
+
+@pytest.mark.parametrize(("edit", "said"), [
+    (_drop_claim_evidence, "gg:hasevidence"),
+    (_drop_record_sentences, "at least one gg:evidence"),
+    (_drop_method_confidence, "gg:confidence"),
+], ids=["claim without evidence record", "evidence record without sentence", "method without confidence"])
+def test_shacl_rejects_provenance_with_a_part_missing(sample_build: Path, tmp_path: Path, edit, said: str):
+    result = run_cli("validate", "--out", str(_copy_with(sample_build, tmp_path, edit)))
     assert result.returncode == 1
-    assert "SHACL violation" in result.stdout and "evidence" in result.stdout.lower()
+    assert "SHACL violation" in result.stdout and said in result.stdout.lower()
 
 
 @pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs Java")

@@ -22,12 +22,14 @@ from govgraph.namespaces import ID, sparql_prologue
 
 BLOCK = '<script type="application/json" id="gg-{}">(.*?)</script>'
 
-# nodes as the page defines them, counted straight from the graph: typed instances (quote selectors
-# and intervals are parts of other nodes) and the schema individuals (branches) that instances point at
+# nodes as the page defines them, counted straight from the graph: typed instances (quote selectors, intervals,
+# evidence records and extraction methods are parts of other nodes) and the schema individuals (branches) that
+# instances point at
 NODE_COUNT = sparql_prologue() + """
 SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {
   { ?s a ?c . FILTER(isIRI(?s) && STRSTARTS(STR(?s), STR(ggid:)))
-    FILTER(?c NOT IN (oa:TextQuoteSelector, oa:TextPositionSelector, time:Interval, time:Instant)) }
+    FILTER(?c NOT IN (oa:TextQuoteSelector, oa:TextPositionSelector, time:Interval, time:Instant, gg:EvidenceRecord,
+                      gg:ExtractionMethod)) }
   UNION
   { GRAPH ggid:graph\\/schema { ?s a owl:NamedIndividual } GRAPH ?g { ?x ?p ?s } FILTER(?g != ggid:graph\\/schema) }
 }"""
@@ -38,7 +40,7 @@ SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {
 }"""
 QUOTES_ABOUT = sparql_prologue() + """
 SELECT DISTINCT ?exact WHERE {
-  ?claim a gg:Claim ; gg:evidence ?e . { ?claim rdf:subject ?node } UNION { ?claim rdf:object ?node }
+  ?claim a gg:Claim ; gg:hasEvidence/gg:evidence ?e . { ?claim rdf:subject ?node } UNION { ?claim rdf:object ?node }
   ?e oa:hasSelector ?q . ?q oa:exact ?exact .
 }"""
 

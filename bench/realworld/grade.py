@@ -31,7 +31,8 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 SELECT DISTINCT ?s ?p ?o ?q ?sentence ?doc WHERE {
-  ?claim a gg:Claim ; rdf:subject ?subject ; rdf:predicate ?p ; rdf:object ?object ; gg:evidence ?ev ; gg:statedIn ?doc .
+  ?claim a gg:Claim ; rdf:subject ?subject ; rdf:predicate ?p ; rdf:object ?object ; gg:hasEvidence ?record .
+  ?record gg:evidence ?ev ; gg:statedIn ?doc .
   FILTER(?p != gg:mentions)
   ?ev oa:hasSelector ?sel . ?sel oa:exact ?sentence .
   OPTIONAL { ?claim gg:qualifier ?q }

@@ -35,7 +35,8 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 SELECT DISTINCT ?claim ?s ?p ?o ?sentence ?extractor ?doc WHERE {
   ?claim a gg:Claim ; rdf:subject ?subject ; rdf:predicate ?p ; rdf:object ?object ;
-         gg:evidence ?ev ; gg:extractor ?extractor ; gg:statedIn ?doc .
+         gg:hasEvidence ?record ; gg:extractedBy/gg:extractor ?extractor .
+  ?record gg:evidence ?ev ; gg:statedIn ?doc .
   FILTER(?p != gg:mentions)
   ?ev oa:hasSelector ?sel . ?sel oa:exact ?sentence .
   OPTIONAL { ?subject rdfs:label ?sl }

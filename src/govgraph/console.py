@@ -101,7 +101,7 @@ def stats_text(stats: GraphStats) -> str:
 
     summary = [("store", stats.store), ("graphs", str(stats.graphs)),
                ("triples", f"{stats.triples} ({stats.quads} quads across graphs)"), ("articles", str(stats.articles)),
-               ("claims", str(stats.claims)), ("conflicts", str(stats.conflicts))]
+               ("claims", stats.claims_line()), ("conflicts", str(stats.conflicts))]
     blocks = [plain_table(None, summary)]
     for title, key, column, counts in (("instances by class", "class", "instances", stats.by_class),
                                        ("triples by property", "property", "triples", stats.by_property)):

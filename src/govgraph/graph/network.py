@@ -4,7 +4,9 @@
 plus schema individuals such as the branches of power that instances point at), their class, human
 label, literal properties and source articles; one edge per distinct (subject, property, object);
 the claims with their quotes; and, from the schema graph, the labels of classes and properties.
-Claims, evidence, source articles, conflicts and the build run are nodes flagged ``provenance``.
+Claims, evidence, source articles, conflicts and the build run are nodes flagged ``provenance``. The nodes a
+claim shares with others, its evidence record (article, sentences, run) and its extraction method (extractor,
+confidence), are folded into each claim: the view links a claim to its article, sentences and run itself.
 """
 
 from __future__ import annotations
@@ -29,10 +31,14 @@ _NAMING = (_PREF, _LABEL, _TITLE)
 Lit = tuple[str, str, str | None, str]  # property, lexical value, language, graph
 _EVIDENCE, _STATED_IN, _EXACT, _SELECTOR, _HAS_SOURCE = (
     str(GG.evidence), str(GG.statedIn), str(OA.exact), str(OA.hasSelector), str(OA.hasSource))
+_SHARED_LINKS = frozenset((str(GG.hasEvidence), str(GG.extractedBy)))
+_SHARED_CLASSES = frozenset((str(GG.EvidenceRecord), str(GG.ExtractionMethod)))
 
 PROVENANCE_CLASSES = frozenset(str(c) for c in (GG.Claim, GG.Conflict, GG.BuildRun, GG.SourceDocument, OA.SpecificResource))
-# parts of other nodes (a quote selector belongs to its evidence, an interval to its tenure): never nodes of their own
-FOLDED_CLASSES = frozenset(str(c) for c in (OA.TextQuoteSelector, OA.TextPositionSelector, TIME.Interval, TIME.Instant))
+# parts of other nodes (a quote selector belongs to its evidence, an interval to its tenure, an evidence record and
+# an extraction method to each claim that points at them): never nodes of their own
+FOLDED_CLASSES = frozenset(str(c) for c in (
+    OA.TextQuoteSelector, OA.TextPositionSelector, TIME.Interval, TIME.Instant, GG.EvidenceRecord, GG.ExtractionMethod))
 # literal properties that name a node rather than describe it
 NAME_PROPERTIES = frozenset(str(p) for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, GG.contextLabel))
 
@@ -163,6 +169,26 @@ class _Quads:
             self.inverse[s] = o.value
             self.inverse[o.value] = s
 
+    def fold_shared(self) -> None:
+        """Give each claim the links and literals of its evidence record and extraction method, in place of its
+        links to them (a method is described in every article graph that uses it: its literals are taken once)."""
+        shared = {s for s, types in self.types.items() if types & _SHARED_CLASSES}
+        if not shared:
+            return
+        shared_links: dict[str, dict[tuple[str, str], None]] = defaultdict(dict)
+        for s, p, o, _ in self.links:
+            if s in shared:
+                shared_links[s][(p, o)] = None
+        shared_literals = {s: list(dict.fromkeys(lit[:3] for lit in self.literals.get(s, ()))) for s in shared}
+        links: list[tuple[str, str, str, str]] = []
+        for s, p, o, g in self.links:
+            if p in _SHARED_LINKS and o in shared:
+                links.extend((s, p2, o2, g) for p2, o2 in shared_links[o])
+                self.literals[s].extend((*lit, g) for lit in shared_literals[o])
+            elif s not in shared:
+                links.append((s, p, o, g))
+        self.links = links
+
 
 class _Classes:
     """Depth of classes in the schema's hierarchy, to pick the most specific of a node's types."""
@@ -209,6 +235,7 @@ def project(quads: Iterable[ox.Quad], lean_above: int | None = None) -> Network:
         The nodes, edges, claims and schema labels.
     """
     index = _Quads(quads)
+    index.fold_shared()
     superclasses = {c: tuple(sorted(p)) for c, p in index.superclasses.items()}
     classes = _Classes(superclasses)
     schema_labels = {s: label for s, lits in index.schema_labels.items() if (label := _pick_label(lits))}

@@ -2,8 +2,10 @@
 
 Each source document's statements go into a named graph whose name is the document's IRI;
 curated reference data and the schema have graphs of their own. Every extracted statement is
-asserted plainly and also as a gg:Claim that points at the sentence (Web Annotation selectors
-with the exact quote and character offsets) and the article it came from.
+asserted plainly and also as a gg:Claim that points at an evidence record (the article and the sentence,
+a Web Annotation specific resource with the exact quote and character offsets, and the build run) shared by
+every claim of that sentence, and at an extraction method (extractor and confidence) shared by every claim
+the extractor makes at that confidence.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from urllib.parse import quote
 
 import pyoxigraph as ox
 
@@ -160,6 +163,13 @@ def sentence_quads(doc: Document, index: int) -> Iterator[ox.Quad]:
 
 
 def claim_quads(claim: Claim, run: ox.NamedNode) -> Iterator[ox.Quad]:
+    """The fact, its claim node, and the two provenance nodes the claim shares with others.
+
+    The claim node holds what is its own (the reified statement, a qualifier) and two links: gg:hasEvidence to
+    the evidence record of its sentences (article, sentences, build run), shared by every claim those sentences
+    support, and gg:extractedBy to the extraction method (extractor and confidence), shared by every claim it
+    makes at that confidence. Claims that share a node yield its quads again; the caller deduplicates.
+    """
     graph = document_iri(claim.doc_id)
     subject, predicate, obj = entity_iri(claim.subject), curie(claim.predicate), object_term(claim)
     node = iri(f"{ID}claim/{claim_key(claim)}")
@@ -171,13 +181,44 @@ def claim_quads(claim: Claim, run: ox.NamedNode) -> Iterator[ox.Quad]:
     yield ox.Quad(node, iri(str(RDF.subject)), subject, graph)
     yield ox.Quad(node, iri(str(RDF.predicate)), predicate, graph)
     yield ox.Quad(node, iri(str(RDF.object)), obj, graph)
-    yield ox.Quad(node, curie("gg:statedIn"), graph, graph)
-    yield ox.Quad(node, curie("gg:evidence"), sentence_iri(claim.doc_id, claim.sentence), graph)
-    for index in claim.also:
-        yield ox.Quad(node, curie("gg:evidence"), sentence_iri(claim.doc_id, index), graph)
-    yield ox.Quad(node, curie("gg:extractor"), text(claim.extractor), graph)
-    yield ox.Quad(node, curie("gg:confidence"), canonical_literal(f"{claim.confidence:.2f}", _DECIMAL), graph)
-    yield ox.Quad(node, iri(str(PROV.wasGeneratedBy)), run, graph)
+    sentences = tuple(sorted({claim.sentence, *claim.also}))
+    confidence = f"{claim.confidence:.2f}"
+    yield ox.Quad(node, curie("gg:hasEvidence"), evidence_iri(claim.doc_id, sentences), graph)
+    yield ox.Quad(node, curie("gg:extractedBy"), method_iri(claim.extractor, confidence), graph)
+    yield from _evidence_quads(claim.doc_id, sentences, run)
+    yield from _method_quads(claim.extractor, confidence, graph)
+
+
+def evidence_iri(doc_id: str, sentences: tuple[int, ...]) -> ox.NamedNode:
+    """The evidence record of a set of sentences of one document: `.../doc/ID/evidence/3` or `.../evidence/2-3`."""
+    return iri(f"{ID}doc/{doc_id}/evidence/{'-'.join(map(str, sentences))}")
+
+
+def method_iri(extractor: str, confidence: str) -> ox.NamedNode:
+    """The extraction method of an extractor at one confidence: `.../extractor/persons.offices/0.9`."""
+    return iri(f"{ID}extractor/{quote(extractor, safe='._-')}/{canonical_literal(confidence, _DECIMAL).value}")
+
+
+@lru_cache(maxsize=1024)
+def _evidence_quads(doc_id: str, sentences: tuple[int, ...], run: ox.NamedNode) -> tuple[ox.Quad, ...]:
+    graph, record = document_iri(doc_id), evidence_iri(doc_id, sentences)
+    return (
+        ox.Quad(record, _TYPE, curie("gg:EvidenceRecord"), graph),
+        ox.Quad(record, curie("gg:statedIn"), graph, graph),
+        *(ox.Quad(record, curie("gg:evidence"), sentence_iri(doc_id, index), graph) for index in sentences),
+        ox.Quad(record, iri(str(PROV.wasGeneratedBy)), run, graph),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _method_quads(extractor: str, confidence: str, graph: ox.NamedNode) -> tuple[ox.Quad, ...]:
+    """In each article graph that uses the method, so that every article graph describes its claims whole."""
+    method = method_iri(extractor, confidence)
+    return (
+        ox.Quad(method, _TYPE, curie("gg:ExtractionMethod"), graph),
+        ox.Quad(method, curie("gg:extractor"), text(extractor), graph),
+        ox.Quad(method, curie("gg:confidence"), canonical_literal(confidence, _DECIMAL), graph),
+    )
 
 
 def claim_iri(claim: Claim) -> ox.NamedNode:
@@ -249,7 +290,8 @@ def turtle_prefixes() -> dict[str, str]:
 
 
 __all__ = ["DERIVED_GRAPH", "GG", "claim_iri", "claim_quads", "curie", "document_iri", "document_quads",
-           "entity_iri", "entity_quads", "prefixes", "reference_quads", "sentence_quads", "sort_key"]
+           "entity_iri", "entity_quads", "evidence_iri", "method_iri", "prefixes", "reference_quads", "sentence_quads",
+           "sort_key"]
 
 
 def run_iri(extractions: list[Extraction]) -> ox.NamedNode:
