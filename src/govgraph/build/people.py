@@ -359,8 +359,8 @@ class People:
             lead = {"heads": "Head", "chairs": "Chair", "leads": "Leader", "directs": "Director", "runs": "Head"}.get(verb)
             if lead:
                 org_span = self._org_span(sentence, match.end())
-                if org_span is None:
-                    continue
+                if org_span is None or not sentence.text[org_span[0] : org_span[1]].strip()[:1].isupper():
+                    continue  # 'X, leads with 31% of the votes': no organization
                 person = self.person(match.group(1), create=True)
                 if person is None:
                     continue

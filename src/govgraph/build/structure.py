@@ -9,7 +9,7 @@ from govgraph.build.context import DocContext, Sentence, clean_phrase
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import INSTITUTION_HEADS, institution_class
 from govgraph.build.numbers import find_numbers, words_to_number
-from govgraph.build.records import Value
+from govgraph.build.records import Mention, Value
 
 BODY_CLASSES = ("Parliament", "Chamber", "Body", "Court", "Government", "Council", "Commission", "Agency",
                 "Ministry", "Administration", "Institution", "Organization", "Institute", "Party", "Outlet")
@@ -127,6 +127,18 @@ def _unnamed_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
         ctx.claim(sentence, key, "gg:existedUntil", Value(match.group("b"), "gYear"), "structure:lifetime", 0.8)
 
 
+def _names_place(ctx: DocContext, text: str) -> bool:
+    key = ctx.gazetteer.lookup(text)
+    return key is not None and ctx.is_a(key, "Country", "Region", "City")
+
+
+def _ends_in_place(ctx: DocContext, sentence: Sentence, mention: Mention) -> bool:
+    """A name that ends in 'of PLACE' ('Congress of Mexico City'): an acronym after it that does not spell it may
+    be the place's own."""
+    return any(m.end == mention.end and m.start > mention.start and ctx.is_a(m.entity, "Country", "Region", "City")
+               for m in sentence.mentions) or _names_place(ctx, re.sub(r"^.*\bof\s+(?:the\s+)?", "", mention.text))
+
+
 def aliases_and_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
     """'akims (governors)', 'the unrest known as Tragic January', 'Constitutional Court (1992-1995)'.
 
@@ -157,6 +169,9 @@ def aliases_and_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
             entry = ctx.gazetteer.entries.get(mention.entity)
             if entry is not None and entry.generic:
                 continue  # 'central election commission (CEC)': a kind shared by every country, not this body
+            if _names_place(ctx, alias) or (acronym and _ends_in_place(ctx, sentence, mention)
+                                            and not acronym_fits(mention.text, alias)):
+                continue  # 'the X Movement (Pakistan)', 'the Congress of Mexico City (CDMX)': the place's, not a name
             if alias and len(alias.split()) <= 6 and alias.lower() != mention.text.lower():
                 ctx.claim(sentence, mention.entity, "skos:altLabel", Value(alias, "string"), "structure:gloss", 0.8)
                 ctx.add_entity(mention.entity, "", "", alias)

@@ -34,8 +34,11 @@ _MEMBER_OF = re.compile(r"^,\s+(?:(?:a|an)\s+(?:(?:leading|senior|prominent|vete
                         r"key)\s+)?member\s+of|who\s+(?:is\s+(?:a\s+)?member\s+of|belongs\s+to|represents))\s+"
                         r"(?:the\s+)?$")
 _ARTICLE = re.compile(r"^,\s+(?:a|an)\s+$")
+# NAME, (former) speaker of the House from the PARTY; NAME, a lawmaker from the PARTY
+_TITLED_FROM = re.compile(r"^,\s+(?:(?:a|an|the)\s+)?(?P<title>[^,;()]{2,80}?)\s+from\s+(?:the\s+)?$")
 _MEMBER_AFTER = re.compile(r"\s+(?:lawmaker|legislator|mp|senator|deputy|member|politician|candidate|councillor|"
                            r"councilor|congressman|congresswoman|parliamentarian)\b", re.I)
+_GLOSS = re.compile(r"^\s*\([^()A-Za-z]{1,20}\)")  # a name in another script after a name
 _PARTY_ACRONYM = re.compile(r"^\s*\([A-Z][A-Za-z-]{1,9}\)")
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,6})\s+$")
 # words that may stand between a party and its member's name: titles and their modifiers
@@ -88,6 +91,9 @@ def person_parties(ctx: DocContext, rule: Rule) -> None:
             for party in parties:
                 if _joined(ctx, sentence, person, party, titles):
                     ctx.claim(sentence, person.entity, "gg:memberOf", party.entity, rule.name, 0.8)
+            named = _adjective_party(ctx, sentence, person, titles)
+            if named is not None:
+                ctx.claim(sentence, person.entity, "gg:memberOf", named, rule.name, 0.75)
             party_key = _acronym_party(ctx, sentence, person)
             if party_key is not None:
                 ctx.claim(sentence, person.entity, "gg:memberOf", party_key, rule.name, 0.75)
@@ -149,7 +155,7 @@ def _joined(ctx: DocContext, sentence: Sentence, person: Mention, party: Mention
     p_start, p_end = person.start - sentence.start, person.end - sentence.start
     q_start, q_end = party.start - sentence.start, party.end - sentence.start
     if p_end <= q_start:
-        gap = text[p_end:q_start]
+        gap = _GLOSS.sub("", text[p_end:q_start], count=1)  # 'NAME (賴清德) of the PARTY': the name as written there
         first = _PERSON_FIRST.match(gap)
         if first and re.match(_APOSTROPHE, gap):
             return first.group("word") is None or _pos(ctx, sentence.start + p_end + first.start("word")) == "ADJ"
@@ -159,11 +165,20 @@ def _joined(ctx: DocContext, sentence: Sentence, person: Mention, party: Mention
             return True
         if _ARTICLE.match(gap):  # 'X, a PARTY lawmaker'
             return _MEMBER_AFTER.match(text, q_end) is not None
+        titled = _TITLED_FROM.match(gap)
+        if titled:  # 'X, former speaker of the House from the PARTY': a title, then the party it is from
+            words = re.findall(r"[\w-]+", titled.group("title").lower())
+            return bool(words) and (words[0] in titles or (words[0] in FORMER | CURRENT and len(words) > 1
+                                                           and words[1] in titles))
         return False
     if q_end <= p_start:
         gap = text[q_end:p_start]
+        owner = re.match(rf"{_APOSTROPHE}s(?=\s*\()", gap)  # "the PARTY's (ACR) NAME"
+        gap = gap[owner.end() :] if owner else gap
         acronym = _PARTY_ACRONYM.match(gap)
         gap = gap[acronym.end() :] if acronym else gap
+        if owner and acronym:
+            gap = "'s" + gap
         if re.fullmatch(rf"{_APOSTROPHE}s\s+", gap):  # 'Azimio's Raila Odinga'
             return True
         possessive = re.match(rf"{_APOSTROPHE}s\s+", gap)
@@ -177,6 +192,25 @@ def _member_title_last(gap: str, titles: frozenset[str]) -> bool:
     """The word right before the name is a title ('PAS leader', 'PAN senator'), not a filler ('of the')."""
     words = re.findall(r"[\w-]+", gap.lower())
     return bool(words) and words[-1] in titles and words[-1] not in {"of", "the"}
+
+
+_ADJECTIVE_TITLE = re.compile(r"(?<![\w’'-])(?P<adj>[A-Z][a-z]+)\s+(?P<title>(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+)\s+$")
+_PARTY_WORDS = frozenset({"party", "movement", "alliance", "front"})
+
+
+def _adjective_party(ctx: DocContext, sentence: Sentence, person: Mention, titles: frozenset[str]) -> str | None:
+    """'Socialist Prime Minister NAME', 'Republican senator NAME': the one party of the article named by that
+    word and a party word ('Socialist Party'), when a title stands between the word and the name."""
+    match = _ADJECTIVE_TITLE.search(sentence.text[: person.start - sentence.start])
+    if match is None or is_country_word(ctx, match.group("adj")):
+        return None
+    if not all(w in titles or w in FORMER | CURRENT for w in match.group("title").lower().split()):
+        return None
+    adjective = match.group("adj").lower()
+    found = {key for key, entity in ctx.extraction.entities.items() if ctx.is_a(key, "PoliticalParty")
+             for name in (entity.label, *entity.aliases)
+             if len(words := name.lower().split()) == 2 and words[0] == adjective and words[1] in _PARTY_WORDS}
+    return found.pop() if len(found) == 1 else None
 
 
 def _acronym_party(ctx: DocContext, sentence: Sentence, person: Mention) -> str | None:
