@@ -44,6 +44,7 @@ MEMBER_WORDS = lexicon().of("member-words")  # a seat in a chamber: 'senator', '
 POSSESSIVES = frozenset({"its", "their"})
 # Titles whose "of X" names a portfolio or a place rather than a body.
 PORTFOLIO_TITLES = frozenset({"minister", "secretary", "deputy minister", "secretary of state", "governor", "mayor"})
+MINISTERIAL = frozenset({"minister", "deputy minister", "secretary"})  # 'of' a portfolio, even in lower case
 # Titles that name an office without a body: national offices and posts of a country.
 BARE_TITLES = NATIONAL_TITLES | frozenset({
     "senator", "governor", "mayor", "minister", "deputy minister", "member of parliament", "deputy president",
@@ -168,7 +169,31 @@ def name_spans(ctx: DocContext, sentence: Sentence, ents: tuple = ()) -> list[Na
         name = clean_name(" ".join(words))
         if name and name_words_ok(ctx, name.split()) and not _named_thing(tokens[0]):
             found.append(NameSpan(start, end, name, needs_title))
-    return found
+    return found + _untagged_after_title(ctx, sentence, found)
+
+
+def _untagged_after_title(ctx: DocContext, sentence: Sentence, found: list[NameSpan]) -> list[NameSpan]:
+    """Proper names the recogniser left out right after a capitalized title ('President Umaro Sissoco Embalo,'):
+    people only where a title is read for them (needs_title)."""
+    span = sentence.tokens
+    assert span is not None
+    _, vocabulary = office_vocabulary(ctx.gazetteer)
+    out = []
+    i = span.start + 1
+    while i < span.end:
+        before = span.doc[i - 1]
+        j = i
+        while j < span.end and span.doc[j].pos_ == "PROPN" and span.doc[j].is_title and span.doc[j].is_alpha \
+                and not span.doc[j].ent_type_ and span.doc[j].lower_ not in vocabulary:
+            j += 1
+        if 2 <= j - i <= 4 and before.is_title and before.lower_ in vocabulary \
+                and (j == span.end or not span.doc[j].is_title):
+            start, end = span.doc[i].idx - sentence.start, span.doc[j - 1].idx + len(span.doc[j - 1]) - sentence.start
+            name = sentence.text[start:end]
+            if not any(f.start < end and start < f.end for f in found) and name_words_ok(ctx, name.split()):
+                out.append(NameSpan(start, end, name, needs_title=True))
+        i = max(j, i + 1)
+    return out
 
 
 NON_PERSON_NOUNS = frozenset({
@@ -302,7 +327,7 @@ class Offices:
         match = None
         for candidate in matches if before_name else matches[:1]:
             rest = text[candidate.end :]
-            if not rest.strip() or _OF_TAIL.match(rest):
+            if not rest.strip() or _OF_TAIL.match(rest) or _FROM_PARTY.match(rest):  # '... from the X Party'
                 match = candidate
         if match is None:
             return None
@@ -320,7 +345,7 @@ class Offices:
             prefix = left[-1:]  # 'First Deputy Speaker'
         places = [m for m in self.ctx.mentions_in(sentence, start, start + match.start)
                   if self.ctx.is_a(m.entity, "Country")]  # 'Sierra Leone's President': a country of two words
-        if country is None and places:
+        if places:  # the whole name the article names ('Guinea-Bissau'), not a word of it ('Guinea')
             country = places[-1].entity
         in_place = {t.i for t in left_tokens for m in places if m.start <= t.idx < m.end}
         qualifiers = [t.text for t in left_tokens if (t.text[:1].isupper() or t.lower_ in HEAD_CLASSES)
@@ -351,7 +376,9 @@ class Offices:
             return self.post(sentence, title, org, former) if org else None
         if qualifiers:
             return self._qualified(sentence, (start, start + match.start), title, qualifiers, country, former)
-        if title.lower() not in BARE_TITLES and not (entry.generic and heads):
+        national = entry.generic and entry.label.lower() in NATIONAL_TITLES and len(written.split()) > 1
+        if title.lower() not in BARE_TITLES and not (entry.generic and heads) and not national:
+            # 'former minister of foreign affairs': another name of a national title (the foreign minister)
             return None  # 'leader', 'chairman', 'director' of nothing named; but 'Speaker of Parliament'
         return Title(self.generic(title, country), former)
 
@@ -399,6 +426,9 @@ class Offices:
         member = _FROM_PARTY.search(sentence.text, org_start, org_end)
         org_end = member.start() if member else org_end  # 'speaker of the House from the X Party': X is his party
         org_text = sentence.text[org_start:org_end].strip()
+        if re.fullmatch(r"[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,2}", org_text) and title.lower() in MINISTERIAL \
+                and not set(org_text.split()) & (DETERMINERS | NP_STOP):  # 'former minister of foreign affairs'
+            return Title(self.generic(f"{title} of {org_text.title().replace(' And ', ' and ')}", None), former)
         if not org_text[:1].isupper():
             return None
         first = next((m for m in self.ctx.mentions_in(sentence, org_start, org_end)
@@ -660,6 +690,9 @@ def _led_by(ctx: DocContext, sentence: Sentence, root: Token) -> tuple[str, str,
         return None
     former = any(c.dep_ == "prep" and c.lower_ == "until" for c in (*verb.children, *anchor.children))
     noun = anchor.head
+    from govgraph.build.rules.memberships import party_mentions  # (it imports this module)
+
+    party_mentions(ctx, sentence)  # 'the PAS, led by X': a party the article named in full before
     for mention in sentence.mentions:
         start, end = mention.start - sentence.start, mention.end - sentence.start
         if start <= noun.idx - sentence.start < end and _is_body(ctx, mention.entity):

@@ -120,7 +120,8 @@ def party_mentions(ctx: DocContext, sentence: Sentence) -> list[Mention]:
 
 
 _AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},)?\s+of\s+(?:the\s+)?|,\s+(?:from|of)\s+(?:the\s+)?|\s+\(\s*")
-_WORDED_NAME = re.compile(r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:de|del|la|las|los|di|du|des|y|e|et|for|of|the)\s+)?[A-Z][\w’'-]+){1,5}")
+_WORDED_NAME = re.compile(r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:de|del|la|las|los|di|du|des|y|e|et|por|para|pela|for|of|the)\s+)?"
+                          r"[A-Z][\w’'-]+){1,5}")
 
 
 def _worded_parties(ctx: DocContext, sentence: Sentence, people: list[Mention]) -> list[Mention]:
@@ -139,8 +140,10 @@ def _worded_parties(ctx: DocContext, sentence: Sentence, people: list[Mention]) 
         if heads.get(words[-1].lower()) != "PoliticalParty" and words[0].lower() not in leads:
             continue
         start, stop = name.span()
-        if any(m.start - sentence.start < stop and start < m.end - sentence.start for m in sentence.mentions) \
-                or any(is_country_word(ctx, w) for w in words):
+        opened = words[0].lower() in leads and len(words) >= 3  # 'Coalición Equipo por Colombia' names a country
+        if any(m.start - sentence.start < stop and start < m.end - sentence.start
+               and not (opened and ctx.is_a(m.entity, "Country")) for m in sentence.mentions) \
+                or (not opened and any(is_country_word(ctx, w) for w in words)):
             continue
         key = ctx.new_entity("party", "PoliticalParty", name.group(0), scope=ctx.scope())
         if ctx.country_key and ctx.is_a(ctx.country_key, "Country"):
