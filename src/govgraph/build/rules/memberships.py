@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.lexicon import lexicon
+from govgraph.build.organizations import is_head
 from govgraph.build.people import is_country_word, office_vocabulary
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.holders import CURRENT, FORMER
@@ -38,7 +39,7 @@ _ARTICLE = re.compile(r"^,\s+(?:a|an)\s+$")
 _TITLED_FROM = re.compile(r"^,\s+(?:(?:a|an|the)\s+)?(?P<title>[^,;()]{2,80}?)\s+from\s+(?:the\s+)?$")
 _MEMBER_AFTER = re.compile(r"\s+(?:lawmaker|legislator|mp|senator|deputy|member|politician|candidate|councillor|"
                            r"councilor|congressman|congresswoman|parliamentarian)\b", re.I)
-_GLOSS = re.compile(r"^\s*\([^()A-Za-z]{1,20}\)")  # a name in another script after a name
+_GLOSS = re.compile(r"\s*\([^()A-Za-z]{1,20}\)")  # a name in another script after a name
 _PARTY_ACRONYM = re.compile(r"^\s*\([A-Z][A-Za-z-]{1,9}\)")
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,6})\s+$")
 # words that may stand between a party and its member's name: titles and their modifiers
@@ -124,6 +125,27 @@ _WORDED_NAME = re.compile(r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:de|del|la|las|los|di|
                           r"[A-Z][\w’'-]+){1,5}")
 
 
+_ORG_ACRONYM = re.compile(r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})(?=\s*\((?P<acr>[A-Z]{2,6})\))")
+
+
+_CONTESTED = re.compile(r"\s*\([A-Z]{2,6}\)\s*,?\s*(?:with|won|got|received|obtained|took|came|finished|polled|"
+                        r"garnered|secured)\b")
+
+
+def _organization_named(ctx: DocContext, sentence: Sentence, match: re.Match[str]) -> bool:
+    """A name the recogniser reads as an organization, with no institution word of the lexicon (a state body,
+    an institute) and no place in it, right before a contestant's result: after a person's name, as in 'NAME of
+    the X (ACR) with 33%', a party's."""
+    if ctx.parsed is None:
+        return False
+    tokens = ctx.parsed.char_span(sentence.start + match.start(), sentence.start + match.end(), alignment_mode="expand")
+    if tokens is None or not len(tokens) or any(t.ent_type_ != "ORG" for t in tokens):
+        return False
+    if not _CONTESTED.match(sentence.text, match.end()):
+        return False  # only a contestant's: 'NAME of Google (GOOG) said' names no party
+    return not any(is_head(w) or is_country_word(ctx, w) for w in match.group("name").split())
+
+
 def _worded_parties(ctx: DocContext, sentence: Sentence, people: list[Mention]) -> list[Mention]:
     """'X, from Movimiento Ciudadano', 'X of the Partido Verde': a name right after a person, in a member's place,
     that ends in a party word of the lexicon ('Partei') or opens with one of a language that puts it first
@@ -132,12 +154,16 @@ def _worded_parties(ctx: DocContext, sentence: Sentence, people: list[Mention]) 
     found: list[Mention] = []
     for person in people:
         end = person.end - sentence.start
-        gap = _AFTER_NAME.match(sentence.text, end)
+        gloss = _GLOSS.match(sentence.text, end)  # 'NAME (侯友宜) of the X'
+        gap = _AFTER_NAME.match(sentence.text, gloss.end() if gloss else end)
         name = _WORDED_NAME.match(sentence.text, gap.end()) if gap else None
+        acronym = _ORG_ACRONYM.match(sentence.text, gap.end()) if gap else None
+        if acronym is not None and _organization_named(ctx, sentence, acronym):
+            name = acronym  # 'NAME of the Kuomintang (KMT)': an organization with an acronym, no institution word
         if name is None:
             continue
         words = name.group(0).split()
-        if heads.get(words[-1].lower()) != "PoliticalParty" and words[0].lower() not in leads:
+        if heads.get(words[-1].lower()) != "PoliticalParty" and words[0].lower() not in leads and name is not acronym:
             continue
         start, stop = name.span()
         opened = words[0].lower() in leads and len(words) >= 3  # 'Coalición Equipo por Colombia' names a country
@@ -145,7 +171,8 @@ def _worded_parties(ctx: DocContext, sentence: Sentence, people: list[Mention]) 
                and not (opened and ctx.is_a(m.entity, "Country")) for m in sentence.mentions) \
                 or (not opened and any(is_country_word(ctx, w) for w in words)):
             continue
-        key = ctx.new_entity("party", "PoliticalParty", name.group(0), scope=ctx.scope())
+        aliases = [acronym.group("acr")] if name is acronym and acronym is not None else []
+        key = ctx.new_entity("party", "PoliticalParty", name.group(0), *aliases, scope=ctx.scope())
         if ctx.country_key and ctx.is_a(ctx.country_key, "Country"):
             ctx.claim(sentence, key, "gg:country", ctx.country_key, "persons.parties", 0.7)
         ctx.add_mention(sentence, start, stop, key)
@@ -158,7 +185,8 @@ def _joined(ctx: DocContext, sentence: Sentence, person: Mention, party: Mention
     p_start, p_end = person.start - sentence.start, person.end - sentence.start
     q_start, q_end = party.start - sentence.start, party.end - sentence.start
     if p_end <= q_start:
-        gap = _GLOSS.sub("", text[p_end:q_start], count=1)  # 'NAME (賴清德) of the PARTY': the name as written there
+        gloss = _GLOSS.match(text, p_end, q_start)  # 'NAME (賴清德) of the PARTY': the name as written there
+        gap = text[gloss.end() if gloss else p_end : q_start]
         first = _PERSON_FIRST.match(gap)
         if first and re.match(_APOSTROPHE, gap):
             return first.group("word") is None or _pos(ctx, sentence.start + p_end + first.start("word")) == "ADJ"
