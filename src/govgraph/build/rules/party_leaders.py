@@ -1,13 +1,13 @@
 """Who leads a party, from a person's possessive before its name or a leader's word between the two.
 
 `parties.leaders`: "José Antonio Kast's Republican Party" (a person's possessive right before a party's name: the
-person leads it), "the Rastriya Prajatantra Party chief X" ("chief", "boss" between a party's name and a
-person's: the party's leader) and "under the leadership of X, the PARTY ..." give the person a tenure of the
-party's leader post ("Leader of Republican Party", gg:officeIn the party), as persons.offices states "X, leader
-of the Democratic Party". Not a coalition, alliance, bloc or front (whose leader the possessive does not make: "Boric's leftist coalition"); not a person the sentence
-gives a sitting holder's title right before the name ("President Vladimir Zelensky's party": a head of state's
-party, often led by someone else; but "former president Petro Poroshenko's European Solidarity" is his); and not
-a word between the possessive and the party's name ("X's former party").
+person leads it), "the Rastriya Prajatantra Party chief X" ("chief", "boss" between a party's name and a person's:
+the party's leader) and "under the leadership of X, the PARTY ..." give the person a tenure of the party's leader
+post ("Leader of Republican Party", gg:officeIn the party), as persons.offices states "X, leader of the Democratic
+Party". Not a coalition, alliance, bloc or front (whose leader the possessive does not make: "Boric's leftist
+coalition"); not a person the sentence gives a sitting holder's title right before the name ("President Vladimir
+Zelensky's party": a head of state's party, often led by someone else; but "former president Petro Poroshenko's
+European Solidarity" is his); and not a word between the possessive and the party's name ("X's former party").
 """
 
 from __future__ import annotations
