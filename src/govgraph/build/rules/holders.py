@@ -731,7 +731,7 @@ def person_offices(ctx: DocContext, rule: Rule) -> None:
                 continue
             tokens = ctx.parsed.char_span(mention.start, mention.end, alignment_mode="expand")
             if tokens is not None and len(tokens):
-                for title in _current_wins(_titles(ctx, offices, sentence, tokens, rule.patterns)):
+                for title in _ended(tokens.root, _current_wins(_titles(ctx, offices, sentence, tokens, rule.patterns))):
                     _hold(offices, sentence, mention.entity, title, rule.name, 0.9)
         taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
         for span in name_spans(ctx, sentence, ents):
@@ -750,6 +750,24 @@ def person_offices(ctx: DocContext, rule: Rule) -> None:
             offices.people.nickname(sentence, span.end, person)
             for title in titles:
                 _hold(offices, sentence, person, title, rule.name, 0.85)
+
+
+ENDING_PASSIVE = frozenset({"oust", "depose", "topple", "overthrow", "remove", "impeach", "dismiss", "sack",
+                            "unseat", "push"})  # 'X was ousted', 'X was pushed out'
+ENDING_ACTIVE = frozenset({"resign", "quit"})  # 'X resigned last November'
+
+
+def _ended(root: Token, titles: list[Title]) -> list[Title]:
+    """The titles of a name whose sentence ends the tenure ('President X was pushed out', 'Prime Minister X
+    resigned'): former, unless the title was given as current by an election ('X was elected ...')."""
+    verb = root.head
+    lemma = verb.lemma_.lower()
+    ended = verb.tag_ in {"VBD", "VBN"} and not any(c.dep_ == "neg" or c.lower_ in NOT_CERTAIN for c in verb.children) \
+        and ((root.dep_ == "nsubjpass" and lemma in ENDING_PASSIVE)
+             or (root.dep_ == "nsubj" and lemma in ENDING_ACTIVE and verb.tag_ == "VBD"))
+    if lemma == "push" and not any(c.lower_ == "out" for c in verb.children):
+        ended = False
+    return [Title(t.office, True, t.chooser) if ended and t.chooser is None else t for t in titles]
 
 
 def _current_wins(titles: list[Title]) -> list[Title]:
