@@ -9,6 +9,7 @@ one node.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from govgraph.build.context import DETERMINERS, DocContext, Sentence, clean_phrase
 from govgraph.build.dates import MONTHS, WEEKDAYS
@@ -137,8 +138,8 @@ def _person_words(ctx: DocContext) -> frozenset[str]:
                      if t.text[:1].isupper() and not is_head(t.text))
 
 
-def find_organizations(ctx: DocContext, sentence: Sentence) -> None:
-    """Register capitalized institution names in a sentence as entities with mentions."""
+def find_organizations(ctx: DocContext, sentence: Sentence, allowed: Callable[[str], bool] = lambda name: True) -> None:
+    """Register capitalized institution names in a sentence as entities with mentions (those `allowed`)."""
     text = sentence.text
     taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
     owners = frozenset(t.text for t in sentence.tokens or () if t.ent_type_ in ("PERSON", "GPE")) | _person_words(ctx)
@@ -157,7 +158,8 @@ def find_organizations(ctx: DocContext, sentence: Sentence) -> None:
                 continue  # the reference data already names it
             if is_subclass(cls, "Document") and _NUMBERED.match(text, end):
                 continue  # 'Republic Act 11054': a numbered act (rule laws.acts)
-            register(ctx, sentence, start, end, name, cls)
+            if allowed(name):
+                register(ctx, sentence, start, end, name, cls)
     for match in _LOWER_HEAD.finditer(text):
         name = _trim(match.group("name").strip())
         owner = re.search(r"^.*?(\w+)[’']s\s+", name)
@@ -167,7 +169,8 @@ def find_organizations(ctx: DocContext, sentence: Sentence) -> None:
                 w.lower() in DETERMINERS for w in name.split()):
             continue
         start = match.start("name") + match.group("name").find(name)
-        register(ctx, sentence, start, start + len(name), f"{name} {match.group('head')}", "PoliticalParty", name)
+        if allowed(name):
+            register(ctx, sentence, start, start + len(name), f"{name} {match.group('head')}", "PoliticalParty", name)
 
 
 # Institution words a demonym turns into the country's own body or charter ('Egyptian Parliament' is the Parliament of
@@ -227,6 +230,13 @@ def find_regions(ctx: DocContext, sentence: Sentence) -> None:
 
 
 def scan_organizations(ctx: DocContext) -> None:
+    """Organizations and regions of every sentence; in a headline, only names the text also gives elsewhere
+    ('Center-Right Party Wins Elections By Thin Margin' names no party)."""
+    from govgraph.build.rules.holders import is_headline  # (it imports this module)
+
     for sentence in ctx.sentences:
-        find_organizations(ctx, sentence)
+        if is_headline(sentence):
+            find_organizations(ctx, sentence, lambda name: ctx.doc.text.count(name) > 1)
+        else:
+            find_organizations(ctx, sentence)
         find_regions(ctx, sentence)
