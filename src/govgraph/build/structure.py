@@ -9,6 +9,7 @@ from govgraph.build.context import DocContext, Sentence, clean_phrase
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import INSTITUTION_HEADS, institution_class
 from govgraph.build.numbers import find_numbers, words_to_number
+from govgraph.build.organizations import is_head
 from govgraph.build.records import Mention, Value
 
 BODY_CLASSES = ("Parliament", "Chamber", "Body", "Court", "Government", "Council", "Commission", "Agency",
@@ -132,11 +133,14 @@ def _names_place(ctx: DocContext, text: str) -> bool:
     return key is not None and ctx.is_a(key, "Country", "Region", "City")
 
 
+_BODY_OF = re.compile(r"^(?:the\s+)?(?P<body>\S+(?:\s+\S+)?)\s+of\s+(?:the\s+)?(?P<place>.+)$")
+
+
 def _ends_in_place(ctx: DocContext, sentence: Sentence, mention: Mention) -> bool:
-    """A name that ends in 'of PLACE' ('Congress of Mexico City'): an acronym after it that does not spell it may
-    be the place's own."""
-    return any(m.end == mention.end and m.start > mention.start and ctx.is_a(m.entity, "Country", "Region", "City")
-               for m in sentence.mentions) or _names_place(ctx, re.sub(r"^.*\bof\s+(?:the\s+)?", "", mention.text))
+    """A body named only by its kind and a place ('Congress of Mexico City', 'the State Assembly of Lagos'): an
+    acronym after it that does not spell it may be the place's own."""
+    named = _BODY_OF.match(mention.text)
+    return named is not None and is_head(named.group("body").split()[-1]) and _names_place(ctx, named.group("place"))
 
 
 def aliases_and_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
