@@ -124,6 +124,8 @@ class Gazetteer:
         for name in names:
             for form in {name, fold(name)}:
                 out.add(form)
+                if form.lower().startswith("vice "):  # 'Vice-President' as 'Vice President'
+                    out.add(form[:4] + "-" + form[5:])
                 if form[-1:].isalpha() and not form.endswith("s"):
                     out.add(form + "s")
         return {fold(v) for v in out}

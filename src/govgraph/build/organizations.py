@@ -9,6 +9,7 @@ one node.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from govgraph.build.context import DETERMINERS, DocContext, Sentence, clean_phrase
 from govgraph.build.dates import MONTHS, WEEKDAYS
@@ -44,13 +45,27 @@ def head_class(head: str, name: str) -> str:
     return institution_class(head, name) or "Organization"
 
 
-def _trim(name: str) -> str:
+def _trim(name: str, inside: bool = False) -> str:
+    """A name without the function words around it (`inside`: the name does not open its sentence)."""
     words = name.split()
     while words and (words[0] in _STOP_START or words[0].lower() in ("of", "for", "and", "the", "on", "in")):
+        if _names_all(words, inside):
+            break
         words.pop(0)
     while words and words[-1].lower() in ("of", "for", "and", "the", "on", "in", "de", "la"):
         words.pop()
     return " ".join(words)
+
+
+def _names_all(words: list[str], inside: bool = False) -> bool:
+    """'All Peoples' Congress', 'All Progressives Congress': "All" opens the name when a plural or possessive noun,
+    not an institution word, follows it and the name goes on to its own head ('All Senate members' does not);
+    "New" opens it inside a sentence ('the New Patriotic Party'), not at its start ('New Electoral Code adopted')."""
+    if len(words) < 3 or not is_head(words[-1]) or is_head(words[1]):
+        return False
+    if words[0] == "New":
+        return inside
+    return words[0] == "All" and re.search(r"(?:s|s[’']|[’']s)$", words[1]) is not None
 
 
 _NUMBERED = re.compile(r"\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?\d")
@@ -73,11 +88,11 @@ def _segments(run: str) -> list[str]:
     return out
 
 
-def organization_in(segment: str, owners: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+def organization_in(segment: str, owners: frozenset[str] = frozenset(), inside: bool = False) -> tuple[str, str] | None:
     """The institution name inside a run of capitalized words, and its class; `owners` are the words the tagger
     reads as names of people or places, whose possessive before a name is its owner, not part of it ("José
     Antonio Kast's Republican Party", but "the Convention People's Party")."""
-    name = _trim(segment)
+    name = _trim(segment, inside)
     words = name.split()
     heads = [i for i, w in enumerate(words) if is_head(w)]
     if not heads:
@@ -102,27 +117,38 @@ def organization_in(segment: str, owners: frozenset[str] = frozenset()) -> tuple
                 break
     while words and words[0].endswith(("’s", "'s")):  # "Armenia’s Electoral Code"
         words = words[1:]
-    owned = [i for i, w in enumerate(words) if w.endswith(("’s", "'s")) and re.sub(r"[’']s$", "", w) in owners]
+    owned = [i for i, w in enumerate(words) if w.endswith(("’s", "'s", "s’", "s'")) and re.sub(r"[’']s?$", "", w) in owners]
     if owned:  # "José Antonio Kast's Republican Party": the name after its owner
         words = words[owned[-1] + 1 :]
-    words = _trim(" ".join(words)).split()
+    words = _trim(" ".join(words), inside).split()
+    if words and is_head(words[-1]) and re.search(r"[’']s$", words[-1]):
+        words[-1] = words[-1][:-2]  # "the Democratic Progressive Party’s candidate": the party's name
     if len(words) < 2 or not any(is_head(w) for w in words):
         return None
     name = " ".join(words)
     return name, head_class(head_word(next(w for w in reversed(words) if is_head(w))), name)
 
 
-def find_organizations(ctx: DocContext, sentence: Sentence) -> None:
-    """Register capitalized institution names in a sentence as entities with mentions."""
+def _person_words(ctx: DocContext) -> frozenset[str]:
+    """The words of the names the recogniser reads as people anywhere in the article: 'Santos' Socialist Party' is
+    owned by the 'Pedro Nuno Santos' of another sentence, whatever the tagger makes of it there."""
+    if ctx.parsed is None:
+        return frozenset()
+    return frozenset(t.text for e in ctx.parsed.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e
+                     if t.text[:1].isupper() and not is_head(t.text))
+
+
+def find_organizations(ctx: DocContext, sentence: Sentence, allowed: Callable[[str], bool] = lambda name: True) -> None:
+    """Register capitalized institution names in a sentence as entities with mentions (those `allowed`)."""
     text = sentence.text
     taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
-    owners = frozenset(t.text for t in sentence.tokens or () if t.ent_type_ in ("PERSON", "GPE"))
+    owners = frozenset(t.text for t in sentence.tokens or () if t.ent_type_ in ("PERSON", "GPE")) | _person_words(ctx)
     for match in _NAME.finditer(text):
         offset = match.start()
         for segment in _segments(match.group(0)):
             position = text.find(segment, offset)
             offset = position + len(segment)
-            found = organization_in(segment, owners)
+            found = organization_in(segment, owners, inside=bool(text[:position].strip(" \"“‘'(")))
             if found is None:
                 continue
             name, cls = found
@@ -132,7 +158,8 @@ def find_organizations(ctx: DocContext, sentence: Sentence) -> None:
                 continue  # the reference data already names it
             if is_subclass(cls, "Document") and _NUMBERED.match(text, end):
                 continue  # 'Republic Act 11054': a numbered act (rule laws.acts)
-            register(ctx, sentence, start, end, name, cls)
+            if allowed(name):
+                register(ctx, sentence, start, end, name, cls)
     for match in _LOWER_HEAD.finditer(text):
         name = _trim(match.group("name").strip())
         owner = re.search(r"^.*?(\w+)[’']s\s+", name)
@@ -142,7 +169,8 @@ def find_organizations(ctx: DocContext, sentence: Sentence) -> None:
                 w.lower() in DETERMINERS for w in name.split()):
             continue
         start = match.start("name") + match.group("name").find(name)
-        register(ctx, sentence, start, start + len(name), f"{name} {match.group('head')}", "PoliticalParty", name)
+        if allowed(name):
+            register(ctx, sentence, start, start + len(name), f"{name} {match.group('head')}", "PoliticalParty", name)
 
 
 # Institution words a demonym turns into the country's own body or charter ('Egyptian Parliament' is the Parliament of
@@ -221,6 +249,13 @@ def find_regions(ctx: DocContext, sentence: Sentence) -> None:
 
 
 def scan_organizations(ctx: DocContext) -> None:
+    """Organizations and regions of every sentence; in a headline, only names the text also gives elsewhere
+    ('Center-Right Party Wins Elections By Thin Margin' names no party)."""
+    from govgraph.build.rules.holders import is_headline  # (it imports this module)
+
     for sentence in ctx.sentences:
-        find_organizations(ctx, sentence)
+        if is_headline(sentence):
+            find_organizations(ctx, sentence, lambda name: ctx.doc.text.count(name) > 1)
+        else:
+            find_organizations(ctx, sentence)
         find_regions(ctx, sentence)

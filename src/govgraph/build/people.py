@@ -51,7 +51,8 @@ _SAID_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:by\s+)?(" + NAME + r")")
 _SAID_BEFORE = re.compile(r"(?<![\w’'])(" + NAME + rf")\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERBS})\b")
 _NAME_COMMA = re.compile(r"(?<![\w’'-])(" + NAME + r")\s*,\s+(?=(?:a\s+|the\s+)?(?:former\s+)?[A-Za-z])")
 _NAME_WHO = re.compile(r"(?<![\w’'-])(" + NAME + r")\s*,\s+(?:who\s+)?(?P<v>(?:has|had)\s+been|is|was|serves\s+as|served\s+as|"
-                       r"(?P<verb>heads|chairs|leads|directs|runs)|(?:re-?)?elected|appointed|named)\s+(?:as\s+)?(?:the\s+)?")
+                       r"(?P<verb>heads|chairs|leads|directs|runs)|(?:re-?)?elected|appointed|named)\s+(?:also\s+)?(?:as\s+)?(?:the\s+)?"
+                       r"(?:current\s+)?")
 _OF_ORG_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w’'-]+\s+){1,4}?)(?P<name>" + NAME
                           + r")(?![\w-]|\s+[A-Z])")
 _SINCE = re.compile(r"\s+since\s+(?P<year>1[89]\d\d|20\d\d)\b")
@@ -359,14 +360,14 @@ class People:
             lead = {"heads": "Head", "chairs": "Chair", "leads": "Leader", "directs": "Director", "runs": "Head"}.get(verb)
             if lead:
                 org_span = self._org_span(sentence, match.end())
-                if org_span is None:
-                    continue
+                if org_span is None or not sentence.text[org_span[0] : org_span[1]].strip()[:1].isupper():
+                    continue  # 'X, leads with 31% of the votes': no organization
                 person = self.person(match.group(1), create=True)
                 if person is None:
                     continue
                 post = self.role_in(sentence, lead, "of", org_span)
                 self.holds(sentence, person, post, "people:who-heads", 0.85)
-                self.ctx.add_mention(sentence, match.start(1), match.end(1), person)
+                self.ctx.add_mention(sentence, match.start(1) + _lead(match.group(1)), match.end(1), person)
             else:
                 self.role_after(sentence, match.group(1), match.start(1), match.end(1), match.end(), "people:who-is",
                                 since=True)
@@ -397,8 +398,9 @@ class People:
             return
         separator = role_match.group("sep").strip()
         org_span = self._org_span(sentence, role_match.end()) if separator else None
-        if (professions_only or needs_org) and (org_span is None or separator == ","):
-            return  # 'a lawyer and PAS deputy': a profession is a post only where it is held ('at X')
+        if (professions_only or needs_org) and (org_span is None or separator == ","
+                                                or not text[org_span[0] : org_span[1]].strip()[:1].isupper()):
+            return  # 'a lawyer and PAS deputy': a profession is a post only where it is held ('at X', a name)
         if org_span and parse_date(text[org_span[0] : org_span[1]].strip()):
             org_span = None  # 'elected President in June 2021': a date, not an organization
         role = re.sub(r"^(?:newly\s+)?(?:re-?elected|elected)\s+", "", role, flags=re.I)
@@ -410,7 +412,7 @@ class People:
             if since and started:
                 tenure = tenure_key(person, post)
                 self.ctx.claim(sentence, tenure, "gg:startDate", Value(started.group("year"), "gYear"), extractor, 0.8)
-        self.ctx.add_mention(sentence, name_start, name_end, person)
+        self.ctx.add_mention(sentence, name_start + _lead(name), name_end, person)
         self.ctx.last_person = person
 
     @staticmethod
@@ -418,7 +420,7 @@ class People:
         """The organization after a role: up to punctuation, a relative pronoun or (with a parse) a verb."""
         text = sentence.text
         tail = text[start:]
-        stop = re.search(r"\n|[,:;.\"“”](?:\s|$)|[:;\"“”]|\s+(?:who|which|where|when|and\s+(?:is|was|has))\s|$", tail)
+        stop = re.search(r"\n|[,:;.\"“”](?:\s|$)|[:;\"“”]|\s+(?:who|which|where|when|from|and\s+(?:is|was|has))\s|$", tail)
         end = start + (stop.start() if stop else len(tail))
         if sentence.tokens is not None:
             verb = next((t.idx - sentence.start for t in sentence.tokens if start <= t.idx - sentence.start < end
@@ -439,8 +441,15 @@ class People:
                 create = rx is not _HONORIFIC_RE and not re.search(r"\b(?:the|a|an)\s+$", text[: match.start(1)], re.I)
                 person = self.person(match.group(1), create=create)  # 'the Official Gazette said': no person
                 if person:
-                    self.ctx.add_mention(sentence, match.start(1), match.end(1), person)
+                    self.ctx.add_mention(sentence, match.start(1) + _lead(match.group(1)), match.end(1), person)
                     self.ctx.last_person = person
+
+
+def _lead(written: str) -> int:
+    """Where the name begins in what a pattern matched ('President Ana Costa': after the title the name is
+    cleaned of), so that the mention covers the name and the title stays before it."""
+    cleaned = clean_name(written)
+    return max(written.find(cleaned.split()[0]), 0) if cleaned else 0
 
 
 def compatible_names(a: str, b: str) -> bool:

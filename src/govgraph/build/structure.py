@@ -9,7 +9,8 @@ from govgraph.build.context import DocContext, Sentence, clean_phrase
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import INSTITUTION_HEADS, institution_class
 from govgraph.build.numbers import find_numbers, words_to_number
-from govgraph.build.records import Value
+from govgraph.build.organizations import is_head
+from govgraph.build.records import Mention, Value
 
 BODY_CLASSES = ("Parliament", "Chamber", "Body", "Court", "Government", "Council", "Commission", "Agency",
                 "Ministry", "Administration", "Institution", "Organization", "Institute", "Party", "Outlet")
@@ -127,6 +128,21 @@ def _unnamed_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
         ctx.claim(sentence, key, "gg:existedUntil", Value(match.group("b"), "gYear"), "structure:lifetime", 0.8)
 
 
+def _names_place(ctx: DocContext, text: str) -> bool:
+    key = ctx.gazetteer.lookup(text)
+    return key is not None and ctx.is_a(key, "Country", "Region", "City")
+
+
+_BODY_OF = re.compile(r"^(?:the\s+)?(?P<body>\S+(?:\s+\S+)?)\s+of\s+(?:the\s+)?(?P<place>.+)$")
+
+
+def _ends_in_place(ctx: DocContext, sentence: Sentence, mention: Mention) -> bool:
+    """A body named only by its kind and a place ('Congress of Mexico City', 'the State Assembly of Lagos'): an
+    acronym after it that does not spell it may be the place's own."""
+    named = _BODY_OF.match(mention.text)
+    return named is not None and is_head(named.group("body").split()[-1]) and _names_place(ctx, named.group("place"))
+
+
 def aliases_and_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
     """'akims (governors)', 'the unrest known as Tragic January', 'Constitutional Court (1992-1995)'.
 
@@ -157,6 +173,9 @@ def aliases_and_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
             entry = ctx.gazetteer.entries.get(mention.entity)
             if entry is not None and entry.generic:
                 continue  # 'central election commission (CEC)': a kind shared by every country, not this body
+            if _names_place(ctx, alias) or (acronym and _ends_in_place(ctx, sentence, mention)
+                                            and not acronym_fits(mention.text, alias)):
+                continue  # 'the X Movement (Pakistan)', 'the Congress of Mexico City (CDMX)': the place's, not a name
             if alias and len(alias.split()) <= 6 and alias.lower() != mention.text.lower():
                 ctx.claim(sentence, mention.entity, "skos:altLabel", Value(alias, "string"), "structure:gloss", 0.8)
                 ctx.add_entity(mention.entity, "", "", alias)

@@ -28,6 +28,8 @@ from govgraph.build.structure import number_value
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+LOCAL_WORDS = frozenset({"local", "state", "provincial", "regional", "municipal", "city", "county", "district",
+                         "departmental", "prefectural", "cantonal"})
 BODY_CLASSES = ("Parliament", "Chamber", "Court", "Government", "StateBody", "ElectoralCommission", "Commission",
                 "Council", "Body", "Agency", "RightsInstitution", "AdvisoryBody", "LocalRepresentativeBody")
 COUNT_NOUNS = frozenset({"member", "seat", "deputy", "senator", "mp", "lawmaker", "legislator", "judge", "councillor",
@@ -95,6 +97,8 @@ def body_names(ctx: DocContext, rule: Rule) -> None:
                 continue  # named already, or 'Assembly of Experts'
             if token.nbor(-1).is_title and token.nbor(-1).pos_ == "PROPN":
                 continue  # part of a longer name the other rules read ('National Assembly')
+            if token.nbor(-1).lower_ in LOCAL_WORDS:
+                continue  # 'the local Congress', 'the state Senate': a body of a part of the country
             label = f"{token.text} of {country_label}"
             key = ctx.gazetteer.lookup(label, country) or ctx.gazetteer.lookup(token.text, country)
             if key is None or ctx.gazetteer.entries[key].generic:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence
 from govgraph.build.gazetteer import longest_matches
 from govgraph.build.lexicon import INSTITUTION_HEADS as HEAD_CLASSES
-from govgraph.build.lexicon import lexicon
+from govgraph.build.lexicon import ROLE_HEADS, lexicon
 from govgraph.build.organizations import is_head
 from govgraph.build.people import (
     _NOT_NAME_WORDS,
@@ -33,8 +33,8 @@ from govgraph.build.people import (
 from govgraph.build.rules.base import Rule, implements
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
-    from spacy.tokens import Token
 
 FORMER = frozenset({"former", "ex", "then", "late", "ousted", "erstwhile", "previous", "deposed", "onetime"})
 CURRENT = frozenset({"acting", "interim", "incumbent", "outgoing", "newly", "elected", "re-elected", "new", "current",
@@ -44,6 +44,7 @@ MEMBER_WORDS = lexicon().of("member-words")  # a seat in a chamber: 'senator', '
 POSSESSIVES = frozenset({"its", "their"})
 # Titles whose "of X" names a portfolio or a place rather than a body.
 PORTFOLIO_TITLES = frozenset({"minister", "secretary", "deputy minister", "secretary of state", "governor", "mayor"})
+MINISTERIAL = frozenset({"minister", "deputy minister", "secretary"})  # 'of' a portfolio, even in lower case
 # Titles that name an office without a body: national offices and posts of a country.
 BARE_TITLES = NATIONAL_TITLES | frozenset({
     "senator", "governor", "mayor", "minister", "deputy minister", "member of parliament", "deputy president",
@@ -52,6 +53,8 @@ BARE_TITLES = NATIONAL_TITLES | frozenset({
 ELECT_VERBS = frozenset({"elect", "appoint", "name", "swear", "nominate", "re-elect", "reelect", "install", "choose",
                          "select", "become", "confirm", "designate", "inaugurate"})
 NOT_CERTAIN = frozenset({"could", "might", "would", "may", "should", "can", "not", "n't", "never"})
+_AND_TITLE = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?\s+and\s+(?:the\s+)?[A-Z]")
+_FROM_PARTY = re.compile(r"\s+from\s+(?:the\s+)?(?=[A-Z])")
 _OF_TAIL = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?(?=\S)")
 _BODY_CLASSES = ("PoliticalParty", "Parliament", "Chamber", "Court", "Government", "Ministry", "Agency", "StateBody",
                  "ElectoralCommission", "Commission", "Organization", "Body", "Council")
@@ -85,7 +88,8 @@ def _trim(ctx: DocContext, tokens: list[Token]) -> list[Token]:
     _, vocabulary = office_vocabulary(ctx.gazetteer)
     while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].lower_ in vocabulary | FORMER | CURRENT
                       or tokens[0].lower_.rstrip(".") in HONORIFICS or tokens[0].lower_ in HONORIFICS
-                      or is_country_word(ctx, tokens[0].text) or tokens[0].text in ("-", "’s", "'s")):
+                      or is_country_word(ctx, tokens[0].text) or tokens[0].text in ("-", "’s", "'s")
+                      or _function_word(tokens[0])):
         tokens = tokens[1:]
     cut = next((i for i, t in enumerate(tokens) if t.tag_ == "POS" or t.text[:1] in "‘’'\"“”"), None)
     tokens = tokens[:cut] if cut is not None else tokens
@@ -95,6 +99,12 @@ def _trim(ctx: DocContext, tokens: list[Token]) -> list[Token]:
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
     return tokens
+
+
+def _function_word(token: Token) -> bool:
+    """A preposition, conjunction or adverb the recogniser took into a name at a sentence's start ('Behind Petro
+    and ...', 'Unlike Ana Costa'): a stop word the tagger does not read as part of a proper name."""
+    return token.is_stop and token.pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "AUX", "PART"}
 
 
 def _extend_left(ctx: DocContext, sentence: Sentence, tokens: list[Token]) -> list[Token]:
@@ -138,7 +148,7 @@ def name_spans(ctx: DocContext, sentence: Sentence, ents: tuple = ()) -> list[Na
                 tokens = _trim(ctx, tokens)
             elif ent.label_ == "ORG":  # a name the recogniser took for an organization: only with a title
                 cut = next((k for k in range(0, len(tokens) - 1)
-                            if (k == 0 or tokens[k - 1].is_upper or is_head(tokens[k - 1].text))
+                            if (k == 0 or tokens[k - 1].is_upper or is_head(tokens[k - 1].text) or tokens[k - 1].text == ",")
                             and all((t.is_title and t.is_alpha) or (t.text == "-" and 0 < i < len(tokens) - 1)
                                     for i, t in enumerate(tokens[k:], k))), None)
                 if cut is None or not 2 <= len(tokens) - cut <= 4:
@@ -159,7 +169,31 @@ def name_spans(ctx: DocContext, sentence: Sentence, ents: tuple = ()) -> list[Na
         name = clean_name(" ".join(words))
         if name and name_words_ok(ctx, name.split()) and not _named_thing(tokens[0]):
             found.append(NameSpan(start, end, name, needs_title))
-    return found
+    return found + _untagged_after_title(ctx, sentence, found)
+
+
+def _untagged_after_title(ctx: DocContext, sentence: Sentence, found: list[NameSpan]) -> list[NameSpan]:
+    """Proper names the recogniser left out right after a capitalized title ('President Umaro Sissoco Embalo,'):
+    people only where a title is read for them (needs_title)."""
+    span = sentence.tokens
+    assert span is not None
+    _, vocabulary = office_vocabulary(ctx.gazetteer)
+    out = []
+    i = span.start + 1
+    while i < span.end:
+        before = span.doc[i - 1]
+        j = i
+        while j < span.end and span.doc[j].pos_ == "PROPN" and span.doc[j].is_title and span.doc[j].is_alpha \
+                and not span.doc[j].ent_type_ and span.doc[j].lower_ not in vocabulary:
+            j += 1
+        if 2 <= j - i <= 4 and before.is_title and before.lower_ in vocabulary \
+                and (j == span.end or not span.doc[j].is_title):
+            start, end = span.doc[i].idx - sentence.start, span.doc[j - 1].idx + len(span.doc[j - 1]) - sentence.start
+            name = sentence.text[start:end]
+            if not any(f.start < end and start < f.end for f in found) and name_words_ok(ctx, name.split()):
+                out.append(NameSpan(start, end, name, needs_title=True))
+        i = max(j, i + 1)
+    return out
 
 
 NON_PERSON_NOUNS = frozenset({
@@ -209,13 +243,38 @@ def person_names(ctx: DocContext, rule: Rule) -> None:
         _register(ctx, people, sentence, ents, allow_new=False)
 
 
+PERSON_NOUNS = ROLE_HEADS | MEMBER_WORDS | {"nominee", "politician", "contender", "challenger", "incumbent"}
+
+
+_ROLE_BEFORE = re.compile(r"(?:^|[,;:(])\s*(?:the|a|an|its|their|his|her)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]+)"
+                          r"(?:\s+(?:of|for|from)\s+[^,;()]{2,60})?,\s*$")
+
+
+def _apposed_to_role(ctx: DocContext, sentence: Sentence, span: NameSpan) -> bool:
+    """A name the recogniser took for an organization, in apposition to a noun for a person ('the candidate for
+    the Historical Pact, Ana Costa,'): a person's name."""
+    if ctx.parsed is None:
+        return False
+    tokens = ctx.parsed.char_span(sentence.start + span.start, sentence.start + span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return False
+    before = _ROLE_BEFORE.search(sentence.text[: span.start])
+    if before is not None and before.group("noun").lower() in PERSON_NOUNS:
+        return True
+    root = tokens.root
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [c for c in root.children if c.dep_ == "appos"]
+    return any(n.pos_ == "NOUN" and n.text.islower() and n.lemma_ in PERSON_NOUNS for n in nouns)
+
+
 _LISTED_SHARE = re.compile(r"\s*[–—:-]\s*\d+(?:[.,]\d+)?\s*(?:%|percent\b)")
 
 
 def _register(ctx: DocContext, people: People, sentence: Sentence, ents: tuple, allow_new: bool) -> None:
     taken = [(m.start - sentence.start, m.end - sentence.start, m.entity) for m in sentence.mentions]
     for span in name_spans(ctx, sentence, ents):
-        if span.needs_title or any(s < span.end and span.start < e and not ctx.is_a(k, "Person") for s, e, k in taken):
+        if (span.needs_title and not _apposed_to_role(ctx, sentence, span)) or any(
+                s < span.end and span.start < e and not ctx.is_a(k, "Person") for s, e, k in taken):
             continue
         if _LISTED_SHARE.match(sentence.text, span.end):  # "Jauna Vienotiba – 18.9%": a list of parties' shares
             continue
@@ -268,7 +327,7 @@ class Offices:
         match = None
         for candidate in matches if before_name else matches[:1]:
             rest = text[candidate.end :]
-            if not rest.strip() or _OF_TAIL.match(rest):
+            if not rest.strip() or _OF_TAIL.match(rest) or _FROM_PARTY.match(rest):  # '... from the X Party'
                 match = candidate
         if match is None:
             return None
@@ -284,17 +343,22 @@ class Offices:
         prefix = left[-1:] if lowered[-1:] and lowered[-1] in TITLE_PREFIXES else []  # 'Deputy President'
         if lowered[-1:] == ["first"] and text[match.start : match.end].lower().startswith(("deputy", "vice")):
             prefix = left[-1:]  # 'First Deputy Speaker'
+        places = [m for m in self.ctx.mentions_in(sentence, start, start + match.start)
+                  if self.ctx.is_a(m.entity, "Country")]  # 'Sierra Leone's President': a country of two words
+        if places:  # the whole name the article names ('Guinea-Bissau'), not a word of it ('Guinea')
+            country = places[-1].entity
+        in_place = {t.i for t in left_tokens for m in places if m.start <= t.idx < m.end}
         qualifiers = [t.text for t in left_tokens if (t.text[:1].isupper() or t.lower_ in HEAD_CLASSES)
                       and t.lower_ not in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS
-                      and not is_country_word(self.ctx, t.text)]
+                      and not is_country_word(self.ctx, t.text) and t.i not in in_place]
         for token in left_tokens:  # before a title: determiners, adjectives, names of bodies and places
             if not (token.is_punct or token.lower_ in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS | POSSESSIVES
-                    or token.text in qualifiers or token.pos_ in {"ADJ", "DET", "NUM", "PART"}
+                    or token.text in qualifiers or token.pos_ in {"ADJ", "DET", "NUM", "PART"} or token.i in in_place
                     or token.dep_ in {"amod", "det", "poss", "case", "nummod", "advmod"}
                     or token.lower_ in {"country", "nation", "’s", "'s", "s"} or is_country_word(self.ctx, token.text)):
                 return None
         entry = self.ctx.gazetteer.entries[match.key]
-        written = text[match.start : match.end]
+        written = re.sub(r"^([Vv]ice)-", r"\1 ", text[match.start : match.end])  # 'Vice-President'
         heads = [w for w in written.title().split() if is_head(w)]
         if entry.generic and heads and written.lower().startswith(heads[0].lower()):
             written = f"{entry.label} of {heads[0]}"  # 'parliament speaker': the Speaker of Parliament
@@ -312,7 +376,9 @@ class Offices:
             return self.post(sentence, title, org, former) if org else None
         if qualifiers:
             return self._qualified(sentence, (start, start + match.start), title, qualifiers, country, former)
-        if title.lower() not in BARE_TITLES and not (entry.generic and heads):
+        national = entry.generic and entry.label.lower() in NATIONAL_TITLES and len(written.split()) > 1
+        if title.lower() not in BARE_TITLES and not (entry.generic and heads) and not national:
+            # 'former minister of foreign affairs': another name of a national title (the foreign minister)
             return None  # 'leader', 'chairman', 'director' of nothing named; but 'Speaker of Parliament'
         return Title(self.generic(title, country), former)
 
@@ -357,15 +423,38 @@ class Offices:
     def _post_in(self, sentence: Sentence, title: str, org_start: int, org_end: int, former: bool) -> Title | None:
         lead = re.match(r"(?:(?:governing|ruling|main|opposition|new|former|then)\s+)+", sentence.text[org_start:org_end])
         org_start += lead.end() if lead else 0  # 'the leader of the governing Ostravian Democratic Alliance'
+        member = _FROM_PARTY.search(sentence.text, org_start, org_end)
+        org_end = member.start() if member else org_end  # 'speaker of the House from the X Party': X is his party
         org_text = sentence.text[org_start:org_end].strip()
+        if re.fullmatch(r"[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,2}", org_text) and title.lower() in MINISTERIAL \
+                and not set(org_text.split()) & (DETERMINERS | NP_STOP):  # 'former minister of foreign affairs'
+            return Title(self.generic(f"{title} of {org_text.title().replace(' And ', ' and ')}", None), former)
         if not org_text[:1].isupper():
             return None
+        first = next((m for m in self.ctx.mentions_in(sentence, org_start, org_end)
+                      if m.start - sentence.start == org_start and _is_body(self.ctx, m.entity)), None)
+        if first is not None and _AND_TITLE.match(sentence.text, first.end - sentence.start, org_end):
+            return self.post(sentence, title, first.entity, former, first.text)  # "Chair of the Commission (EC) and ..."
         known = self.ctx.mention_at(sentence, org_start, org_end)
+        if known is None and " " not in org_text and is_head(org_text):
+            named = self._named_before(sentence, org_text)  # 'speaker of the House': the House the article named
+            if named is not None:
+                return self.post(sentence, title, named, former)
         if known is None and title.lower() in PORTFOLIO_TITLES:  # 'Minister of Justice', 'Governor of Veracruz'
             return Title(self.generic(f"{title} of {org_text}", None), former)
         if known is not None and self.ctx.is_a(known, "Person"):
             return None
         return Title(self.people.role_in(sentence, title, "of", (org_start, org_end)), former)
+
+    def _named_before(self, sentence: Sentence, word: str) -> str | None:
+        """The body the article named before, in full, whose name begins with a bare institution word ('the House'
+        after 'the House of Representatives'); None when there is none or more than one."""
+        lower = word.lower()
+        found = {m.entity for m in self.ctx.extraction.mentions if m.start < sentence.start + len(sentence.text)
+                 and _is_body(self.ctx, m.entity) and m.entity in self.ctx.extraction.entities
+                 and self.ctx.extraction.entities[m.entity].label.lower().startswith(lower + " ")
+                 and not self.ctx.is_a(m.entity, "PoliticalParty")}
+        return found.pop() if len(found) == 1 else None
 
     def _qualified(self, sentence: Sentence, where: tuple[int, int], title: str, qualifiers: list[str],
                    country: str | None, former: bool) -> Title | None:
@@ -399,7 +488,10 @@ class Offices:
             names = [entity.label.lower(), *(a.lower() for a in entity.aliases)]
             if self._party_member(title, mention.entity):
                 continue
-            if phrase in names or entity.label.lower().startswith(phrase + " "):
+            if phrase in names or (entity.label.lower().startswith(phrase + " ")
+                                   and not self.ctx.is_a(mention.entity, "PoliticalParty")):
+                # 'House Speaker': the House of Representatives; but 'Socialist Prime Minister' is a member of a
+                # party, not the head of one
                 return self.post(sentence, title, mention.entity, former)
         if title.lower() in PORTFOLIO_TITLES:
             return Title(self.generic(f"{title} of {' '.join(qualifiers)}", country), former)
@@ -463,8 +555,10 @@ def _appositions(sentence: Sentence, first: Token, last: Token) -> list[tuple[in
     assert span is not None
     doc = span.doc
     out: list[tuple[int, int] | None] = [None, None]
-    if last.i + 2 < span.end and doc[last.i + 1].text == ",":
-        j = last.i + 2
+    after_age = last.i + 2 if last.i + 3 < span.end and doc[last.i + 2].like_num and doc[last.i + 3].text == "," \
+        else last.i  # 'NAME, 59, the leader of ...': the age between the name and the apposition
+    if after_age + 2 < span.end and doc[last.i + 1].text == "," and doc[after_age + 1].text == ",":
+        j = after_age + 2
         k = j
         while k < span.end and doc[k].text not in {",", ";", ".", "(", ")", "—", "–", ":"} \
                 and (doc[k].pos_ != "VERB" or doc[k].dep_ in {"amod", "compound"}) \
@@ -479,12 +573,19 @@ def _appositions(sentence: Sentence, first: Token, last: Token) -> list[tuple[in
     if first.i - 2 >= span.start and doc[first.i - 1].text == ",":
         k = first.i - 1
         j = k
-        while j > span.start and doc[j - 1].text not in {",", ";", ":", "(", ")", "—", "–", "“", "\""}:
-            j -= 1
+        while j > span.start and (doc[j - 1].text not in {",", ";", ":", "(", ")", "—", "–", "“", "\""}
+                                  or _acronym_close(doc, j - 1, span.start)):
+            j -= 1 if doc[j - 1].text != ")" else 3  # over '(EC)': 'The Chairperson of the Commission (EC), NAME
         after = doc[last.i + 1] if last.i + 1 < span.end else None
         if k > j and (after is None or after.lower_ not in {"and", "or"}):
             out[1] = (doc[j].idx - sentence.start, doc[k - 1].idx + len(doc[k - 1]) - sentence.start)
     return out
+
+
+def _acronym_close(doc: Doc, i: int, start: int) -> bool:
+    """A ')' that closes an acronym in parentheses ('the Electoral Commission (EC)')."""
+    return (doc[i].text == ")" and i - 2 > start and doc[i - 2].text == "(" and doc[i - 1].is_upper
+            and doc[i - 1].is_alpha)
 
 
 _TITLE_ENDS = frozenset({"on", "in", "after", "by", "with", "since", "for", "who", "which", "that",
@@ -589,6 +690,9 @@ def _led_by(ctx: DocContext, sentence: Sentence, root: Token) -> tuple[str, str,
         return None
     former = any(c.dep_ == "prep" and c.lower_ == "until" for c in (*verb.children, *anchor.children))
     noun = anchor.head
+    from govgraph.build.rules.memberships import party_mentions  # (it imports this module)
+
+    party_mentions(ctx, sentence)  # 'the PAS, led by X': a party the article named in full before
     for mention in sentence.mentions:
         start, end = mention.start - sentence.start, mention.end - sentence.start
         if start <= noun.idx - sentence.start < end and _is_body(ctx, mention.entity):
@@ -627,7 +731,7 @@ def person_offices(ctx: DocContext, rule: Rule) -> None:
                 continue
             tokens = ctx.parsed.char_span(mention.start, mention.end, alignment_mode="expand")
             if tokens is not None and len(tokens):
-                for title in _titles(ctx, offices, sentence, tokens, rule.patterns):
+                for title in _ended(tokens.root, _current_wins(_titles(ctx, offices, sentence, tokens, rule.patterns))):
                     _hold(offices, sentence, mention.entity, title, rule.name, 0.9)
         taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
         for span in name_spans(ctx, sentence, ents):
@@ -635,7 +739,8 @@ def person_offices(ctx: DocContext, rule: Rule) -> None:
                 continue
             tokens = ctx.parsed.char_span(sentence.start + span.start, sentence.start + span.end,
                                           alignment_mode="expand")
-            titles = _titles(ctx, offices, sentence, tokens, rule.patterns) if tokens is not None and len(tokens) else []
+            titles = _current_wins(_titles(ctx, offices, sentence, tokens, rule.patterns)) \
+                if tokens is not None and len(tokens) else []
             offices.people.allow_new = True
             person = offices.people.person(span.name) if titles else None
             offices.people.allow_new = False
@@ -645,6 +750,31 @@ def person_offices(ctx: DocContext, rule: Rule) -> None:
             offices.people.nickname(sentence, span.end, person)
             for title in titles:
                 _hold(offices, sentence, person, title, rule.name, 0.85)
+
+
+ENDING_PASSIVE = frozenset({"oust", "depose", "topple", "overthrow", "remove", "impeach", "dismiss", "sack",
+                            "unseat", "push"})  # 'X was ousted', 'X was pushed out'
+ENDING_ACTIVE = frozenset({"resign", "quit"})  # 'X resigned last November'
+
+
+def _ended(root: Token, titles: list[Title]) -> list[Title]:
+    """The titles of a name whose sentence ends the tenure ('President X was pushed out', 'Prime Minister X
+    resigned'): former, unless the title was given as current by an election ('X was elected ...')."""
+    verb = root.head
+    lemma = verb.lemma_.lower()
+    ended = verb.tag_ in {"VBD", "VBN"} and not any(c.dep_ == "neg" or c.lower_ in NOT_CERTAIN for c in verb.children) \
+        and ((root.dep_ == "nsubjpass" and lemma in ENDING_PASSIVE)
+             or (root.dep_ == "nsubj" and lemma in ENDING_ACTIVE and verb.tag_ == "VBD"))
+    if lemma == "push" and not any(c.lower_ == "out" for c in verb.children):
+        ended = False
+    return [Title(t.office, True, t.chooser) if ended and t.chooser is None else t for t in titles]
+
+
+def _current_wins(titles: list[Title]) -> list[Title]:
+    """'X, former speaker of the House, was reelected speaker of the House': one sentence that gives a person an
+    office both as former and as held again states a current tenure."""
+    current = {t.office for t in titles if not t.former}
+    return [Title(t.office, False, t.chooser) if t.former and t.office in current else t for t in titles]
 
 
 def _hold(offices: Offices, sentence: Sentence, person: str, title: Title, extractor: str, confidence: float) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.lexicon import lexicon
+from govgraph.build.organizations import is_head
 from govgraph.build.people import is_country_word, office_vocabulary
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.holders import CURRENT, FORMER
@@ -34,8 +35,11 @@ _MEMBER_OF = re.compile(r"^,\s+(?:(?:a|an)\s+(?:(?:leading|senior|prominent|vete
                         r"key)\s+)?member\s+of|who\s+(?:is\s+(?:a\s+)?member\s+of|belongs\s+to|represents))\s+"
                         r"(?:the\s+)?$")
 _ARTICLE = re.compile(r"^,\s+(?:a|an)\s+$")
+# NAME, (former) speaker of the House from the PARTY; NAME, a lawmaker from the PARTY
+_TITLED_FROM = re.compile(r"^,\s+(?:(?:a|an|the)\s+)?(?P<title>[^,;()]{2,80}?)\s+from\s+(?:the\s+)?$")
 _MEMBER_AFTER = re.compile(r"\s+(?:lawmaker|legislator|mp|senator|deputy|member|politician|candidate|councillor|"
                            r"councilor|congressman|congresswoman|parliamentarian)\b", re.I)
+_GLOSS = re.compile(r"\s*\([^()A-Za-z]{1,20}\)")  # a name in another script after a name
 _PARTY_ACRONYM = re.compile(r"^\s*\([A-Z][A-Za-z-]{1,9}\)")
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,6})\s+$")
 # words that may stand between a party and its member's name: titles and their modifiers
@@ -88,6 +92,9 @@ def person_parties(ctx: DocContext, rule: Rule) -> None:
             for party in parties:
                 if _joined(ctx, sentence, person, party, titles):
                     ctx.claim(sentence, person.entity, "gg:memberOf", party.entity, rule.name, 0.8)
+            named = _adjective_party(ctx, sentence, person, titles)
+            if named is not None:
+                ctx.claim(sentence, person.entity, "gg:memberOf", named, rule.name, 0.75)
             party_key = _acronym_party(ctx, sentence, person)
             if party_key is not None:
                 ctx.claim(sentence, person.entity, "gg:memberOf", party_key, rule.name, 0.75)
@@ -114,7 +121,29 @@ def party_mentions(ctx: DocContext, sentence: Sentence) -> list[Mention]:
 
 
 _AFTER_NAME = re.compile(r"(?:,\s*\d{1,3},)?\s+of\s+(?:the\s+)?|,\s+(?:from|of)\s+(?:the\s+)?|\s+\(\s*")
-_WORDED_NAME = re.compile(r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:de|del|la|las|los|di|du|des|y|e|et|for|of|the)\s+)?[A-Z][\w’'-]+){1,5}")
+_WORDED_NAME = re.compile(r"(?:[A-Z][\w’'-]+)(?:\s+(?:(?:de|del|la|las|los|di|du|des|y|e|et|por|para|pela|for|of|the)\s+)?"
+                          r"[A-Z][\w’'-]+){1,5}")
+
+
+_ORG_ACRONYM = re.compile(r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})(?=\s*\((?P<acr>[A-Z]{2,6})\))")
+
+
+_CONTESTED = re.compile(r"\s*\([A-Z]{2,6}\)\s*,?\s*(?:with|won|got|received|obtained|took|came|finished|polled|"
+                        r"garnered|secured)\b")
+
+
+def _organization_named(ctx: DocContext, sentence: Sentence, match: re.Match[str]) -> bool:
+    """A name the recogniser reads as an organization, with no institution word of the lexicon (a state body,
+    an institute) and no place in it, right before a contestant's result: after a person's name, as in 'NAME of
+    the X (ACR) with 33%', a party's."""
+    if ctx.parsed is None:
+        return False
+    tokens = ctx.parsed.char_span(sentence.start + match.start(), sentence.start + match.end(), alignment_mode="expand")
+    if tokens is None or not len(tokens) or any(t.ent_type_ != "ORG" for t in tokens):
+        return False
+    if not _CONTESTED.match(sentence.text, match.end()):
+        return False  # only a contestant's: 'NAME of Google (GOOG) said' names no party
+    return not any(is_head(w) or is_country_word(ctx, w) for w in match.group("name").split())
 
 
 def _worded_parties(ctx: DocContext, sentence: Sentence, people: list[Mention]) -> list[Mention]:
@@ -125,18 +154,25 @@ def _worded_parties(ctx: DocContext, sentence: Sentence, people: list[Mention]) 
     found: list[Mention] = []
     for person in people:
         end = person.end - sentence.start
-        gap = _AFTER_NAME.match(sentence.text, end)
+        gloss = _GLOSS.match(sentence.text, end)  # 'NAME (侯友宜) of the X'
+        gap = _AFTER_NAME.match(sentence.text, gloss.end() if gloss else end)
         name = _WORDED_NAME.match(sentence.text, gap.end()) if gap else None
+        acronym = _ORG_ACRONYM.match(sentence.text, gap.end()) if gap else None
+        if acronym is not None and _organization_named(ctx, sentence, acronym):
+            name = acronym  # 'NAME of the Kuomintang (KMT)': an organization with an acronym, no institution word
         if name is None:
             continue
         words = name.group(0).split()
-        if heads.get(words[-1].lower()) != "PoliticalParty" and words[0].lower() not in leads:
+        if heads.get(words[-1].lower()) != "PoliticalParty" and words[0].lower() not in leads and name is not acronym:
             continue
         start, stop = name.span()
-        if any(m.start - sentence.start < stop and start < m.end - sentence.start for m in sentence.mentions) \
-                or any(is_country_word(ctx, w) for w in words):
+        opened = words[0].lower() in leads and len(words) >= 3  # 'Coalición Equipo por Colombia' names a country
+        if any(m.start - sentence.start < stop and start < m.end - sentence.start
+               and not (opened and ctx.is_a(m.entity, "Country")) for m in sentence.mentions) \
+                or (not opened and any(is_country_word(ctx, w) for w in words)):
             continue
-        key = ctx.new_entity("party", "PoliticalParty", name.group(0), scope=ctx.scope())
+        aliases = [acronym.group("acr")] if name is acronym and acronym is not None else []
+        key = ctx.new_entity("party", "PoliticalParty", name.group(0), *aliases, scope=ctx.scope())
         if ctx.country_key and ctx.is_a(ctx.country_key, "Country"):
             ctx.claim(sentence, key, "gg:country", ctx.country_key, "persons.parties", 0.7)
         ctx.add_mention(sentence, start, stop, key)
@@ -149,7 +185,8 @@ def _joined(ctx: DocContext, sentence: Sentence, person: Mention, party: Mention
     p_start, p_end = person.start - sentence.start, person.end - sentence.start
     q_start, q_end = party.start - sentence.start, party.end - sentence.start
     if p_end <= q_start:
-        gap = text[p_end:q_start]
+        gloss = _GLOSS.match(text, p_end, q_start)  # 'NAME (賴清德) of the PARTY': the name as written there
+        gap = text[gloss.end() if gloss else p_end : q_start]
         first = _PERSON_FIRST.match(gap)
         if first and re.match(_APOSTROPHE, gap):
             return first.group("word") is None or _pos(ctx, sentence.start + p_end + first.start("word")) == "ADJ"
@@ -159,11 +196,20 @@ def _joined(ctx: DocContext, sentence: Sentence, person: Mention, party: Mention
             return True
         if _ARTICLE.match(gap):  # 'X, a PARTY lawmaker'
             return _MEMBER_AFTER.match(text, q_end) is not None
+        titled = _TITLED_FROM.match(gap)
+        if titled:  # 'X, former speaker of the House from the PARTY': a title, then the party it is from
+            words = re.findall(r"[\w-]+", titled.group("title").lower())
+            return bool(words) and (words[0] in titles or (words[0] in FORMER | CURRENT and len(words) > 1
+                                                           and words[1] in titles))
         return False
     if q_end <= p_start:
         gap = text[q_end:p_start]
+        owner = re.match(rf"{_APOSTROPHE}s(?=\s*\()", gap)  # "the PARTY's (ACR) NAME"
+        gap = gap[owner.end() :] if owner else gap
         acronym = _PARTY_ACRONYM.match(gap)
         gap = gap[acronym.end() :] if acronym else gap
+        if owner and acronym:
+            gap = "'s" + gap
         if re.fullmatch(rf"{_APOSTROPHE}s\s+", gap):  # 'Azimio's Raila Odinga'
             return True
         possessive = re.match(rf"{_APOSTROPHE}s\s+", gap)
@@ -177,6 +223,25 @@ def _member_title_last(gap: str, titles: frozenset[str]) -> bool:
     """The word right before the name is a title ('PAS leader', 'PAN senator'), not a filler ('of the')."""
     words = re.findall(r"[\w-]+", gap.lower())
     return bool(words) and words[-1] in titles and words[-1] not in {"of", "the"}
+
+
+_ADJECTIVE_TITLE = re.compile(r"(?<![\w’'-])(?P<adj>[A-Z][a-z]+)\s+(?P<title>(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+)\s+$")
+_PARTY_WORDS = frozenset({"party", "movement", "alliance", "front"})
+
+
+def _adjective_party(ctx: DocContext, sentence: Sentence, person: Mention, titles: frozenset[str]) -> str | None:
+    """'Socialist Prime Minister NAME', 'Republican senator NAME': the one party of the article named by that
+    word and a party word ('Socialist Party'), when a title stands between the word and the name."""
+    match = _ADJECTIVE_TITLE.search(sentence.text[: person.start - sentence.start])
+    if match is None or is_country_word(ctx, match.group("adj")):
+        return None
+    if not all(w in titles or w in FORMER | CURRENT for w in match.group("title").lower().split()):
+        return None
+    adjective = match.group("adj").lower()
+    found = {key for key, entity in ctx.extraction.entities.items() if ctx.is_a(key, "PoliticalParty")
+             for name in (entity.label, *entity.aliases)
+             if len(words := name.lower().split()) == 2 and words[0] == adjective and words[1] in _PARTY_WORDS}
+    return found.pop() if len(found) == 1 else None
 
 
 def _acronym_party(ctx: DocContext, sentence: Sentence, person: Mention) -> str | None:

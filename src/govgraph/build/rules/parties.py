@@ -55,6 +55,22 @@ def _following_name(token: Token) -> Token | None:
     return doc[j - 1] if j > token.i + 1 else None
 
 
+CONNECTORS = frozenset({"for", "of", "de", "del", "por", "para"})
+
+
+def _of_tail(token: Token) -> list[Token]:
+    """'Unity for Chile', 'Alliance for Change': a connector right after the name and the capitalized name it
+    introduces, which the parse hangs on the first word."""
+    doc = token.doc
+    j = token.i + 1
+    if j + 1 >= len(doc) or doc[j].lower_ not in CONNECTORS or doc[j].head != token:
+        return []
+    k = j + 1
+    while k < len(doc) and k < token.sent.end and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        k += 1
+    return list(doc[j:k]) if k > j + 1 else []
+
+
 def _is_name(tokens: list[Token]) -> bool:
     return bool(tokens) and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens) and any(
         t.pos_ == "PROPN" for t in tokens) and len(tokens) <= 6
@@ -94,11 +110,13 @@ def contestant(ctx: DocContext, sentence: Sentence, token: Token, role: str) -> 
         if role != EITHER and len(chain) > len(tokens) and chain[-1] == tokens[-1]:
             tokens = chain  # the tagger split a party's name: 'Comunidad' (GPE) 'Ciudadana' (PERSON)
     else:
-        tokens = _name_tokens(token)
-    if not _is_name(tokens) or _institution([t.text for t in tokens]):
+        tokens = _name_tokens(token) + _of_tail(token)
+    if not _is_name([t for t in tokens if t.lower_ not in CONNECTORS]) or _institution([t.text for t in tokens]):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    known = [m for m in sentence.mentions if m.start < end and m.end > start]
+    tail = next((t.idx for t in tokens if t.lower_ in CONNECTORS), end)
+    known = [m for m in sentence.mentions if m.start < end and m.end > start
+             and not (tail < m.start and ctx.is_a(m.entity, "Country"))]  # 'Unity for Chile' names a country
     if known:
         entity = known[0].entity
         if ctx.is_a(entity, "PoliticalParty") or (role == EITHER and ctx.is_a(entity, "Person")):

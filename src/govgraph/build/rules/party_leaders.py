@@ -1,13 +1,13 @@
 """Who leads a party, from a person's possessive before its name or a leader's word between the two.
 
 `parties.leaders`: "José Antonio Kast's Republican Party" (a person's possessive right before a party's name: the
-person leads it) and "the Rastriya Prajatantra Party chief X" ("chief", "boss" between a party's name and a
-person's: the party's leader) give the person a tenure of the party's leader post ("Leader of Republican Party",
-gg:officeIn the party), as persons.offices states "X, leader of the Democratic Party". Not a coalition, alliance,
-bloc or front (whose leader the possessive does not make: "Boric's leftist coalition"); not a person the sentence
-gives a sitting holder's title right before the name ("President Vladimir Zelensky's party": a head of state's
-party, often led by someone else; but "former president Petro Poroshenko's European Solidarity" is his); and not
-a word between the possessive and the party's name ("X's former party").
+person leads it), "the Rastriya Prajatantra Party chief X" ("chief", "boss" between a party's name and a person's:
+the party's leader) and "under the leadership of X, the PARTY ..." give the person a tenure of the party's leader
+post ("Leader of Republican Party", gg:officeIn the party), as persons.offices states "X, leader of the Democratic
+Party". Not a coalition, alliance, bloc or front (whose leader the possessive does not make: "Boric's leftist
+coalition"); not a person the sentence gives a sitting holder's title right before the name ("President Vladimir
+Zelensky's party": a head of state's party, often led by someone else; but "former president Petro Poroshenko's
+European Solidarity" is his); and not a word between the possessive and the party's name ("X's former party").
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from govgraph.build.rules.memberships import party_mentions
 GROUPINGS = frozenset({"coalition", "alliance", "bloc", "front"})
 _POSSESSIVE = re.compile(r"^[’‘']s\s+(?:the\s+)?$")
 _CHIEF = re.compile(r"^\s+(?:chief|boss)\s+$")
+_UNDER = re.compile(r"\bunder\s+(?:the\s+)?leadership\s+of\s+$", re.I)  # 'under the leadership of NAME, the PARTY'
+_THEN_SUBJECT = re.compile(r"^,\s+(?:the\s+)?$")
 
 
 def _grouping(ctx: DocContext, party: str) -> bool:
@@ -63,6 +65,9 @@ def leaders(ctx: DocContext, rule: Rule) -> None:
                     title = "Leader"
                 elif q_end <= p_start and _CHIEF.match(sentence.text[q_end:p_start]):
                     title = "Leader"  # the party's chief is its leader: one post, however it is called
+                elif p_end <= q_start and _UNDER.search(sentence.text[:p_start]) \
+                        and _THEN_SUBJECT.match(sentence.text[p_end:q_start]):
+                    title = "Leader"
                 if title is None:
                     continue
                 offices = offices or Offices(ctx)
