@@ -29,3 +29,12 @@ def test_outputs_equal_the_in_memory_path(sample_build: Path) -> None:
     assert stored == set(quads)
     assert union == {ox.Triple(q.subject, q.predicate, q.object) for q in with_union(quads) if q.graph_name == UNION}
     assert not any(p.name.startswith(".spool") for p in sample_build.rglob("*"))  # the spool never reaches the outputs
+
+
+def test_publish_store_copies_a_built_store_to_a_folder(sample_build: Path, tmp_path: Path) -> None:
+    from govgraph.graph.store import publish_store
+
+    written = publish_store(sample_build / "store", tmp_path / "copy")
+    source, copy = ox.Store.read_only(str(sample_build / "store")), ox.Store.read_only(str(tmp_path / "copy"))
+    assert set(copy) == set(source)
+    assert written == sorted((g for g in source.named_graphs() if g != UNION), key=str) and len(written) > 5
