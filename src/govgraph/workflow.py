@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import errno
 import json
+import shutil
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,11 +20,13 @@ from govgraph.corpus import corpus_dir
 from govgraph.errors import InputError
 from govgraph.files import BUILD_MARKER, LOCK_NAME, OUTPUT_NAMES, STAGE_PREFIX, staged_outputs
 from govgraph.graph.outputs import write_rdf
-from govgraph.graph.rdf import conflict_quads, dataset_quads, schema_quads
+from govgraph.graph.rdf import conflict_quads, dataset_graphs, schema_quads
+from govgraph.graph.spool import spool_dataset
 from govgraph.graph.store import STORE_DIR, write_embedded_store
 
 DEFAULT_OUT = Path("govgraph-out")
 CACHE_DIR = ".cache/extractions"
+SPOOL_DIR = ".spool"  # in the staging folder: the sorted quads every output is written from
 # what `progress` is told, in order; the last only with a --store server, "writing graph.html" only with html
 BUILD_STAGES = ("extracting articles", "making RDF", "writing the store", "writing graph.ttl and graph.trig",
                 "writing graph.html", "sending named graphs")
@@ -144,7 +147,7 @@ def build_graph(
     spec = executor_spec(executor, jobs, scheduler, nlp)
     load_pipeline(nlp)  # a missing pipeline is one line before anything else happens
     if store:
-        from govgraph.graph.store import check_reachable, publish
+        from govgraph.graph.store import check_reachable, publish_store
 
         check_reachable(store)
     sources = without_outputs(inputs, out_dir) if inputs else [corpus_dir()]
@@ -152,15 +155,11 @@ def build_graph(
     with using(spec):
         result = extract_corpus(sources, strict=strict, warn=warn, cache_dir=out_dir / CACHE_DIR if incremental else None)
     stages = dict(result.stage_seconds)
-    stage_started(BUILD_STAGES[1])
-    t0 = time.perf_counter()
-    instance_quads = dataset_quads(result.extractions, result.entities, result.reference_properties,
-                                   extra=conflict_quads(result.conflicts), version=__version__)
-    quads = schema_quads() + instance_quads
-    stages["rdf"] = time.perf_counter() - t0
+    graphs = dataset_graphs(result.extractions, result.entities, result.reference_properties,
+                            extra=conflict_quads(result.conflicts), version=__version__)
     # all outputs are written aside and replace the previous ones together (see files.staged_outputs)
     try:
-        _write_outputs(quads, out_dir, stages, html, warn, stage_started)
+        triples = _write_outputs(graphs, out_dir, stages, html, warn, stage_started)
     except OSError as exc:
         hint = "free some space" if exc.errno == errno.ENOSPC else "check that it is a folder you can write to"
         raise InputError(f"{out_dir}: cannot write the outputs ({exc.strerror or exc}); {hint}; the previous "
@@ -168,33 +167,45 @@ def build_graph(
     if store:
         stage_started(BUILD_STAGES[5])
         t0 = time.perf_counter()
-        publish(quads, store)
+        publish_store(out_dir / STORE_DIR, store)
         stages["remote"] = time.perf_counter() - t0
-    triples = len({(q.subject, q.predicate, q.object) for q in quads})
     return BuildSummary(out_dir, len(result.extractions), result.sentences, len(result.entities), result.claims,
                         triples, time.perf_counter() - started, result.warnings, stages, result.reused)
 
 
-def _write_outputs(quads: list[ox.Quad], out_dir: Path, stages: dict[str, float], html: bool,
-                   warn: Callable[[str], None] | None, stage_started: Callable[[str], None]) -> None:
-    """Write store/, graph.ttl, graph.trig, graph.html and the build marker into out_dir, all at once."""
-    with staged_outputs(out_dir, wait=warn) as stage:
-        stage_started(BUILD_STAGES[2])
-        t0 = time.perf_counter()
-        write_embedded_store(quads, stage / STORE_DIR)
-        stages["store"] = time.perf_counter() - t0
-        stage_started(BUILD_STAGES[3])
-        t0 = time.perf_counter()
-        write_rdf(quads, stage / "graph.ttl", ox.RdfFormat.TURTLE)
-        write_rdf(quads, stage / "graph.trig", ox.RdfFormat.TRIG)
-        stages["turtle"] = time.perf_counter() - t0
-        written = [STORE_DIR, "graph.ttl", "graph.trig"]
-        if html:
-            from govgraph.graph.viz import write_visualization
+def _write_outputs(graphs: Iterable[Iterable[ox.Quad]], out_dir: Path, stages: dict[str, float], html: bool,
+                   warn: Callable[[str], None] | None, stage_started: Callable[[str], None]) -> int:
+    """Write store/, graph.ttl, graph.trig, graph.html and the build marker into out_dir, all at once.
 
-            stage_started(BUILD_STAGES[4])
+    The quads are sorted on disk in the staging folder (`spool.spool_dataset`) and every output is read from
+    there, so that no step holds all of them. Returns the number of distinct triples of the union graph.
+    """
+    with staged_outputs(out_dir, wait=warn) as stage:
+        spool_dir = stage / SPOOL_DIR
+        try:
+            stage_started(BUILD_STAGES[1])
             t0 = time.perf_counter()
-            write_visualization(quads, stage / "graph.html")
-            stages["html"] = time.perf_counter() - t0
-            written.append("graph.html")
-        _write_marker(stage, written)
+            dataset = spool_dataset(schema_quads(), graphs, spool_dir)
+            stages["rdf"] = time.perf_counter() - t0
+            stage_started(BUILD_STAGES[2])
+            t0 = time.perf_counter()
+            write_embedded_store(dataset, stage / STORE_DIR)
+            stages["store"] = time.perf_counter() - t0
+            stage_started(BUILD_STAGES[3])
+            t0 = time.perf_counter()
+            write_rdf(dataset, stage / "graph.ttl", ox.RdfFormat.TURTLE)
+            write_rdf(dataset, stage / "graph.trig", ox.RdfFormat.TRIG)
+            stages["turtle"] = time.perf_counter() - t0
+            written = [STORE_DIR, "graph.ttl", "graph.trig"]
+            if html:
+                from govgraph.graph.viz import write_visualization
+
+                stage_started(BUILD_STAGES[4])
+                t0 = time.perf_counter()
+                write_visualization(dataset.quads(), stage / "graph.html")
+                stages["html"] = time.perf_counter() - t0
+                written.append("graph.html")
+            _write_marker(stage, written)
+        finally:
+            shutil.rmtree(spool_dir, ignore_errors=True)  # never committed with the outputs
+    return dataset.triple_count

@@ -138,18 +138,23 @@ class _Quads:
         self.inverse: dict[str, str] = {}
         named, literal = ox.NamedNode, ox.Literal
         types, literals, add_link = self.types, self.literals, self.links.append
+        # one string per distinct IRI: each .value is a new string, and the indexes keep millions of them
+        shared: dict[str, str] = {}
+        one = shared.setdefault
         for quad in quads:  # the hot loop of the whole view: exact type checks, no method lookups
             subject = quad.subject
             if type(subject) is not named:
                 continue
-            s, p, o = subject.value, quad.predicate.value, quad.object
-            graph = quad.graph_name
+            s, p, o, graph = subject.value, quad.predicate.value, quad.object, quad.graph_name
+            s, p = one(s, s), one(p, p)
             g = cast(ox.NamedNode, graph).value if type(graph) is named else ""
+            g = one(g, g)
             if g == _SCHEMA:
                 self._schema(s, p, o)
             kind = type(o)
             if kind is named:
                 iri = cast(ox.NamedNode, o).value
+                iri = one(iri, iri)
                 if p == _TYPE:
                     types[s].add(iri)
                 else:

@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import chain
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -308,14 +309,18 @@ def run_quads(run: ox.NamedNode, extractions: list[Extraction], version: str) ->
         yield ox.Quad(run, iri(str(PROV.used)), document_iri(extraction.document.doc_id), graph)
 
 
-def dataset_quads(
+def dataset_graphs(
     extractions: list[Extraction],
     entities: dict[str, Entity],
     reference_properties: dict[str, list[tuple[str, str]]],
     extra: Iterable[ox.Quad] = (),
     version: str = "0",
-) -> list[ox.Quad]:
-    """All instance quads of a build, deduplicated and sorted (schema excluded).
+) -> Iterator[Iterable[ox.Quad]]:
+    """All instance quads of a build, a named graph's worth at a time (schema excluded).
+
+    The reference graph first, then each article's graph (its quads deduplicated: a graph is small),
+    then the derived graph (build run, tenures, `extra`). Quads are neither sorted nor deduplicated
+    across chunks: `spool.spool_dataset` does that on disk, `dataset_quads` in memory.
 
     Args:
         extractions: per-document records.
@@ -325,27 +330,44 @@ def dataset_quads(
         version: the software version recorded on the build run.
     """
     run = run_iri(extractions)
-    quads: set[ox.Quad] = set(run_quads(run, extractions, version))
     reference = iri(str(REFERENCE_GRAPH))
-    for key, entity in entities.items():
-        if entity.reference:
-            quads.update(entity_quads(entity, reference))
-            quads.update(reference_quads(key, reference_properties.get(key, ())))
+    yield (quad for key, entity in entities.items() if entity.reference
+           for quad in chain(entity_quads(entity, reference), reference_quads(key, reference_properties.get(key, ()))))
     for extraction in extractions:
-        doc = extraction.document
-        graph = document_iri(doc.doc_id)
-        quads.update(document_quads(doc, extraction.publisher, extraction.author))
-        for key in extraction.entities:
-            entity = entities[key]
-            if not entity.reference:
-                quads.update(entity_quads(entity, graph))
-        for index in sorted({i for c in extraction.claims for i in (c.sentence, *c.also)}):
-            quads.update(sentence_quads(doc, index))
-        for claim in extraction.claims:
-            quads.update(claim_quads(claim, run))
-    quads.update(tenure_quads(extractions, reference_properties))
-    quads.update(extra)
-    return sorted(quads, key=sort_key)
+        yield list(dict.fromkeys(article_quads(extraction, entities, run)))
+    yield chain(run_quads(run, extractions, version), tenure_quads(extractions, reference_properties), extra)
+
+
+def article_quads(extraction: Extraction, entities: dict[str, Entity], run: ox.NamedNode) -> Iterator[ox.Quad]:
+    """The quads of one article's named graph: the article, its entities (reference ones aside), quoted
+    sentences and claims."""
+    doc = extraction.document
+    graph = document_iri(doc.doc_id)
+    yield from document_quads(doc, extraction.publisher, extraction.author)
+    for key in extraction.entities:
+        entity = entities[key]
+        if not entity.reference:
+            yield from entity_quads(entity, graph)
+    for index in sorted({i for c in extraction.claims for i in (c.sentence, *c.also)}):
+        yield from sentence_quads(doc, index)
+    for claim in extraction.claims:
+        yield from claim_quads(claim, run)
+
+
+def dataset_quads(
+    extractions: list[Extraction],
+    entities: dict[str, Entity],
+    reference_properties: dict[str, list[tuple[str, str]]],
+    extra: Iterable[ox.Quad] = (),
+    version: str = "0",
+) -> list[ox.Quad]:
+    """All instance quads of a build, deduplicated and sorted, in memory (schema excluded).
+
+    A build spools them to disk instead (`dataset_graphs`, `spool.spool_dataset`); this is for small
+    graphs and tests. Arguments as `dataset_graphs`.
+    """
+    graphs = dataset_graphs(extractions, entities, reference_properties, extra, version)
+    return sorted({quad for graph in graphs for quad in graph}, key=sort_key)
 
 
 def tenure_quads(extractions: list[Extraction], reference_properties: dict[str, list[tuple[str, str]]]) -> Iterator[ox.Quad]:

@@ -21,16 +21,19 @@ import base64
 import contextlib
 import hashlib
 import http.client
+import mmap
 import netrc
 import os
 import re
 import socket
+import tempfile
 import threading
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from pathlib import Path
 from typing import Protocol
 
@@ -40,10 +43,14 @@ from govgraph.errors import QueryError, StoreError
 from govgraph.files import atomic_dir
 from govgraph.graph.rdf import prefixes
 from govgraph.graph.remote import MAX_ANSWER_BYTES, opener, printable, read_capped, redact
+from govgraph.graph.spool import SpooledDataset
 from govgraph.namespaces import ID, UNION_GRAPH
 from govgraph.sparql_text import code_only, refuse_unsafe
 
 STORE_DIR = "store"
+# quads per bulk load of a spooled build: pyoxigraph's loader buffers up to ~1M quads per thread (1.2 GB at 300
+# articles); batches of 100,000 keep the store stage under ~200 MB for ~30% more of its CPU time
+LOAD_BATCH = 100_000
 QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 Binding = ox.NamedNode | ox.BlankNode | ox.Literal
 CAPABILITIES = ("read_only", "context_aware", "supports_graph_store")
@@ -562,12 +569,28 @@ class SparqlStore:
     def put_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
         """Replace one named graph with these triples (Graph Store Protocol PUT).
 
+        The body is written to a temporary file and sent from there (mapped, not read into memory), so
+        that a large graph such as the union of a big build is never one string in memory.
+
         Raises:
             StoreError: the store is read-only, has no graph store endpoint, or the server refused.
         """
         require(self, "read_only", f"write graph {graph}")
         require(self, "supports_graph_store", f"write graph {graph}")
-        body = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES)
+        with tempfile.TemporaryFile() as spool:
+            ox.serialize(triples, spool, format=ox.RdfFormat.N_TRIPLES)
+            spool.flush()
+            if spool.tell() == 0:
+                self._put(graph, b"")
+                return
+            with mmap.mmap(spool.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+                view = memoryview(mapped)  # a buffer without read(): a retried request sends it whole again
+                try:
+                    self._put(graph, view)
+                finally:
+                    view.release()
+
+    def _put(self, graph: ox.NamedNode, body: bytes | memoryview) -> None:
         request = urllib.request.Request(self._graph_url(graph), data=body, method="PUT",
                                          headers={"Content-Type": "application/n-triples"})
         self._authorize(request)
@@ -612,15 +635,61 @@ class SparqlStore:
         self.put_graph(UNION, (ox.Triple(q.subject, q.predicate, q.object) for q in union if q.graph_name == UNION))
         return list(graphs)
 
+    def replace_graph_stream(self, graphs: Iterable[tuple[ox.NamedNode, Iterable[ox.Triple]]],
+                             union: Iterable[ox.Triple], prune: str | None = None) -> list[ox.NamedNode]:
+        """As `replace_graphs`, for graphs given one at a time and the distinct triples of their union (a build's
+        store holds both): one PUT per graph, then one for the union graph, never all the quads in memory.
+
+        Args:
+            graphs: each named graph with its triples (the union graph, if given, is skipped).
+            union: the distinct triples of those graphs.
+            prune: also drop existing graphs whose name starts with this IRI and that `graphs` do not fill.
+
+        Returns:
+            The graphs written, in the order given.
+
+        Raises:
+            StoreError: read-only, no graph store endpoint, unreachable, or a write refused.
+        """
+        require(self, "read_only", "replace named graphs")
+        require(self, "supports_graph_store", "replace named graphs")
+        written: list[ox.NamedNode] = []
+        for name, triples in graphs:
+            if name != UNION:
+                self.put_graph(name, triples)
+                written.append(name)
+        kept = set(written)
+        others = [g for g in self.graphs() if g not in kept]
+        if prune is not None:
+            for name in _stale(others, kept, prune):
+                self.delete_graph(name)
+            others = [g for g in others if not g.value.startswith(prune)]
+        if others:  # graphs this call leaves in place stay in the union: merged in memory, as `replace_graphs` does
+            kept_triples = (ox.Triple(q.subject, q.predicate, q.object) for q in self._quads_of(others))
+            union = list(dict.fromkeys(chain(union, kept_triples)))
+        self.put_graph(UNION, union)
+        return written
+
     def close(self) -> None:
         """Nothing to release: every request opens and closes its own connection."""
 
 
-def write_embedded_store(quads: Iterable[ox.Quad], target: Path) -> None:
-    """Write a fresh on-disk store with these quads, replacing target atomically."""
+def write_embedded_store(quads: Iterable[ox.Quad] | SpooledDataset, target: Path) -> None:
+    """Write a fresh on-disk store with these quads and their union graph, replacing target atomically.
+
+    A spooled build is bulk-loaded from its sorted files in batches of `LOAD_BATCH` (the union graph from its
+    distinct triples), so the quads are never all in memory; other quads are loaded with their union made in
+    memory (`with_union`).
+    """
     with atomic_dir(target) as tmp:
         store = ox.Store(str(tmp))
-        store.bulk_extend(with_union(quads))
+        if isinstance(quads, SpooledDataset):  # bulk_load(path=) would rename the schema's blank nodes
+            union = (ox.Quad(t.subject, t.predicate, t.object, UNION) for t in quads.triples())
+            every = chain(quads.quads(), union)
+            while batch := list(islice(every, LOAD_BATCH)):
+                store.bulk_extend(batch)
+        else:
+            store.bulk_extend(with_union(quads))
         store.flush()
         del store
 
@@ -680,6 +749,44 @@ def publish(quads: list[ox.Quad], selector: str | Path) -> list[ox.NamedNode]:
     store = open_store(selector, read_only=False)
     try:
         return store.replace_graphs(quads, prune=str(ID))
+    finally:
+        store.close()
+
+
+def publish_store(source: Path, selector: str | Path) -> list[ox.NamedNode]:
+    """Write the named graphs of a built store (a build's DIR/store) to the store a selector names.
+
+    As `publish`, reading the graphs one at a time from `source` and the union graph from its own copy,
+    so that no more than one graph is in memory at a time (a server gets one PUT per graph, streamed
+    from a temporary file).
+
+    Args:
+        source: the folder of an embedded store written by a build.
+        selector: a server URL or a folder (see `open_store`).
+
+    Returns:
+        The named graphs written, sorted.
+
+    Raises:
+        StoreError: the store cannot be written.
+    """
+    built = ox.Store.read_only(str(source))
+    graphs = sorted((g for g in built.named_graphs() if isinstance(g, ox.NamedNode) and is_source_graph(g)), key=str)
+
+    def triples(graph: ox.NamedNode) -> Iterator[ox.Triple]:
+        return (ox.Triple(q.subject, q.predicate, q.object) for q in built.quads_for_pattern(None, None, None, graph))
+
+    if not is_remote(selector):
+        with atomic_dir(Path(str(selector).removeprefix("oxigraph:"))) as tmp:
+            copy = ox.Store(str(tmp))
+            copy.bulk_extend(built.quads_for_pattern(None, None, None))
+            copy.flush()
+            del copy
+        return graphs
+    store = open_store(selector, read_only=False)
+    assert isinstance(store, SparqlStore)
+    try:
+        return store.replace_graph_stream(((g, triples(g)) for g in graphs), triples(UNION), prune=str(ID))
     finally:
         store.close()
 
