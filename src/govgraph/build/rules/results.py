@@ -664,6 +664,37 @@ def total_votes(q: Quantity) -> bool:
         c.dep_ in ("prep", "dobj") and c.lower_ in ("for", "against", "yes", "no") for c in verb.children)
 
 
+def registered_count(ctx: DocContext, q: Quantity) -> bool:
+    """'around 3 million registered voters', 'the registered voter population of 18,774,159', '9.2 million eligible
+    voters': the whole electorate (not a place's: 'the nine constituencies have 947,116 registered voters')."""
+    anchor = q.anchor
+    if q.percent or float(q.value) < 1000:
+        return False
+    last = anchor.doc[q.end - 1]
+    if anchor.lemma_.lower() in ("voter", "elector") and any(c.lower_ in ("registered", "eligible")
+                                                             for c in anchor.children):
+        if last.head != anchor or any(t.head != anchor or t.dep_ not in ("amod", "compound")
+                                      for t in anchor.doc[q.end : anchor.i]):
+            return False  # '8 million (people) and 3 million registered voters': only the number next to the noun
+        noun = anchor
+    elif anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in (
+            "population", "roll", "register", "electorate"):
+        noun = anchor.head.head  # 'the registered voter population of N'
+        if noun.lemma_.lower() != "electorate" and not any(t.lower_ in ("registered", "eligible")
+                                                            for t in noun.subtree if t.i < noun.i):
+            return False
+    else:
+        return False
+    if local(ctx, noun) or any(c.dep_ == "prep" and c.lower_ in ("in", "from", "abroad") for c in noun.children):
+        return False
+    verb = clause_verb(noun)
+    subject = subject_of(verb) if verb is not None and noun.dep_ in ("dobj", "attr") else None
+    if subject is not None and (subject.lemma_.lower() in PLACES | {"region", "province", "state", "city", "county"}
+                                or subject.ent_type_ in ("GPE", "LOC")):
+        return False  # 'the constituencies have 947,116 registered voters'
+    return not (anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lower_ in PERCENT)
+
+
 def counted_turnout(q: Quantity) -> bool:
     """'the turnout was more than 2.8 million', 'a turnout of 1.4 million voters': how many voted, told as turnout (a
     count in the thousands at least; not 'turnout rose by 5')."""
@@ -690,6 +721,12 @@ def turnout(ctx: DocContext, rule: Rule) -> None:
                 event = the_vote(ctx, sentence, _char(ctx, q), "any")
                 if event is not None:
                     ctx.claim(sentence, event, "gg:voteCount", q.literal(), "results", 0.8, qualifier=q.qualifier)
+                    attach(ctx, sentence, event)
+                continue
+            if registered_count(ctx, q):  # 'around 3 million registered voters', 'a registered voter population of N'
+                event = the_vote(ctx, sentence, _char(ctx, q), "any")
+                if event is not None:
+                    ctx.claim(sentence, event, "gg:registeredVoters", q.literal(), "results", 0.8, qualifier=q.qualifier)
                     attach(ctx, sentence, event)
                 continue
             if counted_turnout(q):  # 'the national turnout was more than 2.8 million'
