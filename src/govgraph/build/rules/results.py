@@ -194,6 +194,10 @@ def subject_of(verb: Token) -> Token | None:
             if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 return antecedent(subject, verb.head)
             return subject
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in ("after", "by") and (
+                verb.head.head.pos_ in ("VERB", "AUX")):  # 'X wins the election after capturing 2.8 million votes'
+            verb = verb.head.head
+            continue
         if not (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) or verb.head == verb:
             return None
         between = verb.doc[verb.head.i + 1 : verb.i]
