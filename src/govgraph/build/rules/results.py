@@ -27,7 +27,7 @@ from govgraph.build.rules.registry import matcher, regex
 from govgraph.ontology.terms import is_subclass
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 VOTES = ("Election", "Referendum", "ParliamentaryVote")
 PARTY_HEADS = frozenset({"party", "coalition", "alliance", "bloc", "union", "front", "movement", "congress", "league"})
@@ -61,6 +61,8 @@ LEGISLATURES = frozenset({"parliament", "senate", "house", "chamber", "assembly"
 PLACES = frozenset({"box", "station", "precinct", "district", "constituency", "polling", "unit", "center", "centre"})
 COUNTING = frozenset({"count", "tally", "process", "report", "open"})
 POLLS = frozenset({"survey", "respondent", "pollster"})
+VOTE_KINDS = frozenset({"presidential", "parliamentary", "general", "legislative", "municipal", "local", "mayoral",
+                        "regional", "snap", "runoff", "run-off"})
 TO_THE_POLLS = frozenset({"go", "head", "flock", "return", "skip", "boycott", "miss", "shun"})
 
 
@@ -188,7 +190,14 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:  # the nearest: a mis-tokenized possessive ("Zelensky‘s 'Servant of People' party") is not it
-            return max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
+            subject = max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i))
+            if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return antecedent(subject, verb.head)
+            return subject
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in ("after", "by") and (
+                verb.head.head.pos_ in ("VERB", "AUX")):  # 'X wins the election after capturing 2.8 million votes'
+            verb = verb.head.head
+            continue
         if not (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) or verb.head == verb:
             return None
         between = verb.doc[verb.head.i + 1 : verb.i]
@@ -198,6 +207,21 @@ def subject_of(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def antecedent(pronoun: Token, head: Token) -> Token:
+    """What a relative pronoun stands for: the noun its clause hangs on, but for 'who' the person whose apposition
+    holds that noun ('Hernández, leader of the League of Governors, who obtains 28.17%' is Hernández's share)."""
+    if pronoun.lower_ != "who":
+        return head
+    climb = head
+    for _ in range(8):
+        if climb.ent_type_ == "PERSON":
+            return climb
+        if climb.dep_ not in ("pobj", "prep", "appos", "compound") or climb.head == climb:
+            break
+        climb = climb.head
+    return head
 
 
 def choice_of(verb: Token) -> str | None:
@@ -305,6 +329,9 @@ def survey(token: Token) -> bool:
     verb = token.head.head if token.head.pos_ == "ADP" else token.head
     if verb.lemma_.lower() in TO_THE_POLLS:  # 'skipping the poll', 'went to the poll': the vote itself
         return False
+    if verb.lemma_.lower() in ("winner", "result", "outcome", "loser") or any(
+            c.lower_ in VOTE_KINDS for c in token.children):  # 'the winner of the presidential poll': the vote
+        return False
     return token.tag_ == "NN" or any(c.lower_ in ("opinion", "exit", "recent", "latest", "new") for c in token.children)
 
 
@@ -406,7 +433,8 @@ def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str,
     event = vote_event(ctx, sentence, classes, before)
     year = sentence_year(sentence)
     named = any(ctx.is_a(m.entity, *classes) for m in sentence.mentions)
-    if event is not None and not named and year is not None and _year_of(event) not in (None, year):
+    held = _year_of(event) if event is not None else None
+    if event is not None and not named and year is not None and (held or ctx.doc.year) not in (None, year):
         if not create:  # 'In 2020 the party had won 45 percent': not the article's 2024 election
             return None
         cls = ctx.entity_class(event) or "Election"
@@ -420,13 +448,16 @@ def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str,
         return dated(ctx, sentence, event_node(ctx, "Referendum", Events(ctx).referendum_type,
                                                sentence_date(ctx, sentence)))
     typed = Events(ctx).election_type or "election"
-    return event_node(ctx, "Election", typed, None)
+    other = year is not None and ctx.doc.year not in (None, year)  # 'compared to 2020, when the party won 57%'
+    return event_node(ctx, "Election", typed, PartialDate(year) if other else None)
 
 
 def sentence_year(sentence: Sentence) -> int | None:
-    """The one year a sentence sets its statement in ('In 2020, the party had won ...'); not 'since 2014'."""
+    """The one year a sentence sets its statement in ('In 2020, the party had won ...', 'compared to 2020, when the
+    party won ...'); not 'since 2014'."""
     years = {d.date.year for d in find_dates(sentence.text)
-             if d.date.year and re.search(r"\b(?:in|during)\s+(?:the\s+)?$", sentence.text[: d.start], re.I)}
+             if d.date.year and (re.search(r"\b(?:in|during)\s+(?:the\s+)?$", sentence.text[: d.start], re.I)
+                                 or re.match(r",?\s+when\b", sentence.text[d.end :]))}
     return years.pop() if len(years) == 1 else None
 
 
@@ -465,7 +496,7 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
         return next((m.entity for m in sorted(heads, key=lambda m: m.start - m.end)
                      if ctx.is_a(m.entity, "PoliticalParty") or (ctx.is_a(m.entity, "Person") and not organization)),
                     None)  # 'the group Chile Seguro' is no person, whatever the tagger says
-    appositions = [c for c in token.children if c.dep_ == "appos" and c.i - token.i <= 3]
+    appositions = [c for c in token.children if c.dep_ == "appos" and c.left_edge.i - token.i <= 3]
     for appos in appositions if token.dep_ in ("nsubj", "nsubjpass") else ():  # 'the coalition, Unity for Chile, won'
         named = side_of(ctx, sentence, appos, create, token.lemma_.lower() in ORGANIZATION_NOUNS)
         if named is not None:
@@ -481,11 +512,14 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
         return None
     rel_start, rel_end = ent.start_char - sentence.start, ent.end_char - sentence.start
     name = re.sub(r"^(?:the|The)\s+", "", ent.text)
+    owner = re.match(r"\S+(?:’s?|'s?)\s+(?=\S)", name)  # "Santos' Socialist Party": the party, not its owner's
+    if owner and ent.label_ == "ORG" and name.split()[-1].lower() in PARTY_HEADS:
+        name = name[owner.end() :]
     # the tagger's 'Civic Coalition', 'the conservative group Chile Seguro': an organization, not a person
     label = "ORG" if organization or name.split()[-1].lower() in PARTY_HEADS else ent.label_
     if label == "PERSON":
         if len(name.split()) < 2:
-            return ctx.surnames.get(name)
+            return ctx.surnames.get(name) or family_name_first(ctx, name)
         key = ctx.surnames.get(name.split()[-1]) or ctx.new_entity("person", "Person", name)
         ctx.surnames.setdefault(name.split()[-1], key)
     elif label == "ORG":
@@ -496,6 +530,14 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
         return None
     ctx.add_mention(sentence, rel_start + (len(ent.text) - len(name)), rel_end, key)
     return key
+
+
+def family_name_first(ctx: DocContext, name: str) -> str | None:
+    """'Lai' for 'Lai Ching-te': the one person of the article whose name opens with it and ends in a hyphenated
+    given name, the order of Chinese and Korean names."""
+    found = {k for k, e in ctx.extraction.entities.items() if ctx.is_a(k, "Person") and len(e.label.split()) == 2
+             and e.label.split()[0] == name and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", e.label.split()[1])}
+    return found.pop() if len(found) == 1 else None
 
 
 def known_party(ctx: DocContext, sentence: Sentence | None, token: Token) -> str | None:
@@ -552,8 +594,14 @@ def holder_of(q: Quantity) -> Token:
         holder = holder.head.head  # 'reached a share of 13%'
     if holder.dep_ in ("attr", "pobj", "dobj"):  # '7,176,141 votes which is 50.49 percent', '... which translates to'
         verb = clause_verb(holder)
+        if verb is not None and verb.dep_ == "advcl" and verb.lemma_.lower() in ("represent", "amount", "equal") and (
+                verb.head.lemma_.lower() in WIN_VERBS):  # 'polled 4,657,304, representing 41.61 per cent': the won object
+            won = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if won is not None and (won.like_num or won.lemma_.lower() in ("vote", "ballot")):
+                return won
         if verb is not None and verb.dep_ in ("relcl", "acl") and (verb.head.lemma_.lower() in ("vote", "ballot")
-                                                                    or verb.head.like_num):
+                                                                    or verb.head.like_num) and (
+                verb.lemma_.lower() in ("be", "translate", "represent", "amount", "equal", "correspond")):
             holder = verb.head
     while holder.dep_ in ("conj", "appos") and (holder.head.lemma_.lower() in ("vote", "ballot") or holder.head.like_num
                                                  or (holder.lemma_.lower() in {"vote", "seat", *MEMBERS}
@@ -611,10 +659,57 @@ def total_votes(q: Quantity) -> bool:
     if anchor.dep_ in ("conj", "appos") and anchor.head.lemma_.lower() in ("percent", "%"):
         return any(t.lemma_.lower() in ("turnout", "participation") for t in anchor.sent)
     verb = anchor.head
+    if anchor.lemma_.lower() in ("vote", "ballot") and any(c.lower_ == "total" for c in anchor.children) and not any(
+            c.dep_ in ("poss", "prep") for c in anchor.children) and anchor.dep_ in ("attr", "nsubj", "nsubjpass"):
+        return True  # 'there were 11,430,531 total votes cast'
     if anchor.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in ("vote", "cast", "participate", "turn"):
         return False
     return choice_of(verb) is None and not any(
         c.dep_ in ("prep", "dobj") and c.lower_ in ("for", "against", "yes", "no") for c in verb.children)
+
+
+def registered_count(ctx: DocContext, q: Quantity) -> bool:
+    """'around 3 million registered voters', 'the registered voter population of 18,774,159', '9.2 million eligible
+    voters': the whole electorate (not a place's: 'the nine constituencies have 947,116 registered voters')."""
+    anchor = q.anchor
+    if q.percent or float(q.value) < 1000:
+        return False
+    last = anchor.doc[q.end - 1]
+    if anchor.lemma_.lower() in ("voter", "elector") and any(c.lower_ in ("registered", "eligible")
+                                                             for c in anchor.children):
+        if last.head != anchor or any(t.head != anchor or t.dep_ not in ("amod", "compound")
+                                      for t in anchor.doc[q.end : anchor.i]):
+            return False  # '8 million (people) and 3 million registered voters': only the number next to the noun
+        noun = anchor
+    elif anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in (
+            "population", "roll", "register", "electorate"):
+        noun = anchor.head.head  # 'the registered voter population of N'
+        if noun.lemma_.lower() != "electorate" and not any(t.lower_ in ("registered", "eligible")
+                                                            for t in noun.subtree if t.i < noun.i):
+            return False
+    else:
+        return False
+    if local(ctx, noun) or any(c.dep_ == "prep" and c.lower_ in ("in", "from", "abroad") for c in noun.children):
+        return False
+    verb = clause_verb(noun)
+    subject = subject_of(verb) if verb is not None and noun.dep_ in ("dobj", "attr") else None
+    if subject is not None and (subject.lemma_.lower() in PLACES | {"region", "province", "state", "city", "county"}
+                                or subject.ent_type_ in ("GPE", "LOC")):
+        return False  # 'the constituencies have 947,116 registered voters'
+    return not (anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lower_ in PERCENT)
+
+
+def counted_turnout(q: Quantity) -> bool:
+    """'the turnout was more than 2.8 million', 'a turnout of 1.4 million voters': how many voted, told as turnout (a
+    count in the thousands at least; not 'turnout rose by 5')."""
+    anchor = q.anchor
+    if q.percent or float(q.value) < 1000 or (q.unit not in ("people", "voter", "vote", "ballot", "citizen") and not (
+            anchor.like_num)):
+        return False
+    if anchor.dep_ == "attr" and anchor.head.lemma_.lower() == "be":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in ("turnout", "participation") for c in anchor.head.children)
+    return anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in (
+        "turnout", "participation")
 
 
 @implements("results.turnout")
@@ -632,6 +727,18 @@ def turnout(ctx: DocContext, rule: Rule) -> None:
                     ctx.claim(sentence, event, "gg:voteCount", q.literal(), "results", 0.8, qualifier=q.qualifier)
                     attach(ctx, sentence, event)
                 continue
+            if registered_count(ctx, q):  # 'around 3 million registered voters', 'a registered voter population of N'
+                event = the_vote(ctx, sentence, _char(ctx, q), "any")
+                if event is not None:
+                    ctx.claim(sentence, event, "gg:registeredVoters", q.literal(), "results", 0.8, qualifier=q.qualifier)
+                    attach(ctx, sentence, event)
+                continue
+            if counted_turnout(q):  # 'the national turnout was more than 2.8 million'
+                event = the_vote(ctx, sentence, _char(ctx, q), "any")
+                if event is not None:
+                    ctx.claim(sentence, event, "gg:voteCount", q.literal(), "results", 0.8, qualifier=q.qualifier)
+                    attach(ctx, sentence, event)
+                continue
             if not q.percent or is_progress(q) or q.anchor.dep_ == "conj":  # 'was 44 percent and 88 percent ... approved'
                 continue
             if q.anchor.head.lemma_.lower() in ("threshold", "quorum", "minimum"):  # 'above the 30 percent threshold'
@@ -640,6 +747,9 @@ def turnout(ctx: DocContext, rule: Rule) -> None:
             near_cue = any(q.anchor in c.subtree or c in q.anchor.subtree or (
                 verb is not None and clause_verb(c) == verb and verb.lemma_.lower() not in WIN_VERBS | YES_VERBS | NO_VERBS)
                 for c in cues)
+            represents = (verb is not None and verb.lemma_.lower() in ("represent", "amount", "equal") and of_voters(q)
+                          and any(clause_verb(c) == verb.head for c in cues))  # 'turnout was N, representing 83% of voters'
+            near_cue = near_cue or represents
             voted = (verb is not None and q.anchor.dep_ == "nsubj" and of_voters(q) and choice_of(verb)
                      is None and verb.lemma_.lower() in ("vote", "cast", "turn", "go", "participate", "take", "show")
                      and not any(c.dep_ == "prep" and c.lower_ in ("for", "against") for c in verb.children))
@@ -755,7 +865,7 @@ def parties(ctx: DocContext, rule: Rule) -> None:
         for q in quantities(sentence):
             if is_progress(q):
                 continue
-            unit = "vote" if placed_count(q) else q.unit
+            unit = "vote" if placed_count(q) or polled_count(q) else q.unit
             backers = supporters(q)
             member_seats = unit in MEMBERS and q.anchor.dep_ == "conj" and q.anchor.head.i in listed
             if member_seats or (unit in MEMBERS and elected_members(q)):
@@ -780,18 +890,27 @@ def parties(ctx: DocContext, rule: Rule) -> None:
                     if child.dep_ == "dobj" and side is None:
                         side = side_of(ctx, sentence, child, create=True)
             elif holder.dep_ in ("dobj", "attr") and (holder.head.lemma_.lower() in WIN_VERBS or (
-                    holder.lemma_ == "share" and holder.head.lemma_.lower() in ("reach", "achieve", "record"))):
+                    holder.lemma_ == "share" and holder.head.lemma_.lower() in ("reach", "achieve", "record")) or (
+                    holder.head.lemma_.lower() in TOTALING and share_of_votes(q))):
                 subject = subject_of(holder.head)
+                lost = subject is None
+                subject = subject or name_before_verb(holder.head)
                 subjects = [subject, *conjuncts(subject)] if subject is not None else []
                 if len(subjects) > 1:  # 'X and Y garnered 31,987 and 61,969 votes respectively'
                     same = [o for o in quantities(sentence) if holder_of(o) == holder]
                     subject = (subjects[same.index(q)] if "respectively" in sentence.text and len(same) == len(subjects)
                                else None)
-                if subject is not None:
-                    side = side_of(ctx, sentence, subject, create=True)
+                if subject is not None:  # a lost subject is a name some rule knows, or a person by the tagger
+                    side = side_of(ctx, sentence, subject, create=not lost or subject.ent_type_ == "PERSON")
+                if side is None and subject is not None and not lost and subject.lemma_.lower() in ROLES:
+                    named = name_before_verb(holder.head, subject)  # 'the candidate for the X party, Pedro Salas, adds'
+                    side = side_of(ctx, sentence, named, create=named.ent_type_ == "PERSON") if named else None
             elif holder.dep_ == "pobj" and holder.head.lower_ == "with" and with_verb(holder.head).lemma_.lower() in (
                     WIN_VERBS | {"come", "finish", "place", "lead", "end", "become", "emerge"}):
-                subject = subject_of(with_verb(holder.head))
+                side = listed_side(ctx, sentence, q)  # 'X won 48%, compared to Y (Z Party) with 45%': Y's share
+                if side is not None:
+                    listed[q.anchor.i] = side
+                subject = subject_of(with_verb(holder.head)) if side is None else None
                 if subject is not None:
                     side = side_of(ctx, sentence, subject, create=True)
             if side is None:  # '22 seats won by X', '37 seats were won by X', 'votes were cast for X', '35 percent for X'
@@ -822,11 +941,63 @@ def parties(ctx: DocContext, rule: Rule) -> None:
             if unit == "seat" and not ctx.is_a(side, "PoliticalParty"):
                 continue
             event = the_vote(ctx, sentence, _char(ctx, q), "election")
+            if event is not None and ctx.is_a(side, "Person"):
+                event = presidential(ctx, sentence, event)
             predicate = "gg:seatCount" if unit == "seat" else "gg:voteShare" if q.percent else "gg:voteCount"
             if event is None or (event, side, predicate) in recorded:  # one value per party and sentence
                 continue
             recorded.add((event, side, predicate))
             record(ctx, sentence, event, side, predicate, q)
+            count = listed_count(sentence, q) if q.anchor.i in listed else None
+            if count is not None and (event, side, "gg:voteCount") not in recorded:  # 'Y with 4.6 million or 33.49%'
+                recorded.add((event, side, "gg:voteCount"))
+                record(ctx, sentence, event, side, "gg:voteCount", count)
+
+
+def presidential(ctx: DocContext, sentence: Sentence, event: str) -> str:
+    """A candidate's votes in a sentence that names no election go to the article's presidential election, when it
+    names one beside a general election ('Bawumia polled 4,657,304' after 'the general election' and 'the
+    presidential election')."""
+    if _year_of(event) is not None or any(ctx.is_a(m.entity, "Election") for m in sentence.mentions):
+        return event
+    return next((k for k in _article_votes(ctx, ("Election",)) if _year_of(k) is None
+                 and "presidential" in ctx.extraction.entities[k].label.lower()), event)
+
+
+def listed_count(sentence: Sentence, share: Quantity) -> Quantity | None:
+    """The count a listed share is given as another form of ('Hou with 4.6 million or 33.49%'): thousands at least."""
+    if share.anchor.dep_ != "conj":
+        return None
+    return next((o for o in quantities(sentence) if not o.percent and o.anchor == share.anchor.head
+                 and float(o.value) >= 1000), None)
+
+
+TOTALING = frozenset({"add", "sum", "total", "accumulate", "tally"})
+
+
+def share_of_votes(q: Quantity) -> bool:
+    """'40.34% of the votes': a share of the votes (what 'adds', 'totals' a candidate's result; not 'added 12 seats',
+    a gain)."""
+    return q.percent and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.lemma_.lower() in ("vote", "ballot") for p in c.children) for c in q.anchor.children)
+
+
+ROLES = frozenset({"candidate", "contender", "rival", "challenger", "leader", "incumbent", "opponent", "nominee"})
+
+
+def name_before_verb(verb: Token, role: Token | None = None) -> Token | None:
+    """A subject the parser lost, or the name of a role noun it took for the subject (`role`): the name that ends
+    right before the main verb, a comma between ('..., the candidate for the Historical Pact, Gustavo Petro, adds
+    40.34% of the votes')."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c != role for c in verb.children):
+        return None
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].text == ",":
+        i -= 1
+    if i < verb.sent.start or i == verb.i - 1:
+        return None
+    token = verb.doc[i]
+    return token if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG") else None
 
 
 def counted_people(q: Quantity) -> bool:
@@ -839,6 +1010,14 @@ def placed_count(q: Quantity) -> bool:
     anchor = q.anchor
     return (not q.percent and anchor.like_num and anchor.dep_ == "pobj" and anchor.head.lower_ == "with"
             and with_verb(anchor.head).lemma_.lower() in ("come", "finish", "place", "end") and float(q.value) >= 1000)
+
+
+def polled_count(q: Quantity) -> bool:
+    """'X polled 4,657,304 (4.65 million)', 'garnered 6,328,397': a bare count a candidate won is a count of votes
+    (thousands at least: 'took 12' may be seats)."""
+    anchor = q.anchor
+    return (not q.percent and anchor.like_num and anchor.dep_ == "dobj" and float(q.value) >= 1000
+            and anchor.head.lemma_.lower() in WIN_VERBS - {"take", "gain", "pick"})
 
 
 def supporters(q: Quantity) -> Token | None:
@@ -898,19 +1077,34 @@ def listed_side(ctx: DocContext, sentence: Sentence, q: Quantity) -> str | None:
     def name_before(index: int) -> tuple[int, int, bool] | None:
         doc = q.anchor.doc
         j = index - 1
-        joined = j >= lo and doc[j].lower_ == "with"
+        if j - 1 >= lo and doc[j].lower_ == "or" and doc[j - 1].like_num:  # 'with 4.6 million or 33.49%'
+            j -= 1
+            while j >= lo and doc[j].like_num:
+                j -= 1
+            if j < lo or doc[j].lower_ != "with":
+                return None
+        joined = j >= lo and (doc[j].lower_ == "with" or (doc[j].text == "," and j - 1 >= lo and doc[j - 1].text == ")"))
         if j >= lo and (doc[j].text in LIST_MARKS or joined):
             j -= 1
-        if joined and j - 2 >= lo and doc[j].text == ")" and doc[j - 2].text == "(":
-            j -= 1  # 'the Electoral Bloc of Communists and Socialists (EBCS) with 27.17 percent': the acronym
+        if joined:  # 'Federico Gomez (Coalition for Peru) with 23.8%', 'X of the Green Party (GP) with'
+            j = described(doc, j)
         end = j
-        while j >= lo and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not POSSESSIVE.search(doc[j].text):
+        while j >= lo and not POSSESSIVE.search(doc[j].text) and (
+                ((doc[j].pos_ == "PROPN" or doc[j].ent_type_ == "PERSON")
+                 and (doc[j].text[:1].isupper() or (j > lo and doc[j - 1].text == "-")))
+                or (doc[j].text == "-" and j < end)):  # 'Ko Wen-je'
             j -= 1
         owned = j >= lo and (POSSESSIVE.search(doc[j].text) is not None or doc[j].dep_ == "case")
         if end <= j or (doc[end].ent_type_ in ("GPE", "LOC") and not owned) or doc[end].ent_type_ == "DATE":
             return None  # 'Riga 40%' is a place; "Timoshenko's Batkivshchina – 8.18%" a party, whatever the tagger says
         return j + 1, end, joined
 
+    doc = span.doc
+    if lo < q.start and doc[q.start - 1].text == "(" and q.end < span.end and doc[q.end].text == ")":
+        name = doc[q.start - 2] if q.start - 2 >= lo else None  # 'more than Hernandez (28.2%)': the name's own share
+        if name is None or name.pos_ != "PROPN" or name.ent_type_ in ("GPE", "LOC", "DATE"):
+            return None
+        return side_of(ctx, sentence, name, create=True)
     found = name_before(q.start)
     if found is None:
         return None
@@ -925,6 +1119,30 @@ def listed_side(ctx: DocContext, sentence: Sentence, q: Quantity) -> str | None:
     if ent is not None and (ent.start, ent.end) == (first, last + 1) and ent.label_ in ("ORG", "PERSON", "NORP"):
         return side_of(ctx, sentence, span.doc[last], create=True, named_group=True)
     return _list_party(ctx, sentence, span.doc[first : last + 1])
+
+
+def described(doc: Doc, j: int) -> int:
+    """The last token of the name a description after it follows: from the end of 'Federico Gomez (Coalition for
+    Peru)' or 'Hou Yu-ih (侯友宜) of the Kuomintang (KMT)', the index of 'Gomez' or 'ih' (j itself when none)."""
+    start = doc[j].sent.start
+    for _ in range(3):
+        if doc[j].text == ")":
+            opening = next((k for k in range(j - 1, max(start, j - 10) - 1, -1) if doc[k].text in "()"), None)
+            if opening is None or doc[opening].text != "(":
+                return j
+            j = opening - 1
+            continue
+        k = j
+        while k >= start and (doc[k].pos_ == "PROPN" or (k < j and doc[k].tag_ in ("POS", "HYPH"))):
+            k -= 1  # "of the Taiwan People's Party"
+        if k < j and k - 1 >= start and doc[k].lower_ == "the" and doc[k - 1].lower_ == "of":
+            k -= 1
+        if k < j and k - 1 >= start and doc[k].lower_ == "of" and (doc[k - 1].pos_ in ("PROPN", "PUNCT")
+                                                                   or doc[k - 1].ent_type_ == "PERSON"):
+            j = k - 1  # 'of the Kuomintang': the party of the name before it
+            continue
+        return j
+    return j
 
 
 def _list_party(ctx: DocContext, sentence: Sentence, name: Span) -> str | None:
