@@ -97,6 +97,8 @@ def test_editor_highlights_sparql_and_completes_prefixes_and_terms(page, govgrap
     page.wait_for_selector(".CodeMirror .cm-keyword")
     assert "SELECT" in page.locator(".CodeMirror .cm-keyword").all_text_contents()
     wait_until(page, "document.querySelectorAll('.CodeMirror .cm-variable-2').length > 0")  # ?variables
+    # the terms load after the page, from the store: hints typed before they arrive list prefixes and keywords only
+    wait_until(page, "state.terms.some((t) => t.text.startsWith('ggid:'))", seconds=60)
     page.evaluate("text => sparqlEditor.setValue(text)", "PREFIX \nSELECT ?x WHERE {\n  ?x a \n}")
     page.evaluate("sparqlEditor.focus(); sparqlEditor.setCursor({line: 2, ch: 7})")
     page.keyboard.type("gg:HeadOf")
