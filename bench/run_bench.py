@@ -7,13 +7,13 @@
 For each size it writes a synthetic corpus (bench/synth_corpus.py) and measures, each in a fresh
 Python process so that one measurement's memory cannot leak into another's:
 
-  build     `build_graph` from scratch (no extraction cache): wall and CPU seconds, words/s,
+  build     `build_graph` from scratch (its extraction cache emptied first, and filled as a default build fills it): wall and CPU seconds, words/s,
             articles/s, triples/s, peak resident memory (ru_maxrss) and the seconds of every stage;
   extract   single-process extraction alone (wall and CPU words/s), split into sentences, gazetteer
             mentions and the relation rules; spaCy's tokenizer alone over the same texts (the floor of
             this design); extraction with --jobs 2 (process pool) and, with --dask, on a local cluster;
   queries   every named query on the built store: one warm-up, then --repeat runs, median ms;
-  incremental  the same build again, incremental: with nothing changed, then with one article changed.
+  incremental  the same build again, from the cache the build left: with nothing changed, then with one article changed.
 
 It also times `govgraph --help` and a whole-process build of the bundled sample corpus, prints
 the targets of issues 7 and 16 with MEETS or MISSES, with --json writes everything to a file and with
@@ -75,8 +75,9 @@ def child_build(args: argparse.Namespace) -> dict:
     from govgraph import build_graph
 
     base_mb = peak_mb()
+    shutil.rmtree(args.out / ".cache", ignore_errors=True)  # from scratch, leaving the cache a default build leaves
     started, cpu = time.perf_counter(), cpu_seconds()
-    summary = build_graph([args.corpus], args.out, incremental=False, jobs=args.jobs)
+    summary = build_graph([args.corpus], args.out, incremental=True, jobs=args.jobs)
     wall, cpu = time.perf_counter() - started, cpu_seconds() - cpu
     return {"articles": summary.articles, "sentences": summary.sentences, "entities": summary.entities,
             "claims": summary.claims, "triples": summary.triples, "wall_s": wall, "cpu_s": cpu,
@@ -401,6 +402,12 @@ def scale_targets_section(built: dict) -> list[str]:
     return lines
 
 
+def commit() -> str | None:
+    """The short commit of the code measured, when it is a git checkout."""
+    found = subprocess.run(["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return found.stdout.strip() or None if found.returncode == 0 else None
+
+
 def readme_block(results: dict) -> str:
     """The README's performance figures as Markdown, made from a run's figures (so that they cannot drift)."""
     built = {n: r for n, r in sorted(results["sizes"].items(), key=lambda item: int(item[0])) if "build" in r}
@@ -411,7 +418,11 @@ def readme_block(results: dict) -> str:
     def row(label: str, cell) -> str:
         return f"| {label} | " + " | ".join(cell(n) for n in built) + " |"
 
-    lines = [f"Measured with `python bench/run_bench.py --sizes {','.join(built)} --json FIGURES --readme` "
+    options = results.get("options", {})
+    chosen = "".join(f" --{name.replace('_', '-')} {value:g}" for name, value in options.items()
+                     if value != {"repeat": 11, "query_timeout": 60}.get(name))
+    at = f" at commit {results['commit']}" if results.get("commit") else ""
+    lines = [f"Measured{at} with `python bench/run_bench.py --sizes {','.join(built)}{chosen} --json FIGURES --readme` "
              f"({results['machine']}):", "", head, rule,
              row("words / triples / facts", lambda n: f"{built[n]['extract']['words']:,} / {built[n]['build']['triples']:,} / "
                  f"{built[n]['build']['claims']:,}"),
@@ -515,7 +526,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="govgraph-bench-") as scratch:
         work = args.workdir or Path(scratch)
         work.mkdir(parents=True, exist_ok=True)
-        results: dict = {"machine": machine(), "sizes": {}}
+        results: dict = {"machine": machine(), "sizes": {}, "commit": commit(),
+                         "options": {"repeat": args.repeat, "query_timeout": args.query_timeout}}
         results["help_runs"] = wall_of([*govgraph_command(), "--help"], runs)
         results["help_s"] = statistics.median(results["help_runs"])
         results["sample_runs"] = wall_of([*govgraph_command(), "build", "--fresh", "--out", str(work / "sample")],
