@@ -7,8 +7,9 @@
 For each size it writes a synthetic corpus (bench/synth_corpus.py) and measures, each in a fresh
 Python process so that one measurement's memory cannot leak into another's:
 
-  build     `build_graph` from scratch (its extraction cache emptied first, and filled as a default build fills it): wall and CPU seconds, words/s,
-            articles/s, triples/s, peak resident memory (ru_maxrss) and the seconds of every stage;
+  build     `build_graph` from scratch (its extraction cache emptied first, then filled as a default
+            build fills it): wall and CPU seconds, words/s, articles/s, triples/s, peak resident memory
+            (ru_maxrss) and the seconds of every stage;
   extract   single-process extraction alone (wall and CPU words/s), split into sentences, gazetteer
             mentions and the relation rules; spaCy's tokenizer alone over the same texts (the floor of
             this design); extraction with --jobs 2 (process pool) and, with --dask, on a local cluster;
