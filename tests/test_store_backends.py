@@ -16,7 +16,7 @@ from conftest import run_cli
 from govgraph.errors import QueryError, StoreError
 from govgraph.graph.exports import FORMATS, export_graph
 from govgraph.graph.stats import stats_for
-from govgraph.graph.store import SparqlStore, endpoints, open_store, publish
+from govgraph.graph.store import SparqlStore, endpoints, open_store, publish_store
 from govgraph.namespaces import GG, ID, RDFS, sparql_prologue
 
 # A named set of queries; both backends must give the same answers.
@@ -195,9 +195,8 @@ def test_unreachable_server_is_one_clear_line(tmp_path: Path) -> None:
 @pytest.fixture(params=["embedded", "sparql-server"])
 def writable(request: pytest.FixtureRequest, sample_build: Path, tmp_path: Path):
     """A writable store of each backend holding the sample build."""
-    quads = list(open_store(sample_build / "store").quads())
     if request.param == "embedded":
-        publish(quads, tmp_path / "store")
+        publish_store(sample_build / "store", tmp_path / "store")
         store = open_store(tmp_path / "store", read_only=False)
         yield store
         store.close()
@@ -205,7 +204,7 @@ def writable(request: pytest.FixtureRequest, sample_build: Path, tmp_path: Path)
     from triplestore import running_server
 
     with running_server(tmp_path / "server") as url:
-        publish(quads, url)
+        publish_store(sample_build / "store", url)
         yield open_store(url, read_only=False)
 
 

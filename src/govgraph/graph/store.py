@@ -623,17 +623,8 @@ class SparqlStore:
         require(self, "read_only", "replace named graphs")
         require(self, "supports_graph_store", "replace named graphs")
         graphs = group_by_graph(q for q in quads if q.graph_name != UNION)
-        for name, triples in graphs.items():
-            self.put_graph(name, triples)
-        others = [g for g in self.graphs() if g not in graphs]
-        if prune is not None:
-            for name in _stale(others, graphs, prune):
-                self.delete_graph(name)
-            others = [g for g in others if not g.value.startswith(prune)]
-        written = (ox.Quad(t.subject, t.predicate, t.object, name) for name, triples in graphs.items() for t in triples)
-        union = with_union([*written, *self._quads_of(others)])
-        self.put_graph(UNION, (ox.Triple(q.subject, q.predicate, q.object) for q in union if q.graph_name == UNION))
-        return list(graphs)
+        union = dict.fromkeys(t for triples in graphs.values() for t in triples)
+        return self.replace_graph_stream(graphs.items(), union, prune)
 
     def replace_graph_stream(self, graphs: Iterable[tuple[ox.NamedNode, Iterable[ox.Triple]]],
                              union: Iterable[ox.Triple], prune: str | None = None) -> list[ox.NamedNode]:
@@ -726,39 +717,13 @@ def store_for(out_dir: Path, store: str | None = None) -> GraphStore:
     return open_store(store or out_dir / STORE_DIR)
 
 
-def publish(quads: list[ox.Quad], selector: str | Path) -> list[ox.NamedNode]:
-    """Write a build's quads to the store a selector names, one named graph at a time.
-
-    A server gets one Graph Store Protocol PUT per graph (so rebuilding replaces, never adds),
-    and graphs in govgraph's instance namespace that the build no longer fills are dropped; a
-    folder gets a fresh embedded store.
-
-    Args:
-        quads: every quad of the build, each in a named graph.
-        selector: a server URL or a folder (see `open_store`).
-
-    Returns:
-        The named graphs written, sorted.
-
-    Raises:
-        StoreError: the store cannot be written.
-    """
-    if not is_remote(selector):
-        write_embedded_store(quads, Path(str(selector).removeprefix("oxigraph:")))
-        return list(group_by_graph(q for q in quads if q.graph_name != UNION))
-    store = open_store(selector, read_only=False)
-    try:
-        return store.replace_graphs(quads, prune=str(ID))
-    finally:
-        store.close()
-
-
 def publish_store(source: Path, selector: str | Path) -> list[ox.NamedNode]:
     """Write the named graphs of a built store (a build's DIR/store) to the store a selector names.
 
-    As `publish`, reading the graphs one at a time from `source` and the union graph from its own copy,
-    so that no more than one graph is in memory at a time (a server gets one PUT per graph, streamed
-    from a temporary file).
+    A server gets one Graph Store Protocol PUT per graph (so rebuilding replaces, never adds), read one at a time
+    from `source`, then one for the union graph from the store's own copy, each streamed from a temporary file;
+    graphs in govgraph's instance namespace that the build no longer fills are dropped. A folder gets a copy of
+    the store.
 
     Args:
         source: the folder of an embedded store written by a build.
