@@ -721,22 +721,14 @@ def turnout(ctx: DocContext, rule: Rule) -> None:
             continue
         cues = [t for t in sentence.tokens if t.lemma_.lower() in ("turnout", "participation")]
         for q in quantities(sentence):
-            if total_votes(q):
+            # how many voted ('more than 23 million people voted', 'the national turnout was more than 2.8 million')
+            # or could ('around 3 million registered voters'): a count of the whole vote
+            whole = ("gg:voteCount" if total_votes(q) else "gg:registeredVoters" if registered_count(ctx, q)
+                     else "gg:voteCount" if counted_turnout(q) else None)
+            if whole is not None:
                 event = the_vote(ctx, sentence, _char(ctx, q), "any")
                 if event is not None:
-                    ctx.claim(sentence, event, "gg:voteCount", q.literal(), "results", 0.8, qualifier=q.qualifier)
-                    attach(ctx, sentence, event)
-                continue
-            if registered_count(ctx, q):  # 'around 3 million registered voters', 'a registered voter population of N'
-                event = the_vote(ctx, sentence, _char(ctx, q), "any")
-                if event is not None:
-                    ctx.claim(sentence, event, "gg:registeredVoters", q.literal(), "results", 0.8, qualifier=q.qualifier)
-                    attach(ctx, sentence, event)
-                continue
-            if counted_turnout(q):  # 'the national turnout was more than 2.8 million'
-                event = the_vote(ctx, sentence, _char(ctx, q), "any")
-                if event is not None:
-                    ctx.claim(sentence, event, "gg:voteCount", q.literal(), "results", 0.8, qualifier=q.qualifier)
+                    ctx.claim(sentence, event, whole, q.literal(), "results", 0.8, qualifier=q.qualifier)
                     attach(ctx, sentence, event)
                 continue
             if not q.percent or is_progress(q) or q.anchor.dep_ == "conj":  # 'was 44 percent and 88 percent ... approved'
