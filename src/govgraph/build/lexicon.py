@@ -100,10 +100,30 @@ def institution_class(head: str, name: str) -> str | None:
     cls = lexicon().heads.get(head.lower())
     if cls is None:
         return None
+    if _party_named(head, name):
+        return "PoliticalParty"
     for pattern, refined in lexicon().modifiers:
         if pattern.search(name) and is_subclass(refined, cls) and refined != cls:
             return refined
     return cls
+
+
+@lru_cache(maxsize=1)
+def _party_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = lexicon()
+    return _phrase_pattern(sorted(words.of("party-name-words"))), _phrase_pattern(sorted(words.of("legislature-names")))
+
+
+def _party_named(head: str, name: str) -> bool:
+    """Whether a head word that legislatures and parties share ('Congress') heads a party's name: a party's word
+    before it ('All Progressives Congress', 'National Democratic Congress'), and no legislature's name of the
+    lexicon ('National People's Congress'). 'Congress of People's Deputies' has no such word before its head."""
+    if head.lower() not in lexicon().of("shared-heads"):
+        return False
+    plain = name.replace("’", "'")
+    at = plain.lower().rfind(head.lower())
+    party_words, legislatures = _party_patterns()
+    return at > 0 and bool(party_words.search(plain[:at])) and not legislatures.search(plain)
 
 
 def class_named(name: str) -> str:
