@@ -2,8 +2,9 @@
 
 `actions.approvals`: "the Senate approved the judicial reform", "Parliament adopted the constitutional amendment",
 "the bill was passed by the National Assembly", "the amendment passed the Senate": the act is `gg:approvedBy`
-the body. A future, planned, conditional or denied approval ("will approve", "failed to pass", "did not adopt")
-states nothing, nor an approval whose subject is no body ("voters approved": a referendum, see results).
+the body; "the Senate rejected the Electoral Law": the act is `gg:rejectedBy` it (a court's: `courts.rulings`).
+A future, planned, conditional or denied approval ("will approve", "failed to pass", "did not adopt") states
+nothing, nor an approval whose subject is no body ("voters approved": a referendum, see results).
 `actions.winners`: "the Electoral Commission declared X the winner of the presidential election", "X was declared
 president-elect", "X won the presidential election", "X emerged as the winner of the election", "Y conceded defeat
 to X": the election has X as its `gg:winner`, and the declaring commission, court or official as `gg:declaredBy`.
@@ -78,12 +79,14 @@ def _named(ctx: DocContext, sentence: Sentence, token: Token, classes: tuple[str
 
 @implements("actions.approvals")
 def approvals(ctx: DocContext, rule: Rule) -> None:
-    verbs = frozenset(rule.patterns["approving_verbs"]["words"])
+    verbs = dict.fromkeys(rule.patterns["approving_verbs"]["words"], "gg:approvedBy")
+    verbs.update(dict.fromkeys(rule.patterns["rejecting_verbs"]["words"], "gg:rejectedBy"))
     for sentence in ctx.sentences:
         if sentence.tokens is None:
             continue
         for verb in sentence.tokens:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or _not_done(verb):
+            predicate = verbs.get(verb.lemma_.lower())
+            if verb.pos_ != "VERB" or predicate is None or _not_done(verb):
                 continue
             passive = _subjects(verb, "nsubjpass")
             if passive:
@@ -97,7 +100,7 @@ def approvals(ctx: DocContext, rule: Rule) -> None:
                 thing = _named(ctx, sentence, thing_token, ACTS, ("Court",))
                 body = _named(ctx, sentence, body_token, BODIES, ("Court",))
                 if thing is not None and body is not None and thing != body:
-                    ctx.claim(sentence, thing, "gg:approvedBy", body, rule.name, 0.75)
+                    ctx.claim(sentence, thing, predicate, body, rule.name, 0.75)
 
 
 # ---------------------------------------------------------------- winners
