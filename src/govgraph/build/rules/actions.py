@@ -20,7 +20,7 @@ from govgraph.build.parse import noun_span, token_span
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.courts import NOT_YET
 from govgraph.build.rules.registry import regex
-from govgraph.build.rules.results import side_of, the_vote
+from govgraph.build.rules.results import ORGANIZATION_NOUNS, side_of, the_vote
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,7 +49,8 @@ def _subjects(verb: Token, dep: str) -> list[Token]:
     """The verb's subjects of kind `dep`, or its head's when it is the second verb of a coordination ('debated and
     approved')."""
     own = [c for c in verb.children if c.dep_ == dep]
-    if not own and verb.dep_ == "conj":
+    between = verb.doc[verb.head.i + 1 : verb.i]
+    if not own and verb.dep_ == "conj" and not any(t.is_punct for t in between):  # not 'X founded, and Y won'
         own = [c for c in verb.head.children if c.dep_ == dep]
     return [t for s in own for t in (s, *s.conjuncts)]
 
@@ -140,12 +141,16 @@ def _declared(verb: Token, titles: frozenset[str]) -> tuple[Token | None, list[T
 def _winner(ctx: DocContext, sentence: Sentence, token: Token) -> str | None:
     """The candidate or party a name names (a mention the article has, none created here): not a description
     ('the pro-government party')."""
+    classes: tuple[str, ...] = ("Person", "PoliticalParty", "Organization")
     if token.pos_ != "PROPN":  # 'the center-right party, the Democratic Alliance, won': the name in apposition
-        token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), token)
+        if token.lemma_.lower() in ORGANIZATION_NOUNS:  # 'the party, [its founder] X, won' names no person winner
+            classes = ("PoliticalParty", "Organization")
+        token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      and token.doc[token.i + 1].is_punct), token)  # set off by a comma: not 'the party X founded'
         if token.pos_ != "PROPN":
             return None
     side = side_of(ctx, sentence, token, create=False)
-    return side if side is not None and ctx.is_a(side, "Person", "PoliticalParty", "Organization") else None
+    return side if side is not None and ctx.is_a(side, *classes) else None
 
 
 def _election(ctx: DocContext, sentence: Sentence, named: str | None) -> str | None:
