@@ -7,6 +7,8 @@ to an inquiry from X": X (a person, party, organization or body) brought a petit
 `courts.rulings`: "the Supreme Court annulled the presidential election", "the Bill was struck down by the High Court
 and the Court of Appeal", "the Constitutional Court declared the Electoral Code unconstitutional": the act, document or
 vote is `gg:rejectedBy` each court.
+`courts.upholdings`: "the Supreme Court upheld the presidential election", "the Constitutional Court dismissed the
+petitions against the referendum": the act or vote is `gg:upheldBy` the court.
 """
 
 from __future__ import annotations
@@ -156,3 +158,42 @@ def rulings(ctx: DocContext, rule: Rule) -> None:
                 court = _covering(ctx, sentence, token, "Court")
                 if court is not None:
                     ctx.claim(sentence, thing, "gg:rejectedBy", court, rule.name, 0.75)
+
+
+# ---------------------------------------------------------------- rulings for
+
+
+@implements("courts.upholdings")
+def upholdings(ctx: DocContext, rule: Rule) -> None:
+    upholding = frozenset(rule.patterns["upholding_verbs"]["words"])
+    dismissing = frozenset(rule.patterns["dismissing_verbs"]["words"])
+    challenges = frozenset(rule.patterns["challenge_nouns"]["words"])
+    for sentence in ctx.sentences:
+        if sentence.tokens is None:
+            continue
+        for verb in sentence.tokens:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma not in upholding | dismissing or _not_yet(verb):
+                continue
+            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if passive:
+                objects = passive
+                courts = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            else:
+                objects = [c for c in verb.children if c.dep_ == "dobj"]
+                courts = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not objects or not courts:
+                continue
+            if lemma in upholding:  # 'upheld the election'
+                thing = _ruled_thing(ctx, sentence, objects[0])
+            elif objects[0].lemma_.lower() in challenges:  # 'dismissed the petition against the election'
+                thing = next((k for k in (_ruled_thing(ctx, sentence, t) for t in objects[0].subtree
+                                          if t is not objects[0]) if k), None)
+            else:
+                continue
+            if thing is None:
+                continue
+            for token in (courts[0], *courts[0].conjuncts):
+                court = _covering(ctx, sentence, token, "Court")
+                if court is not None:
+                    ctx.claim(sentence, thing, "gg:upheldBy", court, rule.name, 0.75)

@@ -44,6 +44,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.seats",
     "govgraph.build.rules.courts",
     "govgraph.build.rules.coups",
+    "govgraph.build.rules.actions",
 )
 
 

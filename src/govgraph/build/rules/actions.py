@@ -1,0 +1,227 @@
+"""What bodies and people did to acts and votes: approvals of acts, and the declared or stated winners of votes.
+
+`actions.approvals`: "the Senate approved the judicial reform", "Parliament adopted the constitutional amendment",
+"the bill was passed by the National Assembly", "the amendment passed the Senate": the act is `gg:approvedBy`
+the body; "the Senate rejected the Electoral Law": the act is `gg:rejectedBy` it (a court's: `courts.rulings`).
+A future, planned, conditional or denied approval ("will approve", "failed to pass", "did not adopt") states
+nothing, nor an approval whose subject is no body ("voters approved": a referendum, see results).
+`actions.winners`: "the Electoral Commission declared X the winner of the presidential election", "X was declared
+president-elect", "X won the presidential election", "X emerged as the winner of the election", "Y conceded defeat
+to X": the election has X as its `gg:winner`, and the declaring commission, court or official as `gg:declaredBy`.
+Winning a part of a vote ("won the first round") is not winning the vote.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from govgraph.build.context import DocContext, Sentence
+from govgraph.build.parse import noun_span, token_span
+from govgraph.build.rules.base import Rule, implements
+from govgraph.build.rules.courts import NOT_YET
+from govgraph.build.rules.registry import regex
+from govgraph.build.rules.results import ORGANIZATION_NOUNS, side_of, the_vote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ACTS = ("Document", "Reform", "Change")
+BODIES = ("StateBody",)
+DECLARERS = ("Person", "Office", "ElectoralCommission", "Court")
+CONDITIONS = frozenset({"if", "unless", "whether", "once"})
+
+
+def _not_done(verb: Token) -> bool:
+    """'will approve', 'did not pass', 'failed to adopt', 'to approve the reform': no approval (yet)."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in NOT_YET | {"to"}) for c in verb.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
+        return True  # 'if X wins the election'
+    subjects = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects and any(c.dep_ == "aux" and c.i < min(subjects) for c in verb.children):
+        return True  # 'had X won the election', 'should the Senate approve it'
+    if verb.dep_ in {"xcomp", "advcl", "acl", "relcl", "pcomp"} and any(c.lower_ == "to" for c in verb.children):
+        return True
+    return verb.tag_ in {"VB", "VBG"} and verb.dep_ not in {"conj"}
+
+
+def _subjects(verb: Token, dep: str) -> list[Token]:
+    """The verb's subjects of kind `dep`, or its head's when it is the second verb of a coordination ('debated and
+    approved')."""
+    own = [c for c in verb.children if c.dep_ == dep]
+    between = verb.doc[verb.head.i + 1 : verb.i]
+    if not own and verb.dep_ == "conj" and not any(t.is_punct for t in between):  # not 'X founded, and Y won'
+        own = [c for c in verb.head.children if c.dep_ == dep]
+    return [t for s in own for t in (s, *s.conjuncts)]
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The 'by' phrase of a passive verb, also where the parser hangs it on the verb's complement."""
+    heads = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not heads:
+        heads = [g for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "by" for g in t.children
+                 if g.dep_ == "pobj"]
+    return [t for h in heads[:1] for t in (h, *h.conjuncts)]
+
+
+def _named(ctx: DocContext, sentence: Sentence, token: Token, classes: tuple[str, ...],
+           never: tuple[str, ...] = (), head_only: bool = False) -> str | None:
+    """The entity of the mention that names the phrase a token heads (the longest mention covering the head, else,
+    unless `head_only`, the first of `classes` inside the phrase without its clauses and appositions)."""
+    start, end = token_span(sentence, token)
+    covering = sorted((m for m in sentence.mentions if m.start - sentence.start <= start and end <= m.end - sentence.start),
+                      key=lambda m: m.start - m.end)
+    inside = [] if head_only else ctx.mentions_in(sentence, *noun_span(sentence, token))
+    for mention in [*covering, *inside]:
+        if ctx.is_a(mention.entity, *classes) and not (never and ctx.is_a(mention.entity, *never)):
+            return mention.entity
+    return None
+
+
+@implements("actions.approvals")
+def approvals(ctx: DocContext, rule: Rule) -> None:
+    verbs = dict.fromkeys(rule.patterns["approving_verbs"]["words"], "gg:approvedBy")
+    verbs.update(dict.fromkeys(rule.patterns["rejecting_verbs"]["words"], "gg:rejectedBy"))
+    for sentence in ctx.sentences:
+        if sentence.tokens is None:
+            continue
+        for verb in sentence.tokens:
+            predicate = verbs.get(verb.lemma_.lower())
+            if verb.pos_ != "VERB" or predicate is None or _not_done(verb):
+                continue
+            passive = _subjects(verb, "nsubjpass")
+            if passive:
+                pairs = [(t, b) for t in passive for b in _agents(verb)]
+            else:
+                objects = [t for c in verb.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
+                pairs = [(t, b) for t in objects for b in _subjects(verb, "nsubj")]
+                if verb.lemma_.lower() == "pass":  # 'the amendment passed the Senate'
+                    pairs += [(t, b) for t in _subjects(verb, "nsubj") for b in objects]
+            for thing_token, body_token in pairs:
+                thing = _named(ctx, sentence, thing_token, ACTS, ("Court",))
+                body = _named(ctx, sentence, body_token, BODIES, ("Court",))
+                if thing is not None and body is not None and thing != body:
+                    ctx.claim(sentence, thing, predicate, body, rule.name, 0.75)
+
+
+# ---------------------------------------------------------------- winners
+
+
+def _of_election(ctx: DocContext, sentence: Sentence, noun: Token) -> tuple[bool, str | None]:
+    """Whether the noun's 'of' phrase names a part of a vote ('winner of the first round'), and the election it
+    names, if any."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if obj.lemma_.lower() in {"round", "stage", "phase", "leg", "part", "primary", "primaries"}:
+                return True, None
+            election = _named(ctx, sentence, obj, ("Election",))
+            if election is not None:
+                return False, election
+    return False, None
+
+
+def _declared(verb: Token, titles: frozenset[str]) -> tuple[Token | None, list[Token]]:
+    """The title a verb of declaring gives ('the winner', 'president-elect') and whom it gives it to."""
+    passive = _subjects(verb, "nsubjpass")
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "oprd", "xcomp", "attr", "dobj"} and child.lemma_.lower() in titles:
+            return child, passive or [o for o in objects if o is not child]
+    for obj in objects:  # the parser's 'declared [X] [the winner presidential elections]'
+        title = next((t for t in obj.children if t.dep_ in {"amod", "compound"} and t.lemma_.lower() in titles), None)
+        if title is not None:
+            return title, passive or [o for o in objects if o is not obj]
+    for be in (t for t in verb.subtree if t.lemma_ == "be" and any(c.lower_ == "to" for c in t.children)):
+        title = next((c for c in be.children if c.dep_ == "attr" and c.lemma_.lower() in titles), None)
+        if title is not None:  # 'declare X to be president-elect'
+            return title, [c for c in be.children if c.dep_ == "nsubj"]
+    return None, []
+
+
+def _winner(ctx: DocContext, sentence: Sentence, token: Token) -> str | None:
+    """The candidate or party a name names (a mention the article has, none created here): not a description
+    ('the pro-government party')."""
+    classes: tuple[str, ...] = ("Person", "PoliticalParty", "Organization")
+    if token.pos_ != "PROPN":  # 'the center-right party, the Democratic Alliance, won': the name in apposition
+        if token.lemma_.lower() in ORGANIZATION_NOUNS:  # 'the party, [its founder] X, won' names no person winner
+            classes = ("PoliticalParty", "Organization")
+        token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      and token.doc[token.i + 1].is_punct), token)  # set off by a comma: not 'the party X founded'
+        if token.pos_ != "PROPN":
+            return None
+    side = side_of(ctx, sentence, token, create=False)
+    return side if side is not None and ctx.is_a(side, *classes) else None
+
+
+def _election(ctx: DocContext, sentence: Sentence, named: str | None) -> str | None:
+    return named if named is not None else the_vote(ctx, sentence, None, "election", create=False)
+
+
+def _state(ctx: DocContext, sentence: Sentence, rule: Rule, election: str | None, winner: str | None,
+           declarer: str | None = None) -> None:
+    if election is None or winner is None or winner == election:
+        return
+    ctx.claim(sentence, election, "gg:winner", winner, rule.name, 0.75)
+    if declarer is not None and declarer != winner:
+        ctx.claim(sentence, election, "gg:declaredBy", declarer, rule.name, 0.75)
+
+
+@implements("actions.winners")
+def winners(ctx: DocContext, rule: Rule) -> None:
+    titles = frozenset(rule.patterns["winner_words"]["words"])
+    declaring = frozenset(rule.patterns["declaring_verbs"]["words"])
+    winning = frozenset(rule.patterns["winning_verbs"]["words"])
+    conceding = frozenset(rule.patterns["conceding_verbs"]["words"])
+    rounds = regex(rule, "later_round")
+    for sentence in ctx.sentences:
+        if sentence.tokens is None or rounds.search(sentence.text):
+            continue  # 'X won the election and will face Y in a runoff': X won a round, not the election
+        for verb in sentence.tokens:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or _not_done(verb):
+                continue
+            if lemma in declaring:
+                # 'declared X the winner of E', 'X was declared president-elect', 'declare X to be president-elect'
+                title, people = _declared(verb, titles)
+                if title is None:
+                    continue
+                part, named = _of_election(ctx, sentence, title)
+                if named is None and title.dep_ in {"amod", "compound"}:  # 'declared X the winner presidential elections'
+                    named = _named(ctx, sentence, title.head, ("Election",), head_only=True)
+                passive = _subjects(verb, "nsubjpass")
+                by = _agents(verb) if passive else _subjects(verb, "nsubj")
+                by = [x for t in by for x in (t, *(c for c in t.children if c.dep_ == "appos"))]
+                # the official who spoke for the body, when the subject names both ('the commission chair, X')
+                declarer = next((k for classes in (("Person",), DECLARERS)
+                                 for k in (_named(ctx, sentence, t, classes) for t in by) if k), None)
+                if not part and people:
+                    _state(ctx, sentence, rule, _election(ctx, sentence, named), _winner(ctx, sentence, people[0]),
+                           declarer)
+            elif lemma in winning:
+                # 'X won the presidential election'; 'X emerged as the winner of E'
+                objects = [c for c in verb.children if c.dep_ == "dobj"]
+                subjects = _subjects(verb, "nsubj")
+                if objects and subjects:
+                    named = _named(ctx, sentence, objects[0], ("Election",), head_only=True)
+                    if named is not None:
+                        for subject in subjects:
+                            _state(ctx, sentence, rule, named, _winner(ctx, sentence, subject))
+            elif lemma in conceding:
+                # 'Y conceded defeat to X'
+                to = [g for c in (verb, *(c for c in verb.children if c.dep_ == "dobj")) for p in c.children
+                      if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+                if to:
+                    _state(ctx, sentence, rule, _election(ctx, sentence, None), _winner(ctx, sentence, to[0]))
+        for noun in sentence.tokens:  # 'X emerged as the clear winner of E', 'X was the winner of E'
+            if noun.lemma_.lower() not in titles or noun.pos_ != "NOUN":
+                continue
+            part, named = _of_election(ctx, sentence, noun)
+            if part or named is None:
+                continue
+            head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
+            if noun.dep_ not in {"attr", "pobj"} or head.pos_ not in {"VERB", "AUX"} or _not_done(head):
+                continue
+            if head.lemma_.lower() not in {"be", "emerge", "finish", "end"} | winning:
+                continue
+            for subject in _subjects(head, "nsubj"):
+                _state(ctx, sentence, rule, named, _winner(ctx, sentence, subject))
