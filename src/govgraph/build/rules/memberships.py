@@ -35,6 +35,9 @@ _MEMBER_OF = re.compile(r"^,\s+(?:(?:a|an)\s+(?:(?:leading|senior|prominent|vete
                         r"key)\s+)?member\s+of|who\s+(?:is\s+(?:a\s+)?member\s+of|belongs\s+to|represents))\s+"
                         r"(?:the\s+)?$")
 _ARTICLE = re.compile(r"^,\s+(?:a|an)\s+$")
+# NAME, the (presidential) candidate of the PARTY; the candidate for the PARTY, NAME: the party that fields the name
+_CANDIDATE_OF = re.compile(r"^,\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?(?:candidate|nominee)\s+(?:of|for)\s+(?:the\s+)?$")
+_CANDIDATE_BEFORE = re.compile(r"(?<![\w-])(?:candidate|nominee)\s+(?:of|for)\s+(?:the\s+)?$", re.I)
 # NAME, (former) speaker of the House from the PARTY; NAME, a lawmaker from the PARTY
 _TITLED_FROM = re.compile(r"^,\s+(?:(?:a|an|the)\s+)?(?P<title>[^,;()]{2,80}?)\s+from\s+(?:the\s+)?$")
 _MEMBER_AFTER = re.compile(r"\s+(?:lawmaker|legislator|mp|senator|deputy|member|politician|candidate|councillor|"
@@ -192,7 +195,7 @@ def _joined(ctx: DocContext, sentence: Sentence, person: Mention, party: Mention
             return first.group("word") is None or _pos(ctx, sentence.start + p_end + first.start("word")) == "ADJ"
         if _OF_PARTY.match(gap):
             return not gap.strip().startswith("(") or text[q_end : q_end + 1] == ")"
-        if _MEMBER_OF.match(gap):  # 'X, a member of the PARTY', 'X, who belongs to the PARTY'
+        if _MEMBER_OF.match(gap) or _CANDIDATE_OF.match(gap):  # 'X, a member of the PARTY', 'X, the candidate of'
             return True
         if _ARTICLE.match(gap):  # 'X, a PARTY lawmaker'
             return _MEMBER_AFTER.match(text, q_end) is not None
@@ -212,6 +215,8 @@ def _joined(ctx: DocContext, sentence: Sentence, person: Mention, party: Mention
             gap = "'s" + gap
         if re.fullmatch(rf"{_APOSTROPHE}s\s+", gap):  # 'Azimio's Raila Odinga'
             return True
+        if re.fullmatch(r",\s+", gap) and not acronym:  # 'the candidate for the PARTY, NAME'
+            return _CANDIDATE_BEFORE.search(text[:q_start]) is not None
         possessive = re.match(rf"{_APOSTROPHE}s\s+", gap)
         rest = gap[possessive.end() :] if possessive else gap
         return rest[:1] in {" ", ""} | set("abcdefghijklmnopqrstuvwxyz") and _gap_of_titles(rest, titles) \
