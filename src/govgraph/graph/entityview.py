@@ -48,9 +48,11 @@ class _Entities:
         self.edges: dict[tuple[str, str, str], Edge] = {}
         self.digest = Digest(census.nodes, census.provenance)
         self.order = census.article_order()
+        self._one = {iri: iri for iri in self.iris}.setdefault  # one string per IRI and property kept
 
     def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal, g: str, in_article: bool) -> None:
         """A quad whose subject is an entity."""
+        s, p = self._one(s, s), self._one(p, p)
         if type(o) is ox.Literal:
             self.literals[s].add((p, o.value, o.language))
             if in_article:
@@ -59,6 +61,7 @@ class _Entities:
         target = o.value
         if p == _TYPE:
             return
+        target = self._one(target, target)
         self.out[s].add((p, target))
         if in_article:
             self.articles[s].add(g)
@@ -142,7 +145,7 @@ def project_entities(census: Census, schema: Iterable[ox.Quad], quads: Iterable[
             entities.add(quad.subject.value, quad.predicate.value, quad.object, _SCHEMA, False)  # type: ignore[arg-type]
     graph, in_article = "", False
     claims, pointers = GraphClaims(), list[tuple[str, str]]()
-    for quad in quads:
+    for quad in quads:  # the hot loop: exact type checks; only what outlives its graph is interned (in `add`)
         g_term = quad.graph_name
         g = g_term.value if type(g_term) is named else ""
         if g != graph:
@@ -152,21 +155,20 @@ def project_entities(census: Census, schema: Iterable[ox.Quad], quads: Iterable[
         subject = quad.subject
         if g == _SCHEMA or type(subject) is not named:
             continue
-        s, p, o = subject.value, quad.predicate.value, quad.object
-        s, p = one(s, s), one(p, p)
+        s, o = subject.value, quad.object
+        kind = type(o)
         if s in iris:
-            if type(o) in (named, literal):
-                entities.add(s, p, o, graph, in_article)  # type: ignore[arg-type]
-        elif type(o) is named:
-            target = o.value
-            target = one(target, target)
+            if kind is named or kind is literal:
+                entities.add(s, quad.predicate.value, o, graph, in_article)  # type: ignore[arg-type]
+        elif kind is named:
+            p, target = quad.predicate.value, o.value  # type: ignore[union-attr]
             if p == _TYPE:
                 claims.types[s].add(target)
             else:
                 claims.link(s, p, target)
                 if target in iris:
                     pointers.append((s, target))
-        elif type(o) is literal:
-            claims.literal(s, p, o.value)
+        elif kind is literal:
+            claims.literal(s, quad.predicate.value, o.value)  # type: ignore[union-attr]
     entities.close_graph(claims, graph, pointers, in_article)
     return entities.network()

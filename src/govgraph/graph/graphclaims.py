@@ -62,20 +62,23 @@ class GraphClaims:
                 continue
             if (next(iter(types)) if len(types) == 1 else classes.most_specific(types)) != _CLAIM:
                 continue
-            links = [link for p, o in self.links.get(claim, ()) for link in (
-                self.links.get(o, ()) if p in _SHARED_LINKS and o in shared else ((p, o),))]
-            subject, predicate, obj = _first(links, _SUBJECT), _first(links, _PREDICATE), _first(links, _OBJECT)
+            first: dict[str, str] = {}  # the least object of each property, as `network._supports` picks them
+            for p, o in self.links.get(claim, ()):
+                for p2, o2 in (self.links.get(o, ()) if p in _SHARED_LINKS and o in shared else ((p, o),)):
+                    if p2 not in first or o2 < first[p2]:
+                        first[p2] = o2
+            subject, predicate, obj = first.get(_SUBJECT), first.get(_PREDICATE), first.get(_OBJECT)
             obj_is_iri = obj is not None
             if obj is None:
                 obj = self.objects.get(claim)
             if subject is None or predicate is None or obj is None:
                 continue
-            evidence = _first(links, _EVIDENCE)
+            evidence = first.get(_EVIDENCE)
             quote = None
             if evidence:
                 selectors = sorted(o for p, o in self.links.get(evidence, ()) if p == _SELECTOR)
                 quote = next((self.quotes[sel] for sel in selectors if sel in self.quotes), None)
-            article = _first(links, _STATED_IN) or (evidence and _first(self.links.get(evidence, []), _HAS_SOURCE))
+            article = first.get(_STATED_IN) or (evidence and _first(self.links.get(evidence, []), _HAS_SOURCE))
             yield Support(claim, subject, predicate, obj, obj_is_iri, article or None, evidence, quote)
 
 
