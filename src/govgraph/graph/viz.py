@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -34,6 +34,9 @@ from govgraph.graph.timeline import period, timeline
 from govgraph.graph.vizdata import page_data
 from govgraph.graph.vizstyle import vis_options
 from govgraph.namespaces import SCHEMA_GRAPH
+
+if TYPE_CHECKING:
+    from govgraph.graph.store import GraphStore
 
 _ASSETS = "viz_assets"
 _TEMPLATE = "page.html"
@@ -60,9 +63,11 @@ class GraphQuads:
         return cls([q for q in listed if q.graph_name == _SCHEMA], lambda: listed)
 
     @classmethod
-    def of_store(cls, store: Any) -> GraphQuads:
-        """The quads of a store (`store.GraphStore`), read from it each time (the schema graph by one more read)."""
-        return cls([q for q in store.quads() if q.graph_name == _SCHEMA], store.quads)
+    def of_store(cls, store: GraphStore) -> GraphQuads:
+        """The quads of a store, read from it a named graph at a time, each time they are read."""
+        graphs = store.graphs()
+        schema = list(store.graph_quads(_SCHEMA)) if _SCHEMA in graphs else []
+        return cls(schema, lambda: (quad for graph in graphs for quad in store.graph_quads(graph)))
 
 
 _SCHEMA = ox.NamedNode(str(SCHEMA_GRAPH))
