@@ -242,14 +242,14 @@ def show_network(store: Source = None, *, focus: str | None = None, depth: int =
         StoreError: no store there.
         InputError: `as_of` is not a date, or `focus` names no single entity.
     """
-    from govgraph.graph.viz import write_visualization
+    from govgraph.graph.viz import GraphQuads, write_visualization
 
     graph_store, opened = resolve_store(store)
     options: dict[str, Any] = {"focus": focus, "depth": depth, "as_of": as_of}
     try:
         with tempfile.TemporaryDirectory(prefix="govgraph-view-") as folder:
             target = Path(folder) / "graph.html"
-            summary = write_visualization(graph_store.quads(), target, **options)
+            summary = write_visualization(GraphQuads.of_store(graph_store), target, **options)
             page = target.read_text(encoding="utf-8")
     finally:
         if opened:

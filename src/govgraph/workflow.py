@@ -198,11 +198,11 @@ def _write_outputs(graphs: Iterable[Iterable[ox.Quad]], out_dir: Path, stages: d
             stages["turtle"] = time.perf_counter() - t0
             written = [STORE_DIR, "graph.ttl", "graph.trig"]
             if html:
-                from govgraph.graph.viz import write_visualization
+                from govgraph.graph.viz import GraphQuads, write_visualization
 
                 stage_started(BUILD_STAGES[4])
                 t0 = time.perf_counter()
-                write_visualization(dataset.quads(), stage / "graph.html")
+                write_visualization(GraphQuads(dataset.schema, dataset.quads), stage / "graph.html")
                 stages["html"] = time.perf_counter() - t0
                 written.append("graph.html")
             _write_marker(stage, written)

@@ -19,6 +19,7 @@ from typing import cast
 import networkx as nx
 import pyoxigraph as ox
 
+from govgraph.graph.digest import Digest
 from govgraph.namespaces import DCTERMS, GG, ID, OA, OWL, RDF, RDFS, SCHEMA_GRAPH, SKOS, TIME
 
 _TYPE, _LABEL, _PREF, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel)
@@ -90,6 +91,7 @@ class Network:
     schema_labels: dict[str, str]
     superclasses: dict[str, tuple[str, ...]]
     subjects_out: dict[str, list[tuple[str, str]]]
+    digest: Digest | None = None  # a large graph's entity view (entityview.py): its provenance, counted
     _labels: dict[str, str] = field(default_factory=dict)
 
     def label_of(self, term: str) -> str:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
+from govgraph.graph.digest import Digest
 from govgraph.graph.network import Network
 
 # A page of 5,000 nodes is ~5 MB and opens in a second or two; above it, size and writing time grow with the
@@ -69,3 +70,13 @@ def renumber_quotes(rows: list[list[Any]], nodes: list[dict[str, Any]], edges: l
     for record in records:
         record["q"] = [new[ref] for ref in record["q"]]
     return [rows[old] for old in used]
+
+
+def digest_quotes(digest: Digest) -> tuple[list[tuple[str, int]], dict[str, list[int]], dict[tuple[str, str, str], list[int]]]:
+    """The quotes table of an entity view (rows [sentence, article], by article then sentence) and the rows each
+    entity and link quotes; as `vizdata._quotes` numbers them before `renumber_quotes`."""
+    used = sorted({key for quoted in (*digest.node_quotes.values(), *digest.edge_quotes.values()) for key in quoted.first})
+    row = {key: index for index, key in enumerate(used)}
+    rows = [(quote, article) for article, quote in used]
+    return (rows, {iri: [row[key] for key in q.first] for iri, q in digest.node_quotes.items()},
+            {key: [row[k] for k in q.first] for key, q in digest.edge_quotes.items()})

@@ -90,6 +90,10 @@ class GraphStore(Protocol):
         """The names of govgraph's named graphs, sorted (the union graph and a server's own graphs left out)."""
         ...
 
+    def graph_quads(self, graph: ox.NamedNode) -> Iterator[ox.Quad]:
+        """The quads of one named graph."""
+        ...
+
     def replace_graphs(self, quads: Iterable[ox.Quad], prune: str | None = None) -> list[ox.NamedNode]:
         """Replace each named graph the quads fill with exactly those quads; see `EmbeddedStore.replace_graphs`."""
         ...
@@ -225,6 +229,9 @@ class EmbeddedStore:
 
     def graphs(self) -> list[ox.NamedNode]:
         return sorted((g for g in self._store.named_graphs() if is_source_graph(g)), key=str)  # type: ignore[misc]
+
+    def graph_quads(self, graph: ox.NamedNode) -> Iterator[ox.Quad]:
+        return self._store.quads_for_pattern(None, None, None, graph)
 
     def replace_graphs(self, quads: Iterable[ox.Quad], prune: str | None = None) -> list[ox.NamedNode]:
         """Replace each named graph the quads fill with exactly those quads.
@@ -564,6 +571,9 @@ class SparqlStore:
 
     def quads(self) -> Iterator[ox.Quad]:
         return self._quads_of(self.graphs())
+
+    def graph_quads(self, graph: ox.NamedNode) -> Iterator[ox.Quad]:
+        return self._quads_of([graph])
 
     # -- writing --------------------------------------------------------------------------------------------------
     def put_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:

@@ -13,30 +13,64 @@ import gc
 import importlib.util
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from govgraph.errors import InputError, MissingDependencyError
 from govgraph.files import write_atomic
+from govgraph.graph.census import take_census
+from govgraph.graph.entityview import project_entities
 from govgraph.graph.focus import neighbourhood, resolve
-from govgraph.graph.network import project
-from govgraph.graph.overview import OVERVIEW_ABOVE
+from govgraph.graph.network import Network, project
+from govgraph.graph.overview import is_overview
 from govgraph.graph.timeline import period, timeline
 from govgraph.graph.vizdata import page_data
 from govgraph.graph.vizstyle import vis_options
+from govgraph.namespaces import SCHEMA_GRAPH
+
+if TYPE_CHECKING:
+    from govgraph.graph.store import GraphStore
 
 _ASSETS = "viz_assets"
 _TEMPLATE = "page.html"
 # compact, sorted and not ASCII-escaped; Jinja's tojson still escapes < > & ' so no text can close a script
 _JSON = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":"), "allow_nan": False}
 _SOURCE_MAP = re.compile(r"//# sourceMappingURL=\S*")
+
+
+@dataclass(slots=True)
+class GraphQuads:
+    """A graph's quads, readable more than once: the page of a large graph reads them twice, never holding them.
+
+    `read()` gives every quad, schema graph included, the quads of each named graph together (as the build's
+    sorted spool and a store give them); `schema` holds the schema graph's quads, read before the others.
+    """
+
+    schema: list[ox.Quad]
+    read: Callable[[], Iterable[ox.Quad]]
+
+    @classmethod
+    def of(cls, quads: Iterable[ox.Quad]) -> GraphQuads:
+        """Quads in any order, held in memory and put together by named graph."""
+        listed = sorted(quads, key=lambda quad: str(quad.graph_name))
+        return cls([q for q in listed if q.graph_name == _SCHEMA], lambda: listed)
+
+    @classmethod
+    def of_store(cls, store: GraphStore) -> GraphQuads:
+        """The quads of a store, read from it a named graph at a time, each time they are read."""
+        graphs = store.graphs()
+        schema = list(store.graph_quads(_SCHEMA)) if _SCHEMA in graphs else []
+        return cls(schema, lambda: (quad for graph in graphs for quad in store.graph_quads(graph)))
+
+
+_SCHEMA = ox.NamedNode(str(SCHEMA_GRAPH))
 
 
 @dataclass(slots=True)
@@ -54,7 +88,7 @@ class VizSummary:
 
 
 def write_visualization(
-    quads: Iterable[ox.Quad],
+    quads: Iterable[ox.Quad] | GraphQuads,
     target: Path,
     *,
     as_of: str | None = None,
@@ -65,7 +99,8 @@ def write_visualization(
     """Write the network view of a graph to one HTML file.
 
     Args:
-        quads: every quad of the graph, schema graph included (labels of classes and properties).
+        quads: every quad of the graph, schema graph included (labels of classes and properties); a
+            `GraphQuads` to read them from disk or a store twice instead of holding them (a large graph).
         target: the HTML file to write (atomically).
         as_of: open the time control at this date (YYYY, YYYY-MM or YYYY-MM-DD); no time filter when None.
         focus: keep only the neighbourhood of this entity (IRI, key such as kz/mazhilis, or label).
@@ -84,8 +119,7 @@ def write_visualization(
         raise InputError(f"--depth {depth}: give 0 or more links")
     stages: dict[str, float] = {}
     with _no_cyclic_gc():
-        # a view of the whole graph above OVERVIEW_ABOVE nodes shows entities only: no edges of claims needed
-        network = project(quads, lean_above=None if focus is not None else OVERVIEW_ABOVE)
+        network = _project(quads if isinstance(quads, GraphQuads) else GraphQuads.of(quads), focus, stages)
         stages["project"] = time.perf_counter() - started
         keep, focus_iri = None, None
         if focus is not None:
@@ -127,9 +161,20 @@ def write_store_visualization(out_dir: Path, store: str | None, target: Path, **
 
     graph_store = store_for(out_dir, store)
     try:
-        return write_visualization(graph_store.quads(), target, **options)
+        return write_visualization(GraphQuads.of_store(graph_store), target, **options)
     finally:
         graph_store.close()
+
+
+def _project(quads: GraphQuads, focus: str | None, stages: dict[str, float]) -> Network:
+    """The network a page is made of: a large graph's entities only (counted first, then read again), else all."""
+    if focus is None:
+        t0 = time.perf_counter()
+        census = take_census(quads.schema, quads.read())
+        stages["census"] = time.perf_counter() - t0
+        if is_overview(census.nodes):
+            return project_entities(census, quads.schema, quads.read())
+    return project(quads.read())
 
 
 @contextmanager

@@ -18,7 +18,15 @@ from typing import Any
 
 from govgraph.graph.layout import compute_layout
 from govgraph.graph.network import Network, Node, Support, ancestors
-from govgraph.graph.overview import EXPAND_STEP, OVERVIEW_QUOTES, claim_counts, first_set, is_overview, renumber_quotes
+from govgraph.graph.overview import (
+    EXPAND_STEP,
+    OVERVIEW_QUOTES,
+    claim_counts,
+    digest_quotes,
+    first_set,
+    is_overview,
+    renumber_quotes,
+)
 from govgraph.graph.timeline import Timeline, day_before, period
 from govgraph.graph.vizstyle import CLASS_LABELS, border, family_of, family_rank, shade, wrap_width
 from govgraph.namespaces import DCTERMS, GG
@@ -84,7 +92,8 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
     # the first screen holds the structure without the changes (folded into their reform) and the countries
     # mentioned in passing; those are laid out after it, beside what they link to
     iris = [iri for iri in network.nodes if keep is None or iri in keep]
-    overview = is_overview(len(iris))
+    digest = network.digest  # a large graph's entity view: its provenance counted, not held
+    overview = is_overview(digest.nodes if digest else len(iris))
     if overview:  # entities only; their provenance is counted and quoted in their details
         iris = [iri for iri in iris if not network.nodes[iri].provenance]
     ids = {iri: i for i, iri in enumerate(iris)}
@@ -95,7 +104,15 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
     articles = sorted((iri for iri, n in network.nodes.items() if kinds[n.cls] == "article"),
                       key=lambda iri: (network.nodes[iri].label, iri))
     article_index = {iri: i for i, iri in enumerate(articles)}
-    quotes, node_quotes, edge_quotes = _quotes(network, article_index, provenance=not overview)
+    if digest:
+        rows, node_quotes, edge_quotes = digest_quotes(digest)
+        node_totals = {iri: q.count for iri, q in digest.node_quotes.items()}
+        edge_totals = {key: q.count for key, q in digest.edge_quotes.items()}
+    else:
+        table, node_quotes, edge_quotes = _quotes(network, article_index, provenance=not overview)
+        rows = list(table.values())
+        node_totals = {iri: len(refs) for iri, refs in node_quotes.items()}
+        edge_totals = {key: len(refs) for key, refs in edge_quotes.items()}
     reforms = [iri for iri in iris if kinds[network.nodes[iri].cls] == "reform"]
     changes = {iri for iri in iris if kinds[network.nodes[iri].cls] == "change"}
     scopes = _reform_scopes(network, reforms, changes, ids)
@@ -111,7 +128,7 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
         degree[s] += 1
         degree[o] += 1
     folded = _folds(network, changes, ids, edge_keys)
-    minor = _minor_countries(network, iris, kinds, degree, node_quotes)
+    minor = _minor_countries(network, iris, kinds, degree, node_totals)
     switches = _value_switches(network, changes, times)
     family = {c["iri"]: c for c in classes}
     looks = [_look(family[network.nodes[iri].cls], degree[iri]) for iri in iris]
@@ -130,7 +147,7 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
                                                   [network.nodes[iri].provenance for iri in iris],
                                                   deferred=[iri in folded or iri in minor for iri in iris], boxes=boxes)))
     limit = OVERVIEW_QUOTES if overview else MAX_QUOTES
-    claims = claim_counts(network, ids) if overview else {}
+    claims = (digest.claims if digest else claim_counts(network, ids)) if overview else {}
     nodes = []
     for iri in iris:
         node = network.nodes[iri]
@@ -140,7 +157,7 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
         if node.articles:
             _add_refs(record, "a", sorted(article_index[a] for a in node.articles if a in article_index))
         _add_refs(record, "r", scopes.get(iri, []))
-        _add_quotes(record, node_quotes.get(iri, []), limit, overview)
+        _add_quotes(record, node_quotes.get(iri, []), limit, overview, node_totals.get(iri, 0))
         _add_refs(record, "in", folded.get(iri, []))
         if iri in claims:
             record["cn"] = claims[iri]
@@ -163,11 +180,11 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
             link["label"] = name
         if edge.articles:
             _add_refs(link, "a", sorted(article_index[a] for a in edge.articles if a in article_index))
-        _add_quotes(link, edge_quotes.get(key, []), limit, overview)
+        _add_quotes(link, edge_quotes.get(key, []), limit, overview, edge_totals.get(key, 0))
         if key in times.edges:
             link["t"] = [list(iv) for iv in times.edges[key]]
         edges.append(link)
-    quote_rows = [list(q) for q in quotes.values()]
+    quote_rows: list[list[Any]] = [list(q) for q in rows]
     if overview:
         quote_rows = renumber_quotes(quote_rows, nodes, edges)
     stops = sorted({d for r in (*nodes, *edges) for iv in r.get("t", ()) for d in iv if d} | ({as_of} if as_of else set()))
@@ -189,9 +206,9 @@ def page_data(network: Network, times: Timeline, keep: set[str] | None = None, *
         "structureEdges": sum(1 for e in edges if e["from"] in opening and e["to"] in opening),
     }
     if overview:
+        held = sum(1 for iri in network.nodes if network.nodes[iri].provenance and (keep is None or iri in keep))
         meta.update(overview=True, first=sorted(first), expandStep=EXPAND_STEP,
-                    provenance=sum(1 for iri in network.nodes if network.nodes[iri].provenance
-                                   and (keep is None or iri in keep)))
+                    provenance=digest.provenance if digest else held)
     return {
         "meta": meta,
         "classes": classes,
@@ -219,11 +236,11 @@ def _first_positions(first: list[int], edge_keys: list[tuple[str, str, str]], id
     return {node: xy[k] for node, k in local.items()}
 
 
-def _add_quotes(record: dict[str, Any], refs: list[int], limit: int, counted: bool) -> None:
-    """The first `limit` quotes; `qn`, how many there are, when some are left out of an overview."""
+def _add_quotes(record: dict[str, Any], refs: list[int], limit: int, counted: bool, total: int) -> None:
+    """The first `limit` quotes; `qn`, how many there are (`total`), when some are left out of an overview."""
     _add_refs(record, "q", refs[:limit])
-    if counted and len(refs) > limit:
-        record["qn"] = len(refs)
+    if counted and total > limit:
+        record["qn"] = total
 
 
 def _folds(network: Network, changes: set[str], ids: dict[str, int],
@@ -253,9 +270,9 @@ def _value_switches(network: Network, changes: set[str], times: Timeline) -> dic
 
 
 def _minor_countries(network: Network, iris: list[str], kinds: dict[str, str], degree: dict[str, int],
-                     quotes: dict[str, list[int]]) -> set[str]:
+                     quotes: dict[str, int]) -> set[str]:
     """Countries mentioned only in passing: far fewer links and quotes than the country the graph is about."""
-    weight = {iri: degree[iri] + len(quotes.get(iri, ())) for iri in iris if kinds[network.nodes[iri].cls] == "country"}
+    weight = {iri: degree[iri] + quotes.get(iri, 0) for iri in iris if kinds[network.nodes[iri].cls] == "country"}
     if len(weight) < 2:
         return set()
     top = max(weight.values())
