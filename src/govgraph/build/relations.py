@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from govgraph.build.context import DocContext
+from govgraph.build.context import DocContext, Sentence
 from govgraph.build.gazetteer import Gazetteer
 from govgraph.build.keys import slug
 from govgraph.build.records import Extraction
@@ -18,9 +18,12 @@ if TYPE_CHECKING:
 
 
 def mention_surnames(ctx: DocContext) -> None:
-    """Mentions of known people by surname alone ('Tokayev said')."""
+    """Mentions of known people by surname alone ('Tokayev said'). A surname two people of the article share
+    ('Khalifa Sall', 'Macky Sall') names one of them only after a title the article gives that one alone before
+    the full name ('President Sall' after 'President Macky Sall'); else it names no one."""
     if not ctx.surnames:
         return
+    sharing = _people_by_surname(ctx)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in sorted(ctx.surnames, key=len, reverse=True))
                          + r")(?![\w-])")
     for sentence in ctx.sentences:
@@ -28,7 +31,37 @@ def mention_surnames(ctx: DocContext) -> None:
         for match in pattern.finditer(sentence.text):
             if any(s <= match.start() < e for s, e in taken):
                 continue
-            ctx.add_mention(sentence, match.start(), match.end(), ctx.surnames[match.group(1)])
+            people = sharing.get(match.group(1), [])
+            person = ctx.surnames[match.group(1)] if len(people) < 2 else _titled_one(ctx, sentence, match.start(), people)
+            if person is not None:
+                ctx.add_mention(sentence, match.start(), match.end(), person)
+
+
+def _people_by_surname(ctx: DocContext) -> dict[str, list[str]]:
+    """The article's people (named in full) by their last name."""
+    found: dict[str, list[str]] = {}
+    for key, entity in ctx.extraction.entities.items():
+        if entity.cls == "Person" and len(entity.label.split()) > 1:
+            found.setdefault(entity.label.split()[-1], []).append(key)
+    return found
+
+
+def _titled_one(ctx: DocContext, sentence: Sentence, start: int, people: list[str]) -> str | None:
+    """Of the people sharing a surname, the one the article gives the title written right before the surname
+    ('President Sall'), itself right before the full name; None when no title or not exactly one such person."""
+    from govgraph.build.people import office_vocabulary
+
+    _, vocabulary = office_vocabulary(ctx.gazetteer)
+    words = re.findall(r"[A-Za-z-]+", sentence.text[:start])
+    title: list[str] = []
+    while words and words[-1].lower() in vocabulary:
+        title.insert(0, words.pop())
+    if not title:
+        return None
+    written = r"\s+".join(re.escape(w) for w in title)
+    titled = [key for key in people if re.search(rf"(?<![\w-])(?i:{written})\s+{re.escape(ctx.extraction.entities[key].label)}"
+                                                 r"(?![\w-])", ctx.doc.text)]
+    return titled[0] if len(titled) == 1 else None
 
 
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:(?:new|restored|current|outgoing|upper|lower|\d+-(?:seat|member))\s+)?"
