@@ -121,9 +121,22 @@ def _modifies_a_noun(ctx: DocContext, end: int) -> bool:
     return span is not None and len(span) > 0 and span[-1].dep_ in {"compound", "amod"} and span[-1].head.i > span[-1].i
 
 
+def apposed_to(ctx: DocContext, start: int) -> int | None:
+    """The document offset of the word a noun at `start` is in apposition to, by the parse ('uMkhonto weSizwe
+    (MK), the new party'); None when it is not."""
+    if ctx.parsed is None:
+        return None
+    span = ctx.parsed.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span) or span[0].dep_ != "appos" or span[0].head.i > span[0].i:
+        return None
+    return int(span[0].head.idx)
+
+
 def resolve_definites(ctx: DocContext) -> None:
     """'the chamber', 'the court': the entity of that kind the article named last (only lower-case phrases); 'the
-    parliament' before any is named: the parliament of the article's country."""
+    parliament' before any is named: the parliament of the article's country. A phrase in apposition to a name
+    ('uMkhonto weSizwe (MK), the new party') is that name's, or no one's; and 'the new party' is not the party
+    named last."""
     last: dict[str, str] = {}
     for sentence in ctx.sentences:
         taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
@@ -131,8 +144,18 @@ def resolve_definites(ctx: DocContext) -> None:
             noun_start = match.start("noun")
             if any(s <= noun_start < e for s, e in taken):
                 continue
-            target = last.get(match.group("noun"))
-            if target is None and match.group("noun") == "parliament":
+            noun = match.group("noun")
+            apposed = apposed_to(ctx, sentence.start + noun_start)
+            if apposed is not None:
+                named = [m for m in sentence.mentions if m.start <= apposed < m.end
+                         and ctx.is_a(m.entity, *DEFINITE_CLASSES[noun])]
+                if named:
+                    ctx.add_mention(sentence, noun_start, match.end("noun"), named[0].entity)
+                continue
+            if noun == "party" and re.search(r"\bnew\s", match.group(0)):
+                continue  # a party that is new is not the one the article named last
+            target = last.get(noun)
+            if target is None and noun == "parliament":
                 target = national_parliament(ctx)
             if target:
                 ctx.add_mention(sentence, noun_start, match.end("noun"), target)

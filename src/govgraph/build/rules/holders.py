@@ -700,6 +700,10 @@ def _led_by(ctx: DocContext, sentence: Sentence, root: Token) -> tuple[str, str,
     from govgraph.build.rules.memberships import party_mentions  # (it imports this module)
 
     party_mentions(ctx, sentence)  # 'the PAS, led by X': a party the article named in full before
+    if noun.dep_ == "appos":  # 'uMkhonto weSizwe (MK), the new party led by X': the body the noun is apposed to
+        head = noun.head
+        named = [m for m in sentence.mentions if m.start <= head.idx < m.end and _is_body(ctx, m.entity)]
+        return (named[0].entity, title, former) if named else None
     for mention in sentence.mentions:
         start, end = mention.start - sentence.start, mention.end - sentence.start
         if start <= noun.idx - sentence.start < end and _is_body(ctx, mention.entity):
