@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from govgraph.build.context import DocContext, Sentence
+from govgraph.build.context import DocContext
 from govgraph.build.gazetteer import Gazetteer
 from govgraph.build.keys import slug
 from govgraph.build.records import Extraction
@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 
 
 def mention_surnames(ctx: DocContext) -> None:
-    """Mentions of known people by surname alone ('Tokayev said'). A surname two people of the article share
-    ('Khalifa Sall', 'Macky Sall') names one of them only after a title the article gives that one alone before
-    the full name ('President Sall' after 'President Macky Sall'); else it names no one."""
+    """Mentions of known people by surname alone ('Tokayev said'). A title before a surname two people of the
+    article share ('Khalifa Sall', 'Macky Sall') makes it the one the article gives that title before the full
+    name ('President Sall' after 'President Macky Sall'), or no one."""
     if not ctx.surnames:
         return
     sharing = _people_by_surname(ctx)
@@ -32,7 +32,8 @@ def mention_surnames(ctx: DocContext) -> None:
             if any(s <= match.start() < e for s, e in taken):
                 continue
             people = sharing.get(match.group(1), [])
-            person = ctx.surnames[match.group(1)] if len(people) < 2 else _titled_one(ctx, sentence, match.start(), people)
+            title = _title_before(ctx, sentence.text[: match.start()])
+            person = ctx.surnames[match.group(1)] if len(people) < 2 or not title else _titled_one(ctx, title, people)
             if person is not None:
                 ctx.add_mention(sentence, match.start(), match.end(), person)
 
@@ -46,18 +47,21 @@ def _people_by_surname(ctx: DocContext) -> dict[str, list[str]]:
     return found
 
 
-def _titled_one(ctx: DocContext, sentence: Sentence, start: int, people: list[str]) -> str | None:
-    """Of the people sharing a surname, the one the article gives the title written right before the surname
-    ('President Sall'), itself right before the full name; None when no title or not exactly one such person."""
+def _title_before(ctx: DocContext, text: str) -> list[str]:
+    """The words of office titles that end `text` ('... President')."""
     from govgraph.build.people import office_vocabulary
 
     _, vocabulary = office_vocabulary(ctx.gazetteer)
-    words = re.findall(r"[A-Za-z-]+", sentence.text[:start])
     title: list[str] = []
-    while words and words[-1].lower() in vocabulary:
-        title.insert(0, words.pop())
-    if not title:
-        return None
+    while (last := re.search(r"([A-Za-z-]+)\s*$", text)) is not None and last.group(1).lower() in vocabulary:
+        title.insert(0, last.group(1))
+        text = text[: last.start()]
+    return title
+
+
+def _titled_one(ctx: DocContext, title: list[str], people: list[str]) -> str | None:
+    """Of the people sharing a surname, the one the article gives this title right before the full name ('President
+    Sall' after 'President Macky Sall'); None when not exactly one."""
     written = r"\s+".join(re.escape(w) for w in title)
     titled = [key for key in people if re.search(rf"(?<![\w-])(?i:{written})\s+{re.escape(ctx.extraction.entities[key].label)}"
                                                  r"(?![\w-])", ctx.doc.text)]
