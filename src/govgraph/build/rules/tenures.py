@@ -167,6 +167,9 @@ def date_tenure(ctx: DocContext, rule: Rule, sentence: Sentence, held: Held, per
     stated = _years_after(ctx, rule, sentence, held, person)
     for preposition in (c for c in person.children if c.dep_ == "prep"):  # 'X (since 11 January 2022)'
         stated |= date_by_preposition(ctx, rule, sentence, held, preposition, "be")
+    for preposition in (p for a in person.children if a.dep_ == "appos" for p in a.children
+                        if p.dep_ == "prep" and p.lower_ in _BEGINS | _ENDS):  # 'X, president of Y since 2014,'
+        stated |= date_by_preposition(ctx, rule, sentence, held, preposition, "be")
     verbs = [(v, doer) for v, doer in (*holder_verbs(person), *((p, False) for p in pronoun_verbs)) if not _uncertain(v)]
     for verb, doer in verbs:
         verb, lemma = _verb_and_lemma(verb)
