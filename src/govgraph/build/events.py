@@ -16,6 +16,7 @@ from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import ORDINALS, find_numbers
 from govgraph.build.parse import bounded, is_month, lemma_in, phrase_span, subtree_span, token_span
 from govgraph.build.records import Value
+from govgraph.build.relations import apposed_to
 
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ELECTION = re.compile(
@@ -442,6 +443,8 @@ class Events:
         for match in _NEW_PARTY.finditer(text):
             if re.match(r"\s+(?:\(|[A-Z0-9])", text[match.end() :]):
                 continue  # 'the ruling party Morena': the name that follows is the party (parties.names)
+            if apposed_to(ctx, sentence.start + match.start("np")) is not None:
+                continue  # 'uMkhonto weSizwe (MK), the new party': the name before it is the party
             named = self._described_party(match.group("np"))
             party = named or ctx.new_entity("party", "PoliticalParty", match.group("np").lower(),
                                             scope=slug(ctx.doc.doc_id))

@@ -417,10 +417,12 @@ class People:
 
     @staticmethod
     def _org_span(sentence: Sentence, start: int) -> tuple[int, int] | None:
-        """The organization after a role: up to punctuation, a relative pronoun or (with a parse) a verb."""
+        """The organization after a role: up to punctuation, a relative pronoun, a time phrase ('since 2014') or
+        (with a parse) a verb."""
         text = sentence.text
         tail = text[start:]
-        stop = re.search(r"\n|[,:;.\"“”](?:\s|$)|[:;\"“”]|\s+(?:who|which|where|when|from|and\s+(?:is|was|has))\s|$", tail)
+        stop = re.search(r"\n|[,:;.\"“”](?:\s|$)|[:;\"“”]|\s+(?:who|which|where|when|from|since|until|till|"
+                         r"and\s+(?:is|was|has))\s|\s+(?:in|between|during)\s+(?:the\s+)?\d|$", tail)
         end = start + (stop.start() if stop else len(tail))
         if sentence.tokens is not None:
             verb = next((t.idx - sentence.start for t in sentence.tokens if start <= t.idx - sentence.start < end

@@ -18,9 +18,12 @@ if TYPE_CHECKING:
 
 
 def mention_surnames(ctx: DocContext) -> None:
-    """Mentions of known people by surname alone ('Tokayev said')."""
+    """Mentions of known people by surname alone ('Tokayev said'). A title before a surname two people of the
+    article share ('Khalifa Sall', 'Macky Sall') makes it the one the article gives that title before the full
+    name ('President Sall' after 'President Macky Sall'), or no one."""
     if not ctx.surnames:
         return
+    sharing = _people_by_surname(ctx)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in sorted(ctx.surnames, key=len, reverse=True))
                          + r")(?![\w-])")
     for sentence in ctx.sentences:
@@ -28,7 +31,41 @@ def mention_surnames(ctx: DocContext) -> None:
         for match in pattern.finditer(sentence.text):
             if any(s <= match.start() < e for s, e in taken):
                 continue
-            ctx.add_mention(sentence, match.start(), match.end(), ctx.surnames[match.group(1)])
+            people = sharing.get(match.group(1), [])
+            title = _title_before(ctx, sentence.text[: match.start()])
+            person = ctx.surnames[match.group(1)] if len(people) < 2 or not title else _titled_one(ctx, title, people)
+            if person is not None:
+                ctx.add_mention(sentence, match.start(), match.end(), person)
+
+
+def _people_by_surname(ctx: DocContext) -> dict[str, list[str]]:
+    """The article's people (named in full) by their last name."""
+    found: dict[str, list[str]] = {}
+    for key, entity in ctx.extraction.entities.items():
+        if entity.cls == "Person" and len(entity.label.split()) > 1:
+            found.setdefault(entity.label.split()[-1], []).append(key)
+    return found
+
+
+def _title_before(ctx: DocContext, text: str) -> list[str]:
+    """The words of office titles that end `text` ('... President')."""
+    from govgraph.build.people import office_vocabulary
+
+    _, vocabulary = office_vocabulary(ctx.gazetteer)
+    title: list[str] = []
+    while (last := re.search(r"([A-Za-z-]+)\s*$", text)) is not None and last.group(1).lower() in vocabulary:
+        title.insert(0, last.group(1))
+        text = text[: last.start()]
+    return title
+
+
+def _titled_one(ctx: DocContext, title: list[str], people: list[str]) -> str | None:
+    """Of the people sharing a surname, the one the article gives this title right before the full name ('President
+    Sall' after 'President Macky Sall'); None when not exactly one."""
+    written = r"\s+".join(re.escape(w) for w in title)
+    titled = [key for key in people if re.search(rf"(?<![\w-])(?i:{written})\s+{re.escape(ctx.extraction.entities[key].label)}"
+                                                 r"(?![\w-])", ctx.doc.text)]
+    return titled[0] if len(titled) == 1 else None
 
 
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:(?:new|restored|current|outgoing|upper|lower|\d+-(?:seat|member))\s+)?"
@@ -88,9 +125,22 @@ def _modifies_a_noun(ctx: DocContext, end: int) -> bool:
     return span is not None and len(span) > 0 and span[-1].dep_ in {"compound", "amod"} and span[-1].head.i > span[-1].i
 
 
+def apposed_to(ctx: DocContext, start: int) -> int | None:
+    """The document offset of the word a noun at `start` is in apposition to, by the parse ('uMkhonto weSizwe
+    (MK), the new party'); None when it is not."""
+    if ctx.parsed is None:
+        return None
+    span = ctx.parsed.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span) or span[0].dep_ != "appos" or span[0].head.i > span[0].i:
+        return None
+    return int(span[0].head.idx)
+
+
 def resolve_definites(ctx: DocContext) -> None:
     """'the chamber', 'the court': the entity of that kind the article named last (only lower-case phrases); 'the
-    parliament' before any is named: the parliament of the article's country."""
+    parliament' before any is named: the parliament of the article's country. A phrase in apposition to a name
+    ('uMkhonto weSizwe (MK), the new party') is that name's, or no one's; and 'the new party' is not the party
+    named last."""
     last: dict[str, str] = {}
     for sentence in ctx.sentences:
         taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
@@ -98,8 +148,18 @@ def resolve_definites(ctx: DocContext) -> None:
             noun_start = match.start("noun")
             if any(s <= noun_start < e for s, e in taken):
                 continue
-            target = last.get(match.group("noun"))
-            if target is None and match.group("noun") == "parliament":
+            noun = match.group("noun")
+            apposed = apposed_to(ctx, sentence.start + noun_start)
+            if apposed is not None:
+                named = [m for m in sentence.mentions if m.start <= apposed < m.end
+                         and ctx.is_a(m.entity, *DEFINITE_CLASSES[noun])]
+                if named:
+                    ctx.add_mention(sentence, noun_start, match.end("noun"), named[0].entity)
+                continue
+            if noun == "party" and re.search(r"\bnew\s", match.group(0)):
+                continue  # a party that is new is not the one the article named last
+            target = last.get(noun)
+            if target is None and noun == "parliament":
                 target = national_parliament(ctx)
             if target:
                 ctx.add_mention(sentence, noun_start, match.end("noun"), target)

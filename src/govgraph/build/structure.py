@@ -15,7 +15,8 @@ from govgraph.build.records import Mention, Value
 BODY_CLASSES = ("Parliament", "Chamber", "Body", "Court", "Government", "Council", "Commission", "Agency",
                 "Ministry", "Administration", "Institution", "Organization", "Institute", "Party", "Outlet")
 _RANK = re.compile(r"\b(?:the\s+)?(lower|upper)\s+(?:house|chamber)(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?parliament)?", re.I)
-_LIFETIME = re.compile(r"\s*\(\s*(?P<a>1[89]\d\d|20\d\d)\s*[-–—]\s*(?P<b>1[89]\d\d|20\d\d)\s*\)")
+YEARS = re.compile(r"\s*\(\s*(?P<a>1[89]\d\d|20\d\d)\s*[-–—]\s*(?P<b>1[89]\d\d|20\d\d)\s*\)")
+LONGEST_TERM = 30  # years: a shorter span in parentheses after a person's name may be a term of office, not a life
 _GLOSS = re.compile(r"\s*\((?P<g>[^()\d]{2,60})\)")
 _KNOWN_AS = re.compile(r"\s+(?:known as|nicknamed)\s+(?:the\s+)?[“\"‘']?(?P<n>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})")
 _DESCRIPTION = re.compile(r"^,\s+(?:a|an)\s+")
@@ -109,7 +110,7 @@ def _unnamed_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
     span = sentence.tokens
     if span is None:
         return
-    for match in _LIFETIME.finditer(sentence.text):
+    for match in YEARS.finditer(sentence.text):
         if any(m.end - sentence.start == match.start() for m in sentence.mentions):
             continue  # a named body: read below
         head = next((t for t in reversed(span) if t.idx + len(t) - sentence.start <= match.start()), None)
@@ -126,6 +127,11 @@ def _unnamed_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
         ctx.add_mention(sentence, words[0].idx - sentence.start, head.idx + len(head) - sentence.start, key)
         ctx.claim(sentence, key, "gg:existedFrom", Value(match.group("a"), "gYear"), "structure:lifetime", 0.8)
         ctx.claim(sentence, key, "gg:existedUntil", Value(match.group("b"), "gYear"), "structure:lifetime", 0.8)
+
+
+def is_term(years: re.Match[str]) -> bool:
+    """Whether a span of years in parentheses is short enough to be a term of office."""
+    return 0 <= int(years.group("b")) - int(years.group("a")) < LONGEST_TERM
 
 
 def _names_place(ctx: DocContext, text: str) -> bool:
@@ -156,7 +162,9 @@ def aliases_and_lifetimes(ctx: DocContext, sentence: Sentence) -> None:
         end = mention.end - sentence.start
         if mention not in _outermost(sentence, end):
             continue
-        lifetime = _LIFETIME.match(text[end:])
+        lifetime = YEARS.match(text[end:])
+        if lifetime and ctx.is_a(mention.entity, "Person") and is_term(lifetime):
+            continue  # 'the then president X (1990-2000)': a term of office as likely as a life (tenures.dates)
         if lifetime:
             ctx.claim(sentence, mention.entity, "gg:existedFrom", Value(lifetime.group("a"), "gYear"),
                       "structure:lifetime", 0.85)

@@ -56,6 +56,11 @@ NOT_CERTAIN = frozenset({"could", "might", "would", "may", "should", "can", "not
 _AND_TITLE = re.compile(r"\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?\s+and\s+(?:the\s+)?[A-Z]")
 _FROM_PARTY = re.compile(r"\s+from\s+(?:the\s+)?(?=[A-Z])")
 _OF_TAIL = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?(?=\S)")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A time phrase after a title ('president of Malawi since 2014', 'speaker from 2019 to 2023'): when the tenure was,
+# not a word of the office.
+_TIME_TAIL = re.compile(rf"\s*,?\s+(?:since|until|till|(?:from|in|between|during)\s+(?:the\s+)?"
+                        rf"(?:\d|(?:early|late|mid)\b|mid-|(?:{_MONTHS})\b))")
 _BODY_CLASSES = ("PoliticalParty", "Parliament", "Chamber", "Court", "Government", "Ministry", "Agency", "StateBody",
                  "ElectoralCommission", "Commission", "Organization", "Body", "Council")
 
@@ -318,6 +323,8 @@ class Offices:
     def resolve(self, sentence: Sentence, start: int, end: int, before_name: bool, precedes: bool = False) -> Title | None:
         """The office named by sentence[start:end]: a title right before a name (`before_name`), or an apposition
         (`precedes` when it stands before the name: 'son of the former governor of Veracruz, X' is the governor)."""
+        tail = _TIME_TAIL.search(sentence.text, start, end)
+        end = tail.start() if tail else end
         text = sentence.text[start:end]
         if not any(w in self.words for w in re.findall(r"[a-z]+", text.lower())):
             return None  # no word of any title: no need to match
@@ -693,6 +700,10 @@ def _led_by(ctx: DocContext, sentence: Sentence, root: Token) -> tuple[str, str,
     from govgraph.build.rules.memberships import party_mentions  # (it imports this module)
 
     party_mentions(ctx, sentence)  # 'the PAS, led by X': a party the article named in full before
+    if noun.dep_ == "appos":  # 'uMkhonto weSizwe (MK), the new party led by X': the body the noun is apposed to
+        head = noun.head
+        named = [m for m in sentence.mentions if m.start <= head.idx < m.end and _is_body(ctx, m.entity)]
+        return (named[0].entity, title, former) if named else None
     for mention in sentence.mentions:
         start, end = mention.start - sentence.start, mention.end - sentence.start
         if start <= noun.idx - sentence.start < end and _is_body(ctx, mention.entity):

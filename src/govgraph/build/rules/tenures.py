@@ -21,6 +21,7 @@ from govgraph.build.dates import PartialDate, anchor, find_dates, weekday_date
 from govgraph.build.keys import slug
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
+from govgraph.build.structure import YEARS, is_term
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -150,10 +151,24 @@ def _pronoun_verbs(sentence: Sentence) -> list[Token]:
             and t.head.lemma_.lower() in START_VERBS | END_VERBS]
 
 
+def _years_after(ctx: DocContext, rule: Rule, sentence: Sentence, held: Held, person: Token) -> bool:
+    """'the then president Alberto Fujimori (1990-2000)': the years in parentheses after the name of a holder the
+    sentence titles are the tenure's first and last (a span short enough for a term; a longer one is a life)."""
+    years = YEARS.match(sentence.text, person.idx + len(person) - sentence.start)
+    if years is None or not is_term(years):
+        return False
+    ctx.claim(sentence, held.tenure, "gg:startDate", Value(years.group("a"), "gYear"), rule.name, 0.8)
+    ctx.claim(sentence, held.tenure, "gg:endDate", Value(years.group("b"), "gYear"), rule.name, 0.8)
+    return True
+
+
 def date_tenure(ctx: DocContext, rule: Rule, sentence: Sentence, held: Held, person: Token,
                 pronoun_verbs: list[Token]) -> None:
-    stated = False
+    stated = _years_after(ctx, rule, sentence, held, person)
     for preposition in (c for c in person.children if c.dep_ == "prep"):  # 'X (since 11 January 2022)'
+        stated |= date_by_preposition(ctx, rule, sentence, held, preposition, "be")
+    for preposition in (p for a in person.children if a.dep_ == "appos" for p in a.children
+                        if p.dep_ == "prep" and p.lower_ in _BEGINS | _ENDS):  # 'X, president of Y since 2014,'
         stated |= date_by_preposition(ctx, rule, sentence, held, preposition, "be")
     verbs = [(v, doer) for v, doer in (*holder_verbs(person), *((p, False) for p in pronoun_verbs)) if not _uncertain(v)]
     for verb, doer in verbs:
