@@ -290,6 +290,10 @@ _RESULT_FORMATS = {"text/tab-separated-values": ox.QueryResultsFormat.TSV,
                    "text/xml": ox.QueryResultsFormat.XML}
 _PREFIX_DECL = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
 # `GRAPH ?g { }` would be cheaper, but Virtuoso answers it with no rows
+# the named graphs from the dataset's list (Oxigraph: 0.1 s at 24 million quads, where a scan of every quad took 21 s
+# and passed the request deadline), else, for a server that answers the empty pattern with none of govgraph's graphs
+# (or refuses it), by that scan
+_GRAPH_NAMES = "SELECT ?g WHERE { GRAPH ?g { } }"
 _GRAPHS = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"  # DISTINCT takes Virtuoso 100 times longer
 _QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 CREDENTIAL_ENV = ("GOVGRAPH_STORE_USER", "GOVGRAPH_STORE_PASSWORD")
@@ -515,9 +519,18 @@ class SparqlStore:
 
     # -- reading --------------------------------------------------------------------------------------------------
     def _all_graphs(self) -> list[ox.NamedNode]:
-        rows = self._results(*self._post_query(_GRAPHS, None))
-        assert isinstance(rows, ox.QuerySolutions)
-        return sorted((row["g"] for row in rows if isinstance(row["g"], ox.NamedNode)), key=str)
+        for query in (_GRAPH_NAMES, _GRAPHS):
+            try:
+                rows = self._results(*self._post_query(query, None))
+            except StoreError:
+                if query is _GRAPHS:
+                    raise
+                continue  # a server that refuses the empty pattern
+            assert isinstance(rows, ox.QuerySolutions)
+            names = sorted({row["g"] for row in rows if isinstance(row["g"], ox.NamedNode)}, key=str)
+            if query is _GRAPHS or any(g == UNION or is_source_graph(g) for g in names):
+                return names
+        return []
 
     def _dataset(self) -> Dataset:
         every = self._all_graphs()
