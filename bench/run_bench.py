@@ -48,6 +48,7 @@ PARAMS = {
     "entity": {"entity": "Mazhilis"},
     "fact-sources": {"entity": "Mazhilis"},
     "office-holder-on-date": {"office": "President", "date": "2022-06-01"},
+    "state-on-date": {"date": "2022-06-01"},
 }
 TARGETS = {"sample_build_s": 3.0, "extract_words_per_s": 50_000, "query_ms": 100.0, "help_s": 0.5}
 
