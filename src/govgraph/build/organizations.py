@@ -162,7 +162,8 @@ def find_organizations(ctx: DocContext, sentence: Sentence, allowed: Callable[[s
                 continue  # 'Republic Act 11054': a numbered act (rule laws.acts)
             if allowed(name):
                 register(ctx, sentence, start, end, name, cls)
-    taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]  # with the names above
+    taken += [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions  # a party named above
+              if ctx.is_a(m.entity, "PoliticalParty")]
     for match in _LOWER_HEAD.finditer(text):
         name = _trim(match.group("name").strip())
         owner = re.search(r"^.*?(\w+)[’']s\s+", name)
