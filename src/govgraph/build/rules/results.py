@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.dates import PartialDate, find_dates
+from govgraph.build.event_kinds import round_parent
 from govgraph.build.events import Events, event_node, result_node
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import lexicon
@@ -359,12 +360,12 @@ def legislative(ctx: DocContext, sentence: Sentence) -> bool:
 # ------------------------------------------------------------------ events
 
 
-def _article_votes(ctx: DocContext, classes: tuple[str, ...]) -> list[str]:
+def article_votes(ctx: DocContext, classes: tuple[str, ...]) -> list[str]:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for sentence in ctx.sentences:
         for mention in sentence.mentions:
-            if ctx.is_a(mention.entity, *classes):
+            if ctx.is_a(mention.entity, *classes) and round_parent(mention.entity) is None:  # a round is a part
                 counts[mention.entity] += 1
                 first.setdefault(mention.entity, mention.start)
     return sorted(counts, key=lambda k: (-counts[k], first[k]))
@@ -373,11 +374,12 @@ def _article_votes(ctx: DocContext, classes: tuple[str, ...]) -> list[str]:
 def vote_event(ctx: DocContext, sentence: Sentence, classes: tuple[str, ...], before: int | None = None) -> str | None:
     """The vote a sentence's result belongs to: one it names (the last before `before`), else the one the
     article names most."""
-    named = [m for m in sorted(sentence.mentions, key=lambda m: m.start) if ctx.is_a(m.entity, *classes)]
+    named = [m for m in sorted(sentence.mentions, key=lambda m: m.start)
+             if ctx.is_a(m.entity, *classes) and round_parent(m.entity) is None]
     if named:
         earlier = [m for m in named if before is None or m.start < before]
         return (earlier or named)[-1].entity
-    article = _article_votes(ctx, classes)
+    article = article_votes(ctx, classes)
     return article[0] if article else None
 
 
@@ -430,9 +432,12 @@ def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str,
     if kind == "legislative" or (kind == "choice" and legislative(ctx, sentence)):
         return parliamentary_vote(ctx, sentence, before)
     classes = {"election": ("Election",), "choice": ("Referendum", "ParliamentaryVote"), "any": VOTES}[kind]
+    stated = stated_round(ctx, sentence, before) if before is not None and kind != "choice" else None
+    if stated is not None:
+        return stated
     event = vote_event(ctx, sentence, classes, before)
     year = sentence_year(sentence)
-    named = any(ctx.is_a(m.entity, *classes) for m in sentence.mentions)
+    named = any(ctx.is_a(m.entity, *classes) and round_parent(m.entity) is None for m in sentence.mentions)
     held = _year_of(event) if event is not None else None
     if event is not None and not named and year is not None and (held or ctx.doc.year) not in (None, year):
         if not create:  # 'In 2020 the party had won 45 percent': not the article's 2024 election
@@ -450,6 +455,44 @@ def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str,
     typed = Events(ctx).election_type or "election"
     other = year is not None and ctx.doc.year not in (None, year)  # 'compared to 2020, when the party won 57%'
     return event_node(ctx, "Election", typed, PartialDate(year) if other else None)
+
+
+ROUND_PREPOSITIONS = frozenset({"in", "at", "during", "for", "of"})
+
+
+def _round_at(ctx: DocContext, sentence: Sentence, token: Token) -> str | None:
+    """The round of a vote (rules/rounds.py) a mention covering the token names."""
+    return next((m.entity for m in sentence.mentions if m.start <= token.idx < m.end
+                 and round_parent(m.entity) is not None), None)
+
+
+def stated_round(ctx: DocContext, sentence: Sentence, offset: int) -> str | None:
+    """The round a result or threshold at character `offset` is stated in, by the parse: 'X won 40% in the first
+    round', 'in the runoff, X won 52%', 'X won the runoff with 52%', 'a candidate needs 50% to win in the first
+    round', 'the winner of the second round needs a majority'; from the number up to its clause's verb (across a
+    participle without a subject of its own: 'was elected in a runoff, obtaining 221 votes'), never into another
+    clause ('despite winning 40%, X lost the runoff')."""
+    token = next((t for t in sentence.tokens or () if t.idx == offset), None)
+    while token is not None:
+        found = _round_at(ctx, sentence, token)
+        if found is not None:
+            return found
+        if token.pos_ in ("VERB", "AUX"):
+            clauses = [token, *(c for c in token.children if c.dep_ in ("xcomp", "oprd", "attr"))]  # 'elected
+            # president in a runoff': the parser hangs the place on the verb's complement
+            places = [g for v in clauses for p in v.children if p.dep_ == "prep" and p.lower_ in ROUND_PREPOSITIONS
+                      for g in p.children if g.dep_ == "pobj"]
+            nouns = [c for c in token.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+            nouns += [g for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"]
+            found = next((r for r in (_round_at(ctx, sentence, t) for t in [*places, *nouns]) if r), None)
+            if found is not None or not (token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in token.children)):
+                return found
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def sentence_year(sentence: Sentence) -> int | None:
@@ -952,7 +995,7 @@ def presidential(ctx: DocContext, sentence: Sentence, event: str) -> str:
     presidential election')."""
     if _year_of(event) is not None or any(ctx.is_a(m.entity, "Election") for m in sentence.mentions):
         return event
-    return next((k for k in _article_votes(ctx, ("Election",)) if _year_of(k) is None
+    return next((k for k in article_votes(ctx, ("Election",)) if _year_of(k) is None
                  and "presidential" in ctx.extraction.entities[k].label.lower()), event)
 
 
