@@ -478,8 +478,11 @@ def stated_round(ctx: DocContext, sentence: Sentence, offset: int) -> str | None
         if found is not None:
             return found
         if token.pos_ in ("VERB", "AUX"):
-            clauses = [token, *(c for c in token.children if c.dep_ in ("xcomp", "oprd", "attr"))]  # 'elected
-            # president in a runoff': the parser hangs the place on the verb's complement
+            # 'elected president in a runoff': the parser hangs the place on the verb's complement; 'needs 50 percent
+            # to win in the first round': on the purpose, wherever the parser hangs it in the clause
+            clauses = [token, *(c for c in token.children if c.dep_ in ("xcomp", "oprd", "attr"))]
+            clauses += [d for d in token.subtree if d.dep_ in ("advcl", "acl") and d.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in d.children) and clause_verb(d.head) == token]
             places = [g for v in clauses for p in v.children if p.dep_ == "prep" and p.lower_ in ROUND_PREPOSITIONS
                       for g in p.children if g.dep_ == "pobj"]
             nouns = [c for c in token.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
@@ -1229,6 +1232,13 @@ def thresholds(ctx: DocContext, rule: Rule) -> None:
                 if event is not None:
                     ctx.claim(sentence, event, "gg:votesRequired", q.literal(), "results", 0.75, qualifier=q.qualifier)
                     attach(ctx, sentence, event)
+        for q in quantities(sentence):
+            if q.percent and required_share(q.anchor) is not None:
+                plus_one = re.match(r"\s*plus\s+one\b", sentence.text[q.anchor.idx + len(q.anchor.text) - sentence.start :])
+                needed(ctx, sentence, q.anchor, q.literal(), q.qualifier or ("more than" if plus_one else ""))
+        for majority in (t for t in sentence.tokens if t.lemma_.lower() == "majority" and required_share(t) is not None):
+            if any(c.lower_ in MAJORITIES for c in majority.children):  # 'a simple majority': more than half the votes
+                needed(ctx, sentence, majority, Value("50", "decimal"), "more than")
         for match in fractions.finditer(sentence.text):
             if not re.search(r"\b(?:required|requires|require|needed|needs|need|necessary)\b", sentence.text):
                 continue
@@ -1246,7 +1256,46 @@ def thresholds(ctx: DocContext, rule: Rule) -> None:
             ctx.claim(sentence, event, "gg:threshold", Value(share, "decimal"), "results", 0.7)
 
 
+def needed(ctx: DocContext, sentence: Sentence, token: Token, share: Value, qualifier: str) -> None:
+    """The share a contender needs, as the threshold of the round it is stated for, else of the article's vote."""
+    event = the_vote(ctx, sentence, token.idx, "any", create=False)
+    if event is not None:
+        ctx.claim(sentence, event, "gg:threshold", share, "results", 0.7, qualifier=qualifier)
+
+
 NEEDING = frozenset({"require", "need"})
+CONTENDERS = frozenset({"candidate", "party", "winner", "list", "bloc", "coalition", "alliance", "contender", "nominee"})
+SCORING = frozenset({"score", "win", "get", "obtain", "receive", "secure", "gain", "garner", "poll", "reach", "take"})
+GENERIC_DETERMINERS = frozenset({"a", "an", "any", "each", "every"})
+MAJORITIES = frozenset({"simple", "absolute"})
+
+
+def _generic_contender(verb: Token) -> bool:
+    """Whether a verb's subject is any contender, not a named one: 'a candidate', 'parties', 'the winner', 'the
+    winner of the second round' (not 'the party', which may be one the article named, nor 'PiS')."""
+    subject = subject_of(verb)
+    if subject is None or subject.lemma_.lower() not in CONTENDERS or subject.pos_ != "NOUN":
+        return False
+    dets = [c.lower_ for c in subject.children if c.dep_ in ("det", "poss")]
+    return subject.lemma_.lower() == "winner" or (dets and dets[0] in GENERIC_DETERMINERS) or (
+        not dets and subject.tag_ == "NNS")
+
+
+def required_share(token: Token) -> Token | None:
+    """The verb that makes a share one a contender needs: 'a candidate needs 50 percent plus one vote to win', 'the
+    winner must score over 50 percent of the vote', 'a party needs 5% to enter parliament', 'the winner of the
+    second round only needs a simple majority'; not a shortfall ('needs 5 more percent'), nor a named party's."""
+    if any(c.lower_ in ("more", "additional", "extra", "further") for c in token.children):
+        return None
+    verb = token.head if token.dep_ == "dobj" else None
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    lemma = verb.lemma_.lower()
+    must = any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
+    needed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEEDING | {"have"}  # 'needs to win 50%'
+    if lemma in NEEDING or (lemma in SCORING and (must or needed)):
+        return verb if _generic_contender(verb) else None
+    return None
 
 
 def required_count(q: Quantity) -> bool:
