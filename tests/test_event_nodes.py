@@ -145,3 +145,17 @@ def test_a_dated_generic_vote_does_not_join_an_undated_narrower_one():
     article = _article("a", None, [("event/it/regional-election", 0), ("event/it/election-2018", 0)])
     resolve([article])
     assert subjects(article) == {"event/it/regional-election", "event/it/election-2018"}
+
+
+def test_the_rounds_of_a_merged_vote_move_with_it():
+    article = _article("a", None, [("event/ro/presidential-election-2024-11", 0), ("event/ro/presidential-election", 5)])
+    undated_round = "event/ro/presidential-election/round-1"
+    dated_round = "event/ro/presidential-election-2024-11/round-1"
+    for key, parent in ((undated_round, "event/ro/presidential-election"),
+                        (dated_round, "event/ro/presidential-election-2024-11")):
+        article.entities[key] = Entity(key, "Election", "first round of the Romania presidential election")
+        article.claims.append(Claim(key, "gg:roundOf", parent, "a", 0, 0, 1, "t", 0.8))
+    resolve([article])
+    assert undated_round not in article.entities
+    assert ("event/ro/presidential-election-2024-11/round-1", "gg:roundOf", "event/ro/presidential-election-2024-11") in {
+        (c.subject, c.predicate, c.obj) for c in article.claims}

@@ -14,6 +14,7 @@ from govgraph.build.keys import follow
 from govgraph.build.records import Entity
 
 GENERIC_KINDS = ("election", "referendum")
+ROUND = "/round-"  # a round of a vote held in rounds is keyed `<the vote's key>/round-<n>` (see rules/rounds.py)
 VOTE_CLASSES = ("Election", "Referendum")
 _DATE_SUFFIX = re.compile(r"-(\d{4})(?:-(\d{2}))?$")
 
@@ -28,6 +29,17 @@ def generic_of(kind: str) -> str | None:
     """The generic kind a kind narrows ('event/kz/mazhilis-election' -> 'event/kz/election'), else None."""
     scope, _, name = kind.rpartition("/")
     return next((f"{scope}/{word}" for word in GENERIC_KINDS if name.endswith(f"-{word}")), None)
+
+
+def round_key(vote: str, number: int) -> str:
+    """The key of round `number` of a vote ('event/co/presidential-election/round-2' for its runoff)."""
+    return f"{vote}{ROUND}{number}"
+
+
+def round_parent(key: str) -> str | None:
+    """The vote a round's key is a round of, else None."""
+    head, found, number = key.rpartition(ROUND)
+    return head if found and number.isdigit() else None
 
 
 def dates_agree(first: str, second: str) -> bool:
@@ -70,4 +82,15 @@ def result_mapping(entities: dict[str, Entity], events: dict[str, str]) -> dict[
         if target != event and event in entities and target in entities:
             label = entity.label.removesuffix(f" in {entities[event].label}") + f" in {entities[target].label}"
             moved[key] = (f"result/{target.split('/', 1)[1]}/{side}", label)
+    return moved
+
+
+def round_mapping(entities: Iterable[str], events: dict[str, str]) -> dict[str, str]:
+    """The rounds of a merged vote move with it: round key -> the same round of the surviving vote."""
+    moved = {}
+    for key in entities:
+        parent = round_parent(key)
+        target = follow(events, parent) if parent is not None else None
+        if parent is not None and target is not None and target != parent:
+            moved[key] = round_key(target, int(key.rpartition(ROUND)[2]))
     return moved

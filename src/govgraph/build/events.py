@@ -176,6 +176,8 @@ class Events:
             adjective = (match.group("adj") or "").strip().lower()
             definite = False
             word = match.group("bodyadj")
+            if word and re.fullmatch(r"run-?off|(?:first|second|third)-round", word, re.I):
+                continue  # 'a runoff election': a round of the election (rule events.rounds), not a kind of its own
             if (word and self.in_name(sentence, match.start("kind"), match.end("kind"))) or self.names_body(
                     sentence, match.start("kind")):
                 continue  # 'the Higher Election Council', 'the election commission': a body, not a vote

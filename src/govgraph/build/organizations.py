@@ -20,8 +20,10 @@ from govgraph.ontology.terms import is_subclass
 _CAP = r"(?:(?:[A-Z]|\d{1,2}[A-Z][a-z])[\w’'-]*)"  # 'Electoral Code', '5Star Movement'
 _CONNECT = r"(?:of|for|on|and|the|de|del|la|le|du|des|in)"
 _NAME = re.compile(rf"(?<![\w’'-]){_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP})*")
-_LOWER_HEAD = re.compile(  # not inside a word: 'a pro-EU party' names no 'EU party'
-    r"(?<![\w’'-])(?P<name>(?:[A-Z][\w’'-]*\s+){1,4})(?P<head>party|alliance|bloc|movement|coalition)\b")
+_LOWER_HEAD = re.compile(  # not inside a word: 'a pro-EU party' names no 'EU party'; 'the Law and Justice party' is
+    # one name, not 'Justice'
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*\s+(?:(?:(?:and|&|of|for)\s+)?[A-Z][\w’'-]*\s+){0,3})"
+    r"(?P<head>party|alliance|bloc|movement|coalition)\b")
 TITLE_WORDS = {"President", "Prime", "Minister", "Speaker", "Chairman", "Chairwoman", "Director", "Mr", "Mrs", "Ms",
                "Dr", "Former", "Leader", "General"}
 _STOP_START = {"The", "A", "An", "In", "On", "At", "By", "For", "Of", "And", "But", "Under", "After", "Before", "With",
@@ -160,6 +162,8 @@ def find_organizations(ctx: DocContext, sentence: Sentence, allowed: Callable[[s
                 continue  # 'Republic Act 11054': a numbered act (rule laws.acts)
             if allowed(name):
                 register(ctx, sentence, start, end, name, cls)
+    taken += [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions  # a party named above
+              if ctx.is_a(m.entity, "PoliticalParty")]
     for match in _LOWER_HEAD.finditer(text):
         name = _trim(match.group("name").strip())
         owner = re.search(r"^.*?(\w+)[’']s\s+", name)

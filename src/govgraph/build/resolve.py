@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from govgraph.build.event_kinds import broader_mapping, result_mapping
+from govgraph.build.event_kinds import broader_mapping, result_mapping, round_mapping
 from govgraph.build.keys import follow
 from govgraph.build.people import compatible_names, tenure_key
 from govgraph.build.records import Claim, Entity, Extraction, Value
@@ -151,6 +151,7 @@ def resolve(extractions: list[Extraction]) -> None:
     """Merge people and events that several articles name differently (in place)."""
     for extraction in extractions:
         events = document_event_mapping(extraction)
+        events |= round_mapping(extraction.entities, events)
         move_results([extraction], extraction.entities, events)
         apply_mapping([extraction], events)
     merged: dict[str, Entity] = {}
@@ -160,6 +161,7 @@ def resolve(extractions: list[Extraction]) -> None:
                 merged[key] = entity
     events = event_mapping(merged, undated=False)
     events |= broader_mapping(merged, [k for k in merged if k not in events], lambda key, target: True, undated=False)
+    events |= round_mapping(merged, events)
     move_results(extractions, merged, events)
     apply_mapping(extractions, person_mapping(merged) | events, merged)
     apply_mapping(extractions, tenure_mapping(extractions))

@@ -8,7 +8,9 @@ nothing, nor an approval whose subject is no body ("voters approved": a referend
 `actions.winners`: "the Electoral Commission declared X the winner of the presidential election", "X was declared
 president-elect", "X won the presidential election", "X emerged as the winner of the election", "Y conceded defeat
 to X": the election has X as its `gg:winner`, and the declaring commission, court or official as `gg:declaredBy`.
-Winning a part of a vote ("won the first round") is not winning the vote.
+Winning a part of a vote ("won the first round") is not winning the vote: it is winning that round, when the text
+names the round (rule events.rounds); in a sentence that tells of a later round ("X won the election and will face
+Y in a runoff") only such a win of a round is stated.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
+from govgraph.build.event_kinds import round_parent
 from govgraph.build.parse import noun_span, token_span
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.courts import NOT_YET
@@ -112,9 +115,11 @@ def _of_election(ctx: DocContext, sentence: Sentence, noun: Token) -> tuple[bool
     names, if any."""
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            election = _named(ctx, sentence, obj, ("Election",))
+            if election is not None and round_parent(election) is not None:
+                return False, election  # 'the winner of the runoff': the round (rule events.rounds) is a vote of its own
             if obj.lemma_.lower() in {"round", "stage", "phase", "leg", "part", "primary", "primaries"}:
                 return True, None
-            election = _named(ctx, sentence, obj, ("Election",))
             if election is not None:
                 return False, election
     return False, None
@@ -158,8 +163,8 @@ def _election(ctx: DocContext, sentence: Sentence, named: str | None) -> str | N
 
 
 def _state(ctx: DocContext, sentence: Sentence, rule: Rule, election: str | None, winner: str | None,
-           declarer: str | None = None) -> None:
-    if election is None or winner is None or winner == election:
+           declarer: str | None = None, later: bool = False) -> None:
+    if election is None or winner is None or winner == election or (later and round_parent(election) is None):
         return
     ctx.claim(sentence, election, "gg:winner", winner, rule.name, 0.75)
     if declarer is not None and declarer != winner:
@@ -174,8 +179,11 @@ def winners(ctx: DocContext, rule: Rule) -> None:
     conceding = frozenset(rule.patterns["conceding_verbs"]["words"])
     rounds = regex(rule, "later_round")
     for sentence in ctx.sentences:
-        if sentence.tokens is None or rounds.search(sentence.text):
-            continue  # 'X won the election and will face Y in a runoff': X won a round, not the election
+        if sentence.tokens is None:
+            continue
+        # 'X won the election and will face Y in a runoff': X won a round, not the election; only a win of a round
+        # the text names ('X won the runoff') is stated in a sentence that tells of a later round
+        later = bool(rounds.search(sentence.text))
         for verb in sentence.tokens:
             lemma = verb.lemma_.lower()
             if verb.pos_ != "VERB" or _not_done(verb):
@@ -196,7 +204,7 @@ def winners(ctx: DocContext, rule: Rule) -> None:
                                  for k in (_named(ctx, sentence, t, classes) for t in by) if k), None)
                 if not part and people:
                     _state(ctx, sentence, rule, _election(ctx, sentence, named), _winner(ctx, sentence, people[0]),
-                           declarer)
+                           declarer, later=later)
             elif lemma in winning:
                 # 'X won the presidential election'; 'X emerged as the winner of E'
                 objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -205,13 +213,13 @@ def winners(ctx: DocContext, rule: Rule) -> None:
                     named = _named(ctx, sentence, objects[0], ("Election",), head_only=True)
                     if named is not None:
                         for subject in subjects:
-                            _state(ctx, sentence, rule, named, _winner(ctx, sentence, subject))
+                            _state(ctx, sentence, rule, named, _winner(ctx, sentence, subject), later=later)
             elif lemma in conceding:
                 # 'Y conceded defeat to X'
                 to = [g for c in (verb, *(c for c in verb.children if c.dep_ == "dobj")) for p in c.children
                       if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
                 if to:
-                    _state(ctx, sentence, rule, _election(ctx, sentence, None), _winner(ctx, sentence, to[0]))
+                    _state(ctx, sentence, rule, _election(ctx, sentence, None), _winner(ctx, sentence, to[0]), later=later)
         for noun in sentence.tokens:  # 'X emerged as the clear winner of E', 'X was the winner of E'
             if noun.lemma_.lower() not in titles or noun.pos_ != "NOUN":
                 continue
@@ -224,4 +232,4 @@ def winners(ctx: DocContext, rule: Rule) -> None:
             if head.lemma_.lower() not in {"be", "emerge", "finish", "end"} | winning:
                 continue
             for subject in _subjects(head, "nsubj"):
-                _state(ctx, sentence, rule, named, _winner(ctx, sentence, subject))
+                _state(ctx, sentence, rule, named, _winner(ctx, sentence, subject), later=later)

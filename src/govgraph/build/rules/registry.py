@@ -40,6 +40,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.provisions",
     "govgraph.build.rules.tenures",
     "govgraph.build.rules.votes",
+    "govgraph.build.rules.rounds",
     "govgraph.build.rules.memberships",
     "govgraph.build.rules.seats",
     "govgraph.build.rules.courts",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.dates import PartialDate, find_dates
+from govgraph.build.event_kinds import round_parent
 from govgraph.build.events import Events, event_node, result_node
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import lexicon
@@ -359,12 +360,12 @@ def legislative(ctx: DocContext, sentence: Sentence) -> bool:
 # ------------------------------------------------------------------ events
 
 
-def _article_votes(ctx: DocContext, classes: tuple[str, ...]) -> list[str]:
+def article_votes(ctx: DocContext, classes: tuple[str, ...]) -> list[str]:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for sentence in ctx.sentences:
         for mention in sentence.mentions:
-            if ctx.is_a(mention.entity, *classes):
+            if ctx.is_a(mention.entity, *classes) and round_parent(mention.entity) is None:  # a round is a part
                 counts[mention.entity] += 1
                 first.setdefault(mention.entity, mention.start)
     return sorted(counts, key=lambda k: (-counts[k], first[k]))
@@ -372,16 +373,18 @@ def _article_votes(ctx: DocContext, classes: tuple[str, ...]) -> list[str]:
 
 def vote_event(ctx: DocContext, sentence: Sentence, classes: tuple[str, ...], before: int | None = None) -> str | None:
     """The vote a sentence's result belongs to: one it names (the last before `before`, else the first after it in
-    the figure's own clause), else the one the article names most. A vote named after the figure in another clause
-    is another figure's ('received 41.8%, down from the 57.5% it secured in the 2019 election')."""
-    named = [m for m in sorted(sentence.mentions, key=lambda m: m.start) if ctx.is_a(m.entity, *classes)]
+    the figure's own clause), else the one the article names most; a round is a part of its vote, never the vote. A
+    vote named after the figure in another clause is another figure's ('received 41.8%, down from the 57.5% it
+    secured in the 2019 election')."""
+    named = [m for m in sorted(sentence.mentions, key=lambda m: m.start)
+             if ctx.is_a(m.entity, *classes) and round_parent(m.entity) is None]
     earlier = [m for m in named if before is None or m.start < before]
     if earlier:
         return earlier[-1].entity
     later = [m for m in named if before is None or _same_clause(ctx, m.start, before)]
     if later:
         return later[0].entity
-    article = _article_votes(ctx, classes)
+    article = article_votes(ctx, classes)
     return article[0] if article else None
 
 
@@ -434,9 +437,12 @@ def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str,
     if kind == "legislative" or (kind == "choice" and legislative(ctx, sentence)):
         return parliamentary_vote(ctx, sentence, before)
     classes = {"election": ("Election",), "choice": ("Referendum", "ParliamentaryVote"), "any": VOTES}[kind]
+    stated = stated_round(ctx, sentence, before) if before is not None and kind != "choice" else None
+    if stated is not None:
+        return stated
     event = vote_event(ctx, sentence, classes, before)
     year = sentence_year(ctx, sentence, before)
-    named = any(ctx.is_a(m.entity, *classes) for m in sentence.mentions)
+    named = any(ctx.is_a(m.entity, *classes) and round_parent(m.entity) is None for m in sentence.mentions)
     held = _year_of(event) if event is not None else None
     if event is not None and not named and year is not None and (held or ctx.doc.year) not in (None, year):
         if not create:  # 'In 2020 the party had won 45 percent': not the article's 2024 election
@@ -454,6 +460,47 @@ def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str,
     typed = Events(ctx).election_type or "election"
     other = year is not None and ctx.doc.year not in (None, year)  # 'compared to 2020, when the party won 57%'
     return event_node(ctx, "Election", typed, PartialDate(year) if other else None)
+
+
+ROUND_PREPOSITIONS = frozenset({"in", "at", "during", "for", "of"})
+
+
+def _round_at(ctx: DocContext, sentence: Sentence, token: Token) -> str | None:
+    """The round of a vote (rules/rounds.py) a mention covering the token names."""
+    return next((m.entity for m in sentence.mentions if m.start <= token.idx < m.end
+                 and round_parent(m.entity) is not None), None)
+
+
+def stated_round(ctx: DocContext, sentence: Sentence, offset: int) -> str | None:
+    """The round a result or threshold at character `offset` is stated in, by the parse: 'X won 40% in the first
+    round', 'in the runoff, X won 52%', 'X won the runoff with 52%', 'a candidate needs 50% to win in the first
+    round', 'the winner of the second round needs a majority'; from the number up to its clause's verb (across a
+    participle without a subject of its own: 'was elected in a runoff, obtaining 221 votes'), never into another
+    clause ('despite winning 40%, X lost the runoff')."""
+    token = next((t for t in sentence.tokens or () if t.idx == offset), None)
+    while token is not None:
+        found = _round_at(ctx, sentence, token)
+        if found is not None:
+            return found
+        if token.pos_ in ("VERB", "AUX"):
+            # 'elected president in a runoff': the parser hangs the place on the verb's complement; 'needs 50 percent
+            # to win in the first round': on the purpose, wherever the parser hangs it in the clause
+            clauses = [token, *(c for c in token.children if c.dep_ in ("xcomp", "oprd", "attr"))]
+            clauses += [d for d in token.subtree if d.dep_ in ("advcl", "acl") and d.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in d.children) and clause_verb(d.head) == token]
+            places = [g for v in clauses for p in v.children if p.dep_ == "prep" and p.lower_ in ROUND_PREPOSITIONS
+                      for g in p.children if g.dep_ == "pobj"]
+            nouns = [c for c in token.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+            nouns += [g for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"]
+            found = next((r for r in (_round_at(ctx, sentence, t) for t in [*places, *nouns]) if r), None)
+            if found is not None or not (token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in token.children)):
+                return found
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def sentence_year(ctx: DocContext, sentence: Sentence, at: int | None = None) -> int | None:
@@ -476,15 +523,6 @@ def sentence_year(ctx: DocContext, sentence: Sentence, at: int | None = None) ->
 _VOTE_NOUNS = frozenset({"election", "vote", "poll", "ballot", "referendum", "plebiscite", "race", "contest", "runoff"})
 
 
-def _clause_verb(token: Token) -> Token | None:
-    """The verb (or copula) of the clause a token belongs to."""
-    while token.pos_ not in {"VERB", "AUX"}:
-        if token.head is token:
-            return None
-        token = token.head
-    return token
-
-
 def _same_clause(ctx: DocContext, start: int, at: int) -> bool:
     """Whether the words at document offsets `start` and `at` belong to one clause (without a parse: yes)."""
     if ctx.parsed is None:
@@ -493,7 +531,7 @@ def _same_clause(ctx: DocContext, start: int, at: int) -> bool:
     other = ctx.parsed.char_span(at, at + 1, alignment_mode="expand")
     if one is None or other is None or not len(one) or not len(other):
         return True
-    return _clause_verb(one[0]) == _clause_verb(other[0])
+    return clause_verb(one[0]) == clause_verb(other[0])
 
 
 def _dates_the_clause(ctx: DocContext, start: int, at: int | None) -> bool:
@@ -1004,7 +1042,7 @@ def presidential(ctx: DocContext, sentence: Sentence, event: str) -> str:
     presidential election')."""
     if _year_of(event) is not None or any(ctx.is_a(m.entity, "Election") for m in sentence.mentions):
         return event
-    return next((k for k in _article_votes(ctx, ("Election",)) if _year_of(k) is None
+    return next((k for k in article_votes(ctx, ("Election",)) if _year_of(k) is None
                  and "presidential" in ctx.extraction.entities[k].label.lower()), event)
 
 
@@ -1238,6 +1276,13 @@ def thresholds(ctx: DocContext, rule: Rule) -> None:
                 if event is not None:
                     ctx.claim(sentence, event, "gg:votesRequired", q.literal(), "results", 0.75, qualifier=q.qualifier)
                     attach(ctx, sentence, event)
+        for q in quantities(sentence):
+            if q.percent and required_share(q.anchor) is not None:
+                plus_one = re.match(r"\s*plus\s+one\b", sentence.text[q.anchor.idx + len(q.anchor.text) - sentence.start :])
+                needed(ctx, sentence, q.anchor, q.literal(), q.qualifier or ("more than" if plus_one else ""))
+        for majority in (t for t in sentence.tokens if t.lemma_.lower() == "majority" and required_share(t) is not None):
+            if any(c.lower_ in MAJORITIES for c in majority.children):  # 'a simple majority': more than half the votes
+                needed(ctx, sentence, majority, Value("50", "decimal"), "more than")
         for match in fractions.finditer(sentence.text):
             if not re.search(r"\b(?:required|requires|require|needed|needs|need|necessary)\b", sentence.text):
                 continue
@@ -1255,7 +1300,46 @@ def thresholds(ctx: DocContext, rule: Rule) -> None:
             ctx.claim(sentence, event, "gg:threshold", Value(share, "decimal"), "results", 0.7)
 
 
+def needed(ctx: DocContext, sentence: Sentence, token: Token, share: Value, qualifier: str) -> None:
+    """The share a contender needs, as the threshold of the round it is stated for, else of the article's vote."""
+    event = the_vote(ctx, sentence, token.idx, "any", create=False)
+    if event is not None:
+        ctx.claim(sentence, event, "gg:threshold", share, "results", 0.7, qualifier=qualifier)
+
+
 NEEDING = frozenset({"require", "need"})
+CONTENDERS = frozenset({"candidate", "party", "winner", "list", "bloc", "coalition", "alliance", "contender", "nominee"})
+SCORING = frozenset({"score", "win", "get", "obtain", "receive", "secure", "gain", "garner", "poll", "reach", "take"})
+GENERIC_DETERMINERS = frozenset({"a", "an", "any", "each", "every"})
+MAJORITIES = frozenset({"simple", "absolute"})
+
+
+def _generic_contender(verb: Token) -> bool:
+    """Whether a verb's subject is any contender, not a named one: 'a candidate', 'parties', 'the winner', 'the
+    winner of the second round' (not 'the party', which may be one the article named, nor 'PiS')."""
+    subject = subject_of(verb)
+    if subject is None or subject.lemma_.lower() not in CONTENDERS or subject.pos_ != "NOUN":
+        return False
+    dets = [c.lower_ for c in subject.children if c.dep_ in ("det", "poss")]
+    return subject.lemma_.lower() == "winner" or (dets and dets[0] in GENERIC_DETERMINERS) or (
+        not dets and subject.tag_ == "NNS")
+
+
+def required_share(token: Token) -> Token | None:
+    """The verb that makes a share one a contender needs: 'a candidate needs 50 percent plus one vote to win', 'the
+    winner must score over 50 percent of the vote', 'a party needs 5% to enter parliament', 'the winner of the
+    second round only needs a simple majority'; not a shortfall ('needs 5 more percent'), nor a named party's."""
+    if any(c.lower_ in ("more", "additional", "extra", "further") for c in token.children):
+        return None
+    verb = token.head if token.dep_ == "dobj" else None
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    lemma = verb.lemma_.lower()
+    must = any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
+    needed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEEDING | {"have"}  # 'needs to win 50%'
+    if lemma in NEEDING or (lemma in SCORING and (must or needed)):
+        return verb if _generic_contender(verb) else None
+    return None
 
 
 def required_count(q: Quantity) -> bool:
