@@ -12,7 +12,7 @@ import pytest
 
 from conftest import run_cli
 from govgraph.errors import StoreError
-from govgraph.graph.store import SparqlStore, open_store
+from govgraph.graph.store import WRITE_RATE, SparqlStore, open_store, write_deadline
 
 RESULTS = b'{"head":{"vars":["g"]},"results":{"bindings":[]}}'
 
@@ -155,3 +155,9 @@ def bad_iri() -> Iterator[str]:
 def test_an_invalid_iri_from_the_server_is_one_line(bad_iri: str):
     result = run_cli("query", "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", bad_iri)
     assert result.returncode != 0 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+
+
+def test_a_large_write_gets_a_deadline_in_proportion_to_its_body():
+    """A graph of gigabytes (a 10,000-article union graph) is not cut at the request deadline meant for queries."""
+    assert write_deadline(10_000, 60.0) == 60.0
+    assert write_deadline(3 * 2**30, 60.0) == 3 * 2**30 / WRITE_RATE > 60.0
