@@ -68,3 +68,33 @@ def bounded(before: str) -> bool:
 
     words = before.lower().split()
     return any(" ".join(words[-len(b.split()):]) == b for b in lexicon().of("bound-words") if len(words) >= len(b.split()))
+
+
+def subjects(verb: Token, dep: str) -> list[Token]:
+    """The verb's subjects of kind `dep` ("nsubj", "nsubjpass") with their conjuncts, or its head's when it is the
+    second verb of a coordination ('debated and approved')."""
+    own = [c for c in verb.children if c.dep_ == dep]
+    between = verb.doc[verb.head.i + 1 : verb.i]
+    if not own and verb.dep_ == "conj" and not any(t.is_punct for t in between):  # not 'X founded, and Y won'
+        own = [c for c in verb.head.children if c.dep_ == dep]
+    return [t for s in own for t in (s, *s.conjuncts)]
+
+
+def agents(verb: Token) -> list[Token]:
+    """The 'by' phrase of a passive verb with its conjuncts, also where the parser hangs it on the verb's
+    complement."""
+    heads = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not heads:
+        heads = [g for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "by" for g in t.children
+                 if g.dep_ == "pobj"]
+    return [t for h in heads[:1] for t in (h, *h.conjuncts)]
+
+
+def undergoer_and_actor(verb: Token) -> tuple[list[Token], list[Token]]:
+    """What a verb acts on and who acts, active or passive: 'the court upheld the vote' and 'the vote was upheld
+    by the court' both give ([vote], [court]); each list with its conjuncts."""
+    passive = subjects(verb, "nsubjpass")
+    if passive:
+        return passive, agents(verb)
+    objects = [t for c in verb.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
+    return objects, subjects(verb, "nsubj")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.event_kinds import round_parent
-from govgraph.build.parse import noun_span, token_span
+from govgraph.build.parse import agents, noun_span, subjects, token_span, undergoer_and_actor
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.courts import NOT_YET
 from govgraph.build.rules.registry import regex
@@ -48,25 +48,6 @@ def _not_done(verb: Token) -> bool:
     return verb.tag_ in {"VB", "VBG"} and verb.dep_ not in {"conj"}
 
 
-def _subjects(verb: Token, dep: str) -> list[Token]:
-    """The verb's subjects of kind `dep`, or its head's when it is the second verb of a coordination ('debated and
-    approved')."""
-    own = [c for c in verb.children if c.dep_ == dep]
-    between = verb.doc[verb.head.i + 1 : verb.i]
-    if not own and verb.dep_ == "conj" and not any(t.is_punct for t in between):  # not 'X founded, and Y won'
-        own = [c for c in verb.head.children if c.dep_ == dep]
-    return [t for s in own for t in (s, *s.conjuncts)]
-
-
-def _agents(verb: Token) -> list[Token]:
-    """The 'by' phrase of a passive verb, also where the parser hangs it on the verb's complement."""
-    heads = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if not heads:
-        heads = [g for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "by" for g in t.children
-                 if g.dep_ == "pobj"]
-    return [t for h in heads[:1] for t in (h, *h.conjuncts)]
-
-
 def _named(ctx: DocContext, sentence: Sentence, token: Token, classes: tuple[str, ...],
            never: tuple[str, ...] = (), head_only: bool = False) -> str | None:
     """The entity of the mention that names the phrase a token heads (the longest mention covering the head, else,
@@ -92,14 +73,10 @@ def approvals(ctx: DocContext, rule: Rule) -> None:
             predicate = verbs.get(verb.lemma_.lower())
             if verb.pos_ != "VERB" or predicate is None or _not_done(verb):
                 continue
-            passive = _subjects(verb, "nsubjpass")
-            if passive:
-                pairs = [(t, b) for t in passive for b in _agents(verb)]
-            else:
-                objects = [t for c in verb.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
-                pairs = [(t, b) for t in objects for b in _subjects(verb, "nsubj")]
-                if verb.lemma_.lower() == "pass":  # 'the amendment passed the Senate'
-                    pairs += [(t, b) for t in _subjects(verb, "nsubj") for b in objects]
+            things, bodies = undergoer_and_actor(verb)
+            pairs = [(t, b) for t in things for b in bodies]
+            if verb.lemma_.lower() == "pass" and not subjects(verb, "nsubjpass"):  # 'the amendment passed the Senate'
+                pairs += [(t, b) for t in bodies for b in things]
             for thing_token, body_token in pairs:
                 thing = _named(ctx, sentence, thing_token, ACTS, ("Court",))
                 body = _named(ctx, sentence, body_token, BODIES, ("Court",))
@@ -127,7 +104,7 @@ def _of_election(ctx: DocContext, sentence: Sentence, noun: Token) -> tuple[bool
 
 def _declared(verb: Token, titles: frozenset[str]) -> tuple[Token | None, list[Token]]:
     """The title a verb of declaring gives ('the winner', 'president-elect') and whom it gives it to."""
-    passive = _subjects(verb, "nsubjpass")
+    passive = subjects(verb, "nsubjpass")
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for child in verb.children:
         if child.dep_ in {"ccomp", "oprd", "xcomp", "attr", "dobj"} and child.lemma_.lower() in titles:
@@ -196,8 +173,8 @@ def winners(ctx: DocContext, rule: Rule) -> None:
                 part, named = _of_election(ctx, sentence, title)
                 if named is None and title.dep_ in {"amod", "compound"}:  # 'declared X the winner presidential elections'
                     named = _named(ctx, sentence, title.head, ("Election",), head_only=True)
-                passive = _subjects(verb, "nsubjpass")
-                by = _agents(verb) if passive else _subjects(verb, "nsubj")
+                passive = subjects(verb, "nsubjpass")
+                by = agents(verb) if passive else subjects(verb, "nsubj")
                 by = [x for t in by for x in (t, *(c for c in t.children if c.dep_ == "appos"))]
                 # the official who spoke for the body, when the subject names both ('the commission chair, X')
                 declarer = next((k for classes in (("Person",), DECLARERS)
@@ -208,11 +185,11 @@ def winners(ctx: DocContext, rule: Rule) -> None:
             elif lemma in winning:
                 # 'X won the presidential election'; 'X emerged as the winner of E'
                 objects = [c for c in verb.children if c.dep_ == "dobj"]
-                subjects = _subjects(verb, "nsubj")
-                if objects and subjects:
+                victors = subjects(verb, "nsubj")
+                if objects and victors:
                     named = _named(ctx, sentence, objects[0], ("Election",), head_only=True)
                     if named is not None:
-                        for subject in subjects:
+                        for subject in victors:
                             _state(ctx, sentence, rule, named, _winner(ctx, sentence, subject), later=later)
             elif lemma in conceding:
                 # 'Y conceded defeat to X'
@@ -231,5 +208,5 @@ def winners(ctx: DocContext, rule: Rule) -> None:
                 continue
             if head.lemma_.lower() not in {"be", "emerge", "finish", "end"} | winning:
                 continue
-            for subject in _subjects(head, "nsubj"):
+            for subject in subjects(head, "nsubj"):
                 _state(ctx, sentence, rule, named, _winner(ctx, sentence, subject), later=later)

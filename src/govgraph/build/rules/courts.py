@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
-from govgraph.build.parse import subtree_span
+from govgraph.build.parse import subjects, subtree_span, undergoer_and_actor
 from govgraph.build.rules.base import Rule, implements
 
 if TYPE_CHECKING:
@@ -71,8 +71,7 @@ def petitions(ctx: DocContext, rule: Rule) -> None:
             continue
         for token in sentence.tokens:
             lemma = token.lemma_.lower()
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            subject = next(iter(subjects(token, "nsubj")), None)
             court = petitioner = None
             if token.pos_ == "VERB" and lemma in verbs and subject is not None and not _not_yet(token):
                 # 'X petitioned the court', 'X petitioned in the court', 'X asked the court to rule'
@@ -81,8 +80,9 @@ def petitions(ctx: DocContext, rule: Rule) -> None:
                 petitioner = _petitioner(ctx, sentence, subject)
             elif token.pos_ == "VERB" and lemma in bring and not _not_yet(token):
                 # 'X filed an appeal with the court', 'a petition was lodged by X in the court'
-                things = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in nouns]
-                who = agent if agent is not None else subject
+                undergoers, actors = undergoer_and_actor(token)
+                things = [t for t in undergoers if t.lemma_.lower() in nouns]
+                who = next(iter(actors), None)
                 if things and who is not None:
                     targets = _preposition_objects(token) + _preposition_objects(things[0])
                     court = next((k for k in (_court(ctx, sentence, t) for t in targets) if k), None)
@@ -139,13 +139,7 @@ def rulings(ctx: DocContext, rule: Rule) -> None:
                 continue
             if lemma == "strike" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
                 continue  # 'struck a deal'
-            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            if passive:
-                things = passive
-                courts = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            else:
-                things = [c for c in verb.children if c.dep_ == "dobj"]
-                courts = [c for c in verb.children if c.dep_ == "nsubj"]
+            things, courts = undergoer_and_actor(verb)
             if not things or not courts:
                 continue
             thing = _ruled_thing(ctx, sentence, things[0], parts)
@@ -154,7 +148,7 @@ def rulings(ctx: DocContext, rule: Rule) -> None:
                                           if t.lower_ not in verdicts) if k), None)
             if thing is None:
                 continue
-            for token in (courts[0], *courts[0].conjuncts):
+            for token in courts:
                 court = _covering(ctx, sentence, token, "Court")
                 if court is not None:
                     ctx.claim(sentence, thing, "gg:rejectedBy", court, rule.name, 0.75)
@@ -175,13 +169,7 @@ def upholdings(ctx: DocContext, rule: Rule) -> None:
             lemma = verb.lemma_.lower()
             if verb.pos_ != "VERB" or lemma not in upholding | dismissing or _not_yet(verb):
                 continue
-            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            if passive:
-                objects = passive
-                courts = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            else:
-                objects = [c for c in verb.children if c.dep_ == "dobj"]
-                courts = [c for c in verb.children if c.dep_ == "nsubj"]
+            objects, courts = undergoer_and_actor(verb)
             if not objects or not courts:
                 continue
             if lemma in upholding:  # 'upheld the election'
@@ -193,7 +181,7 @@ def upholdings(ctx: DocContext, rule: Rule) -> None:
                 continue
             if thing is None:
                 continue
-            for token in (courts[0], *courts[0].conjuncts):
+            for token in courts:
                 court = _covering(ctx, sentence, token, "Court")
                 if court is not None:
                     ctx.claim(sentence, thing, "gg:upheldBy", court, rule.name, 0.75)

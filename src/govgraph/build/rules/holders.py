@@ -18,6 +18,7 @@ from govgraph.build.gazetteer import longest_matches
 from govgraph.build.lexicon import INSTITUTION_HEADS as HEAD_CLASSES
 from govgraph.build.lexicon import ROLE_HEADS, lexicon
 from govgraph.build.organizations import is_head
+from govgraph.build.parse import undergoer_and_actor
 from govgraph.build.people import (
     _NOT_NAME_WORDS,
     HONORIFICS,
@@ -648,13 +649,10 @@ def _chooser(ctx: DocContext, sentence: Sentence, root: Token, verbs: dict[str, 
     predicate = verbs.get(verb.lemma_.lower())
     if predicate is None:
         return None
-    if subject.dep_ == "dobj":
-        agents = [c for c in verb.children if c.dep_ == "nsubj"]
-    elif subject.dep_ == "nsubjpass":
-        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    else:
+    chosen, choosers = undergoer_and_actor(verb)
+    if subject not in chosen:
         return None
-    for agent in agents:
+    for agent in choosers:
         for mention in sentence.mentions:
             if mention.start <= agent.idx < mention.end and (
                     ctx.is_a(mention.entity, "Person", *OFFICE_CLASSES) or _is_body(ctx, mention.entity)):
