@@ -22,6 +22,7 @@ from govgraph.build.events import Events, event_node, result_node
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import words_to_number
+from govgraph.build.parse import CLOSING_QUOTES, OPENING_QUOTES, agents
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.registry import matcher, regex
@@ -52,6 +53,7 @@ WIN_VERBS = frozenset({"win", "receive", "obtain", "get", "take", "secure", "gar
                        "collect", "score", "grab", "claim", "earn", "attract", "amass", "pick"})
 YES_VERBS = frozenset({"back", "approve", "support", "endorse", "accept", "favor", "favour", "ratify"})
 NO_VERBS = frozenset({"reject", "oppose"})
+UNREAL_AUXILIARIES = frozenset({"to", "will", "would", "could", "might", "may", "should", "must", "can", "shall"})
 SUPPORT = frozenset({"support", "back", "endorse", "choose", "elect", "favor", "favour"})
 PASS_VERBS = frozenset({"pass", "approve", "adopt", "carry", "back", "endorse", "ratify", "clear", "elect"})
 FAIL_VERBS = frozenset({"reject", "defeat", "fail", "vote down"})
@@ -341,6 +343,11 @@ def reported(verb: Token) -> bool:
     return verb.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
+def unrealised(verb: Token) -> bool:
+    """A win not (yet) had: negated, infinitive ('failed to win', 'expected to take') or modal ('would win')."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREAL_AUXILIARIES) for c in verb.children)
+
+
 def of_voters(q: Quantity) -> bool:
     """'37.1 percent of (eligible) voters': a share of the electorate."""
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lemma_.lower() in VOTERS for p in c.children)
@@ -587,7 +594,8 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
                      if ctx.is_a(m.entity, "PoliticalParty") or (ctx.is_a(m.entity, "Person") and not organization)),
                     None)  # 'the group Chile Seguro' is no person, whatever the tagger says
     appositions = [c for c in token.children if c.dep_ == "appos" and c.left_edge.i - token.i <= 3]
-    for appos in appositions if token.dep_ in ("nsubj", "nsubjpass") else ():  # 'the coalition, Unity for Chile, won'
+    grouping = token.lemma_.lower() in ORGANIZATION_NOUNS  # 'followed by the alliance “Third Way” with 14.4 percent'
+    for appos in appositions if token.dep_ in ("nsubj", "nsubjpass") or grouping else ():  # 'the coalition, X, won'
         named = side_of(ctx, sentence, appos, create, token.lemma_.lower() in ORGANIZATION_NOUNS)
         if named is not None:
             return named
@@ -598,7 +606,10 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
     if span is None:
         return None
     ent = next((e for e in span.ents if e.start <= token.i < e.end), None)
-    if ent is None or ent.label_ not in ("PERSON", "ORG", "NORP"):
+    quoted = _quoted_name(token) if (ent is None or ent.label_ == "WORK_OF_ART") and token.pos_ == "PROPN" else None
+    if quoted is not None:  # a quoted name the tagger missed: an organization's, not a person's
+        ent, organization = quoted, True
+    elif ent is None or ent.label_ not in ("PERSON", "ORG", "NORP"):
         return None
     rel_start, rel_end = ent.start_char - sentence.start, ent.end_char - sentence.start
     name = re.sub(r"^(?:the|The)\s+", "", ent.text)
@@ -606,7 +617,7 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
     if owner and ent.label_ == "ORG" and name.split()[-1].lower() in PARTY_HEADS:
         name = name[owner.end() :]
     # the tagger's 'Civic Coalition', 'the conservative group Chile Seguro': an organization, not a person
-    label = "ORG" if organization or name.split()[-1].lower() in PARTY_HEADS else ent.label_
+    label = "ORG" if organization or name.split()[-1].lower() in PARTY_HEADS else ent.label_ or "ORG"
     if label == "PERSON":
         if len(name.split()) < 2:
             return ctx.surnames.get(name) or family_name_first(ctx, name)
@@ -636,14 +647,30 @@ def known_party(ctx: DocContext, sentence: Sentence | None, token: Token) -> str
     left = token
     while left.i > 0 and token.doc[left.i - 1].pos_ == "PROPN" and token.doc[left.i - 1].head.i >= left.i:
         left = token.doc[left.i - 1]
-    if token.pos_ != "PROPN" or not left.text[:1].isupper():
-        return None
+    if not left.text[:1].isupper() or (token.pos_ != "PROPN" and not _acronym(token)):
+        return None  # an acronym the tagger reads as a common noun ('the PiS (“Law and Justice”) received') is a name
     name = token.doc[left.i : token.i + 1].text
     key = next((k for k, e in ctx.extraction.entities.items()
                 if (e.label == name or name in e.aliases) and ctx.is_a(k, "PoliticalParty")), None)
     if key is not None and sentence is not None:
         ctx.add_mention(sentence, left.idx - sentence.start, token.idx + len(token.text) - sentence.start, key)
     return key
+
+
+def _acronym(token: Token) -> bool:
+    return sum(c.isupper() for c in token.text) >= 2 and token.text.isalpha()
+
+
+def _quoted_name(token: Token) -> Span | None:
+    """The name a token ends when it stands between quotation marks ('the “Confederation” achieved 7.16 percent')."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    if start > 0 and token.i + 1 < len(doc) and doc[start - 1].text in OPENING_QUOTES and (
+            doc[token.i + 1].text in CLOSING_QUOTES):
+        return doc[start : token.i + 1]
+    return None
 
 
 def record(ctx: DocContext, sentence: Sentence, event: str, side: str, predicate: str, q: Quantity,
@@ -971,8 +998,11 @@ def parties(ctx: DocContext, rule: Rule) -> None:
                 for child in supported.children:  # 'more than 6.3 million people supported X', '52% backed Y'
                     if child.dep_ == "dobj" and side is None:
                         side = side_of(ctx, sentence, child, create=True)
-            elif holder.dep_ in ("dobj", "attr") and (holder.head.lemma_.lower() in WIN_VERBS or (
+            elif holder.dep_ in ("dobj", "attr", "npadvmod") and unrealised(holder.head):
+                continue  # 'failed to win 5 percent', 'is expected to take 30 seats', 'did not get 10 percent'
+            elif holder.dep_ in ("dobj", "attr", "npadvmod") and (holder.head.lemma_.lower() in WIN_VERBS or (
                     holder.lemma_ == "share" and holder.head.lemma_.lower() in ("reach", "achieve", "record")) or (
+                    q.percent and holder.head.lemma_.lower() == "achieve") or (
                     holder.head.lemma_.lower() in TOTALING and share_of_votes(q))):
                 subject = subject_of(holder.head)
                 lost = subject is None
@@ -987,6 +1017,13 @@ def parties(ctx: DocContext, rule: Rule) -> None:
                 if side is None and subject is not None and not lost and subject.lemma_.lower() in ROLES:
                     named = name_before_verb(holder.head, subject)  # 'the candidate for the X party, Pedro Salas, adds'
                     side = side_of(ctx, sentence, named, create=named.ent_type_ == "PERSON") if named else None
+            elif holder.dep_ == "pobj" and holder.head.lower_ == "with" and with_verb(holder.head).lemma_ == "follow":
+                side = listed_side(ctx, sentence, q)  # '..., followed by Y with 27.2 percent and Z with 5.7 percent'
+                if side is not None:
+                    listed[q.anchor.i] = side
+                follower = next(iter(agents(with_verb(holder.head))), None)  # 'X was followed by Y with 14.4 percent'
+                if side is None and follower is not None:
+                    side = side_of(ctx, sentence, follower, create=True)
             elif holder.dep_ == "pobj" and holder.head.lower_ == "with" and with_verb(holder.head).lemma_.lower() in (
                     WIN_VERBS | {"come", "finish", "place", "lead", "end", "become", "emerge"}):
                 side = listed_side(ctx, sentence, q)  # 'X won 48%, compared to Y (Z Party) with 45%': Y's share
