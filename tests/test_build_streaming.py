@@ -38,3 +38,12 @@ def test_publish_store_copies_a_built_store_to_a_folder(sample_build: Path, tmp_
     source, copy = ox.Store.read_only(str(sample_build / "store")), ox.Store.read_only(str(tmp_path / "copy"))
     assert set(copy) == set(source)
     assert written == sorted((g for g in source.named_graphs() if g != UNION), key=str) and len(written) > 5
+
+
+def test_articles_share_the_merged_entities_once_resolved() -> None:
+    """A large corpus holds each entity once: after the merge an article's entities are the merged records, and
+    its mentions (read only by resolution) are released."""
+    result = extract_corpus([corpus_dir()])
+    assert all(entity is result.entities[key] for e in result.extractions for key, entity in e.entities.items())
+    assert not any(e.mentions for e in result.extractions)
+    assert sum(len(e.entities) for e in result.extractions) > len(result.extractions)

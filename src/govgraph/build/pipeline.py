@@ -118,6 +118,15 @@ def read_documents(inputs: Sequence[Path], strict: bool, warn: Warn) -> list[Ext
     return extractions
 
 
+def release_merged(extractions: Iterable[Extraction], entities: dict[str, Entity]) -> None:
+    """After the merge, each article keeps the merged entity of each key it names (one object per key for the
+    whole corpus, not one per article that names it) and drops its mentions, which only resolution reads: most of
+    what a large corpus held in memory before its graph was written (about 60% of the records at 500 articles)."""
+    for extraction in extractions:
+        extraction.entities = {key: entities[key] for key in extraction.entities}
+        extraction.mentions = []
+
+
 def merge_entities(extractions: Iterable[Extraction], gazetteer: Gazetteer) -> tuple[dict[str, Entity], dict]:
     """One entity per key across documents, plus the reference entities they point to."""
     entities: dict[str, Entity] = {}
@@ -191,6 +200,7 @@ def extract_corpus(
     resolve(extractions)
     conflicts = find_conflicts(extractions)
     entities, properties = merge_entities(extractions, gazetteer)
+    release_merged(extractions, entities)
     stages["resolve"] = time.perf_counter() - t0
     return ExtractionResult(extractions, entities, properties, conflicts, warnings, stages,
                             reused=len(extractions) - len(todo))
