@@ -43,11 +43,18 @@ def _drop_method_confidence(graph: rdflib.Graph) -> None:
     graph.remove((method, GG.confidence, None))
 
 
+def _age_in_words(graph: rdflib.Graph) -> None:
+    person = next(iter(sorted(graph.subjects(RDF.type, GG.Person))))
+    graph.add((person, GG.age, rdflib.Literal("sixty")))
+
+
 @pytest.mark.parametrize(("edit", "said"), [
     (_drop_claim_evidence, "gg:hasevidence"),
     (_drop_record_sentences, "at least one gg:evidence"),
     (_drop_method_confidence, "gg:confidence"),
-], ids=["claim without evidence record", "evidence record without sentence", "method without confidence"])
+    (_age_in_words, "gg:age"),
+], ids=["claim without evidence record", "evidence record without sentence", "method without confidence",
+        "age not a number"])
 def test_shacl_rejects_provenance_with_a_part_missing(sample_build: Path, tmp_path: Path, edit, said: str):
     result = run_cli("validate", "--out", str(_copy_with(sample_build, tmp_path, edit)))
     assert result.returncode == 1

@@ -10,7 +10,7 @@ OPENING_QUOTES = frozenset({'"', "“", "‘", "«", "„"})
 CLOSING_QUOTES = frozenset({'"', "”", "’", "»", "“"})
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from govgraph.build.context import Sentence
 
@@ -19,6 +19,15 @@ def token_span(sentence: Sentence, token: Token) -> tuple[int, int]:
     """The sentence-relative (start, end) of one token."""
     start = token.idx - sentence.start
     return start, start + len(token.text)
+
+
+def proper_name_span(sentence: Sentence, ent: Span) -> tuple[int, int] | None:
+    """The sentence-relative (start, end) of a recognised name without a leading 'the', when every word of it is
+    capitalized ('the Gambia' -> 'Gambia'; 'northern Velgrad' is no name)."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if not words or not all(t.text[:1].isupper() for t in words):
+        return None
+    return words[0].idx - sentence.start, words[-1].idx + len(words[-1]) - sentence.start
 
 
 def phrase_span(sentence: Sentence, token: Token) -> tuple[int, int]:
