@@ -580,6 +580,9 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
     heads = [m for m in sentence.mentions if m.start < end and m.end > start and m.start <= token.idx < m.end]
     if not heads and token.lemma_.lower() in PARTY_HEADS:  # "Zelensky's party": the party named before its noun
         heads = [m for m in sentence.mentions if start <= m.start and m.end <= end and ctx.is_a(m.entity, "PoliticalParty")]
+    if not heads and token.lemma_.lower() in PARTY_HEADS | {"opposition"}:  # 'the party “X” won': the quoted name
+        heads = [m for m in sentence.mentions if ctx.is_a(m.entity, "PoliticalParty") and re.fullmatch(
+            r"\s*[“\"«„‘']", sentence.text[end - sentence.start : m.start - sentence.start])]
     organization = named_group or bool({t.lemma_.lower() for t in token.doc[token.left_edge.i : token.i]}
                                        & ORGANIZATION_NOUNS)
     if heads:  # the mention must name the phrase's head: "Zelensky's party" is not Zelensky
