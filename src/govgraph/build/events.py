@@ -443,8 +443,8 @@ class Events:
         ctx = self.ctx
         text = sentence.text
         for match in _NEW_PARTY.finditer(text):
-            if re.match(r"\s+(?:\(|[A-Z0-9])", text[match.end() :]):
-                continue  # 'the ruling party Morena': the name that follows is the party (parties.names)
+            if re.match(r"\s+(?:\(|[“\"«„‘']?[A-Z0-9])", text[match.end() :]):
+                continue  # 'the ruling party Morena', 'the party “X”': the name that follows is the party (parties.names)
             if apposed_to(ctx, sentence.start + match.start("np")) is not None:
                 continue  # 'uMkhonto weSizwe (MK), the new party': the name before it is the party
             named = self._described_party(match.group("np"))

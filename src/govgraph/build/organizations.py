@@ -42,6 +42,12 @@ def is_head(word: str) -> bool:
     return word[:1].isupper() and head_word(word) in lexicon().heads
 
 
+def group_possessive(word: str) -> bool:
+    """'People's', 'Women's', 'Workers'': the possessive of a plural noun of people (lexicon scheme group-plurals),
+    a word of the name it stands in ('People's National Congress'), never the owner of what follows it."""
+    return re.sub(r"[’']s?$", "", word).lower() in lexicon().of("group-plurals")
+
+
 def head_class(head: str, name: str) -> str:
     """The class of an institution named `name` whose head word is `head` (see `lexicon.institution_class`)."""
     return institution_class(head, name) or "Organization"
@@ -93,7 +99,8 @@ def _segments(run: str) -> list[str]:
 def organization_in(segment: str, owners: frozenset[str] = frozenset(), inside: bool = False) -> tuple[str, str] | None:
     """The institution name inside a run of capitalized words, and its class; `owners` are the words the tagger
     reads as names of people or places, whose possessive before a name is its owner, not part of it ("José
-    Antonio Kast's Republican Party", but "the Convention People's Party")."""
+    Antonio Kast's Republican Party", but "the Convention People's Party"); a leading possessive is an owner's
+    ("Armenia’s Electoral Code") unless a plural noun of people's ("People's National Congress")."""
     name = _trim(segment, inside)
     words = name.split()
     heads = [i for i, w in enumerate(words) if is_head(w)]
@@ -117,9 +124,10 @@ def organization_in(segment: str, owners: frozenset[str] = frozenset(), inside: 
             if words[i] in TITLE_WORDS:
                 words = words[:i]
                 break
-    while words and words[0].endswith(("’s", "'s")):  # "Armenia’s Electoral Code"
+    while words and words[0].endswith(("’s", "'s")) and not group_possessive(words[0]):  # "Armenia’s Electoral Code"
         words = words[1:]
-    owned = [i for i, w in enumerate(words) if w.endswith(("’s", "'s", "s’", "s'")) and re.sub(r"[’']s?$", "", w) in owners]
+    owned = [i for i, w in enumerate(words) if w.endswith(("’s", "'s", "s’", "s'")) and re.sub(r"[’']s?$", "", w) in owners
+             and not group_possessive(w)]
     if owned:  # "José Antonio Kast's Republican Party": the name after its owner
         words = words[owned[-1] + 1 :]
     words = _trim(" ".join(words), inside).split()

@@ -63,13 +63,24 @@ _ROLE = re.compile(r"(?:a\s+|an\s+|the\s+)?(?:former\s+)?(?P<role>(?:[A-Za-z]+\s
 _ACCORDING = re.compile(r"\baccording to\s+(" + NAME + r")")
 
 
+TITLE_WORDS = frozenset(w for phrase in lexicon().of("person-titles") | lexicon().of("member-words")
+                        for w in phrase.split()) | ROLE_HEADS | ROLE_MODIFIERS | {"ex"}
+
+
+def title_word(word: str) -> bool:
+    """Whether a word belongs to a title written before a person's name, never to the name: a role's words
+    ('First', 'Vice', 'Deputy', 'Former'), an honorific, a courtesy, member or rank title of the lexicon ('Lady',
+    'Congressman'), any of them after 'ex-' ('ex-Minister')."""
+    lower = re.sub(r"^ex-", "", word.lower())
+    return lower in HONORIFICS or lower.rstrip(".") in TITLE_WORDS
+
+
 def clean_name(text: str) -> str | None:
     """A person name without leading non-name words, or None when too little is left."""
     words = re.sub(r"[’‘']s?$", "", text).split()
     if "By" in words:  # "Analysis By Jane Roe"
         words = words[words.index("By") + 1 :]
-    while words and (words[0] in _NOT_NAME_WORDS or words[0].lower().rstrip(".") in ROLE_HEADS | ROLE_MODIFIERS
-                     or words[0].lower() in HONORIFICS):
+    while words and (words[0] in _NOT_NAME_WORDS or title_word(words[0])):
         words.pop(0)
     while words and words[-1] in _NOT_NAME_WORDS:
         words.pop()

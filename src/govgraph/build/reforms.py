@@ -115,12 +115,11 @@ class Reforms:
         if sentence.tokens is None:
             return []
         found = []
+        nouns = lexicon().of("change-nouns")
         for token in sentence.tokens:
-            if not {token.lemma_.lower(), token.lower_} & lexicon().change_verbs:
-                continue
-            if token.pos_ == "VERB":
+            if token.pos_ == "VERB" and {token.lemma_.lower(), token.lower_} & lexicon().change_verbs:
                 targets = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
-            elif token.pos_ == "NOUN":  # 'changes to the country's constitution'
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in nouns:  # 'amendments to the country's constitution'
                 targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "in")
                            for g in c.children if g.dep_ == "pobj"]
             else:

@@ -3,6 +3,7 @@
 `actions.approvals`: "the Senate approved the judicial reform", "Parliament adopted the constitutional amendment",
 "the bill was passed by the National Assembly", "the amendment passed the Senate": the act is `gg:approvedBy`
 the body; "the Senate rejected the Electoral Law": the act is `gg:rejectedBy` it (a court's: `courts.rulings`).
+Approving "amendments to the constitution" approves the amendments (their reform), not the constitution.
 A future, planned, conditional or denied approval ("will approve", "failed to pass", "did not adopt") states
 nothing, nor an approval whose subject is no body ("voters approved": a referendum, see results).
 `actions.winners`: "the Electoral Commission declared X the winner of the presidential election", "X was declared
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.event_kinds import round_parent
+from govgraph.build.lexicon import lexicon
 from govgraph.build.parse import agents, noun_span, subjects, token_span, undergoer_and_actor
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.courts import NOT_YET
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 ACTS = ("Document", "Reform", "Change")
+CHANGES = ("Reform", "Change")
 BODIES = ("StateBody",)
 DECLARERS = ("Person", "Office", "ElectoralCommission", "Court")
 CONDITIONS = frozenset({"if", "unless", "whether", "once"})
@@ -62,6 +65,15 @@ def _named(ctx: DocContext, sentence: Sentence, token: Token, classes: tuple[str
     return None
 
 
+def _act(ctx: DocContext, sentence: Sentence, token: Token) -> str | None:
+    """The act a phrase names. A change ('amendments to the constitution', 'a revision of the Electoral Code', lexicon
+    scheme change-nouns) is an act of its own: the change or reform the phrase names, never the document it changes."""
+    if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon().of("change-nouns"):
+        return _named(ctx, sentence, token, ACTS, ("Court",), head_only=True) or _named(
+            ctx, sentence, token, CHANGES, ("Court",))
+    return _named(ctx, sentence, token, ACTS, ("Court",))
+
+
 @implements("actions.approvals")
 def approvals(ctx: DocContext, rule: Rule) -> None:
     verbs = dict.fromkeys(rule.patterns["approving_verbs"]["words"], "gg:approvedBy")
@@ -78,7 +90,7 @@ def approvals(ctx: DocContext, rule: Rule) -> None:
             if verb.lemma_.lower() == "pass" and not subjects(verb, "nsubjpass"):  # 'the amendment passed the Senate'
                 pairs += [(t, b) for t in bodies for b in things]
             for thing_token, body_token in pairs:
-                thing = _named(ctx, sentence, thing_token, ACTS, ("Court",))
+                thing = _act(ctx, sentence, thing_token)
                 body = _named(ctx, sentence, body_token, BODIES, ("Court",))
                 if thing is not None and body is not None and thing != body:
                     ctx.claim(sentence, thing, predicate, body, rule.name, 0.75)

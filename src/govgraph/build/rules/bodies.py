@@ -377,6 +377,9 @@ def _party_name(label: str, aliases: set[str]) -> bool:
 
 PARTY_NOUNS = frozenset({"party", "coalition", "alliance", "bloc", "movement"})
 _QUOTES = "‘’'\"“”"
+_OPENING = {"“": "”", "\"": "\"", "«": "»", "„": "“”", "‘": "’", "'": "'"}  # an opening quote -> its closings
+# Words that end a sentence or a clause: never inside a quoted name.
+_CLAUSE_PUNCT = frozenset(".,;:!?()")
 
 
 def _name_tokens(tokens: list[Token]) -> bool:
@@ -387,15 +390,38 @@ def _name_tokens(tokens: list[Token]) -> bool:
         t.is_digit or (t.is_punct and t.text != "-") for t in tokens)
 
 
-def party_spans(sentence: Sentence) -> list[tuple[int, int]]:
+def _quoted_after(token: Token) -> tuple[int, int] | None:
+    """The document span of a quoted name right after a token ('party “Hope – Civic Union”', 'movement «Dawn»'):
+    the words inside the quotes, opening with a capital, no clause punctuation, at most eight words."""
+    doc, end = token.doc, token.sent.end
+    if token.i + 2 >= end or doc[token.i + 1].text not in _OPENING:
+        return None
+    closings = _OPENING[doc[token.i + 1].text]
+    close = next((j for j in range(token.i + 2, min(end, token.i + 12)) if doc[j].text in closings), None)
+    if close is None or close == token.i + 2:
+        return None
+    inside = doc[token.i + 2 : close]
+    words = [t for t in inside if not t.is_punct]
+    if not inside[0].text[:1].isupper() or not 1 <= len(words) <= 8 or any(t.text in _CLAUSE_PUNCT for t in inside):
+        return None
+    return inside[0].idx, inside[-1].idx + len(inside[-1])
+
+
+def party_spans(sentence: Sentence) -> list[tuple[int, int, bool]]:
     """Sentence-relative spans of party names the text marks as parties: 'the ruling party Morena',
-    'the largest party Nepali Congress', 'the Azimio coalition', 'the ‘Servant of People‘ party'."""
+    'the largest party Nepali Congress', 'the Azimio coalition', 'the ‘Servant of People‘ party', 'the opposition
+    party “Hope – Civic Union”' (the quoted words name it; the description before them is no name); each with
+    whether quotes after its noun mark it."""
     span = sentence.tokens
     if span is None:
         return []
     doc = span.doc
     found = []
     for token in span:
+        quoted = _quoted_after(token) if token.text in PARTY_NOUNS | {"opposition"} else None
+        if quoted is not None:
+            found.append((*quoted, True))
+            continue
         if token.text not in PARTY_NOUNS:  # lower case: 'the party X', 'the X party'
             continue
         after: list[Token] = []
@@ -404,13 +430,13 @@ def party_spans(sentence: Sentence) -> list[tuple[int, int]]:
                 break
             after.append(nxt)
         if after and after[0].pos_ == "PROPN" and _name_tokens(after):
-            found.append((after[0].idx, after[-1].idx + len(after[-1])))
+            found.append((after[0].idx, after[-1].idx + len(after[-1]), False))
             continue
         end = token.i
         if end - 1 >= span.start and doc[end - 1].text in _QUOTES:
             opening = next((j for j in range(end - 2, max(span.start - 1, end - 8), -1) if doc[j].text in _QUOTES), None)
             if opening is not None and _name_tokens(list(doc[opening + 1 : end - 1])):
-                found.append((doc[opening + 1].idx, doc[end - 2].idx + len(doc[end - 2])))
+                found.append((doc[opening + 1].idx, doc[end - 2].idx + len(doc[end - 2]), False))
             continue
         before: list[Token] = []
         for prev in reversed(doc[max(span.start, end - 4) : end]):
@@ -418,8 +444,8 @@ def party_spans(sentence: Sentence) -> list[tuple[int, int]]:
                 break
             before.insert(0, prev)
         if before and before[0].i > span.start and doc[before[0].i - 1].lower_ in {"the", "a", "his", "her", "their"}:
-            found.append((before[0].idx, before[-1].idx + len(before[-1])))
-    return [(s - sentence.start, e - sentence.start) for s, e in found]
+            found.append((before[0].idx, before[-1].idx + len(before[-1]), False))
+    return [(s - sentence.start, e - sentence.start, quoted) for s, e, quoted in found]
 
 
 @implements("parties.names")
@@ -431,11 +457,15 @@ def party_names(ctx: DocContext, rule: Rule) -> None:
     scope = country.split("/", 1)[0] if country else slug(ctx.doc.doc_id)
     names: dict[str, str] = {}
     for sentence in ctx.sentences:
-        for start, end in party_spans(sentence):
+        for start, end, quoted in party_spans(sentence):
             name = sentence.text[start:end]
             words = name.replace("-", " ").split()
-            if (any(m.start - sentence.start < end and start < m.end - sentence.start for m in sentence.mentions)
-                    or any(w.lower() in vocabulary or is_country_word(ctx, w) or w in ctx.surnames for w in words)):
+            overlapping = [m for m in sentence.mentions if m.start - sentence.start < end and start < m.end - sentence.start]
+            if quoted:  # quotes make the words one name: a place in it ('“Slovak Social Democracy”') is part of it
+                overlapping = [m for m in overlapping if not (start <= m.start - sentence.start and m.end - sentence.start
+                                                              <= end and ctx.is_a(m.entity, *PLACE_CLASSES))]
+            if overlapping or (not quoted and any(w.lower() in vocabulary or is_country_word(ctx, w)
+                                                  or w in ctx.surnames for w in words)):
                 continue  # named already, a title, a country, or a person's name
             key = ctx.gazetteer.lookup(name, country) or ctx.add_entity(
                 f"party/{scope}/{slug(name)}", "PoliticalParty", name)

@@ -30,6 +30,7 @@ from govgraph.build.people import (
     name_words_ok,
     office_vocabulary,
     tenure_key,
+    title_word,
 )
 from govgraph.build.rules.base import Rule, implements
 
@@ -93,7 +94,7 @@ def _trim(ctx: DocContext, tokens: list[Token]) -> list[Token]:
     """Leading titles, honorifics, determiners and demonyms off a recognised span; a possessive off its end."""
     _, vocabulary = office_vocabulary(ctx.gazetteer)
     while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].lower_ in vocabulary | FORMER | CURRENT
-                      or tokens[0].lower_.rstrip(".") in HONORIFICS or tokens[0].lower_ in HONORIFICS
+                      or tokens[0].lower_.rstrip(".") in HONORIFICS or title_word(tokens[0].text)
                       or is_country_word(ctx, tokens[0].text) or tokens[0].text in ("-", "’s", "'s")
                       or _function_word(tokens[0])):
         tokens = tokens[1:]
@@ -125,7 +126,7 @@ def _extend_left(ctx: DocContext, sentence: Sentence, tokens: list[Token]) -> li
             and (not before.ent_type_ or (before.ent_iob_ == "B" and (before.i + 1 == len(before.doc)
                                                                        or before.nbor().ent_iob_ != "I")))
             and before.text not in _NOT_NAME_WORDS and before.lower_ not in vocabulary | NP_STOP | DETERMINERS
-            and not is_head(before.text) and not is_country_word(ctx, before.text)):
+            and not title_word(before.text) and not is_head(before.text) and not is_country_word(ctx, before.text)):
         return [before, *tokens]
     return tokens
 

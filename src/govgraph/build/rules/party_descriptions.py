@@ -4,8 +4,9 @@
 pro-European PAS", "the largest party Nepali Congress", "the conservative group Chile Seguro" give the party a
 gg:description ("leftist", "main opposition", "pro-European", "largest party", "conservative group"). The
 words are the lowercase adjectives and noun modifiers that run up to the name, optionally closed by a party
-noun; a determiner, a preposition, a verb (other than 'ruling') or punctuation ends them. Words that only
-point at a party ('own', 'other', 'new', 'former') describe nothing.
+noun; a determiner, a preposition, a verb (other than 'ruling') or punctuation ends them, but not the opening
+quote of a quoted name ('the opposition party “X”'). Words that only point at a party ('own', 'other', 'new',
+'former') describe nothing.
 """
 
 from __future__ import annotations
@@ -69,10 +70,15 @@ def description_before(tokens: list[Token]) -> str | None:
     return " ".join(texts)
 
 
+OPENING_QUOTES = frozenset({"“", "\"", "«", "„", "‘", "'"})
+
+
 def _tokens_before(sentence: Sentence, mention: Mention) -> list[Token]:
+    """The tokens before a name, without the opening quote of a quoted name ('the opposition party “X”')."""
     if sentence.tokens is None:
         return []
-    return [t for t in sentence.tokens if t.idx + len(t.text) <= mention.start]
+    tokens = [t for t in sentence.tokens if t.idx + len(t.text) <= mention.start]
+    return tokens[:-1] if tokens and tokens[-1].text in OPENING_QUOTES else tokens
 
 
 @implements("parties.descriptions")

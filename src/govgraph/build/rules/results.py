@@ -587,6 +587,9 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
     heads = [m for m in sentence.mentions if m.start < end and m.end > start and m.start <= token.idx < m.end]
     if not heads and token.lemma_.lower() in PARTY_HEADS:  # "Zelensky's party": the party named before its noun
         heads = [m for m in sentence.mentions if start <= m.start and m.end <= end and ctx.is_a(m.entity, "PoliticalParty")]
+    if not heads and token.lemma_.lower() in PARTY_HEADS | {"opposition"}:  # 'the party “X” won': the quoted name
+        heads = [m for m in sentence.mentions if ctx.is_a(m.entity, "PoliticalParty") and re.fullmatch(
+            r"\s*[“\"«„‘']", sentence.text[end - sentence.start : m.start - sentence.start])]
     organization = named_group or bool({t.lemma_.lower() for t in token.doc[token.left_edge.i : token.i]}
                                        & ORGANIZATION_NOUNS)
     if heads:  # the mention must name the phrase's head: "Zelensky's party" is not Zelensky
@@ -1302,7 +1305,8 @@ def thresholds(ctx: DocContext, rule: Rule) -> None:
             if any(turnout_quorum(c) for c in near):
                 continue
             if near:
-                event = the_vote(ctx, sentence, _char(ctx, q), "any", create=False)
+                event = antecedent_round(ctx, sentence, q.anchor) or the_vote(ctx, sentence, _char(ctx, q), "any",
+                                                                               create=False)
                 if event is None:
                     continue
                 ctx.claim(sentence, event, "gg:threshold", q.literal(), "results", 0.75, qualifier=q.qualifier)
@@ -1337,9 +1341,22 @@ def thresholds(ctx: DocContext, rule: Rule) -> None:
             ctx.claim(sentence, event, "gg:threshold", Value(share, "decimal"), "results", 0.7)
 
 
+def antecedent_round(ctx: DocContext, sentence: Sentence, token: Token) -> str | None:
+    """The round a relative clause holding a token is said of: 'the first round of the election, in which the
+    winner must score over 50 percent' (the parser hangs the clause on the round or on its election)."""
+    verb = clause_verb(token)
+    if verb is None or verb.dep_ != "relcl":
+        return None
+    nouns = [verb.head]
+    if verb.head.dep_ == "pobj" and verb.head.head.lower_ == "of":  # 'the first round of the election in which'
+        nouns.append(verb.head.head.head)
+    return next((r for r in (_round_at(ctx, sentence, n) for n in nouns) if r is not None), None)
+
+
 def needed(ctx: DocContext, sentence: Sentence, token: Token, share: Value, qualifier: str) -> None:
-    """The share a contender needs, as the threshold of the round it is stated for, else of the article's vote."""
-    event = the_vote(ctx, sentence, token.idx, "any", create=False)
+    """The share a contender needs, as the threshold of the round it is stated for (or whose relative clause
+    states it), else of the article's vote."""
+    event = antecedent_round(ctx, sentence, token) or the_vote(ctx, sentence, token.idx, "any", create=False)
     if event is not None:
         ctx.claim(sentence, event, "gg:threshold", share, "results", 0.7, qualifier=qualifier)
 
