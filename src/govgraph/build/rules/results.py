@@ -60,7 +60,6 @@ LEGISLATORS = frozenset({"lawmaker", "legislator", "deputy", "senator", "mp", "p
                          "congresswoman", "representative", "delegate", "councillor", "councilor"})
 LEGISLATURES = frozenset({"parliament", "senate", "house", "chamber", "assembly", "congress", "legislature"})
 PLACES = frozenset({"box", "station", "precinct", "district", "constituency", "polling", "unit", "center", "centre"})
-COUNTING = frozenset({"count", "tally", "process", "report", "open"})
 POLLS = frozenset({"survey", "respondent", "pollster"})
 VOTE_KINDS = frozenset({"presidential", "parliamentary", "general", "legislative", "municipal", "local", "mayoral",
                         "regional", "snap", "runoff", "run-off"})
@@ -297,18 +296,35 @@ def names_a_side(ctx: DocContext, sentence: Sentence, verb: Token) -> bool:
                                        for m in sentence.mentions)
 
 
-def is_progress(q: Quantity) -> bool:
-    """'90 percent of ballot boxes counted', 'with 155 of 156 constituencies reporting': the progress of a count; not
-    '50.49 percent of the total votes tallied', a share of the whole count."""
+def is_progress(q: Quantity, rule: Rule) -> bool:
+    """'90 percent of ballot boxes counted', 'with 155 of 156 constituencies reporting', 'with 100 percent of the votes
+    from all polling places across 15 counties counted' (the parser hangs the participle on the last noun): the
+    progress of a count (its verbs are the rule's pattern `counting`); not '50.49 percent of the total votes tallied',
+    a share of the whole count."""
+    counting = frozenset(rule.patterns["counting"]["words"])
     anchor = q.anchor
-    if anchor.head.lemma_.lower() in COUNTING:
+    if anchor.head.lemma_.lower() in counting:
         return True
     for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
         for noun in (p for p in prep.children if p.dep_ == "pobj"):
             whole = any(c.lower_ in ("total", "valid") for c in noun.children)
-            if noun.lemma_.lower() in PLACES or (not whole and any(t.lemma_.lower() in COUNTING for t in noun.children)):
+            if noun.lemma_.lower() in PLACES or (not whole and any(
+                    t.lemma_.lower() in counting and (t.head == noun or _in_phrases(t, anchor)) for t in anchor.subtree)):
                 return True
     return False
+
+
+def _in_phrases(participle: Token, anchor: Token) -> bool:
+    """Whether a participle modifies a noun of the anchor's prepositional phrases ('100 percent of the votes from all
+    polling places across the counties counted'), not a clause of its own."""
+    if participle.dep_ != "acl":
+        return False
+    head = participle.head
+    while head != anchor:
+        if head.dep_ not in ("pobj", "prep"):
+            return False
+        head = head.head
+    return True
 
 
 def in_poll(ctx: DocContext, sentence: Sentence) -> bool:
@@ -821,7 +837,7 @@ def turnout(ctx: DocContext, rule: Rule) -> None:
                     ctx.claim(sentence, event, whole, q.literal(), "results", 0.8, qualifier=q.qualifier)
                     attach(ctx, sentence, event)
                 continue
-            if not q.percent or is_progress(q) or q.anchor.dep_ == "conj":  # 'was 44 percent and 88 percent ... approved'
+            if not q.percent or is_progress(q, rule) or q.anchor.dep_ == "conj":  # 'was 44 percent and 88 percent ... approved'
                 continue
             if q.anchor.head.lemma_.lower() in ("threshold", "quorum", "minimum"):  # 'above the 30 percent threshold'
                 continue
@@ -871,7 +887,7 @@ def choices(ctx: DocContext, rule: Rule) -> None:
         for q in qs:
             counted = q.anchor.like_num or q.anchor.lemma_.lower() in LEGISLATORS | VOTERS or (  # '334 (lawmakers) voted'
                 backed_proposal(q))
-            if is_progress(q) or not (q.percent or counted):
+            if is_progress(q, rule) or not (q.percent or counted):
                 continue
             verb = clause_verb(q.anchor)
             if verb is None or names_a_side(ctx, sentence, verb):
@@ -945,7 +961,7 @@ def parties(ctx: DocContext, rule: Rule) -> None:
         recorded: set[tuple[str, str, str]] = set()
         listed: dict[int, str] = {}  # the anchor of a listed share -> its party ('AKP: 40.8% and 258 MPs')
         for q in quantities(sentence):
-            if is_progress(q):
+            if is_progress(q, rule):
                 continue
             unit = "vote" if placed_count(q) or polled_count(q) else q.unit
             backers = supporters(q)
