@@ -14,7 +14,7 @@ from govgraph.build.dates import MONTHS, PartialDate, anchor, find_dates, weekda
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import ORDINALS, find_numbers
-from govgraph.build.parse import bounded, is_month, lemma_in, phrase_span, subtree_span, token_span
+from govgraph.build.parse import bounded, clause_tense, is_month, lemma_in, phrase_span, subtree_span, token_span
 from govgraph.build.records import Value
 from govgraph.build.relations import apposed_to
 
@@ -102,23 +102,32 @@ class Events:
             return (PartialDate(year + offset, month) if year else PartialDate(None, month)), relative.group(0).strip()
         weekday = _WEEKDAY.match(after)
         if weekday:
-            date = weekday_date(weekday.group("day"), self.ctx.doc.date, bool(_FUTURE.search(sentence.text)))
+            date = weekday_date(weekday.group("day"), self.ctx.doc.date, self.future(sentence, end + weekday.start("day")))
             if date is not None:
                 return date, weekday.group(0).strip(" ,")
         month_alone = _BARE_MONTH.match(after)
         if month_alone and self.ctx.doc.date and len(self.ctx.doc.date) == 10:  # a month alone, never without a year
             date = PartialDate(None, month_number(month_alone.group("month")))
-            return anchor(date, self.ctx.doc.date, bool(_FUTURE.search(sentence.text))), month_alone.group("month")
+            future = self.future(sentence, end + month_alone.start("month"))
+            return anchor(date, self.ctx.doc.date, future), month_alone.group("month")
         for mention in find_dates(after, None):
             lead = after[: mention.start]
             if re.fullmatch(rf"\s*(?:,\s*)?(?:(?:held|which\s+took\s+place|took\s+place|{_PLANNED})"
                             r"(?:\s+the\s+same\s+day)?\s*,?\s*)?(?:on|in|of|for)?\s*(?:the\s+)?", lead):
-                return self.with_year(mention.date, after[mention.end : mention.end + 12], sentence), mention.text
+                return self.with_year(mention.date, after[mention.end : mention.end + 12], sentence,
+                                      end + mention.start), mention.text
         before = sentence.text[max(0, start - window) : start]
         dated = list(find_dates(before, None))
         if dated and re.fullmatch(r"\s*(?:’s|'s)?\s*", before[dated[-1].end :]):
-            return self.with_year(dated[-1].date, "", sentence), dated[-1].text
+            return self.with_year(dated[-1].date, "", sentence, max(0, start - window) + dated[-1].start), dated[-1].text
         return None, ""
+
+    def future(self, sentence: Sentence, at: int | None) -> bool:
+        """Whether the date at sentence offset `at` is of what is to come: as its clause tells (`clause_tense`), else
+        as the sentence's words do ('will', 'scheduled', 'next')."""
+        token = next((t for t in sentence.tokens or () if at is not None and t.idx - sentence.start >= at), None)
+        tense = clause_tense(token) if token is not None else None
+        return tense == "future" if tense is not None else bool(_FUTURE.search(sentence.text))
 
     def paragraph_year(self, sentence: Sentence) -> tuple[PartialDate | None, tuple[int, ...]]:
         """The one year the previous sentence of the paragraph states ('The year 2023 was ... Already in the first
@@ -135,11 +144,13 @@ class Events:
             return PartialDate(years.pop()), (index,)
         return None, ()
 
-    def with_year(self, date: PartialDate, following: str, sentence: Sentence | None = None) -> PartialDate:
+    def with_year(self, date: PartialDate, following: str, sentence: Sentence | None = None,
+                  at: int | None = None) -> PartialDate:
         """'March last year' gets the article's year minus one; a day and month get the year the article's date
-        implies (see `anchor`); without an article date they stay partial."""
+        implies (see `anchor`), as the clause of the date at sentence offset `at` tells of the future or the past;
+        without an article date they stay partial."""
         if sentence is not None and date.year is None and not re.match(r"\s+(?:last|this|next)\s+year", following):
-            return anchor(date, self.ctx.doc.date, bool(_FUTURE.search(sentence.text)))
+            return anchor(date, self.ctx.doc.date, self.future(sentence, at))
         year = self.ctx.doc.year
         if date.year is None and year is not None:
             if re.match(r"\s+last\s+year", following):
@@ -565,7 +576,7 @@ class Events:
             if not dates:
                 continue
             date = self.with_year(dates[0].date, text[match.end() + dates[0].end : match.end() + dates[0].end + 12],
-                                  sentence)
+                                  sentence, match.end())
             value = Value(date.iso, date.datatype)
             verb = match.group("verb").lower()
             before = [m for m in ctx.mentions_in(sentence, max(0, match.start() - 120), match.start())

@@ -409,7 +409,8 @@ def sentence_date(ctx: DocContext, sentence: Sentence) -> PartialDate | None:
     dates = list(find_dates(sentence.text))
     if len(dates) != 1:
         return None
-    date = Events(ctx).with_year(dates[0].date, sentence.text[dates[0].end : dates[0].end + 12], sentence)
+    date = Events(ctx).with_year(dates[0].date, sentence.text[dates[0].end : dates[0].end + 12], sentence,
+                                 dates[0].start)
     return date if date.year else None
 
 
@@ -1414,5 +1415,5 @@ def dates(ctx: DocContext, rule: Rule) -> None:
             if event is None:
                 continue
             date = Events(ctx).with_year(found[0].date, sentence.text[end - sentence.start : end - sentence.start + 12],
-                                         sentence)
+                                         sentence, start - sentence.start + found[0].start)
             ctx.claim(sentence, event, "gg:date", Value(date.iso, date.datatype), "results", 0.85)
