@@ -54,6 +54,14 @@ _DATED_VERB = re.compile(
     r"\s+(?:in|on|since)\s+")
 
 
+EARLIER = "earlier-"  # the key of a vote an article recalls as before its own: event/<document>/earlier-<kind>
+
+
+def is_earlier(event: str) -> bool:
+    """Whether an event key is of a vote an article recalls as before its own (`Events.earlier_event`)."""
+    return event.rsplit("/", 1)[-1].startswith(EARLIER)
+
+
 def _election_kinds() -> frozenset[str]:
     return lexicon().of("election-kinds")
 
@@ -211,10 +219,11 @@ class Events:
                 if body is None:
                     continue
             date, _ = self.date_near(sentence, match.start(), match.end())
+            earlier = (date is None or date.year is None) and self.earlier(sentence, match.start("kind"))
             also: tuple[int, ...] = ()
-            if date is None and (adjective or body or is_referendum):
+            if date is None and (adjective or body or is_referendum) and not earlier:
                 date, also = self.paragraph_year(sentence)
-            if not (adjective or body or is_referendum or date or definite):
+            if not (adjective or body or is_referendum or date or definite or earlier):
                 continue  # 'the election' is the article's election
             if adjective in ("popular", "public", "national", "nationwide") or is_referendum:
                 type_label = self.referendum_type if is_referendum else "election"
@@ -236,7 +245,8 @@ class Events:
                 self.election_type = self.election_type or type_label
             first = match.start("kind") if match.group("bodyadj") and not adjective and body is None else match.start()
             surface = clean_phrase(text[first : match.end()].strip())
-            event = self.event("Referendum" if is_referendum else "Election", type_label, date, surface)
+            cls = "Referendum" if is_referendum else "Election"
+            event = self.earlier_event(cls, type_label, surface) if earlier else self.event(cls, type_label, date, surface)
             ctx.add_mention(sentence, match.start(), match.end(), event)
             if also and date is not None:
                 ctx.claim(sentence, event, "gg:date", Value(date.iso, date.datatype), "event:paragraph-year", 0.6, also)
@@ -254,6 +264,26 @@ class Events:
             if adopted:
                 for reform in {m.entity for m in ctx.mentions_in(sentence, 0, adopted.start()) if ctx.is_a(m.entity, "Reform")}:
                     ctx.claim(sentence, reform, "gg:adoptedThrough", event, "event:adopted-by", 0.8)
+
+    @staticmethod
+    def earlier(sentence: Sentence, offset: int) -> bool:
+        """Whether the vote word at `offset` names a vote before the article's own: 'the previous election', 'the most
+        recent standalone referendum' (a modifier of the lexicon scheme earlier-words, by the parse); not 'any previous
+        election', no one vote."""
+        token = next((t for t in sentence.tokens or () if t.idx - sentence.start == offset), None)
+        if token is None or any(c.dep_ == "det" and c.lower_ in ("any", "every", "each", "all", "no") for c in token.children):
+            return False
+        words = lexicon().of("earlier-words")
+        return any(c.dep_ in ("amod", "advmod") and " ".join(t.lower_ for t in c.subtree) in words
+                   for c in token.children if c.i < token.i)
+
+    def earlier_event(self, cls: str, kind_label: str, surface: str) -> str:
+        """A vote the article recalls as before its own, without a date: a node of this article only (which vote it
+        is, no other article can tell), so that its figures are not the article's vote's."""
+        ctx = self.ctx
+        country = ctx.gazetteer.entries[ctx.country_key].label + " " if ctx.country_key else ""
+        return ctx.add_entity(f"event/{slug(ctx.doc.doc_id)}/{EARLIER}{slug(kind_label)}", cls,
+                              f"{country}earlier {kind_label} (named in {ctx.doc.doc_id})", surface)
 
     def in_name(self, sentence: Sentence, start: int, end: int) -> bool:
         """Whether the capitalised election word at [start, end) is inside a proper name that goes on after it

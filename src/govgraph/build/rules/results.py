@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.dates import PartialDate, find_dates
 from govgraph.build.event_kinds import round_parent
-from govgraph.build.events import Events, event_node, result_node
+from govgraph.build.events import Events, event_node, is_earlier, result_node
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import words_to_number
@@ -381,7 +381,8 @@ def article_votes(ctx: DocContext, classes: tuple[str, ...]) -> list[str]:
     first: dict[str, int] = {}
     for sentence in ctx.sentences:
         for mention in sentence.mentions:
-            if ctx.is_a(mention.entity, *classes) and round_parent(mention.entity) is None:  # a round is a part
+            if ctx.is_a(mention.entity, *classes) and round_parent(mention.entity) is None and not is_earlier(
+                    mention.entity):  # a round is a part of its vote; an earlier vote is not the article's
                 counts[mention.entity] += 1
                 first.setdefault(mention.entity, mention.start)
     return sorted(counts, key=lambda k: (-counts[k], first[k]))
@@ -391,13 +392,14 @@ def vote_event(ctx: DocContext, sentence: Sentence, classes: tuple[str, ...], be
     """The vote a sentence's result belongs to: one it names (the last before `before`, else the first after it in
     the figure's own clause), else the one the article names most; a round is a part of its vote, never the vote. A
     vote named after the figure in another clause is another figure's ('received 41.8%, down from the 57.5% it
-    secured in the 2019 election')."""
+    secured in the 2019 election'), and an earlier vote named after it is what it is compared with ('turnout was 41%,
+    lower than the previous referendum')."""
     named = [m for m in sorted(sentence.mentions, key=lambda m: m.start)
              if ctx.is_a(m.entity, *classes) and round_parent(m.entity) is None]
     earlier = [m for m in named if before is None or m.start < before]
     if earlier:
         return earlier[-1].entity
-    later = [m for m in named if before is None or _same_clause(ctx, m.start, before)]
+    later = [m for m in named if before is None or (_same_clause(ctx, m.start, before) and not is_earlier(m.entity))]
     if later:
         return later[0].entity
     article = article_votes(ctx, classes)
