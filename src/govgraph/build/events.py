@@ -8,6 +8,7 @@ the results rules (rules/results.py) on these nodes.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence, clean_phrase
 from govgraph.build.dates import MONTHS, PartialDate, anchor, find_dates, weekday_date
@@ -54,6 +55,9 @@ _DATED_VERB = re.compile(
     r"\s+(?:in|on|since)\s+")
 
 
+_PLURAL = "several"
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth"})
+_NO_TOPIC = frozenset({"amendment", "change", "proposal", "question", "draft", "text", "reform", "vote"})
 EARLIER = "earlier-"  # the key of a vote an article recalls as before its own: event/<document>/earlier-<kind>
 
 
@@ -94,6 +98,7 @@ class Events:
         self.election_type: str | None = self.typed_election()
         self.referendum_type = self.typed_referendum()
         self.convocation: str | None = None  # the parliament of the convocation the article is about
+        self.last_sibling: str | None = None  # the sibling referendum the article named last (see `siblings`)
 
     def event(self, cls: str, kind_label: str, date: PartialDate | None, *aliases: str) -> str:
         """The event of this kind, country and year (a node shared across articles)."""
@@ -175,6 +180,7 @@ class Events:
 
     def scan(self, sentence: Sentence) -> None:
         self.elections(sentence)
+        self.sibling_phrases(sentence)
         self.sessions(sentence)
         self.addresses(sentence)
         self.launches(sentence)
@@ -246,7 +252,17 @@ class Events:
             first = match.start("kind") if match.group("bodyadj") and not adjective and body is None else match.start()
             surface = clean_phrase(text[first : match.end()].strip())
             cls = "Referendum" if is_referendum else "Election"
-            event = self.earlier_event(cls, type_label, surface) if earlier else self.event(cls, type_label, date, surface)
+            sibling: str | None = None
+            if is_referendum and not earlier and self.siblings:
+                qualifier = self.qualifier(sentence, match.start("kind"))
+                if qualifier is None or qualifier == _PLURAL:
+                    if qualifier == _PLURAL or self.last_sibling is None:
+                        continue  # 'both referendums', or 'the referendum' before any is told apart: not one of them
+                    sibling = self.last_sibling  # 'the referendum' right after 'the family referendum': that one
+                else:
+                    sibling = self.sibling(qualifier, type_label)
+            event = (self.earlier_event(cls, type_label, surface) if earlier else sibling
+                     or self.event(cls, type_label, date, surface))
             ctx.add_mention(sentence, match.start(), match.end(), event)
             if also and date is not None:
                 ctx.claim(sentence, event, "gg:date", Value(date.iso, date.datatype), "event:paragraph-year", 0.6, also)
@@ -264,6 +280,75 @@ class Events:
             if adopted:
                 for reform in {m.entity for m in ctx.mentions_in(sentence, 0, adopted.start()) if ctx.is_a(m.entity, "Reform")}:
                     ctx.claim(sentence, reform, "gg:adoptedThrough", event, "event:adopted-by", 0.8)
+
+    @cached_property
+    def siblings(self) -> dict[str, str]:
+        """The referendums an article tells apart, by what they are on or their order ('the family referendum ... the
+        care referendum', 'the referendum on family', 'the first referendum ... the second'): qualifier -> its kind
+        label, when the article names two or more of one sort (else none: the article's referendum is one node). A
+        kind label never ends in the generic word, so no 'the referendum' joins one of them (event_kinds)."""
+        topics: set[str] = set()
+        ordinals: set[str] = set()
+        for sentence in self.ctx.sentences:
+            for match in re.finditer(r"\b(?:referend|plebiscite)", sentence.text, re.I):
+                qualifier = self.qualifier(sentence, match.start())
+                if qualifier in _ORDINAL_WORDS:
+                    ordinals.add(qualifier)
+                elif qualifier is not None and qualifier != _PLURAL:
+                    topics.add(qualifier)
+        kind = self.referendum_type
+        found = {t: f"{kind} on {t}" for t in topics} if len(topics) > 1 else {}
+        if len(ordinals) > 1:
+            found.update({o: f"{kind} ({o})" for o in ordinals})  # not '<o> referendum': no narrower kind of vote
+        return found
+
+    @staticmethod
+    def qualifier(sentence: Sentence, offset: int) -> str | None:
+        """What tells the referendum word at `offset` apart from another: the noun before it ('the family referendum')
+        or after 'on' ('the referendum on family'; not a date nor a legal document, lexicon institution heads), its
+        ordinal ('the second referendum'); _PLURAL for 'referendums' (several); None when nothing does."""
+        token = next((t for t in sentence.tokens or () if t.idx - sentence.start == offset), None)
+        if token is None:
+            return None
+        if token.tag_ in ("NNS", "NNPS") or token.lower_ in ("referenda", "referendums", "plebiscites"):
+            return _PLURAL
+        nouns = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < token.i]
+        nouns += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "over")
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_]
+        topics = [n.lemma_.lower() for n in nouns if n.lemma_.lower() not in lexicon().heads.keys() | _NO_TOPIC]
+        if topics:
+            return topics[0]
+        return next((c.lower_ for c in token.children if c.dep_ == "amod" and c.lower_ in _ORDINAL_WORDS), None)
+
+    def sibling(self, qualifier: str, type_label: str) -> str | None:
+        """The referendum of this qualifier, when the article tells its referendums apart (`siblings`); keyed without
+        its date, which the phrases that name it do not all give."""
+        kind = self.siblings.get(qualifier) if type_label == self.referendum_type else None
+        if kind is None:
+            return None
+        event = self.event("Referendum", kind, None)
+        self.ctx.sibling_votes.add(event)
+        self.last_sibling = event
+        return event
+
+    def sibling_phrases(self, sentence: Sentence) -> None:
+        """'the care amendment', 'proposals on care': a phrase of what one of the article's sibling referendums is on
+        names that referendum."""
+        if not self.siblings or sentence.tokens is None:
+            return
+        for token in sentence.tokens:
+            topic = token.lemma_.lower()
+            if topic not in self.siblings or topic in _ORDINAL_WORDS or token.pos_ != "NOUN" or not (
+                    token.dep_ == "compound" or (token.dep_ == "pobj" and token.head.lower_ in ("on", "about", "around"))):
+                continue
+            start, end = token.idx - sentence.start, token.idx - sentence.start + len(token.text)
+            if token.dep_ == "compound":
+                end = token.head.idx - sentence.start + len(token.head.text)
+            if self.ctx.mentions_in(sentence, start, end):
+                continue
+            event = self.sibling(topic, self.referendum_type)
+            if event is not None:
+                self.ctx.add_mention(sentence, start, end, event)
 
     @staticmethod
     def earlier(sentence: Sentence, offset: int) -> bool:

@@ -22,6 +22,7 @@ from govgraph.build.events import Events, event_node, is_earlier, result_node
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import words_to_number
+from govgraph.build.parse import clause_tense
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.registry import matcher, regex
@@ -382,7 +383,8 @@ def article_votes(ctx: DocContext, classes: tuple[str, ...]) -> list[str]:
     for sentence in ctx.sentences:
         for mention in sentence.mentions:
             if ctx.is_a(mention.entity, *classes) and round_parent(mention.entity) is None and not is_earlier(
-                    mention.entity):  # a round is a part of its vote; an earlier vote is not the article's
+                    mention.entity) and mention.entity not in ctx.sibling_votes:
+                # a round is a part of its vote; an earlier vote is not the article's, nor one of votes told apart
                 counts[mention.entity] += 1
                 first.setdefault(mention.entity, mention.start)
     return sorted(counts, key=lambda k: (-counts[k], first[k]))
@@ -402,8 +404,32 @@ def vote_event(ctx: DocContext, sentence: Sentence, classes: tuple[str, ...], be
     later = [m for m in named if before is None or (_same_clause(ctx, m.start, before) and not is_earlier(m.entity))]
     if later:
         return later[0].entity
+    sibling = told_sibling(ctx, sentence)
+    if sibling is not None and ctx.is_a(sibling, *classes):
+        return sibling
     article = article_votes(ctx, classes)
     return article[0] if article else None
+
+
+def told_sibling(ctx: DocContext, sentence: Sentence) -> str | None:
+    """Of the votes of one kind an article tells apart ('the family referendum ... the care referendum'), the one a
+    figure that names none is of: the one its sentence names, else the one the nearest sentence before names ('In the
+    family referendum, 67.69% voted no. The results showed 487,564 votes in favour ...'); None when the nearest
+    names several. A vote named as still to come ('A second plebiscite is scheduled on February 6') has no figures yet."""
+    if not ctx.sibling_votes:
+        return None
+    for index in range(sentence.index, -1, -1):
+        told = ctx.sentences[index]
+        named = {m.entity for m in told.mentions if m.entity in ctx.sibling_votes and not _to_come(ctx, told, m.start)}
+        if named:
+            return named.pop() if len(named) == 1 else None
+    return None
+
+
+def _to_come(ctx: DocContext, sentence: Sentence, start: int) -> bool:
+    """Whether the vote named at document offset `start` is told of as still to come."""
+    token = next((t for t in sentence.tokens or () if t.idx >= start), None)
+    return token is not None and clause_tense(token) == "future"
 
 
 def sentence_date(ctx: DocContext, sentence: Sentence) -> PartialDate | None:
