@@ -129,6 +129,7 @@ class DocContext:
         self.surnames: dict[str, str] = {}  # last name -> person key
         self.holders: dict[str, str] = {}  # office key -> person key (in this document)
         self.last_person: str | None = None
+        self.sibling_votes: set[str] = set()  # votes of one kind the article tells apart ('the family referendum')
 
     # ---------------------------------------------------------------- entities
 

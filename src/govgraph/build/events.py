@@ -8,13 +8,14 @@ the results rules (rules/results.py) on these nodes.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from govgraph.build.context import DETERMINERS, NP_STOP, DocContext, Sentence, clean_phrase
 from govgraph.build.dates import MONTHS, PartialDate, anchor, find_dates, weekday_date
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import ORDINALS, find_numbers
-from govgraph.build.parse import bounded, is_month, lemma_in, phrase_span, subtree_span, token_span
+from govgraph.build.parse import bounded, clause_tense, is_month, lemma_in, phrase_span, subtree_span, token_span
 from govgraph.build.records import Value
 from govgraph.build.relations import apposed_to
 
@@ -54,6 +55,17 @@ _DATED_VERB = re.compile(
     r"\s+(?:in|on|since)\s+")
 
 
+_PLURAL = "several"
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth"})
+_NO_TOPIC = frozenset({"amendment", "change", "proposal", "question", "draft", "text", "reform", "vote"})
+EARLIER = "earlier-"  # the key of a vote an article recalls as before its own: event/<document>/earlier-<kind>
+
+
+def is_earlier(event: str) -> bool:
+    """Whether an event key is of a vote an article recalls as before its own (`Events.earlier_event`)."""
+    return event.rsplit("/", 1)[-1].startswith(EARLIER)
+
+
 def _election_kinds() -> frozenset[str]:
     return lexicon().of("election-kinds")
 
@@ -86,6 +98,7 @@ class Events:
         self.election_type: str | None = self.typed_election()
         self.referendum_type = self.typed_referendum()
         self.convocation: str | None = None  # the parliament of the convocation the article is about
+        self.last_sibling: str | None = None  # the sibling referendum the article named last (see `siblings`)
 
     def event(self, cls: str, kind_label: str, date: PartialDate | None, *aliases: str) -> str:
         """The event of this kind, country and year (a node shared across articles)."""
@@ -102,23 +115,32 @@ class Events:
             return (PartialDate(year + offset, month) if year else PartialDate(None, month)), relative.group(0).strip()
         weekday = _WEEKDAY.match(after)
         if weekday:
-            date = weekday_date(weekday.group("day"), self.ctx.doc.date, bool(_FUTURE.search(sentence.text)))
+            date = weekday_date(weekday.group("day"), self.ctx.doc.date, self.future(sentence, end + weekday.start("day")))
             if date is not None:
                 return date, weekday.group(0).strip(" ,")
         month_alone = _BARE_MONTH.match(after)
         if month_alone and self.ctx.doc.date and len(self.ctx.doc.date) == 10:  # a month alone, never without a year
             date = PartialDate(None, month_number(month_alone.group("month")))
-            return anchor(date, self.ctx.doc.date, bool(_FUTURE.search(sentence.text))), month_alone.group("month")
+            future = self.future(sentence, end + month_alone.start("month"))
+            return anchor(date, self.ctx.doc.date, future), month_alone.group("month")
         for mention in find_dates(after, None):
             lead = after[: mention.start]
             if re.fullmatch(rf"\s*(?:,\s*)?(?:(?:held|which\s+took\s+place|took\s+place|{_PLANNED})"
                             r"(?:\s+the\s+same\s+day)?\s*,?\s*)?(?:on|in|of|for)?\s*(?:the\s+)?", lead):
-                return self.with_year(mention.date, after[mention.end : mention.end + 12], sentence), mention.text
+                return self.with_year(mention.date, after[mention.end : mention.end + 12], sentence,
+                                      end + mention.start), mention.text
         before = sentence.text[max(0, start - window) : start]
         dated = list(find_dates(before, None))
         if dated and re.fullmatch(r"\s*(?:’s|'s)?\s*", before[dated[-1].end :]):
-            return self.with_year(dated[-1].date, "", sentence), dated[-1].text
+            return self.with_year(dated[-1].date, "", sentence, max(0, start - window) + dated[-1].start), dated[-1].text
         return None, ""
+
+    def future(self, sentence: Sentence, at: int | None) -> bool:
+        """Whether the date at sentence offset `at` is of what is to come: as its clause tells (`clause_tense`), else
+        as the sentence's words do ('will', 'scheduled', 'next')."""
+        token = next((t for t in sentence.tokens or () if at is not None and t.idx - sentence.start >= at), None)
+        tense = clause_tense(token) if token is not None else None
+        return tense == "future" if tense is not None else bool(_FUTURE.search(sentence.text))
 
     def paragraph_year(self, sentence: Sentence) -> tuple[PartialDate | None, tuple[int, ...]]:
         """The one year the previous sentence of the paragraph states ('The year 2023 was ... Already in the first
@@ -135,11 +157,13 @@ class Events:
             return PartialDate(years.pop()), (index,)
         return None, ()
 
-    def with_year(self, date: PartialDate, following: str, sentence: Sentence | None = None) -> PartialDate:
+    def with_year(self, date: PartialDate, following: str, sentence: Sentence | None = None,
+                  at: int | None = None) -> PartialDate:
         """'March last year' gets the article's year minus one; a day and month get the year the article's date
-        implies (see `anchor`); without an article date they stay partial."""
+        implies (see `anchor`), as the clause of the date at sentence offset `at` tells of the future or the past;
+        without an article date they stay partial."""
         if sentence is not None and date.year is None and not re.match(r"\s+(?:last|this|next)\s+year", following):
-            return anchor(date, self.ctx.doc.date, bool(_FUTURE.search(sentence.text)))
+            return anchor(date, self.ctx.doc.date, self.future(sentence, at))
         year = self.ctx.doc.year
         if date.year is None and year is not None:
             if re.match(r"\s+last\s+year", following):
@@ -156,6 +180,7 @@ class Events:
 
     def scan(self, sentence: Sentence) -> None:
         self.elections(sentence)
+        self.sibling_phrases(sentence)
         self.sessions(sentence)
         self.addresses(sentence)
         self.launches(sentence)
@@ -200,10 +225,11 @@ class Events:
                 if body is None:
                     continue
             date, _ = self.date_near(sentence, match.start(), match.end())
+            earlier = (date is None or date.year is None) and self.earlier(sentence, match.start("kind"))
             also: tuple[int, ...] = ()
-            if date is None and (adjective or body or is_referendum):
+            if date is None and (adjective or body or is_referendum) and not earlier:
                 date, also = self.paragraph_year(sentence)
-            if not (adjective or body or is_referendum or date or definite):
+            if not (adjective or body or is_referendum or date or definite or earlier):
                 continue  # 'the election' is the article's election
             if adjective in ("popular", "public", "national", "nationwide") or is_referendum:
                 type_label = self.referendum_type if is_referendum else "election"
@@ -225,7 +251,18 @@ class Events:
                 self.election_type = self.election_type or type_label
             first = match.start("kind") if match.group("bodyadj") and not adjective and body is None else match.start()
             surface = clean_phrase(text[first : match.end()].strip())
-            event = self.event("Referendum" if is_referendum else "Election", type_label, date, surface)
+            cls = "Referendum" if is_referendum else "Election"
+            sibling: str | None = None
+            if is_referendum and not earlier and self.siblings:
+                qualifier = self.qualifier(sentence, match.start("kind"))
+                if qualifier is None or qualifier == _PLURAL:
+                    if qualifier == _PLURAL or self.last_sibling is None:
+                        continue  # 'both referendums', or 'the referendum' before any is told apart: not one of them
+                    sibling = self.last_sibling  # 'the referendum' right after 'the family referendum': that one
+                else:
+                    sibling = self.sibling(qualifier, type_label)
+            event = (self.earlier_event(cls, type_label, surface) if earlier else sibling
+                     or self.event(cls, type_label, date, surface))
             ctx.add_mention(sentence, match.start(), match.end(), event)
             if also and date is not None:
                 ctx.claim(sentence, event, "gg:date", Value(date.iso, date.datatype), "event:paragraph-year", 0.6, also)
@@ -243,6 +280,95 @@ class Events:
             if adopted:
                 for reform in {m.entity for m in ctx.mentions_in(sentence, 0, adopted.start()) if ctx.is_a(m.entity, "Reform")}:
                     ctx.claim(sentence, reform, "gg:adoptedThrough", event, "event:adopted-by", 0.8)
+
+    @cached_property
+    def siblings(self) -> dict[str, str]:
+        """The referendums an article tells apart, by what they are on or their order ('the family referendum ... the
+        care referendum', 'the referendum on family', 'the first referendum ... the second'): qualifier -> its kind
+        label, when the article names two or more of one sort (else none: the article's referendum is one node). A
+        kind label never ends in the generic word, so no 'the referendum' joins one of them (event_kinds)."""
+        topics: set[str] = set()
+        ordinals: set[str] = set()
+        for sentence in self.ctx.sentences:
+            for match in re.finditer(r"\b(?:referend|plebiscite)", sentence.text, re.I):
+                qualifier = self.qualifier(sentence, match.start())
+                if qualifier in _ORDINAL_WORDS:
+                    ordinals.add(qualifier)
+                elif qualifier is not None and qualifier != _PLURAL:
+                    topics.add(qualifier)
+        kind = self.referendum_type
+        found = {t: f"{kind} on {t}" for t in topics} if len(topics) > 1 else {}
+        if len(ordinals) > 1:
+            found.update({o: f"{kind} ({o})" for o in ordinals})  # not '<o> referendum': no narrower kind of vote
+        return found
+
+    @staticmethod
+    def qualifier(sentence: Sentence, offset: int) -> str | None:
+        """What tells the referendum word at `offset` apart from another: the noun before it ('the family referendum')
+        or after 'on' ('the referendum on family'; not a date nor a legal document, lexicon institution heads), its
+        ordinal ('the second referendum'); _PLURAL for 'referendums' (several); None when nothing does."""
+        token = next((t for t in sentence.tokens or () if t.idx - sentence.start == offset), None)
+        if token is None:
+            return None
+        if token.tag_ in ("NNS", "NNPS") or token.lower_ in ("referenda", "referendums", "plebiscites"):
+            return _PLURAL
+        nouns = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < token.i]
+        nouns += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "over")
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_]
+        topics = [n.lemma_.lower() for n in nouns if n.lemma_.lower() not in lexicon().heads.keys() | _NO_TOPIC]
+        if topics:
+            return topics[0]
+        return next((c.lower_ for c in token.children if c.dep_ == "amod" and c.lower_ in _ORDINAL_WORDS), None)
+
+    def sibling(self, qualifier: str, type_label: str) -> str | None:
+        """The referendum of this qualifier, when the article tells its referendums apart (`siblings`); keyed without
+        its date, which the phrases that name it do not all give."""
+        kind = self.siblings.get(qualifier) if type_label == self.referendum_type else None
+        if kind is None:
+            return None
+        event = self.event("Referendum", kind, None)
+        self.ctx.sibling_votes.add(event)
+        self.last_sibling = event
+        return event
+
+    def sibling_phrases(self, sentence: Sentence) -> None:
+        """'the care amendment', 'proposals on care': a phrase of what one of the article's sibling referendums is on
+        names that referendum."""
+        if not self.siblings or sentence.tokens is None:
+            return
+        for token in sentence.tokens:
+            topic = token.lemma_.lower()
+            if topic not in self.siblings or topic in _ORDINAL_WORDS or token.pos_ != "NOUN" or not (
+                    token.dep_ == "compound" or (token.dep_ == "pobj" and token.head.lower_ in ("on", "about", "around"))):
+                continue
+            start, end = token.idx - sentence.start, token.idx - sentence.start + len(token.text)
+            if token.dep_ == "compound":
+                end = token.head.idx - sentence.start + len(token.head.text)
+            if self.ctx.mentions_in(sentence, start, end):
+                continue
+            event = self.sibling(topic, self.referendum_type)
+            if event is not None:
+                self.ctx.add_mention(sentence, start, end, event)
+
+    @staticmethod
+    def earlier(sentence: Sentence, offset: int) -> bool:
+        """Whether the vote word at `offset` names a vote before the article's own: 'the previous election', 'the most
+        recent standalone referendum' (a modifier of the lexicon scheme earlier-words, by the parse); not 'any previous
+        election', no one vote."""
+        token = next((t for t in sentence.tokens or () if t.idx - sentence.start == offset), None)
+        if token is None or any(c.dep_ == "det" and c.lower_ in ("any", "every", "each", "all", "no") for c in token.children):
+            return False
+        words = lexicon().of("earlier-words")
+        return any(c.dep_ in ("amod", "advmod") and " ".join(t.lower_ for t in c.subtree) in words
+                   for c in token.children if c.i < token.i)
+
+    def earlier_event(self, cls: str, kind_label: str, surface: str) -> str:
+        """A vote the article recalls as before its own, without a date: a node of this article only (which vote it
+        is, no other article can tell), so that its figures are not the article's vote's."""
+        ctx = self.ctx
+        country = ctx.gazetteer.entries[ctx.country_key].label + " " if ctx.country_key else ""
+        return ctx.add_entity(f"event/{slug(ctx.doc.doc_id)}/{EARLIER}{slug(kind_label)}", cls,
+                              f"{country}earlier {kind_label} (named in {ctx.doc.doc_id})", surface)
 
     def in_name(self, sentence: Sentence, start: int, end: int) -> bool:
         """Whether the capitalised election word at [start, end) is inside a proper name that goes on after it
@@ -565,7 +691,7 @@ class Events:
             if not dates:
                 continue
             date = self.with_year(dates[0].date, text[match.end() + dates[0].end : match.end() + dates[0].end + 12],
-                                  sentence)
+                                  sentence, match.end())
             value = Value(date.iso, date.datatype)
             verb = match.group("verb").lower()
             before = [m for m in ctx.mentions_in(sentence, max(0, match.start() - 120), match.start())

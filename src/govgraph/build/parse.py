@@ -110,3 +110,47 @@ def undergoer_and_actor(verb: Token) -> tuple[list[Token], list[Token]]:
         return passive, agents(verb)
     objects = [t for c in verb.children if c.dep_ == "dobj" for t in (c, *c.conjuncts)]
     return objects, subjects(verb, "nsubj")
+
+
+_WILL = frozenset({"will", "shall", "'ll", "’ll", "wo"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "has", "have", "been"})
+_PAST_AUX = frozenset({"had", "was", "were", "did", "has", "have"})
+
+
+def clause_tense(token: Token) -> str | None:
+    """Whether the clause a word (a date) belongs to tells of what is to come ('future') or of what happened ('past'),
+    or None when the parse does not say: 'will hold elections on April 20', 'prepares to hold elections on April 20'
+    (a present verb of intent before the infinitive, lexicon scheme intent-verbs), 'elections are scheduled for April
+    20', 'elections to be held on April 20', 'the upcoming elections on April 20' (coming-words) are to come;
+    'held elections on April 20', 'the elections held on April 20 were boycotted' happened."""
+    from govgraph.build.lexicon import lexicon
+
+    intents, coming = lexicon().of("intent-verbs"), lexicon().of("coming-words")
+    node = token
+    while True:
+        if node.lower_ in coming or any(c.lower_ in coming for c in node.children if c.dep_ in ("amod", "advmod")):
+            return "future"
+        auxiliaries = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+        if node.pos_ in ("VERB", "AUX") and not (node.dep_ == "acl" and not auxiliaries):
+            break  # a participle without auxiliary ('the elections held on April 20') takes its noun's clause
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    words = {a.lower_ for a in auxiliaries}
+    if words & _WILL or (node.lemma_.lower() in intents and node.tag_ == "VBN" and words & _PRESENT_AUX):
+        return "future"
+    if node.lemma_.lower() in intents and node.tag_ == "VBN":
+        return None  # 'was scheduled for April 20': planned then, held or not
+    if "to" in words:
+        if node.dep_ == "acl":
+            return "future"  # 'elections to be held on April 20'
+        governor = node.head
+        governing = {c.lower_ for c in governor.children if c.dep_ in ("aux", "auxpass")}
+        if node.dep_ in ("xcomp", "advcl") and governor.lemma_.lower() in intents and (
+                governor.tag_ in ("VBZ", "VBP") or governing & _WILL or (governor.tag_ in ("VBN", "VBG", "JJ")
+                                                                       and governing & _PRESENT_AUX - {"has", "have"})):
+            return "future"
+        return None
+    if node.tag_ == "VBD" or words & _PAST_AUX:
+        return "past"
+    return None

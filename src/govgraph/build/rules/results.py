@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.dates import PartialDate, find_dates
 from govgraph.build.event_kinds import round_parent
-from govgraph.build.events import Events, event_node, result_node
+from govgraph.build.events import Events, event_node, is_earlier, result_node
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import words_to_number
-from govgraph.build.parse import CLOSING_QUOTES, OPENING_QUOTES, agents
+from govgraph.build.parse import CLOSING_QUOTES, OPENING_QUOTES, agents, clause_tense
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.registry import matcher, regex
@@ -62,7 +62,6 @@ LEGISLATORS = frozenset({"lawmaker", "legislator", "deputy", "senator", "mp", "p
                          "congresswoman", "representative", "delegate", "councillor", "councilor"})
 LEGISLATURES = frozenset({"parliament", "senate", "house", "chamber", "assembly", "congress", "legislature"})
 PLACES = frozenset({"box", "station", "precinct", "district", "constituency", "polling", "unit", "center", "centre"})
-COUNTING = frozenset({"count", "tally", "process", "report", "open"})
 POLLS = frozenset({"survey", "respondent", "pollster"})
 VOTE_KINDS = frozenset({"presidential", "parliamentary", "general", "legislative", "municipal", "local", "mayoral",
                         "regional", "snap", "runoff", "run-off"})
@@ -299,18 +298,35 @@ def names_a_side(ctx: DocContext, sentence: Sentence, verb: Token) -> bool:
                                        for m in sentence.mentions)
 
 
-def is_progress(q: Quantity) -> bool:
-    """'90 percent of ballot boxes counted', 'with 155 of 156 constituencies reporting': the progress of a count; not
-    '50.49 percent of the total votes tallied', a share of the whole count."""
+def is_progress(q: Quantity, rule: Rule) -> bool:
+    """'90 percent of ballot boxes counted', 'with 155 of 156 constituencies reporting', 'with 100 percent of the votes
+    from all polling places across 15 counties counted' (the parser hangs the participle on the last noun): the
+    progress of a count (its verbs are the rule's pattern `counting`); not '50.49 percent of the total votes tallied',
+    a share of the whole count."""
+    counting = frozenset(rule.patterns["counting"]["words"])
     anchor = q.anchor
-    if anchor.head.lemma_.lower() in COUNTING:
+    if anchor.head.lemma_.lower() in counting:
         return True
     for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
         for noun in (p for p in prep.children if p.dep_ == "pobj"):
             whole = any(c.lower_ in ("total", "valid") for c in noun.children)
-            if noun.lemma_.lower() in PLACES or (not whole and any(t.lemma_.lower() in COUNTING for t in noun.children)):
+            if noun.lemma_.lower() in PLACES or (not whole and any(
+                    t.lemma_.lower() in counting and (t.head == noun or _in_phrases(t, anchor)) for t in anchor.subtree)):
                 return True
     return False
+
+
+def _in_phrases(participle: Token, anchor: Token) -> bool:
+    """Whether a participle modifies a noun of the anchor's prepositional phrases ('100 percent of the votes from all
+    polling places across the counties counted'), not a clause of its own."""
+    if participle.dep_ != "acl":
+        return False
+    head = participle.head
+    while head != anchor:
+        if head.dep_ not in ("pobj", "prep"):
+            return False
+        head = head.head
+    return True
 
 
 def in_poll(ctx: DocContext, sentence: Sentence) -> bool:
@@ -372,7 +388,9 @@ def article_votes(ctx: DocContext, classes: tuple[str, ...]) -> list[str]:
     first: dict[str, int] = {}
     for sentence in ctx.sentences:
         for mention in sentence.mentions:
-            if ctx.is_a(mention.entity, *classes) and round_parent(mention.entity) is None:  # a round is a part
+            if ctx.is_a(mention.entity, *classes) and round_parent(mention.entity) is None and not is_earlier(
+                    mention.entity) and mention.entity not in ctx.sibling_votes:
+                # a round is a part of its vote; an earlier vote is not the article's, nor one of votes told apart
                 counts[mention.entity] += 1
                 first.setdefault(mention.entity, mention.start)
     return sorted(counts, key=lambda k: (-counts[k], first[k]))
@@ -382,17 +400,42 @@ def vote_event(ctx: DocContext, sentence: Sentence, classes: tuple[str, ...], be
     """The vote a sentence's result belongs to: one it names (the last before `before`, else the first after it in
     the figure's own clause), else the one the article names most; a round is a part of its vote, never the vote. A
     vote named after the figure in another clause is another figure's ('received 41.8%, down from the 57.5% it
-    secured in the 2019 election')."""
+    secured in the 2019 election'), and an earlier vote named after it is what it is compared with ('turnout was 41%,
+    lower than the previous referendum')."""
     named = [m for m in sorted(sentence.mentions, key=lambda m: m.start)
              if ctx.is_a(m.entity, *classes) and round_parent(m.entity) is None]
     earlier = [m for m in named if before is None or m.start < before]
     if earlier:
         return earlier[-1].entity
-    later = [m for m in named if before is None or _same_clause(ctx, m.start, before)]
+    later = [m for m in named if before is None or (_same_clause(ctx, m.start, before) and not is_earlier(m.entity))]
     if later:
         return later[0].entity
+    sibling = told_sibling(ctx, sentence)
+    if sibling is not None and ctx.is_a(sibling, *classes):
+        return sibling
     article = article_votes(ctx, classes)
     return article[0] if article else None
+
+
+def told_sibling(ctx: DocContext, sentence: Sentence) -> str | None:
+    """Of the votes of one kind an article tells apart ('the family referendum ... the care referendum'), the one a
+    figure that names none is of: the one its sentence names, else the one the nearest sentence before names ('In the
+    family referendum, 67.69% voted no. The results showed 487,564 votes in favour ...'); None when the nearest
+    names several. A vote named as still to come ('A second plebiscite is scheduled on February 6') has no figures yet."""
+    if not ctx.sibling_votes:
+        return None
+    for index in range(sentence.index, -1, -1):
+        told = ctx.sentences[index]
+        named = {m.entity for m in told.mentions if m.entity in ctx.sibling_votes and not _to_come(ctx, told, m.start)}
+        if named:
+            return named.pop() if len(named) == 1 else None
+    return None
+
+
+def _to_come(ctx: DocContext, sentence: Sentence, start: int) -> bool:
+    """Whether the vote named at document offset `start` is told of as still to come."""
+    token = next((t for t in sentence.tokens or () if t.idx >= start), None)
+    return token is not None and clause_tense(token) == "future"
 
 
 def sentence_date(ctx: DocContext, sentence: Sentence) -> PartialDate | None:
@@ -400,7 +443,8 @@ def sentence_date(ctx: DocContext, sentence: Sentence) -> PartialDate | None:
     dates = list(find_dates(sentence.text))
     if len(dates) != 1:
         return None
-    date = Events(ctx).with_year(dates[0].date, sentence.text[dates[0].end : dates[0].end + 12], sentence)
+    date = Events(ctx).with_year(dates[0].date, sentence.text[dates[0].end : dates[0].end + 12], sentence,
+                                 dates[0].start)
     return date if date.year else None
 
 
@@ -851,7 +895,7 @@ def turnout(ctx: DocContext, rule: Rule) -> None:
                     ctx.claim(sentence, event, whole, q.literal(), "results", 0.8, qualifier=q.qualifier)
                     attach(ctx, sentence, event)
                 continue
-            if not q.percent or is_progress(q) or q.anchor.dep_ == "conj":  # 'was 44 percent and 88 percent ... approved'
+            if not q.percent or is_progress(q, rule) or q.anchor.dep_ == "conj":  # 'was 44 percent and 88 percent ... approved'
                 continue
             if q.anchor.head.lemma_.lower() in ("threshold", "quorum", "minimum"):  # 'above the 30 percent threshold'
                 continue
@@ -901,7 +945,7 @@ def choices(ctx: DocContext, rule: Rule) -> None:
         for q in qs:
             counted = q.anchor.like_num or q.anchor.lemma_.lower() in LEGISLATORS | VOTERS or (  # '334 (lawmakers) voted'
                 backed_proposal(q))
-            if is_progress(q) or not (q.percent or counted):
+            if is_progress(q, rule) or not (q.percent or counted):
                 continue
             verb = clause_verb(q.anchor)
             if verb is None or names_a_side(ctx, sentence, verb):
@@ -975,7 +1019,7 @@ def parties(ctx: DocContext, rule: Rule) -> None:
         recorded: set[tuple[str, str, str]] = set()
         listed: dict[int, str] = {}  # the anchor of a listed share -> its party ('AKP: 40.8% and 258 MPs')
         for q in quantities(sentence):
-            if is_progress(q):
+            if is_progress(q, rule):
                 continue
             unit = "vote" if placed_count(q) or polled_count(q) else q.unit
             backers = supporters(q)
@@ -1452,5 +1496,5 @@ def dates(ctx: DocContext, rule: Rule) -> None:
             if event is None:
                 continue
             date = Events(ctx).with_year(found[0].date, sentence.text[end - sentence.start : end - sentence.start + 12],
-                                         sentence)
+                                         sentence, start - sentence.start + found[0].start)
             ctx.claim(sentence, event, "gg:date", Value(date.iso, date.datatype), "results", 0.85)
