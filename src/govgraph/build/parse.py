@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from govgraph.build.dates import MONTHS
 
-OPENING_QUOTES = frozenset({'"', "“", "‘", "«", "„"})
-CLOSING_QUOTES = frozenset({'"', "”", "’", "»", "“"})
+OPENING_QUOTES = frozenset({'"', "'", "“", "‘", "«", "„"})
+CLOSING_QUOTES = frozenset({'"', "'", "”", "’", "»", "“"})
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.lexicon import lexicon
+from govgraph.build.parse import OPENING_QUOTES
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
 
@@ -68,9 +69,6 @@ def description_before(tokens: list[Token]) -> str | None:
     if any(text in PARTY_NOUNS for text in lowered[:-1]):
         return None  # 'party leader': a title, not a description
     return " ".join(texts)
-
-
-OPENING_QUOTES = frozenset({"“", "\"", "«", "„", "‘", "'"})
 
 
 def _tokens_before(sentence: Sentence, mention: Mention) -> list[Token]:
