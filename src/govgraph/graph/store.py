@@ -25,6 +25,7 @@ import mmap
 import netrc
 import os
 import re
+import shutil
 import socket
 import tempfile
 import threading
@@ -35,7 +36,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
-from typing import Protocol
+from typing import IO, Protocol
 
 import pyoxigraph as ox
 
@@ -400,6 +401,55 @@ def without_userinfo(url: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
+WRITE_RATE = 2**20  # bytes of a graph's body a server is given a second to take in and index
+# bytes of N-Triples per write request: a local Oxigraph server takes each request as one transaction held in memory
+# (16 MB: 4 s, 200 MB; 256 MB: 181 s, 2.9 GB; the 3 GB union graph of 10,000 articles reset the connection), and a
+# graph sent in chunks of 4-32 MB goes in at the same rate (128 MB in 35-40 s), so 16 MB stays far within a deadline
+CHUNK_BYTES = 16 * 2**20
+BLANK_BATCH = 10_000  # triples with blank nodes serialized at a time (a schema's few hundred: one batch)
+
+
+def _set_aside_blank(triples: Iterable[ox.Triple], sink: IO[bytes]) -> Iterator[ox.Triple]:
+    """The triples without a blank node; those with one are written to `sink` as N-Triples."""
+    batch: list[ox.Triple] = []
+    for triple in triples:
+        if isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode):
+            batch.append(triple)
+            if len(batch) >= BLANK_BATCH:
+                ox.serialize(batch, sink, format=ox.RdfFormat.N_TRIPLES)
+                batch.clear()
+        else:
+            yield triple
+    if batch:
+        ox.serialize(batch, sink, format=ox.RdfFormat.N_TRIPLES)
+
+
+def chunk_spans(body: mmap.mmap, size: int, limit: int, first: int = 0) -> list[tuple[int, int]]:
+    """(start, end) spans of whole lines of `body[:size]`, each at most `limit` bytes (a longer line alone), the first
+    one reaching at least `first` (a line boundary)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start < size:
+        floor = max(first, start + 1) if start == 0 else start + 1
+        end = min(size, max(start + limit, floor))
+        if end < size and body[end - 1 : end] != b"\n":
+            cut = body.rfind(b"\n", start, end)
+            if cut + 1 >= floor:
+                end = cut + 1
+            else:  # a line longer than the limit: sent alone
+                after = body.find(b"\n", end)
+                end = size if after < 0 else after + 1
+        spans.append((start, end))
+        start = end
+    return spans
+
+
+def write_deadline(size: int, base: float) -> float:
+    """The deadline of a write of `size` bytes: the request deadline, or longer for a body a server needs longer
+    to index (the union graph of 10,000 synthetic articles, 21 million triples, passed a 60 s deadline)."""
+    return max(base, size / WRITE_RATE)
+
+
 class SparqlStore:
     """Any SPARQL 1.1 server: reads through the SPARQL 1.1 Protocol, writes through the Graph Store HTTP Protocol.
 
@@ -413,7 +463,7 @@ class SparqlStore:
 
     def __init__(self, endpoint: str, graph_store: str | None = None, *, read_only: bool = True,
                  timeout: float = 60.0, auth: tuple[str, str] | None = None,
-                 max_bytes: int = MAX_ANSWER_BYTES) -> None:
+                 max_bytes: int = MAX_ANSWER_BYTES, chunk_bytes: int = CHUNK_BYTES) -> None:
         self.name = without_userinfo(endpoint)
         self.endpoint = self.name
         self.graph_store = without_userinfo(graph_store) if graph_store else None
@@ -421,6 +471,7 @@ class SparqlStore:
         self.supports_graph_store = graph_store is not None
         self.timeout = timeout  # for a whole request: connecting, sending, and reading all of the answer
         self.max_bytes = max_bytes
+        self.chunk_bytes = chunk_bytes  # of N-Triples per write request
         self._digest: urllib.request.HTTPDigestAuthHandler | None = None
         self._auth = auth
         handlers: list[urllib.request.BaseHandler] = []
@@ -591,31 +642,53 @@ class SparqlStore:
 
     # -- writing --------------------------------------------------------------------------------------------------
     def put_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
-        """Replace one named graph with these triples (Graph Store Protocol PUT).
+        """Replace one named graph with these triples: a Graph Store Protocol PUT of the first chunk, a POST of each
+        further one.
 
-        The body is written to a temporary file and sent from there (mapped, not read into memory), so
-        that a large graph such as the union of a big build is never one string in memory.
+        The N-Triples are written to a temporary file and sent from there (mapped, not read into memory) in chunks of
+        at most `chunk_bytes` (whole lines), so a graph of any size is never one string in memory nor one transaction
+        on the server, and a graph that fits costs one PUT. The triples with a blank node all go in the first chunk:
+        a blank node is the same node only within one request.
 
         Raises:
-            StoreError: the store is read-only, has no graph store endpoint, or the server refused.
+            StoreError: the store is read-only, has no graph store endpoint, or the server refused; after the first
+                chunk, the message says the graph on the server is partial.
         """
         require(self, "read_only", f"write graph {graph}")
         require(self, "supports_graph_store", f"write graph {graph}")
-        with tempfile.TemporaryFile() as spool:
-            ox.serialize(triples, spool, format=ox.RdfFormat.N_TRIPLES)
+        with tempfile.TemporaryFile() as spool, tempfile.TemporaryFile() as blank:
+            ox.serialize(_set_aside_blank(triples, blank), spool, format=ox.RdfFormat.N_TRIPLES)
+            first = blank.tell()
+            if first:  # the triples with blank nodes lead
+                spool.seek(0)
+                shutil.copyfileobj(spool, blank)
+                spool = blank
             spool.flush()
-            if spool.tell() == 0:
-                self._put(graph, b"")
+            size = spool.tell()
+            if size == 0:
+                self._write(graph, b"", "PUT")
                 return
             with mmap.mmap(spool.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+                spans = chunk_spans(mapped, size, self.chunk_bytes, first)
                 view = memoryview(mapped)  # a buffer without read(): a retried request sends it whole again
                 try:
-                    self._put(graph, view)
+                    for index, (start, end) in enumerate(spans):
+                        with view[start:end] as chunk:
+                            self._write_chunk(graph, chunk, index, len(spans))
                 finally:
                     view.release()
 
-    def _put(self, graph: ox.NamedNode, body: bytes | memoryview) -> None:
-        request = urllib.request.Request(self._graph_url(graph), data=body, method="PUT",
+    def _write_chunk(self, graph: ox.NamedNode, chunk: memoryview, index: int, count: int) -> None:
+        try:
+            self._write(graph, chunk, "POST" if index else "PUT")
+        except StoreError as exc:
+            if index == 0:
+                raise
+            raise StoreError(f"{exc}; graph {graph.value} on the server is partial (chunks 1-{index} of {count} written): "
+                             "run the build with --store again, which replaces it") from None
+
+    def _write(self, graph: ox.NamedNode, body: bytes | memoryview, method: str) -> None:
+        request = urllib.request.Request(self._graph_url(graph), data=body, method=method,
                                          headers={"Content-Type": "application/n-triples"})
         self._authorize(request)
         self._send(request, f"writing graph {graph.value}", write_deadline(len(body), self.timeout))
@@ -632,7 +705,7 @@ class SparqlStore:
                 raise
 
     def replace_graphs(self, quads: Iterable[ox.Quad], prune: str | None = None) -> list[ox.NamedNode]:
-        """Replace each named graph the quads fill with exactly those quads, one PUT per graph.
+        """Replace each named graph the quads fill with exactly those quads, one `put_graph` per graph.
 
         Args:
             quads: quads in named graphs.
@@ -653,7 +726,7 @@ class SparqlStore:
     def replace_graph_stream(self, graphs: Iterable[tuple[ox.NamedNode, Iterable[ox.Triple]]],
                              union: Iterable[ox.Triple], prune: str | None = None) -> list[ox.NamedNode]:
         """As `replace_graphs`, for graphs given one at a time and the distinct triples of their union (a build's
-        store holds both): one PUT per graph, then one for the union graph, never all the quads in memory.
+        store holds both): one `put_graph` per graph, then one for the union graph, never all the quads in memory.
 
         Args:
             graphs: each named graph with its triples (the union graph, if given, is skipped).
@@ -687,15 +760,6 @@ class SparqlStore:
 
     def close(self) -> None:
         """Nothing to release: every request opens and closes its own connection."""
-
-
-WRITE_RATE = 2**20  # bytes of a graph's body a server is given a second to take in and index
-
-
-def write_deadline(size: int, base: float) -> float:
-    """The deadline of a write of `size` bytes: the request deadline, or longer for a body a server needs longer
-    to index (the union graph of 10,000 synthetic articles, 21 million triples, passed a 60 s deadline)."""
-    return max(base, size / WRITE_RATE)
 
 
 def write_embedded_store(quads: Iterable[ox.Quad] | SpooledDataset, target: Path) -> None:
@@ -753,8 +817,9 @@ def store_for(out_dir: Path, store: str | None = None) -> GraphStore:
 def publish_store(source: Path, selector: str | Path) -> list[ox.NamedNode]:
     """Write the named graphs of a built store (a build's DIR/store) to the store a selector names.
 
-    A server gets one Graph Store Protocol PUT per graph (so rebuilding replaces, never adds), read one at a time
-    from `source`, then one for the union graph from the store's own copy, each streamed from a temporary file;
+    A server gets each graph by `put_graph` (a PUT, then a POST per further chunk: rebuilding replaces, never
+    adds), read one at a time from `source`, then the union graph from the store's own copy, each streamed from a
+    temporary file;
     graphs in govgraph's instance namespace that the build no longer fills are dropped. A folder gets a copy of
     the store.
 
