@@ -664,7 +664,7 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
     if owner and ent.label_ == "ORG" and name.split()[-1].lower() in PARTY_HEADS:
         name = name[owner.end() :]
     # the tagger's 'Civic Coalition', 'the conservative group Chile Seguro': an organization, not a person
-    label = "ORG" if organization or name.split()[-1].lower() in PARTY_HEADS else ent.label_ or "ORG"
+    label = "ORG" if organization or name.split()[-1].lower() in PARTY_HEADS else ent.label_
     if label == "PERSON":
         if len(name.split()) < 2:
             return ctx.surnames.get(name) or family_name_first(ctx, name)
