@@ -90,6 +90,18 @@ def month_number(name: str) -> int:
     return MONTHS[name.lower()]
 
 
+_ANNOUNCING = frozenset({"declare", "announce", "proclaim", "confirm", "certify", "ratify", "publish", "release",
+                         "winner", "result", "victory", "say", "tell"})
+
+
+def _announcement_date(sentence: Sentence, end: int) -> bool:
+    """Whether the preposition right after offset `end` heads a date the parse hangs on a word of announcing."""
+    after = next((t for t in sentence.tokens or () if t.idx - sentence.start >= end), None)
+    return (after is not None and after.dep_ == "prep" and after.lower_ in ("on", "in")
+            and after.head.lemma_.lower() in _ANNOUNCING
+            and any(c.dep_ == "pobj" and (c.ent_type_ == "DATE" or is_month(c)) for c in after.children))
+
+
 class Events:
     """Events of one document."""
 
@@ -105,7 +117,10 @@ class Events:
         return event_node(self.ctx, cls, kind_label, date, *aliases)
 
     def date_near(self, sentence: Sentence, start: int, end: int, window: int = 40) -> tuple[PartialDate | None, str]:
-        """The date written right after (or just before) a phrase: 'on March 29', 'in June 2022'."""
+        """The date written right after (or just before) a phrase: 'on March 29', 'in June 2022'; not one the parse
+        gives to an announcement ('declared X the winner of the election on Monday')."""
+        if _announcement_date(sentence, end):
+            return None, ""
         after = sentence.text[end : end + window]
         relative = _MONTH_RELATIVE.match(after)
         if relative:

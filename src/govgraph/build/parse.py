@@ -84,11 +84,14 @@ def bounded(before: str) -> bool:
 
 def subjects(verb: Token, dep: str) -> list[Token]:
     """The verb's subjects of kind `dep` ("nsubj", "nsubjpass") with their conjuncts, or its head's when it is the
-    second verb of a coordination ('debated and approved')."""
+    second verb of a coordination ('debated and approved'); a relative pronoun stands for the noun its clause
+    describes."""
     own = [c for c in verb.children if c.dep_ == dep]
     between = verb.doc[verb.head.i + 1 : verb.i]
     if not own and verb.dep_ == "conj" and not any(t.is_punct for t in between):  # not 'X founded, and Y won'
         own = [c for c in verb.head.children if c.dep_ == dep]
+    if verb.dep_ == "relcl" and verb.head.i < verb.i:  # 'X, who was declared the winner': X
+        own = [verb.head if c.tag_ in {"WP", "WDT"} else c for c in own]
     return [t for s in own for t in (s, *s.conjuncts)]
 
 

@@ -16,6 +16,7 @@ Y in a runoff") only such a win of a round is stated.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 ACTS = ("Document", "Reform", "Change")
 CHANGES = ("Reform", "Change")
 BODIES = ("StateBody",)
-DECLARERS = ("Person", "Office", "ElectoralCommission", "Court")
+DECLARERS = ("Person", "Office", "ElectoralCommission", "Court", "StateBody")
 CONDITIONS = frozenset({"if", "unless", "whether", "once"})
 
 
@@ -115,21 +116,54 @@ def _of_election(ctx: DocContext, sentence: Sentence, noun: Token) -> tuple[bool
 
 
 def _declared(verb: Token, titles: frozenset[str]) -> tuple[Token | None, list[Token]]:
-    """The title a verb of declaring gives ('the winner', 'president-elect') and whom it gives it to."""
+    """The title a verb of declaring gives ('the winner', 'president-elect') and whom it gives it to: 'declared X
+    the winner', 'declared X as the winner', 'X was declared (as) the winner', 'declare X to be president-elect'."""
     passive = subjects(verb, "nsubjpass")
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for child in verb.children:
         if child.dep_ in {"ccomp", "oprd", "xcomp", "attr", "dobj"} and child.lemma_.lower() in titles:
             return child, passive or [o for o in objects if o is not child]
-    for obj in objects:  # the parser's 'declared [X] [the winner presidential elections]'
-        title = next((t for t in obj.children if t.dep_ in {"amod", "compound"} and t.lemma_.lower() in titles), None)
-        if title is not None:
-            return title, passive or [o for o in objects if o is not obj]
+    for title in _as_titles(verb, titles):  # 'declared X as the winner', 'X was declared as the winner'
+        return title, passive or objects
+    for obj in objects:
+        modifier = [t for t in obj.children if t.dep_ in {"amod", "compound"} and t.lemma_.lower() in titles]
+        if modifier:  # the parser's 'declared [X] [the winner presidential elections]'
+            return modifier[0], passive or [o for o in objects if o is not obj]
+        apposed = [t for t in obj.children if t.dep_ == "appos" and t.lemma_.lower() in titles] + _as_titles(obj, titles)
+        if apposed:  # 'declared [X [the winner]]', 'declared [X [as the winner]]'
+            return apposed[0], passive or [obj]
     for be in (t for t in verb.subtree if t.lemma_ == "be" and any(c.lower_ == "to" for c in t.children)):
-        title = next((c for c in be.children if c.dep_ == "attr" and c.lemma_.lower() in titles), None)
-        if title is not None:  # 'declare X to be president-elect'
-            return title, [c for c in be.children if c.dep_ == "nsubj"]
+        attributes = [c for c in be.children if c.dep_ == "attr" and c.lemma_.lower() in titles]
+        if attributes:  # 'declare X to be president-elect'
+            return attributes[0], [c for c in be.children if c.dep_ == "nsubj"]
     return None, []
+
+
+def _as_titles(token: Token, titles: frozenset[str]) -> list[Token]:
+    """The titles of the token's 'as' phrase ('as the winner')."""
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+            if g.dep_ == "pobj" and g.lemma_.lower() in titles]
+
+
+def _victory(noun: Token, victories: frozenset[str]) -> Token | None:
+    """Whose win a noun of victory names: 'X's victory', 'the re-election of X', 'the victory of X'."""
+    if noun.lemma_.lower() not in victories or noun.pos_ != "NOUN":
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                      if g.dep_ == "pobj"), None)
+    return owner
+
+
+def _victory_election(ctx: DocContext, sentence: Sentence, noun: Token) -> str | None:
+    """The election a noun of victory names in its 'in' or 'of' phrase ('victory in the presidential election')."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "of"}):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            named = _named(ctx, sentence, obj, ("Election",), head_only=True)
+            if named is not None:
+                return named
+    return None
 
 
 def _winner(ctx: DocContext, sentence: Sentence, token: Token) -> str | None:
@@ -160,12 +194,80 @@ def _state(ctx: DocContext, sentence: Sentence, rule: Rule, election: str | None
         ctx.claim(sentence, election, "gg:declaredBy", declarer, rule.name, 0.75)
 
 
+@dataclass(frozen=True)
+class _WinnerWords:
+    """The words of the rule's patterns (actions.yaml)."""
+
+    titles: frozenset[str]
+    declaring: frozenset[str]
+    winning: frozenset[str]
+    conceding: frozenset[str]
+    confirming: frozenset[str]
+    victories: frozenset[str]
+    electing: frozenset[str]
+
+
+def _declaration(ctx: DocContext, sentence: Sentence, rule: Rule, verb: Token, words: _WinnerWords,
+                 later: bool) -> bool:
+    """'declared X the winner of E', 'X was declared president-elect', 'declare X to be president-elect': whether
+    the verb gives a winner's title."""
+    title, people = _declared(verb, words.titles)
+    if title is None:
+        return False
+    part, named = _of_election(ctx, sentence, title)
+    if named is None and title.dep_ in {"amod", "compound"}:  # 'declared X the winner presidential elections'
+        named = _named(ctx, sentence, title.head, ("Election",), head_only=True)
+    passive = subjects(verb, "nsubjpass")
+    by = agents(verb) if passive else subjects(verb, "nsubj")
+    by = [x for t in by for x in (t, *(c for c in t.children if c.dep_ == "appos"))]
+    # the official who spoke for the body, when the subject names both ('the commission chair, X')
+    declarer = next((k for classes in (("Person",), DECLARERS)
+                     for k in (_named(ctx, sentence, t, classes) for t in by) if k), None)
+    if not part and people:
+        _state(ctx, sentence, rule, _election(ctx, sentence, named), _winner(ctx, sentence, people[0]), declarer,
+               later=later)
+    return True
+
+
+def _confirmation(ctx: DocContext, sentence: Sentence, rule: Rule, verb: Token, words: _WinnerWords,
+                  later: bool) -> None:
+    """'the court confirmed X's victory in E', 'the Council ratified the re-election of X'."""
+    things, actors = undergoer_and_actor(verb)
+    for thing in things:
+        owner = _victory(thing, words.victories)
+        if owner is not None:
+            declarer = next((k for k in (_named(ctx, sentence, t, DECLARERS) for t in actors) if k), None)
+            election = _victory_election(ctx, sentence, thing) or _election(ctx, sentence, None)
+            _state(ctx, sentence, rule, election, _winner(ctx, sentence, owner), declarer, later=later)
+
+
+def _victor(ctx: DocContext, sentence: Sentence, rule: Rule, verb: Token, words: _WinnerWords, later: bool) -> None:
+    """'X won the presidential election'; 'X was re-elected president in the presidential election' (an election
+    the verb's own phrase names); 'Y conceded defeat to X'."""
+    lemma = verb.lemma_.lower()
+    if lemma in words.winning:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        named = _named(ctx, sentence, objects[0], ("Election",), head_only=True) if objects else None
+        for subject in subjects(verb, "nsubj") if named is not None else ():
+            _state(ctx, sentence, rule, named, _winner(ctx, sentence, subject), later=later)
+    elif lemma in words.electing and verb.tag_ == "VBN":
+        named = next((k for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                      for g in c.children if g.dep_ == "pobj"
+                      for k in (_named(ctx, sentence, g, ("Election",), head_only=True),) if k), None)
+        for subject in subjects(verb, "nsubjpass") if named is not None else ():
+            _state(ctx, sentence, rule, named, _winner(ctx, sentence, subject), later=later)
+    elif lemma in words.conceding:
+        to = [g for c in (verb, *(c for c in verb.children if c.dep_ == "dobj")) for p in c.children
+              if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+        if to:
+            _state(ctx, sentence, rule, _election(ctx, sentence, None), _winner(ctx, sentence, to[0]), later=later)
+
+
 @implements("actions.winners")
 def winners(ctx: DocContext, rule: Rule) -> None:
-    titles = frozenset(rule.patterns["winner_words"]["words"])
-    declaring = frozenset(rule.patterns["declaring_verbs"]["words"])
-    winning = frozenset(rule.patterns["winning_verbs"]["words"])
-    conceding = frozenset(rule.patterns["conceding_verbs"]["words"])
+    words = _WinnerWords(*(frozenset(rule.patterns[name]["words"]) for name in (
+        "winner_words", "declaring_verbs", "winning_verbs", "conceding_verbs", "confirming_verbs", "victory_nouns",
+        "electing_verbs")))
     rounds = regex(rule, "later_round")
     for sentence in ctx.sentences:
         if sentence.tokens is None:
@@ -177,40 +279,14 @@ def winners(ctx: DocContext, rule: Rule) -> None:
             lemma = verb.lemma_.lower()
             if verb.pos_ != "VERB" or _not_done(verb):
                 continue
-            if lemma in declaring:
-                # 'declared X the winner of E', 'X was declared president-elect', 'declare X to be president-elect'
-                title, people = _declared(verb, titles)
-                if title is None:
-                    continue
-                part, named = _of_election(ctx, sentence, title)
-                if named is None and title.dep_ in {"amod", "compound"}:  # 'declared X the winner presidential elections'
-                    named = _named(ctx, sentence, title.head, ("Election",), head_only=True)
-                passive = subjects(verb, "nsubjpass")
-                by = agents(verb) if passive else subjects(verb, "nsubj")
-                by = [x for t in by for x in (t, *(c for c in t.children if c.dep_ == "appos"))]
-                # the official who spoke for the body, when the subject names both ('the commission chair, X')
-                declarer = next((k for classes in (("Person",), DECLARERS)
-                                 for k in (_named(ctx, sentence, t, classes) for t in by) if k), None)
-                if not part and people:
-                    _state(ctx, sentence, rule, _election(ctx, sentence, named), _winner(ctx, sentence, people[0]),
-                           declarer, later=later)
-            elif lemma in winning:
-                # 'X won the presidential election'; 'X emerged as the winner of E'
-                objects = [c for c in verb.children if c.dep_ == "dobj"]
-                victors = subjects(verb, "nsubj")
-                if objects and victors:
-                    named = _named(ctx, sentence, objects[0], ("Election",), head_only=True)
-                    if named is not None:
-                        for subject in victors:
-                            _state(ctx, sentence, rule, named, _winner(ctx, sentence, subject), later=later)
-            elif lemma in conceding:
-                # 'Y conceded defeat to X'
-                to = [g for c in (verb, *(c for c in verb.children if c.dep_ == "dobj")) for p in c.children
-                      if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
-                if to:
-                    _state(ctx, sentence, rule, _election(ctx, sentence, None), _winner(ctx, sentence, to[0]), later=later)
+            if lemma in words.declaring and _declaration(ctx, sentence, rule, verb, words, later):
+                continue
+            if lemma in words.declaring | words.confirming:
+                _confirmation(ctx, sentence, rule, verb, words, later)
+            else:
+                _victor(ctx, sentence, rule, verb, words, later)
         for noun in sentence.tokens:  # 'X emerged as the clear winner of E', 'X was the winner of E'
-            if noun.lemma_.lower() not in titles or noun.pos_ != "NOUN":
+            if noun.lemma_.lower() not in words.titles or noun.pos_ != "NOUN":
                 continue
             part, named = _of_election(ctx, sentence, noun)
             if part or named is None:
@@ -218,7 +294,7 @@ def winners(ctx: DocContext, rule: Rule) -> None:
             head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
             if noun.dep_ not in {"attr", "pobj"} or head.pos_ not in {"VERB", "AUX"} or _not_done(head):
                 continue
-            if head.lemma_.lower() not in {"be", "emerge", "finish", "end"} | winning:
+            if head.lemma_.lower() not in {"be", "emerge", "finish", "end"} | words.winning:
                 continue
             for subject in subjects(head, "nsubj"):
                 _state(ctx, sentence, rule, named, _winner(ctx, sentence, subject), later=later)

@@ -28,8 +28,9 @@ _APOSTROPHE = r"[’‘']"
 # NAME's PARTY, NAME's leftist coalition, PARTY: the person's party, with one describing adjective at most
 _PERSON_FIRST = re.compile(rf"^{_APOSTROPHE}s?\s+(?P<word>[a-z][a-z-]+\s+)?"
                            r"(?:(?:party|coalition|alliance|bloc|movement|front),?\s+)?$")
-# NAME of the PARTY; NAME, 60, of the PARTY; NAME, from PARTY; NAME (PARTY
-_OF_PARTY = re.compile(r"^(?:,\s*\d{1,3},)?\s+of\s+(?:the\s+)?$|^,\s+(?:from|of)\s+(?:the\s+)?$|^\s+\(\s*$")
+# NAME of the PARTY; NAME, 60, of the PARTY; NAME, from PARTY; NAME, of the leftist PARTY; NAME (PARTY
+_OF_PARTY = re.compile(r"^(?:,\s*\d{1,3},)?\s+of\s+(?:the\s+)?$|^,\s+(?:from|of)\s+(?:the\s+)?(?P<word>[a-z-]+\s+)?$"
+                       r"|^\s+\(\s*$")
 # NAME, a (senior) member of the PARTY; NAME, who is a member of / belongs to / represents the PARTY
 _MEMBER_OF = re.compile(r"^,\s+(?:(?:a|an)\s+(?:(?:leading|senior|prominent|veteran|founding|longtime|long-time|"
                         r"key)\s+)?member\s+of|who\s+(?:is\s+(?:a\s+)?member\s+of|belongs\s+to|represents))\s+"
@@ -193,7 +194,10 @@ def _joined(ctx: DocContext, sentence: Sentence, person: Mention, party: Mention
         first = _PERSON_FIRST.match(gap)
         if first and re.match(_APOSTROPHE, gap):
             return first.group("word") is None or _pos(ctx, sentence.start + p_end + first.start("word")) == "ADJ"
-        if _OF_PARTY.match(gap):
+        of_party = _OF_PARTY.match(gap)
+        if of_party and of_party.group("word"):  # 'NAME, of the leftist PARTY': one describing adjective
+            return _pos(ctx, sentence.start + p_end + of_party.start("word")) in ("ADJ", "VERB")  # leftist, ruling
+        if of_party:
             return not gap.strip().startswith("(") or text[q_end : q_end + 1] == ")"
         if _MEMBER_OF.match(gap) or _CANDIDATE_OF.match(gap):  # 'X, a member of the PARTY', 'X, the candidate of'
             return True

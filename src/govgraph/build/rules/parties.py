@@ -19,7 +19,7 @@ from govgraph.build.rules.base import Rule, implements
 from govgraph.ontology.terms import is_subclass
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 PARTY_NOUNS = frozenset({"party", "coalition", "alliance", "bloc", "movement", "front"})
 MARKERS = PARTY_NOUNS | {"opposition"}  # a lowercase word before a name that makes it a party's
@@ -130,7 +130,7 @@ def contestant(ctx: DocContext, sentence: Sentence, token: Token, role: str) -> 
             return None
         key = ctx.surnames.get(token.text) or ctx.new_entity("person", "Person", full)
         ctx.surnames.setdefault(token.text, key)
-    elif role != NAMED and ent is not None and ent.label_ == "PERSON" and tokens[-1].lower_ not in PARTY_NOUNS:
+    elif role != NAMED and _a_person(ent, token) and tokens[-1].lower_ not in PARTY_NOUNS:
         if role != EITHER or len(tokens) < 2:
             return None
         key = ctx.surnames.get(tokens[-1].text) or ctx.new_entity("person", "Person", name)
@@ -142,6 +142,16 @@ def contestant(ctx: DocContext, sentence: Sentence, token: Token, role: str) -> 
             ctx.claim(sentence, key, "gg:country", ctx.country_key, "parties", 0.7)
     ctx.add_mention(sentence, start - sentence.start, end - sentence.start, key)
     return key
+
+
+def _a_person(ent: Span | None, token: Token) -> bool:
+    """A name the tagger calls a person's, or an untyped one set off with an 'of' phrase ('NAME, of the Popular
+    Front, came second': a party is not 'of' a party)."""
+    if ent is not None:
+        return ent.label_ == "PERSON"
+    doc = token.doc
+    return any(c.dep_ == "prep" and c.lower_ == "of" and c.i == token.i + 2 and doc[token.i + 1].text == ","
+               for c in token.children)
 
 
 def _full_name(token: Token) -> str | None:

@@ -634,8 +634,9 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
     if not heads and token.lemma_.lower() in PARTY_HEADS | {"opposition"}:  # 'the party “X” won': the quoted name
         heads = [m for m in sentence.mentions if ctx.is_a(m.entity, "PoliticalParty") and re.fullmatch(
             r"\s*[“\"«„‘']", sentence.text[end - sentence.start : m.start - sentence.start])]
-    organization = named_group or bool({t.lemma_.lower() for t in token.doc[token.left_edge.i : token.i]}
-                                       & ORGANIZATION_NOUNS)
+    described = [t for t in token.doc[token.left_edge.i : token.i] if t.pos_ == "NOUN" and t.text.islower()]
+    # 'the group Chile Seguro' names an organization, 'the Liberty Party candidate X' a person
+    organization = named_group or bool(described and described[-1].lemma_.lower() in ORGANIZATION_NOUNS)
     if heads:  # the mention must name the phrase's head: "Zelensky's party" is not Zelensky
         return next((m.entity for m in sorted(heads, key=lambda m: m.start - m.end)
                      if ctx.is_a(m.entity, "PoliticalParty") or (ctx.is_a(m.entity, "Person") and not organization)),
@@ -981,11 +982,14 @@ def choices(ctx: DocContext, rule: Rule) -> None:
             first, second = by_start.get(span[0].i), by_start.get(span[-1].i)
             verb = clause_verb(span[0])
             before = span.doc[span.start - 1] if span.start > 0 else None
-            led = before is not None and (before.lower_ in ("with", "by") or before.lemma_.lower() in PASS_VERBS | FAIL_VERBS)
+            led = before is not None and (before.lower_ in ("with", "by") or before.lemma_.lower() in PASS_VERBS | FAIL_VERBS
+                                          | {"vote"})
             if first is None or second is None or verb is None or first.percent or second.percent or not (
                     led or any(t.lemma_ == "vote" for t in span)):
                 continue
             lemma = verb.lemma_.lower()
+            if lemma == "vote":  # 'voted 204-85 to impeach X': for the motion, unless 'against' it
+                lemma = "reject" if any(c.lower_ == "against" for c in verb.children) else "pass"
             if lemma in PASS_VERBS:
                 found.setdefault(first.start, "yes")
                 found.setdefault(second.start, "no")
