@@ -55,6 +55,8 @@ _DATED_VERB = re.compile(
     r"\s+(?:in|on|since)\s+")
 
 
+_COORDINATED = re.compile(r"\b(?P<adj>presidential|parliamentary|legislative|local|municipal|regional|provincial|"
+                          r"gubernatorial|senatorial)\s*(?:,\s*|\s+and\s+|\s*&\s*)$", re.I)
 _PLURAL = "several"
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth"})
 _NO_TOPIC = frozenset({"amendment", "change", "proposal", "question", "draft", "text", "reform", "vote"})
@@ -111,9 +113,23 @@ class Events:
         self.referendum_type = self.typed_referendum()
         self.convocation: str | None = None  # the parliament of the convocation the article is about
         self.last_sibling: str | None = None  # the sibling referendum the article named last (see `siblings`)
+        self.dated: dict[tuple[str, str], set[str]] = {}  # the article's own dated events of each kind
 
     def event(self, cls: str, kind_label: str, date: PartialDate | None, *aliases: str) -> str:
-        """The event of this kind, country and year (a node shared across articles)."""
+        """The event of this kind, country and year (a node shared across articles); written without a date, the
+        one event of that kind the article dated in its own time ('presidential elections on April 14 ... the
+        presidential election')."""
+        year = self.ctx.doc.year
+        if date is not None and date.year is not None:
+            key = event_node(self.ctx, cls, kind_label, date, *aliases)
+            if year is not None and date.year in (year, year - 1):
+                self.dated.setdefault((cls, kind_label), set()).add(key)
+            return key
+        dated = self.dated.get((cls, kind_label), set())
+        if len(dated) == 1:
+            key = next(iter(dated))
+            self.ctx.add_entity(key, cls, self.ctx.extraction.entities[key].label, *aliases)
+            return key
         return event_node(self.ctx, cls, kind_label, date, *aliases)
 
     def date_near(self, sentence: Sentence, start: int, end: int, window: int = 40) -> tuple[PartialDate | None, str]:
@@ -286,6 +302,8 @@ class Events:
             if body is not None:
                 ctx.claim(sentence, event, "gg:addresses", body, "event:election", 0.8)
             self.held_in(sentence, event)
+            if adjective and not earlier and not is_referendum:
+                self.coordinated(sentence, match.start(), date)
             ordinal = _ORDINAL_TIME.search(text, match.end(), min(len(text), match.end() + 60))
             if ordinal and ordinal.group("ord").lower() in ORDINALS:
                 ctx.claim(sentence, event, "gg:ordinal", Value(str(ORDINALS[ordinal.group("ord").lower()]), "integer"),
@@ -295,6 +313,18 @@ class Events:
             if adopted:
                 for reform in {m.entity for m in ctx.mentions_in(sentence, 0, adopted.start()) if ctx.is_a(m.entity, "Reform")}:
                     ctx.claim(sentence, reform, "gg:adoptedThrough", event, "event:adopted-by", 0.8)
+
+    def coordinated(self, sentence: Sentence, start: int, date: PartialDate | None) -> None:
+        """'presidential and legislative elections on April 14': each kind before the one matched is an election of
+        its own, on the same date."""
+        text = sentence.text[:start]
+        while (match := _COORDINATED.search(text)) is not None:
+            adjective = match.group("adj").lower()
+            event = self.event("Election", f"{adjective} election", date, f"{match.group('adj')} elections")
+            self.ctx.add_mention(sentence, match.start("adj"), match.end("adj"), event)
+            self.claim_date(sentence, event, date, "event:election")
+            self.held_in(sentence, event)
+            text = text[: match.start()]
 
     @cached_property
     def siblings(self) -> dict[str, str]:

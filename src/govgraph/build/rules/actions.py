@@ -242,13 +242,13 @@ def _confirmation(ctx: DocContext, sentence: Sentence, rule: Rule, verb: Token, 
 
 
 def _victor(ctx: DocContext, sentence: Sentence, rule: Rule, verb: Token, words: _WinnerWords, later: bool) -> None:
-    """'X won the presidential election'; 'X was re-elected president in the presidential election' (an election
+    """'X won the presidential election', 'E was won by X'; 'X was re-elected president in the presidential election' (an election
     the verb's own phrase names); 'Y conceded defeat to X'."""
     lemma = verb.lemma_.lower()
-    if lemma in words.winning:
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        named = _named(ctx, sentence, objects[0], ("Election",), head_only=True) if objects else None
-        for subject in subjects(verb, "nsubj") if named is not None else ():
+    if lemma in words.winning:  # 'X won E', 'E was won by X'
+        things, victors = undergoer_and_actor(verb)
+        named = _named(ctx, sentence, things[0], ("Election",), head_only=True) if things else None
+        for subject in victors if named is not None else ():
             _state(ctx, sentence, rule, named, _winner(ctx, sentence, subject), later=later)
     elif lemma in words.electing and verb.tag_ == "VBN":
         named = next((k for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}

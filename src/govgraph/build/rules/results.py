@@ -465,8 +465,9 @@ def parliamentary_vote(ctx: DocContext, sentence: Sentence, before: int | None =
     earlier = [m for m in things if before is None or m.start < before]
     thing = (earlier[-1] if earlier else things[0]).entity if things else None
     body_label = ctx.extraction.entities[body].label if body in ctx.extraction.entities else "parliamentary"
-    if ctx.country_key and body_label.endswith(f" of {ctx.gazetteer.entries[ctx.country_key].label}"):
-        body_label = body_label.removesuffix(f" of {ctx.gazetteer.entries[ctx.country_key].label}")
+    if ctx.country_key:  # 'Senate of Fiji', 'Fiji Senate': the country leads the event's label once
+        country_label = ctx.gazetteer.entries[ctx.country_key].label
+        body_label = body_label.removesuffix(f" of {country_label}").removeprefix(f"{country_label} ")
     if body is None and thing is None:  # nothing tells two votes of one article apart: this sentence's vote
         country = ctx.gazetteer.entries[ctx.country_key].label + " " if ctx.country_key else ""
         words = sentence.text.split()
@@ -1022,10 +1023,26 @@ def parties(ctx: DocContext, rule: Rule) -> None:
             continue
         recorded: set[tuple[str, str, str]] = set()
         listed: dict[int, str] = {}  # the anchor of a listed share -> its party ('AKP: 40.8% and 258 MPs')
+        counted: list[Quantity] = []  # the counts of seats and votes of the sentence so far
+        prior: Quantity | None = None
         for q in quantities(sentence):
             if is_progress(q, rule):
                 continue
             unit = "vote" if placed_count(q) or polled_count(q) else q.unit
+            if unit in ("seat", "vote") and not q.percent:
+                counted.append(q)
+            bare = not q.percent and unit not in COUNTED_UNITS and q.anchor.doc[q.start].like_num and bool(counted)
+            gap = gapped(ctx, sentence, q, prior) if prior is not None and (q.percent or bare) else None
+            prior = q
+            if gap is not None:  # 'X won 40 seats, Y 28 and Z 8': Y's 28 seats; 'X won 40 seats and Y 12 percent'
+                event = the_vote(ctx, sentence, _char(ctx, q), "election")
+                seats = not q.percent and counted[-1].unit == "seat"
+                predicate = "gg:voteShare" if q.percent else "gg:seatCount" if seats else "gg:voteCount"
+                event = fitting_vote(ctx, sentence, event, gap, seats) if event is not None else None
+                if event is not None and (event, gap, predicate) not in recorded:
+                    recorded.add((event, gap, predicate))
+                    record(ctx, sentence, event, gap, predicate, q)
+                continue
             backers = supporters(q)
             member_seats = unit in MEMBERS and q.anchor.dep_ == "conj" and q.anchor.head.i in listed
             if member_seats or (unit in MEMBERS and elected_members(q)):
@@ -1111,8 +1128,8 @@ def parties(ctx: DocContext, rule: Rule) -> None:
             if unit == "seat" and not ctx.is_a(side, "PoliticalParty"):
                 continue
             event = the_vote(ctx, sentence, _char(ctx, q), "election")
-            if event is not None and ctx.is_a(side, "Person"):
-                event = presidential(ctx, sentence, event)
+            if event is not None:
+                event = fitting_vote(ctx, sentence, event, side, unit == "seat")
             predicate = "gg:seatCount" if unit == "seat" else "gg:voteShare" if q.percent else "gg:voteCount"
             if event is None or (event, side, predicate) in recorded:  # one value per party and sentence
                 continue
@@ -1124,14 +1141,51 @@ def parties(ctx: DocContext, rule: Rule) -> None:
                 record(ctx, sentence, event, side, "gg:voteCount", count)
 
 
-def presidential(ctx: DocContext, sentence: Sentence, event: str) -> str:
-    """A candidate's votes in a sentence that names no election go to the article's presidential election, when it
-    names one beside a general election ('Bawumia polled 4,657,304' after 'the general election' and 'the
-    presidential election')."""
-    if _year_of(event) is not None or any(ctx.is_a(m.entity, "Election") for m in sentence.mentions):
+_CHAMBER_VOTE = re.compile(r"\b(?:legislative|parliamentary|general|congressional|national assembly|senate|"
+                           r"chamber|house)\b", re.I)
+
+
+def gapped(ctx: DocContext, sentence: Sentence, q: Quantity, before: Quantity) -> str | None:
+    """The party or candidate of a share, or of a bare count whose unit an earlier count gives, in a list where the
+    verb is not repeated ('X won 40 seats, Y 28 and Z 8', 'X won 40 seats and Y 12 percent', 'followed by Y with
+    28'): the party or person the text names right before it, itself right after a comma, 'and' or 'by', after the
+    quantity `before`."""
+    doc = q.anchor.doc
+    i = q.start - 1
+    if i > before.end and doc[i].lower_ == "with":
+        i -= 1
+    if i <= before.end or (q.end < len(doc) and doc[q.end].pos_ == "NOUN" and doc[q.end] != q.anchor):
+        return None
+    end = doc[i].idx + len(doc[i].text)
+    named = next((m for m in sentence.mentions if m.end == end and ctx.is_a(m.entity, "PoliticalParty", "Person")), None)
+    if named is None:
+        return None
+    first = next((t for t in doc[before.end : i + 1] if t.idx >= named.start), None)
+    lead = first.i - 1 if first is not None else -1
+    while lead > before.end and doc[lead].lower_ == "the":
+        lead -= 1
+    return named.entity if lead >= before.end and doc[lead].lower_ in {",", "and", "by", ";"} else None
+
+
+def fitting_vote(ctx: DocContext, sentence: Sentence, event: str, side: str, seats: bool) -> str:
+    """The vote of the article's that fits a result the sentence gives without naming a vote: a candidate's votes go
+    to its presidential election, a party's seats to its legislative, parliamentary or general election, when it
+    names one beside the other ('Bawumia polled 4,657,304' after 'the general election' and 'the presidential
+    election'; 'X won 43 seats' after 'the presidential election' and 'the parliamentary elections')."""
+    if sentence_year(ctx, sentence) is not None or any(ctx.is_a(m.entity, "Election") for m in sentence.mentions):
         return event
-    return next((k for k in article_votes(ctx, ("Election",)) if _year_of(k) is None
-                 and "presidential" in ctx.extraction.entities[k].label.lower()), event)
+    kind = _vote_kind(ctx, event)
+    wanted = "chamber" if seats and kind == "presidential" else (
+        "presidential" if not seats and kind != "presidential" and ctx.is_a(side, "Person") else None)
+    if wanted is None:
+        return event
+    return next((k for k in article_votes(ctx, ("Election",)) if _year_of(k) in (None, _year_of(event))
+                 and _vote_kind(ctx, k) == wanted), event)
+
+
+def _vote_kind(ctx: DocContext, event: str) -> str:
+    label = ctx.extraction.entities[event].label
+    return "presidential" if "presidential" in label.lower() else "chamber" if _CHAMBER_VOTE.search(label) else ""
 
 
 def listed_count(sentence: Sentence, share: Quantity) -> Quantity | None:
@@ -1205,6 +1259,7 @@ def supporters(q: Quantity) -> Token | None:
 
 
 MEMBERS = frozenset({"mp", "deputy", "member", "lawmaker", "legislator", "councilor", "councillor"})
+COUNTED_UNITS = frozenset({"vote", "seat", "ballot", "people", "voter", *MEMBERS})
 
 
 def elected_members(q: Quantity) -> bool:

@@ -12,6 +12,7 @@ two leading candidates" is how a system works, not a vote. "The first round of t
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
@@ -22,6 +23,8 @@ from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.registry import regex
 from govgraph.build.rules.results import article_votes, side_of, the_vote
+
+_DATE_SUFFIX = re.compile(r" [(][^()]*[)]$")
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -137,9 +140,9 @@ def rounds(ctx: DocContext, rule: Rule) -> None:
             vote = named[0] if named else _kind_vote(ctx, sentence, noun) or the_vote(ctx, sentence, None, "election")
             if vote is None or round_parent(vote) is not None:
                 continue
-            parent = ctx.extraction.entities[vote]
+            parent = _DATE_SUFFIX.sub("", ctx.extraction.entities[vote].label)  # the round's date is not the vote's
             ordinal = {1: "first", 2: "second", 3: "third"}[number]
-            key = ctx.add_entity(round_key(vote, number), "Election", f"{ordinal} round of the {parent.label}",
+            key = ctx.add_entity(round_key(vote, number), "Election", f"{ordinal} round of the {parent}",
                                  *(["runoff"] if number == 2 else []))
             first = noun_span(sentence, noun)[0] if named else match.start()
             last = noun_span(sentence, noun)[1] if named else max(match.end(), token_span(sentence, noun)[1])
