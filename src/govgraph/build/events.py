@@ -15,7 +15,7 @@ from govgraph.build.dates import MONTHS, PartialDate, anchor, find_dates, weekda
 from govgraph.build.keys import slug
 from govgraph.build.lexicon import lexicon
 from govgraph.build.numbers import ORDINALS, find_numbers
-from govgraph.build.parse import bounded, clause_tense, is_month, lemma_in, phrase_span, subtree_span, token_span
+from govgraph.build.parse import bounded, clause_tense, conditional, is_month, lemma_in, phrase_span, subtree_span, token_span
 from govgraph.build.records import Value
 from govgraph.build.relations import apposed_to
 
@@ -255,6 +255,8 @@ class Events:
                                               "Parliament", "Body")
                 if body is None:
                     continue
+            if self.conditional(sentence, match.start("kind")):
+                continue  # 'an election must be held within 60 days if he is removed': no election (yet)
             date, _ = self.date_near(sentence, match.start(), match.end())
             earlier = (date is None or date.year is None) and self.earlier(sentence, match.start("kind"))
             also: tuple[int, ...] = ()
@@ -313,6 +315,12 @@ class Events:
             if adopted:
                 for reform in {m.entity for m in ctx.mentions_in(sentence, 0, adopted.start()) if ctx.is_a(m.entity, "Reform")}:
                     ctx.claim(sentence, reform, "gg:adoptedThrough", event, "event:adopted-by", 0.8)
+
+    @staticmethod
+    def conditional(sentence: Sentence, offset: int) -> bool:
+        """Whether the word at sentence offset `offset` is told of under a condition (`parse.conditional`)."""
+        token = next((t for t in sentence.tokens or () if t.idx - sentence.start >= offset), None)
+        return token is not None and conditional(token)
 
     def coordinated(self, sentence: Sentence, start: int, date: PartialDate | None) -> None:
         """'presidential and legislative elections on April 14': each kind before the one matched is an election of

@@ -157,3 +157,25 @@ def clause_tense(token: Token) -> str | None:
     if node.tag_ == "VBD" or words & _PAST_AUX:
         return "past"
     return None
+
+
+CONDITIONS = frozenset({"if", "unless", "should"})
+MODALS = frozenset({"will", "would", "could", "might", "may", "must", "shall", "should", "can", "'ll", "’ll"})
+
+
+def conditional(token: Token) -> bool:
+    """Whether the clause of a word holds only under a condition: the word is inside an 'if' or 'unless' clause ('if
+    an election is held'), or its clause is modal and has one ('an election must be held within 60 days if he is
+    removed', 'Fiji will hold a snap election if the coalition collapses')."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "conj", "ccomp") or node.head.i == node.i:
+            break
+        node = node.head
+    modal = any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in node.children)
+    return modal and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+                         for c in node.children)

@@ -77,6 +77,8 @@ KIND_OF_ACTION = {
     "liquidat": "gg:abolishes", "scrap": "gg:abolishes", "eliminat": "gg:abolishes",
 }
 BANS = ("ban", "limitation", "limit")
+_PERSONAL = re.compile(r"\b(?:his|her|their|my|our|your)\s+$", re.I)
+_WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:to\s+)?(?:\w+\s+){0,3}$", re.I)
 SIDE_MARKS = frozenset({"since", "because", "when", "after", "before", "while", "although", "as", "until", "if"})
 HEAD_ONLY = ("gg:creates", "gg:abolishes", "gg:reestablishes")
 _LIST_SPLIT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+(?=(?:the\s+|a\s+|an\s+)?[\w-]+\s+(?:of|in|on)\b)|"
@@ -459,6 +461,8 @@ class Reforms:
                 recipient = re.match(r"\s+to\s+(?:the\s+)?(?:institution\s+of\s+(?:the\s+)?)?", text[span[1] :]) \
                     if rx is _VERBAL else None
                 obj_text = text[span[0] : span[1]]
+                if _PERSONAL.search(text[: span[0]]) or _WHETHER.search(text[: match.start()]):
+                    continue  # 'restore his powers', 'whether to abolish the senate': a person's, or a choice
                 if rx is _VERBAL and not (reforms or self._is_reform_sentence(sentence)):
                     continue
                 if rx is _VERBAL and not self.reform_clause(sentence, match.start()):

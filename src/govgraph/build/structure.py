@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from govgraph.build.context import DocContext, Sentence, clean_phrase
@@ -85,9 +86,12 @@ def noun_phrase_before(text: str, end: int) -> str | None:
 
 def acronym_fits(name: str, acronym: str) -> bool:
     """Whether an acronym can stand for a name: its letters are initials of the name's words, in order
-    ('UAE' for 'United Arab Emirates', 'PAS' for 'Party of Action and Solidarity'; not 'LAZ' for 'Zambia')."""
+    ('UAE' for 'United Arab Emirates', 'PAS' for 'Party of Action and Solidarity'; not 'LAZ' for 'Zambia'), or in
+    the order of the name in its own language ('MDM' for 'Democratic Movement of Malawi')."""
     letters = [c for c in acronym.upper() if c.isalpha()]
     initials = [w[0].upper() for w in re.findall(r"[^\W\d_][\w’'-]*", name)]
+    if len(letters) >= 3 and not Counter(letters) - Counter(initials):
+        return True
     position = 0
     for letter in letters:
         while position < len(initials) and initials[position] != letter:
