@@ -76,6 +76,7 @@ def _names_all(words: list[str], inside: bool = False) -> bool:
     return words[0] == "All" and re.search(r"(?:s|s[’']|[’']s)$", words[1]) is not None
 
 
+_LED = re.compile(r"[\w’'.]+-(?:led|dominated|backed)")
 _NUMBERED = re.compile(r"\s+(?:[Nn]o\.?\s*|[Nn]umber\s+)?\d")
 _SEGMENT_SPLIT = re.compile(r"\s+(?:in|on|at|with|and\s+the|and\s+its)\s+")
 _HEAD_ON = re.compile(r"(?P<head>[A-Z][\w’'-]*)\s+on\s+(?P<next>[A-Z][\w’'-]*)")
@@ -124,7 +125,8 @@ def organization_in(segment: str, owners: frozenset[str] = frozenset(), inside: 
             if words[i] in TITLE_WORDS:
                 words = words[:i]
                 break
-    while words and words[0].endswith(("’s", "'s")) and not group_possessive(words[0]):  # "Armenia’s Electoral Code"
+    while words and ((words[0].endswith(("’s", "'s")) and not group_possessive(words[0]))  # "Armenia’s Electoral Code"
+                     or _LED.fullmatch(words[0])):  # 'the BJP-led National Democratic Alliance': its leader's
         words = words[1:]
     owned = [i for i, w in enumerate(words) if w.endswith(("’s", "'s", "s’", "s'")) and re.sub(r"[’']s?$", "", w) in owners
              and not group_possessive(w)]

@@ -10,7 +10,8 @@ unless the tagger reads it as a person or a place, and a name known as anything 
 
 `parties.led-coalitions`: "the coalition led by X, which includes 10 other parties", "a coalition of six parties led
 by X": a coalition ("coalition led by X") the leading party is a member of, with its number of parties
-(gg:memberCount: the leader and the others, or the number 'of' gives).
+(gg:memberCount: the leader and the others, or the number 'of' gives); "the X-led Y Alliance": the named coalition
+X is a member of.
 
 `parties.coalition-partners`: "X, the senior partner in the coalition", "X is the junior partner in the governing
 alliance": X is described as "senior partner in the coalition" (gg:description), and is a member of the coalition
@@ -170,6 +171,24 @@ def led_coalitions(ctx: DocContext, rule: Rule) -> None:
             size = _size(noun, leader)
             if size is not None:
                 ctx.claim(sentence, coalition, "gg:memberCount", Value(str(size), "integer"), rule.name, 0.75)
+        _led_names(ctx, sentence, rule)
+
+
+_LED_NAME = re.compile(r"\b(?P<leader>[A-Z][\w’'.]*)-(?:led|dominated)\s+(?:the\s+)?")
+
+
+def _led_names(ctx: DocContext, sentence: Sentence, rule: Rule) -> None:
+    """'the BJP-led National Democratic Alliance': the named coalition the leading party is a member of."""
+    for match in _LED_NAME.finditer(sentence.text):
+        coalition = next((m.entity for m in sentence.mentions if m.start - sentence.start == match.end()
+                          and ctx.is_a(m.entity, "PoliticalParty", "Organization")), None)
+        leader_token = next((t for t in sentence.tokens or () if t.idx - sentence.start == match.start("leader")), None)
+        if coalition is None or leader_token is None:
+            continue
+        named = [m.entity for m in party_mentions(ctx, sentence) if m.start - sentence.start == match.start("leader")]
+        party = named[0] if named else contestant(ctx, sentence, leader_token, PARTY)
+        if party is not None and party != coalition and ctx.is_a(party, "PoliticalParty"):
+            ctx.claim(sentence, party, "gg:memberOf", coalition, rule.name, 0.8)
 
 
 _PARTNER = re.compile(r",?\s+(?:(?:is|was|remains|became)\s+)?(?:the|a)\s+(?P<rank>senior|junior|main|smaller|minor|"

@@ -40,13 +40,17 @@ def _words(tokens: list[Token]) -> list[list[Token]]:
     return words
 
 
+LEADING_PARTICIPLES = frozenset({"led", "dominated", "backed"})
+
+
 def _describing(word: list[Token], verbs: frozenset[str]) -> bool:
     """Whether a written word before a party's name may belong to its description."""
     first, last = word[0], word[-1]
     if not first.text[:1].islower():
         return False
-    if len(word) > 1:  # 'center-left', 'pro-European', 'non-parliamentary'
-        return last.text != "-" and all(t.is_alpha or t.text == "-" for t in word)
+    if len(word) > 1:  # 'center-left', 'pro-European', 'non-parliamentary'; not 'party-led' (who leads it)
+        return last.text != "-" and last.lower_ not in LEADING_PARTICIPLES and all(
+            t.is_alpha or t.text == "-" for t in word)
     if first.pos_ == "VERB":
         return first.lower_ in verbs
     return first.pos_ == "ADJ" or first.ent_type_ == "ORDINAL" or (first.pos_ == "NOUN" and first.dep_ in MODIFIER_DEPS)
