@@ -89,3 +89,10 @@ def test_a_body_named_by_a_generic_title_belongs_to_one_country():
     courts = {m.entity for m in extraction.mentions if "court" in m.entity}
     assert courts == {"org/ro/constitutional-court", "org/md/constitutional-court", "org/ro/supreme-court"}
     assert not any(key.startswith("common/") for key in extraction.entities)
+
+
+def test_a_country_name_in_capitals_before_a_party_noun_is_no_mention_of_the_country():
+    ctx = context_of("In Peru, the opposition PERU bloc won 12 seats, and the ruling party of Peru lost.")
+    written = [ctx.extraction.document.text[m.start : m.end] for m in ctx.extraction.mentions]
+    assert written.count("Peru") == 2
+    assert "PERU" not in written

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from govgraph.build.gazetteer import Gazetteer, longest_matches
@@ -30,7 +31,16 @@ def find_mentions(doc: Document, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
     for match in longest_matches(matches):
         index = sentence_of(doc, starts, match.start)
-        if index is None:
+        if index is None or _party_acronym(doc.text, match.start, match.end):
             continue
         mentions.append(Mention(doc.doc_id, index, match.start, match.end, doc.text[match.start : match.end], match.key))
     return mentions
+
+
+_PARTY_NOUN_AFTER = re.compile(r"\s+(?:bloc|alliance|coalition|party|front|movement)\b")
+
+
+def _party_acronym(text: str, start: int, end: int) -> bool:
+    """A name in capitals right before a party noun is a party's acronym, not the place it spells ('the INDIA bloc')."""
+    written = text[start:end]
+    return written.isupper() and len(written) > 1 and _PARTY_NOUN_AFTER.match(text, end) is not None
