@@ -68,7 +68,8 @@ def _titled_one(ctx: DocContext, title: list[str], people: list[str]) -> str | N
     return titled[0] if len(titled) == 1 else None
 
 
-_DEFINITE = re.compile(r"\b[Tt]he\s+(?:(?:new|restored|current|outgoing|upper|lower|\d+-(?:seat|member))\s+)?"
+_DEFINITE = re.compile(r"\b(?:[Tt]he|(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)[’']s|(?<=by |in |to )(?=parliament\b))"
+                       r"\s*(?:(?:new|restored|current|outgoing|upper|lower|\d+-(?:seat|member))\s+)?"
                        r"(?P<noun>chamber|parliament|legislature|court|assembly|senate|commission|council|government|"
                        r"cabinet|ministry|party|agency)\b")
 DEFINITE_CLASSES = {
@@ -138,7 +139,8 @@ def apposed_to(ctx: DocContext, start: int) -> int | None:
 
 def resolve_definites(ctx: DocContext) -> None:
     """'the chamber', 'the court': the entity of that kind the article named last (only lower-case phrases); 'the
-    parliament' before any is named: the parliament of the article's country. A phrase in apposition to a name
+    parliament' (also "COUNTRY's parliament" of the article's country, and a bare 'by/in/to parliament') before any
+    is named: the parliament of the article's country. A phrase in apposition to a name
     ('uMkhonto weSizwe (MK), the new party') is that name's, or no one's; and 'the new party' is not the party
     named last."""
     last: dict[str, str] = {}
@@ -149,6 +151,9 @@ def resolve_definites(ctx: DocContext) -> None:
             if any(s <= noun_start < e for s, e in taken):
                 continue
             noun = match.group("noun")
+            owner = match.group("owner")
+            if owner is not None and (ctx.country_key is None or ctx.gazetteer.lookup(owner) != ctx.country_key):
+                continue  # "Malawi's parliament" is the article's country's; another owner's is not resolved here
             apposed = apposed_to(ctx, sentence.start + noun_start)
             if apposed is not None:
                 named = [m for m in sentence.mentions if m.start <= apposed < m.end
