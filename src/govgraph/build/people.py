@@ -322,8 +322,10 @@ class People:
         if acronym:
             text = text[: acronym.start()].strip()
         inside = ctx.mentions_in(sentence, start, end)
+        owner = re.match(r"(?:the\s+)?(?P<owner>.+?)[’']s\s+", text)  # "Benin’s Constitutional Court": Benin's own
+        owned = text[owner.end() :] if owner and ctx.gazetteer.lookup(owner.group("owner")) is not None else None
         for mention in inside:
-            if clean_phrase(mention.text).lower() == clean_phrase(text).lower():
+            if clean_phrase(mention.text).lower() in (clean_phrase(text).lower(), (owned or "").lower()):
                 return mention.entity
         lead = len(sentence.text[start:end]) - len(re.sub(r"^\s*(?:the\s+)?", "", sentence.text[start:end]))
         first = next((m for m in inside if m.start - sentence.start == start + lead), None)

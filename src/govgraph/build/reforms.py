@@ -77,6 +77,7 @@ KIND_OF_ACTION = {
     "liquidat": "gg:abolishes", "scrap": "gg:abolishes", "eliminat": "gg:abolishes",
 }
 BANS = ("ban", "limitation", "limit")
+VOTE_FIGURES = frozenset({"percentage", "share", "turnout", "tally", "lead", "margin", "count", "result", "score"})
 _PERSONAL = re.compile(r"\b(?:his|her|their|my|our|your)\s+$", re.I)
 _WHETHER = re.compile(r"\bwhether\s+(?:or\s+not\s+)?(?:to\s+)?(?:\w+\s+){0,3}$", re.I)
 SIDE_MARKS = frozenset({"since", "because", "when", "after", "before", "while", "although", "as", "until", "if"})
@@ -272,8 +273,8 @@ class Reforms:
             if thing is None and head.pos_ == "NOUN":
                 thing = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
                               for g in c.children if g.dep_ == "pobj"), None)
-            if thing is None or thing.pos_ == "PRON":
-                continue
+            if thing is None or thing.pos_ == "PRON" or thing.lemma_.lower() in VOTE_FIGURES:
+                continue  # 'the percentage for No increased from 8.20 to 8.36 per cent': a count, not a rule
             np_start, np_end = noun_span(sentence, thing)
             np_end = min([np_end] + [token_span(sentence, t)[0] for t in (origin, to) if t.i > thing.i])
             attribute = clean_phrase(text[np_start:np_end])

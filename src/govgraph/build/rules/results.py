@@ -1101,7 +1101,8 @@ def parties(ctx: DocContext, rule: Rule) -> None:
                 if subject is not None:
                     side = side_of(ctx, sentence, subject, create=True)
             if side is None:  # '22 seats won by X', '37 seats were won by X', 'votes were cast for X', '35 percent for X'
-                around = [*holder.children, *(c for v in holder.children if v.dep_ == "acl" for c in v.children)]
+                around = [*holder.children, *(c for v in holder.children if v.dep_ == "acl"  # not who announced it
+                                              and v.lemma_.lower() not in REPORTING for c in v.children)]
                 voters = holder.dep_ == "nsubj" and holder.head.lemma_.lower() == "vote" and unit in ("people", "voter")
                 if (holder.dep_ in ("nsubj", "nsubjpass") and holder.head.lemma_.lower() in WIN_VERBS | {"cast"}) or voters:
                     around += list(holder.head.children)
@@ -1259,6 +1260,8 @@ def supporters(q: Quantity) -> Token | None:
 
 
 MEMBERS = frozenset({"mp", "deputy", "member", "lawmaker", "legislator", "councilor", "councillor"})
+REPORTING = frozenset({"announce", "report", "publish", "release", "declare", "give", "project", "estimate", "show",
+                       "proclaim", "confirm", "certify", "count", "predict"})
 COUNTED_UNITS = frozenset({"vote", "seat", "ballot", "people", "voter", *MEMBERS})
 
 
