@@ -29,11 +29,6 @@ _STARTED = re.compile(r"\b(?:initiated|launched|started|began|begun|introduced|a
 _LIMIT_TERM = re.compile(
     r"\blimit\w*\s+(?P<np>(?:the\s+)?[\w\s]{3,60}?)\s+to\s+(?P<value>(?:one|a\s+single|a|two|\d+)\s+"
     r"(?P<years>[\w-]+)-year\s+terms?)", re.I)
-_REPLACED = re.compile(r"\b(?:in\s+place\s+of|instead\s+of|rather\s+than|replacing|in\s+lieu\s+of)\s+(?:the\s+|a\s+)?$",
-                       re.I)
-_TERM_OF = re.compile(r"\b(?P<limit>single|one|two)?\s*(?:(?:term|mandate)\s+of\s+(?P<y1>[\w-]+)\s+years|(?P<y2>[\w-]+)-"
-                      r"year\s+(?:presidential\s+)?(?:terms?|mandates?))", re.I)
-TERM_HOLDERS = ("Office", "HeadOfState", "HeadOfGovernment", "Parliament", "Chamber", "LocalRepresentativeBody")
 _NOMINAL = re.compile(
     r"\b(?P<noun>creation|establishment|formation|introduction|re-?establishment|restoration|"
     r"reinstatement|abolition|abolishment|elimination|liquidation|dissolution|strengthening|reinforcement|"
@@ -302,7 +297,8 @@ class Reforms:
         return Value(text, "string")
 
     def term_limits(self, sentence: Sentence, reforms: list) -> None:
-        """'limiting the presidential term of office to one seven-year term', 'a single term of seven years'."""
+        """'limiting the presidential term of office to one seven-year term': a change of the reform (the rules of a
+        term the text states are rule offices.terms')."""
         ctx = self.ctx
         for match in _LIMIT_TERM.finditer(sentence.text):
             reform = self.sentence_reform(sentence, reforms, match.start()) or self.default_reform(sentence)
@@ -311,37 +307,6 @@ class Reforms:
             ctx.claim(sentence, change, "gg:attribute", ctx.text_value(attribute), "reform:term-limit", 0.85)
             ctx.claim(sentence, change, "gg:toValue", ctx.text_value(match.group("value")), "reform:term-limit", 0.85)
             self._term_numbers(sentence, change, match.group(0))
-        if not _LIMIT_TERM.search(sentence.text):
-            for match in _TERM_OF.finditer(sentence.text):
-                if _REPLACED.search(sentence.text[: match.start()]):
-                    continue  # 'in place of the single six-year term': the rule replaced, not the new one
-                reform = self.sentence_reform(sentence, reforms, match.start())
-                if reform is None and not re.search(r"\b(?:elected|term)\b", sentence.text):
-                    continue
-                office = self._term_holder(sentence, match.start()) or next(
-                    (m.entity for m in sentence.mentions if ctx.is_a(m.entity, "Office", "HeadOfState",
-                                                                     "HeadOfGovernment")), None)
-                subject = office or reform
-                if subject is None:
-                    continue
-                self._term_numbers(sentence, subject, match.group(0))
-
-    def _term_holder(self, sentence: Sentence, position: int) -> str | None:
-        """The office or body that is the subject of the clause stating a term ('the Parliament is elected for a
-        four-year term', 'the Senate is elected for a mandate of eight years'): the last such subject before it, whose
-        head word the mention covers (not 'Congress President Deuba', a person)."""
-        if sentence.tokens is None:
-            return None
-        found = None
-        for token in sentence.tokens:
-            if token.idx - sentence.start >= position:
-                break
-            if token.dep_ in {"nsubj", "nsubjpass"}:
-                start = token.left_edge.idx - sentence.start
-                end = token.right_edge.idx + len(token.right_edge) - sentence.start
-                found = next((m.entity for m in self.ctx.mentions_in(sentence, start, end)
-                              if self.ctx.is_a(m.entity, *TERM_HOLDERS) and m.start <= token.idx < m.end), found)
-        return found
 
     def _term_numbers(self, sentence: Sentence, subject: str, text: str) -> None:
         years = re.search(r"([\w-]+)-year|of\s+([\w-]+)\s+years", text, re.I)

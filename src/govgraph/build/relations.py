@@ -97,25 +97,36 @@ def national_parliament(ctx: DocContext) -> str | None:
 
 
 def national_titles(ctx: DocContext, titles: list[str]) -> None:
-    """'the Prime Minister', 'the president', 'the President of the Republic' in an article that clearly names its
-    country: that country's office (not 'the president of the commission', nor a title before a name)."""
+    """'the Prime Minister', 'the president', "the president's", 'the President of the Republic' in an article that
+    clearly names its country: that country's office; 'the president of Mali', a country named right after 'of': that
+    country's office (not 'the president of the commission', nor a title before a name)."""
     from govgraph.build.people import People, article_country
 
-    country = article_country(ctx)
-    if country is None or not titles:
+    if not titles:
         return
+    country = article_country(ctx)
     alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w-])[Tt]he\s+(?P<title>(?i:{alternatives}))(?P<republic>\s+of\s+the\s+Republic)?"
-                         r"(?![\w’'-]|\s+of\b|\s+[A-Z])")
+                         r"(?![\w-]|[’'](?!s\b)|\s+of\b|\s+[A-Z])")
+    of_country = re.compile(rf"(?<![\w-])[Tt]he\s+(?P<title>(?i:{alternatives}))\s+of\s+(?:the\s+)?")
     people = People(ctx)
     for sentence in ctx.sentences:
         taken = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
-        for match in pattern.finditer(sentence.text):
-            if any(s < match.end() and match.start("title") < e for s, e in taken) or _modifies_a_noun(
-                    ctx, sentence.start + match.end("title")):
+        found: list[tuple[re.Match[str], int, str]] = []
+        if country is not None:
+            found += [(match, match.end(), country) for match in pattern.finditer(sentence.text)]
+        for match in of_country.finditer(sentence.text):
+            named = next((m for m in sentence.mentions if m.start - sentence.start == match.end()
+                          and ctx.is_a(m.entity, "Country")), None)
+            after = sentence.text[named.end - sentence.start :] if named is not None else ""
+            if named is not None and not re.match(r"\s+[A-Z]", after):
+                found.append((match, named.end - sentence.start, named.entity))
+        for match, end, place in found:
+            start, title_end = match.span("title")
+            if any(s < title_end and start < e for s, e in taken) or _modifies_a_noun(ctx, sentence.start + title_end):
                 continue
             title = " ".join(w.capitalize() for w in match.group("title").split())
-            ctx.add_mention(sentence, match.start("title"), match.end(), people.national_office(title, country))
+            ctx.add_mention(sentence, start, end, people.national_office(title, place))
 
 
 def _modifies_a_noun(ctx: DocContext, end: int) -> bool:

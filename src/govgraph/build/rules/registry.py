@@ -48,6 +48,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.courts",
     "govgraph.build.rules.coups",
     "govgraph.build.rules.actions",
+    "govgraph.build.rules.terms",
 )
 
 
