@@ -442,11 +442,12 @@ class TermReader:
         return holder
 
     def years_said(self, verb: Token) -> int | None:
-        """'is five years', 'lasts five years', 'runs for five years': the years the verb of a term's clause gives."""
+        """'is five years', 'lasts five years', 'runs for five years', 'is set at five years': the years the verb of a
+        term's clause gives."""
         for child in verb.children:
             if child.dep_ in {"attr", "dobj", "npadvmod"} and _lemma(child) in self.words.years:
                 return self.years_of(child)
-            if child.dep_ == "prep" and child.lower_ in {"for", "to"}:
+            if child.dep_ == "prep" and child.lower_ in {"for", "to", "at"}:  # 'is set at seven years'
                 for years in (g for g in child.children if g.dep_ == "pobj" and _lemma(g) in self.words.years):
                     return self.years_of(years)
         return None
