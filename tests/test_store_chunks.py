@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import mmap
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -36,17 +37,21 @@ def triples(count: int, tag: str = "") -> list[ox.Triple]:
 
 
 class Proxy:
-    """Forwards every request to the server, recording (method, body size); fails the request numbered `fail_at`."""
+    """Forwards every request to the server, recording (method, body size); fails the request numbered `fail_at`;
+    answers a PUT only after `put_delay` seconds (a server dropping a large graph it replaces)."""
 
     def __init__(self, target: str) -> None:
         self.seen: list[tuple[str, int]] = []
         self.fail_at: int | None = None
+        self.put_delay = 0.0
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
             def forward(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 proxy.seen.append((self.command, len(body)))
+                if self.command == "PUT":
+                    time.sleep(proxy.put_delay)
                 if proxy.fail_at == len(proxy.seen):
                     self.send_response(503)
                     self.send_header("Content-Length", "0")
@@ -129,6 +134,16 @@ def test_a_second_write_replaces_the_graph(proxy: Proxy, server: str) -> None:
     newer = triples(300, "new ")
     store.put_graph(GRAPH, newer)
     assert canonical(on_server(server)) == canonical(newer)
+
+
+def test_the_first_chunk_has_the_deadline_of_the_graph_it_replaces(proxy: Proxy, server: str,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("govgraph.graph.store.WRITE_RATE", 20_000)  # 80 kB of graph: 4 s; one 4 kB chunk: 0.2 s
+    proxy.put_delay = 1.5
+    sent = triples(1000)
+    SparqlStore(f"{proxy.url}/query", f"{proxy.url}/store", read_only=False, chunk_bytes=CHUNK, timeout=0.5).put_graph(
+        GRAPH, sent)
+    assert canonical(on_server(server)) == canonical(sent)
 
 
 def test_a_small_graph_is_one_put(proxy: Proxy, server: str) -> None:

@@ -674,24 +674,29 @@ class SparqlStore:
                 try:
                     for index, (start, end) in enumerate(spans):
                         with view[start:end] as chunk:
-                            self._write_chunk(graph, chunk, index, len(spans))
+                            self._write_chunk(graph, chunk, index, len(spans), size)
                 finally:
                     view.release()
 
-    def _write_chunk(self, graph: ox.NamedNode, chunk: memoryview, index: int, count: int) -> None:
+    def _write_chunk(self, graph: ox.NamedNode, chunk: memoryview, index: int, count: int, size: int) -> None:
+        """One chunk of a graph of `size` bytes. The first (a PUT) also drops the graph it replaces in the same
+        transaction, so its deadline is that of the whole graph (the new graph's size standing for the old one's:
+        replacing a 21-million-triple union graph passed a deadline made for 16 MB)."""
         try:
-            self._write(graph, chunk, "POST" if index else "PUT")
+            self._write(graph, chunk, "POST" if index else "PUT", size if index == 0 and count > 1 else len(chunk))
         except StoreError as exc:
             if index == 0:
                 raise
             raise StoreError(f"{exc}; graph {graph.value} on the server is partial (chunks 1-{index} of {count} written): "
                              "run the build with --store again, which replaces it") from None
 
-    def _write(self, graph: ox.NamedNode, body: bytes | memoryview, method: str) -> None:
+    def _write(self, graph: ox.NamedNode, body: bytes | memoryview, method: str, work: int | None = None) -> None:
+        """Send one body; `work` (bytes, default the body's) sets the deadline."""
         request = urllib.request.Request(self._graph_url(graph), data=body, method=method,
                                          headers={"Content-Type": "application/n-triples"})
         self._authorize(request)
-        self._send(request, f"writing graph {graph.value}", write_deadline(len(body), self.timeout))
+        deadline = write_deadline(len(body) if work is None else work, self.timeout)
+        self._send(request, f"writing graph {graph.value}", deadline)
 
     def delete_graph(self, graph: ox.NamedNode) -> None:
         """Drop one named graph (Graph Store Protocol DELETE); a graph that is not there is fine."""
