@@ -49,6 +49,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.coups",
     "govgraph.build.rules.actions",
     "govgraph.build.rules.terms",
+    "govgraph.build.rules.result_lists",
 )
 
 
