@@ -7,7 +7,7 @@ Builds the sample corpus (dev facts with the shared scorer, ../shared/eval), the
 (`eval_extraction.measure`) and, given the folder of the real-article texts (kept outside the repository,
 see bench/realworld/README.md), the real-article development set and, given theirs, the validation sets
 (bench/realworld/validation/, validation2/ and validation3/, used since to find errors, and
-bench/realworld/validation4/, still blind); then
+bench/realworld/validation4/, graded blind); then
 rewrites the block between ``<!-- figures:quality -->`` and ``<!-- /figures:quality -->`` in README.md. Slow (a
 few minutes): the quick figures of the sample build are `readme_figures.py`'s.
 """
@@ -103,7 +103,8 @@ def main() -> None:
                                              BENCH / "realworld" / "validation2", args.validation2),
                                             ("third validation set, labelled before any build, used since to find errors",
                                              BENCH / "realworld" / "validation3", args.validation3),
-                                            ("fourth validation set, labelled before any build, blind",
+                                            ("fourth validation set, labelled before any build, graded blind, then "
+                                             "used to find errors",
                                              BENCH / "realworld" / "validation4", args.validation4))
                 if texts]
     text = figures.README.read_text(encoding="utf-8")
