@@ -10,9 +10,8 @@ and so does a line break after a line without final punctuation when the next li
 capital or a digit (a caption, a heading or a dateline above a paragraph). A line that opens with a short label
 and a colon ("AKP: 40.8% and 258 MPs") stays one sentence.
 
-A person's name the recogniser cuts short is completed on the parse: before its head ("Yoon Suk | Yeol over ...",
-"Han Duck | -soo": the name's last word is a compound of the word that follows it) or after a given name
-("Ana | Costa won": a proper noun that is a compound of the name).
+A person's name the recogniser cuts before its head is completed on the parse ("Yoon Suk | Yeol over ...", "Han
+Duck | -soo": the name's last word is a compound of the word that follows it).
 """
 
 from __future__ import annotations
@@ -28,7 +27,6 @@ from govgraph.errors import MissingDependencyError
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
-    from spacy.tokens import Span as TokenSpan
 
 DEFAULT_PIPELINE = "en_core_web_sm"
 # Packages that hold the same pipeline under another name, tried in order when the name is not installed.
@@ -67,10 +65,8 @@ def _opens_line(doc: Doc, index: int, most: int) -> bool:
 
 
 def _name_heads(doc: Doc) -> Doc:
-    """Extend a PERSON entity the recogniser stopped one word short (runs after NER): to the head of its last word
-    when that head follows it directly ("Yoon Suk" of "Yoon Suk Yeol", "Han Duck" of "Han Duck-soo"), and to a
-    given name right before it that is a compound of the name.
-    """
+    """Extend a PERSON entity the recogniser stopped one word short (runs after NER) to the head of its last word
+    when that head follows it directly ("Yoon Suk" of "Yoon Suk Yeol", "Han Duck" of "Han Duck-soo")."""
     from spacy.tokens import Span as TokenSpan
 
     entities = list(doc.ents)
@@ -78,10 +74,9 @@ def _name_heads(doc: Doc) -> Doc:
     for n, entity in enumerate(entities):
         if entity.label_ != "PERSON":
             continue
-        start = entity.start - 1 if _given_name_before(doc, entity) else entity.start
-        end = _head_after(doc, entity.end - 1) or entity.end
-        if (start, end) != (entity.start, entity.end):
-            entities[n] = TokenSpan(doc, start, end, label="PERSON")
+        end = _head_after(doc, entity.end - 1)
+        if end is not None:
+            entities[n] = TokenSpan(doc, entity.start, end, label="PERSON")
             changed = True
     if changed:
         doc.ents = entities
@@ -102,20 +97,6 @@ def _head_after(doc: Doc, last: int) -> int | None:
     if head.ent_type_ or head.sent != token.sent or not head.is_alpha or head.pos_ != "PROPN" or not head.is_title:
         return None
     return head.i + 1
-
-
-def _given_name_before(doc: Doc, entity: TokenSpan) -> bool:
-    """Whether the word right before a PERSON entity is a given name it left out ("Ana" of "Ana Costa"): a
-    capitalized proper noun outside every entity, a compound of the name, and no title or institution word."""
-    from govgraph.build.lexicon import lexicon
-    from govgraph.build.people import title_word
-
-    if entity.start == 0:
-        return False
-    token = doc[entity.start - 1]
-    return (token.pos_ == "PROPN" and token.is_alpha and token.is_title and not token.ent_type_
-            and token.dep_ == "compound" and entity.start <= token.head.i < entity.end and bool(token.whitespace_)
-            and token.sent == entity.sent and not title_word(token.text) and token.lower_ not in lexicon().heads)
 
 
 @lru_cache(maxsize=4)

@@ -159,7 +159,7 @@ def clause_tense(token: Token) -> str | None:
     return None
 
 
-CONDITIONS = frozenset({"if", "unless", "should"})
+CONDITIONS = frozenset({"if", "unless"})
 MODALS = frozenset({"will", "would", "could", "might", "may", "must", "shall", "should", "can", "'ll", "’ll"})
 
 
