@@ -628,6 +628,8 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
     `named_group` when the phrase names an organization ('the group, Chile Seguro')."""
     if token.lemma_.lower() in PARTY_HEADS and token.text.islower() and all(c.dep_ == "det" for c in token.children):
         return None  # 'the party' alone: which party the article named last is no evidence of whose result this is
+    if token.pos_ == "PRON":  # 'declared X the winner after she polled 638,560 votes': the one person named before
+        return person_before(ctx, sentence, token) if token.lower_ in PERSONAL_PRONOUNS else None
     start, end = _span_of(token)
     heads = [m for m in sentence.mentions if m.start < end and m.end > start and m.start <= token.idx < m.end]
     if not heads and token.lemma_.lower() in PARTY_HEADS:  # "Zelensky's party": the party named before its noun
@@ -680,6 +682,16 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
         return None
     ctx.add_mention(sentence, rel_start + (len(ent.text) - len(name)), rel_end, key)
     return key
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+
+
+def person_before(ctx: DocContext, sentence: Sentence, token: Token) -> str | None:
+    """The one person the sentence names before a pronoun ('X ... after she polled'); None when it names none or
+    several."""
+    people = {m.entity for m in sentence.mentions if m.end <= token.idx and ctx.is_a(m.entity, "Person")}
+    return people.pop() if len(people) == 1 else None
 
 
 def family_name_first(ctx: DocContext, name: str) -> str | None:
