@@ -107,8 +107,8 @@ def contestant(ctx: DocContext, sentence: Sentence, token: Token, role: str) -> 
     if ent is not None and ent.label_ in ("ORG", "PERSON", "NORP") and token.i in (ent.end - 1, ent.root.i):
         tokens = [t for t in ent if t.lower_ != "the" and t.dep_ != "case"]  # "the", "'s"
         chain = _name_tokens(token)
-        if role != EITHER and len(chain) > len(tokens) and chain[-1] == tokens[-1]:
-            tokens = chain  # the tagger split a party's name: 'Comunidad' (GPE) 'Ciudadana' (PERSON)
+        if (role != EITHER or ent.label_ != "PERSON") and len(chain) > len(tokens) and chain[-1] == tokens[-1]:
+            tokens = chain  # the tagger split a party's name: 'Comunidad' (GPE) 'Ciudadana' (PERSON), 'Christian' 'Democrats'
     else:
         tokens = _name_tokens(token) + _of_tail(token)
     if not _is_name([t for t in tokens if t.lower_ not in CONNECTORS]) or _institution([t.text for t in tokens]):
