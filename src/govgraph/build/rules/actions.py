@@ -25,7 +25,7 @@ from govgraph.build.lexicon import lexicon
 from govgraph.build.parse import agents, noun_span, subjects, token_span, undergoer_and_actor
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.courts import NOT_YET
-from govgraph.build.rules.registry import regex
+from govgraph.build.rules.registry import regex, word_list
 from govgraph.build.rules.results import ORGANIZATION_NOUNS, side_of, the_vote
 
 if TYPE_CHECKING:
@@ -265,7 +265,7 @@ def _victor(ctx: DocContext, sentence: Sentence, rule: Rule, verb: Token, words:
 
 @implements("actions.winners")
 def winners(ctx: DocContext, rule: Rule) -> None:
-    words = _WinnerWords(*(frozenset(rule.patterns[name]["words"]) for name in (
+    words = _WinnerWords(*(word_list(rule, name) for name in (
         "winner_words", "declaring_verbs", "winning_verbs", "conceding_verbs", "confirming_verbs", "victory_nouns",
         "electing_verbs")))
     rounds = regex(rule, "later_round")

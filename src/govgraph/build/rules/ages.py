@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
+from govgraph.build.rules.registry import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -90,11 +91,11 @@ def _present_subject(ctx: DocContext, sentence: Sentence, preposition: Token) ->
 
 def _person_of_age(ctx: DocContext, sentence: Sentence, number: Token, rule: Rule) -> str | None:
     """The person the parse says is `number` years old, or None."""
-    aged = frozenset(rule.patterns["aged_words"]["words"])
-    years = frozenset(rule.patterns["year_words"]["words"])
-    old = frozenset(rule.patterns["old_words"]["words"])
-    be = frozenset(rule.patterns["being_verbs"]["words"])
-    at = frozenset(rule.patterns["at_words"]["words"])
+    aged = word_list(rule, "aged_words")
+    years = word_list(rule, "year_words")
+    old = word_list(rule, "old_words")
+    be = word_list(rule, "being_verbs")
+    at = word_list(rule, "at_words")
     head = number.head
     if head.lower_ in years and number.dep_ == "nummod":
         adjective = head.head

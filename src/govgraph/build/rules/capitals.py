@@ -13,6 +13,7 @@ from govgraph.build.keys import slug
 from govgraph.build.parse import proper_name_span
 from govgraph.build.people import article_country
 from govgraph.build.rules.base import Rule, implements
+from govgraph.build.rules.registry import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -51,9 +52,9 @@ def _named_country(ctx: DocContext, noun: Token, rule: Rule) -> str | None:
     Raises:
         NotACountryCapital: a qualifier that makes it another kind of capital.
     """
-    national = frozenset(rule.patterns["national_words"]["words"])
-    country_words = frozenset(rule.patterns["country_words"]["words"])
-    capital = frozenset(rule.patterns["capital_words"]["words"])
+    national = word_list(rule, "national_words")
+    country_words = word_list(rule, "country_words")
+    capital = word_list(rule, "capital_words")
     country = None
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
@@ -127,9 +128,9 @@ def _reference_country(ctx: DocContext, city: str) -> str | None:
 
 @implements("places.capitals")
 def capitals(ctx: DocContext, rule: Rule) -> None:
-    capital = frozenset(rule.patterns["capital_words"]["words"])
-    city_heads = frozenset(rule.patterns["city_words"]["words"])
-    be = frozenset(rule.patterns["being_verbs"]["words"])
+    capital = word_list(rule, "capital_words")
+    city_heads = word_list(rule, "city_words")
+    be = word_list(rule, "being_verbs")
     for sentence in ctx.sentences:
         if sentence.tokens is None:
             continue

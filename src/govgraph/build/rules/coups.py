@@ -12,6 +12,7 @@ from govgraph.build.events import event_node
 from govgraph.build.parse import subtree_span
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
+from govgraph.build.rules.registry import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -50,10 +51,10 @@ def _actor(ctx: DocContext, sentence: Sentence, verb: Token, military: frozenset
 
 @implements("events.coups")
 def coups(ctx: DocContext, rule: Rule) -> None:
-    words = frozenset(rule.patterns["coup_words"]["words"])
-    seizing = frozenset(rule.patterns["seizing_verbs"]["words"])
-    military = frozenset(rule.patterns["military_words"]["words"])
-    staging = frozenset(rule.patterns["staging_verbs"]["words"])
+    words = word_list(rule, "coup_words")
+    seizing = word_list(rule, "seizing_verbs")
+    military = word_list(rule, "military_words")
+    staging = word_list(rule, "staging_verbs")
     for sentence in ctx.sentences:
         if sentence.tokens is None:
             continue

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from govgraph.build.context import DocContext, Sentence
 from govgraph.build.parse import subjects, subtree_span, undergoer_and_actor
 from govgraph.build.rules.base import Rule, implements
+from govgraph.build.rules.registry import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -63,9 +64,9 @@ def _preposition_objects(token: Token) -> list[Token]:
 
 @implements("courts.petitions")
 def petitions(ctx: DocContext, rule: Rule) -> None:
-    verbs = frozenset(rule.patterns["petition_verbs"]["words"])
-    nouns = frozenset(rule.patterns["petition_nouns"]["words"])
-    bring = frozenset(rule.patterns["bringing_verbs"]["words"])
+    verbs = word_list(rule, "petition_verbs")
+    nouns = word_list(rule, "petition_nouns")
+    bring = word_list(rule, "bringing_verbs")
     for sentence in ctx.sentences:
         if sentence.tokens is None:
             continue
@@ -124,9 +125,9 @@ def _ruled_thing(ctx: DocContext, sentence: Sentence, token: Token, parts: froze
 
 @implements("courts.rulings")
 def rulings(ctx: DocContext, rule: Rule) -> None:
-    verbs = frozenset(rule.patterns["rejecting_verbs"]["words"])
-    verdicts = frozenset(rule.patterns["verdict_words"]["words"])
-    parts = frozenset(rule.patterns["vote_parts"]["words"])
+    verbs = word_list(rule, "rejecting_verbs")
+    verdicts = word_list(rule, "verdict_words")
+    parts = word_list(rule, "vote_parts")
     for sentence in ctx.sentences:
         if sentence.tokens is None:
             continue
@@ -159,9 +160,9 @@ def rulings(ctx: DocContext, rule: Rule) -> None:
 
 @implements("courts.upholdings")
 def upholdings(ctx: DocContext, rule: Rule) -> None:
-    upholding = frozenset(rule.patterns["upholding_verbs"]["words"])
-    dismissing = frozenset(rule.patterns["dismissing_verbs"]["words"])
-    challenges = frozenset(rule.patterns["challenge_nouns"]["words"])
+    upholding = word_list(rule, "upholding_verbs")
+    dismissing = word_list(rule, "dismissing_verbs")
+    challenges = word_list(rule, "challenge_nouns")
     for sentence in ctx.sentences:
         if sentence.tokens is None:
             continue

@@ -189,6 +189,11 @@ def _regex(pattern: str, flags: int) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
+def word_list(rule: Rule, key: str) -> frozenset[str]:
+    """The words of the rule's pattern `key` (a `words:` list)."""
+    return frozenset(rule.patterns[key]["words"])
+
+
 def regex(rule: Rule, key: str) -> re.Pattern[str]:
     """The compiled regular expression of the rule's pattern `key` (`ignorecase: true` for re.I)."""
     spec = rule.patterns[key]

@@ -25,7 +25,7 @@ from govgraph.build.numbers import words_to_number
 from govgraph.build.parse import CLOSING_QUOTES, OPENING_QUOTES, agents, clause_tense
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
-from govgraph.build.rules.registry import matcher, regex
+from govgraph.build.rules.registry import matcher, regex, word_list
 from govgraph.ontology.terms import is_subclass
 
 if TYPE_CHECKING:
@@ -303,7 +303,7 @@ def is_progress(q: Quantity, rule: Rule) -> bool:
     from all polling places across 15 counties counted' (the parser hangs the participle on the last noun): the
     progress of a count (its verbs are the rule's pattern `counting`); not '50.49 percent of the total votes tallied',
     a share of the whole count."""
-    counting = frozenset(rule.patterns["counting"]["words"])
+    counting = word_list(rule, "counting")
     anchor = q.anchor
     if anchor.head.lemma_.lower() in counting:
         return True

@@ -21,7 +21,7 @@ from govgraph.build.events import Events, event_node, result_node
 from govgraph.build.parse import noun_span, token_span
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
-from govgraph.build.rules.registry import regex
+from govgraph.build.rules.registry import regex, word_list
 from govgraph.build.rules.results import article_votes, side_of, the_vote
 
 _DATE_SUFFIX = re.compile(r" [(][^()]*[)]$")
@@ -58,8 +58,8 @@ def _subjects(verb: Token) -> list[Token]:
 def contestants(noun: Token, rule: Rule) -> list[Token]:
     """Who contests the round a noun names: 'between X and Y'; 'X will face Y in the runoff'; 'X and Y advance to
     the second round'; 'X and Y will contest the runoff'."""
-    facing = frozenset(rule.patterns["facing_verbs"]["words"])
-    advancing = frozenset(rule.patterns["advancing_verbs"]["words"])
+    facing = word_list(rule, "facing_verbs")
+    advancing = word_list(rule, "advancing_verbs")
     found = _with_conjuncts([g for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"
                              for g in p.children if g.dep_ == "pobj"])
     head = noun.head

@@ -19,6 +19,7 @@ extend the term", "the term was five years").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from govgraph.build.context import DocContext, Sentence
@@ -27,6 +28,7 @@ from govgraph.build.parse import bounded, subjects, token_span
 from govgraph.build.people import People, article_country
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
+from govgraph.build.rules.registry import word_list
 from govgraph.build.structure import number_value
 
 if TYPE_CHECKING:
@@ -78,8 +80,7 @@ class Words:
 def _words(rule: Rule) -> Words:
     p = rule.patterns
 
-    def words(key: str) -> frozenset[str]:
-        return frozenset(p[key]["words"])
+    words = partial(word_list, rule)
 
     return Words(
         terms=words("term_words"), years=words("year_words"), periods=words("period_words"),
