@@ -34,8 +34,11 @@ def mention_surnames(ctx: DocContext) -> None:
             people = sharing.get(match.group(1), [])
             title = _title_before(ctx, sentence.text[: match.start()])
             person = ctx.surnames[match.group(1)] if len(people) < 2 or not title else _titled_one(ctx, title, people)
-            if person is not None:
-                ctx.add_mention(sentence, match.start(), match.end(), person)
+            if person is not None:  # 'Minister of Economy Sergio Massa' the recogniser left out: the full name
+                label = ctx.extraction.entities[person].label
+                given = label[: -len(match.group(1))] if label.endswith(" " + match.group(1)) else ""
+                full = bool(given) and sentence.text[: match.start()].endswith(given)
+                ctx.add_mention(sentence, match.start() - len(given) if full else match.start(), match.end(), person)
 
 
 def _people_by_surname(ctx: DocContext) -> dict[str, list[str]]:

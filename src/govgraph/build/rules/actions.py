@@ -26,7 +26,7 @@ from govgraph.build.parse import agents, noun_span, subjects, token_span, underg
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.courts import NOT_YET
 from govgraph.build.rules.registry import regex, word_list
-from govgraph.build.rules.results import ORGANIZATION_NOUNS, side_of, the_vote
+from govgraph.build.rules.results import ORGANIZATION_NOUNS, side_of, stated_round, the_vote
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -173,8 +173,9 @@ def _winner(ctx: DocContext, sentence: Sentence, token: Token) -> str | None:
     if token.pos_ != "PROPN":  # 'the center-right party, the Democratic Alliance, won': the name in apposition
         if token.lemma_.lower() in ORGANIZATION_NOUNS:  # 'the party, [its founder] X, won' names no person winner
             classes = ("PoliticalParty", "Organization")
-        token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                      and token.doc[token.i + 1].is_punct), token)  # set off by a comma: not 'the party X founded'
+        token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and (
+            token.doc[token.i + 1].is_punct  # set off by a comma: not 'the party X founded'
+            or (c.left_edge.i == token.i + 1 and "Person" in classes))), token)  # 'the economist X won'
         if token.pos_ != "PROPN":
             return None
     side = side_of(ctx, sentence, token, create=False)
@@ -202,6 +203,7 @@ class _WinnerWords:
     declaring: frozenset[str]
     winning: frozenset[str]
     conceding: frozenset[str]
+    defeating: frozenset[str]
     confirming: frozenset[str]
     victories: frozenset[str]
     electing: frozenset[str]
@@ -243,7 +245,7 @@ def _confirmation(ctx: DocContext, sentence: Sentence, rule: Rule, verb: Token, 
 
 def _victor(ctx: DocContext, sentence: Sentence, rule: Rule, verb: Token, words: _WinnerWords, later: bool) -> None:
     """'X won the presidential election', 'E was won by X'; 'X was re-elected president in the presidential election' (an election
-    the verb's own phrase names); 'Y conceded defeat to X'."""
+    the verb's own phrase names); 'X defeated Y'; 'Y conceded defeat to X'."""
     lemma = verb.lemma_.lower()
     if lemma in words.winning:  # 'X won E', 'E was won by X'
         things, victors = undergoer_and_actor(verb)
@@ -256,6 +258,16 @@ def _victor(ctx: DocContext, sentence: Sentence, rule: Rule, verb: Token, words:
                       for k in (_named(ctx, sentence, g, ("Election",), head_only=True),) if k), None)
         for subject in subjects(verb, "nsubjpass") if named is not None else ():
             _state(ctx, sentence, rule, named, _winner(ctx, sentence, subject), later=later)
+    elif lemma in words.defeating:  # 'X defeated Y in E', 'Y was beaten by X': a named rival, not a bill
+        things, victors = undergoer_and_actor(verb)
+        if any(_winner(ctx, sentence, t) is not None for t in things):
+            named = next((k for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                          for g in c.children if g.dep_ == "pobj"
+                          for k in (_named(ctx, sentence, g, ("Election",), head_only=True),) if k), None)
+            clause = verb.head if verb.dep_ == "conj" else verb  # 'In the runoff, X won 55% and defeated Y'
+            election = named or stated_round(ctx, sentence, clause.idx) or _election(ctx, sentence, None)
+            for subject in victors:
+                _state(ctx, sentence, rule, election, _winner(ctx, sentence, subject), later=later)
     elif lemma in words.conceding:
         to = [g for c in (verb, *(c for c in verb.children if c.dep_ == "dobj")) for p in c.children
               if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
@@ -266,8 +278,8 @@ def _victor(ctx: DocContext, sentence: Sentence, rule: Rule, verb: Token, words:
 @implements("actions.winners")
 def winners(ctx: DocContext, rule: Rule) -> None:
     words = _WinnerWords(*(word_list(rule, name) for name in (
-        "winner_words", "declaring_verbs", "winning_verbs", "conceding_verbs", "confirming_verbs", "victory_nouns",
-        "electing_verbs")))
+        "winner_words", "declaring_verbs", "winning_verbs", "conceding_verbs", "defeating_verbs", "confirming_verbs",
+        "victory_nouns", "electing_verbs")))
     rounds = regex(rule, "later_round")
     for sentence in ctx.sentences:
         if sentence.tokens is None:

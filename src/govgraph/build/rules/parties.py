@@ -30,11 +30,12 @@ LEADING = frozenset({"lead", "head"})  # a party or a person
 CONTEST = frozenset({"vote", "seat", "percent", "%", "share", "majority", "plurality", "support", "ballot"})
 WINNING = frozenset({"win", "receive", "obtain", "get", "take", "secure", "garner", "poll", "gain", "capture"})
 PLACES = frozenset({"first", "second", "third", "fourth", "fifth", "last"})
+CANDIDATE_RACES = frozenset({"presidential", "runoff", "run-off", "presidency"})  # a race between persons
 NOT_NAMES = frozenset({"GPE", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
                        "FAC", "LAW", "EVENT", "WORK_OF_ART", "LANGUAGE", "PRODUCT"})
 
 
-def _name_tokens(token: Token) -> list[Token]:
+def name_tokens(token: Token) -> list[Token]:
     """The proper name a token heads: its flat compounds and itself ('Pheu Thai', 'European Solidarity')."""
     left = token
     while True:
@@ -106,11 +107,11 @@ def contestant(ctx: DocContext, sentence: Sentence, token: Token, role: str) -> 
         return None  # a party noun outweighs the tagger's 'LOC' ('formed by Morena'); a known place stays one
     if ent is not None and ent.label_ in ("ORG", "PERSON", "NORP") and token.i in (ent.end - 1, ent.root.i):
         tokens = [t for t in ent if t.lower_ != "the" and t.dep_ != "case"]  # "the", "'s"
-        chain = _name_tokens(token)
+        chain = name_tokens(token)
         if (role != EITHER or ent.label_ != "PERSON") and len(chain) > len(tokens) and chain[-1] == tokens[-1]:
             tokens = chain  # the tagger split a party's name: 'Comunidad' (GPE) 'Ciudadana' (PERSON), 'Christian' 'Democrats'
     else:
-        tokens = _name_tokens(token) + _of_tail(token)
+        tokens = name_tokens(token) + _of_tail(token)
     if not _is_name([t for t in tokens if t.lower_ not in CONNECTORS]) or _institution([t.text for t in tokens]):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -130,6 +131,9 @@ def contestant(ctx: DocContext, sentence: Sentence, token: Token, role: str) -> 
             return None
         key = ctx.surnames.get(token.text) or ctx.new_entity("person", "Person", full)
         ctx.surnames.setdefault(token.text, key)
+    elif candidate_in_race(sentence, ent, tokens, role):  # 'the ruling party Sergio Massa, who adds 44%'
+        key = ctx.surnames.get(tokens[-1].text) or ctx.new_entity("person", "Person", name)
+        ctx.surnames.setdefault(tokens[-1].text, key)
     elif role != NAMED and _a_person(ent, token) and tokens[-1].lower_ not in PARTY_NOUNS:
         if role != EITHER or len(tokens) < 2:
             return None
@@ -142,6 +146,20 @@ def contestant(ctx: DocContext, sentence: Sentence, token: Token, role: str) -> 
             ctx.claim(sentence, key, "gg:country", ctx.country_key, "parties", 0.7)
     ctx.add_mention(sentence, start - sentence.start, end - sentence.start, key)
     return key
+
+
+def candidate_in_race(sentence: Sentence, ent: Span | None, tokens: list[Token], role: str) -> bool:
+    """A name of two or three words in a sentence about a race between persons (a presidential election or a
+    runoff) is a candidate's: one the tagger calls a person's even after a party noun, or one it left untyped
+    (or took for an organization's) in a contestant's role ('Ana Lopez received 638,560 votes')."""
+    if role == PARTY or not 2 <= len(tokens) <= 3 or tokens[-1].lower_ in PARTY_NOUNS or sentence.tokens is None:
+        return False
+    if not any(t.lower_ in CANDIDATE_RACES for t in sentence.tokens):
+        return False
+    if ent is not None and ent.label_ == "PERSON" and len(ent) >= 2:
+        return True
+    untyped = ent is None or ent.label_ == "ORG"  # no party noun in it: a party does not run for president
+    return role == EITHER and untyped and all(t.text[:1].isupper() and t.text[1:].islower() for t in tokens)
 
 
 def _a_person(ent: Span | None, token: Token) -> bool:

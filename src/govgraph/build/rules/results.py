@@ -25,6 +25,7 @@ from govgraph.build.numbers import words_to_number
 from govgraph.build.parse import CLOSING_QUOTES, OPENING_QUOTES, agents, clause_tense
 from govgraph.build.records import Value
 from govgraph.build.rules.base import Rule, implements
+from govgraph.build.rules.parties import EITHER, candidate_in_race, name_tokens
 from govgraph.build.rules.registry import matcher, regex, word_list
 from govgraph.ontology.terms import is_subclass
 
@@ -662,13 +663,16 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
         ent, organization = quoted, True
     elif ent is None or ent.label_ not in ("PERSON", "ORG", "NORP"):
         return None
-    rel_start, rel_end = ent.start_char - sentence.start, ent.end_char - sentence.start
+    rel_end = ent.end_char - sentence.start
     name = re.sub(r"^(?:the|The)\s+", "", ent.text)
     owner = re.match(r"\S+(?:’s?|'s?)\s+(?=\S)", name)  # "Santos' Socialist Party": the party, not its owner's
     if owner and ent.label_ == "ORG" and name.split()[-1].lower() in PARTY_HEADS:
         name = name[owner.end() :]
     # the tagger's 'Civic Coalition', 'the conservative group Chile Seguro': an organization, not a person
     label = "ORG" if organization or name.split()[-1].lower() in PARTY_HEADS else ent.label_
+    full = name_tokens(token)
+    if label == "ORG" and len(full) > len(ent) and candidate_in_race(sentence, ent, full, EITHER):
+        label, name = "PERSON", sentence.text[full[0].idx - sentence.start : rel_end]  # 'Ana Lopez won ...'
     if label == "PERSON":
         if len(name.split()) < 2:
             return ctx.surnames.get(name) or family_name_first(ctx, name)
@@ -680,7 +684,7 @@ def side_of(ctx: DocContext, sentence: Sentence, token: Token, create: bool, nam
         key = ctx.new_entity(f"party/{ctx.scope()}", "PoliticalParty", name)
     else:
         return None
-    ctx.add_mention(sentence, rel_start + (len(ent.text) - len(name)), rel_end, key)
+    ctx.add_mention(sentence, rel_end - len(name), rel_end, key)
     return key
 
 
