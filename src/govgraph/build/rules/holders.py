@@ -46,7 +46,8 @@ MEMBER_WORDS = lexicon().of("member-words")  # a seat in a chamber: 'senator', '
 POSSESSIVES = frozenset({"its", "their"})
 # Titles whose "of X" names a portfolio or a place rather than a body.
 PORTFOLIO_TITLES = frozenset({"minister", "secretary", "deputy minister", "secretary of state", "governor", "mayor"})
-MINISTERIAL = frozenset({"minister", "deputy minister", "secretary"})  # 'of' a portfolio, even in lower case
+MINISTERIAL = frozenset({"minister", "deputy minister", "secretary"})
+PORTFOLIO_MINISTERS = frozenset({"minister", "deputy minister"})  # 'the finance minister': of a lowercase portfolio  # 'of' a portfolio, even in lower case
 # Titles that name an office without a body: national offices and posts of a country.
 BARE_TITLES = NATIONAL_TITLES | frozenset({
     "senator", "governor", "mayor", "minister", "deputy minister", "member of parliament", "deputy president",
@@ -360,13 +361,15 @@ class Offices:
         qualifiers = [t.text for t in left_tokens if (t.text[:1].isupper() or t.lower_ in HEAD_CLASSES)
                       and t.lower_ not in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS
                       and not is_country_word(self.ctx, t.text) and t.i not in in_place]
+        entry = self.ctx.gazetteer.entries[match.key]
+        portfolio = [t.text for t in left_tokens if t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_lower
+                     and t.is_alpha] if entry.label.lower() in PORTFOLIO_MINISTERS and not qualifiers else []
         for token in left_tokens:  # before a title: determiners, adjectives, names of bodies and places
-            if not (token.is_punct or token.lower_ in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS | POSSESSIVES
+            if not (token.is_punct or token.text in portfolio or token.lower_ in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS | POSSESSIVES
                     or token.text in qualifiers or token.pos_ in {"ADJ", "DET", "NUM", "PART"} or token.i in in_place
                     or token.dep_ in {"amod", "det", "poss", "case", "nummod", "advmod"}
                     or token.lower_ in {"country", "nation", "’s", "'s", "s"} or is_country_word(self.ctx, token.text)):
                 return None
-        entry = self.ctx.gazetteer.entries[match.key]
         written = re.sub(r"^([Vv]ice)-", r"\1 ", text[match.start : match.end])  # 'Vice-President'
         heads = [w for w in written.title().split() if is_head(w)]
         if entry.generic and heads and written.lower().startswith(heads[0].lower()):
@@ -383,6 +386,8 @@ class Offices:
         if lowered and lowered[-1] in POSSESSIVES:
             org = self._antecedent(sentence, start)
             return self.post(sentence, title, org, former) if org else None
+        if portfolio:  # 'the finance minister', 'appointed interior minister': the portfolio in lower case
+            return Title(self.generic(f"{title} of {' '.join(w.capitalize() for w in portfolio)}", country), former)
         if qualifiers:
             return self._qualified(sentence, (start, start + match.start), title, qualifiers, country, former)
         national = entry.generic and entry.label.lower() in NATIONAL_TITLES and len(written.split()) > 1
