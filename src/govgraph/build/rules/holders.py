@@ -46,8 +46,8 @@ MEMBER_WORDS = lexicon().of("member-words")  # a seat in a chamber: 'senator', '
 POSSESSIVES = frozenset({"its", "their"})
 # Titles whose "of X" names a portfolio or a place rather than a body.
 PORTFOLIO_TITLES = frozenset({"minister", "secretary", "deputy minister", "secretary of state", "governor", "mayor"})
-MINISTERIAL = frozenset({"minister", "deputy minister", "secretary"})
-PORTFOLIO_MINISTERS = frozenset({"minister", "deputy minister"})  # 'the finance minister': of a lowercase portfolio  # 'of' a portfolio, even in lower case
+MINISTERIAL = frozenset({"minister", "deputy minister", "secretary"})  # 'of' a portfolio, even in lower case
+PORTFOLIO_MINISTERS = frozenset({"minister", "deputy minister"})  # 'the finance minister': a lowercase portfolio
 # Titles that name an office without a body: national offices and posts of a country.
 BARE_TITLES = NATIONAL_TITLES | frozenset({
     "senator", "governor", "mayor", "minister", "deputy minister", "member of parliament", "deputy president",
@@ -365,8 +365,9 @@ class Offices:
         portfolio = [t.text for t in left_tokens if t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_lower
                      and t.is_alpha] if entry.label.lower() in PORTFOLIO_MINISTERS and not qualifiers else []
         for token in left_tokens:  # before a title: determiners, adjectives, names of bodies and places
-            if not (token.is_punct or token.text in portfolio or token.lower_ in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS | POSSESSIVES
-                    or token.text in qualifiers or token.pos_ in {"ADJ", "DET", "NUM", "PART"} or token.i in in_place
+            if not (token.is_punct or token.lower_ in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS | POSSESSIVES
+                    or token.text in qualifiers or token.text in portfolio or token.i in in_place
+                    or token.pos_ in {"ADJ", "DET", "NUM", "PART"}
                     or token.dep_ in {"amod", "det", "poss", "case", "nummod", "advmod"}
                     or token.lower_ in {"country", "nation", "’s", "'s", "s"} or is_country_word(self.ctx, token.text)):
                 return None
