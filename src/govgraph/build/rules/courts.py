@@ -163,6 +163,7 @@ def upholdings(ctx: DocContext, rule: Rule) -> None:
     upholding = word_list(rule, "upholding_verbs")
     dismissing = word_list(rule, "dismissing_verbs")
     challenges = word_list(rule, "challenge_nouns")
+    parts = word_list(rule, "vote_parts")
     for sentence in ctx.sentences:
         if sentence.tokens is None:
             continue
@@ -173,8 +174,8 @@ def upholdings(ctx: DocContext, rule: Rule) -> None:
             objects, courts = undergoer_and_actor(verb)
             if not objects or not courts:
                 continue
-            if lemma in upholding:  # 'upheld the election'
-                thing = _ruled_thing(ctx, sentence, objects[0])
+            if lemma in upholding:  # 'upheld the election', 'validated the results of the referendum'
+                thing = _ruled_thing(ctx, sentence, objects[0], parts)
             elif objects[0].lemma_.lower() in challenges:  # 'dismissed the petition against the election'
                 thing = next((k for k in (_ruled_thing(ctx, sentence, t) for t in objects[0].subtree
                                           if t is not objects[0]) if k), None)

@@ -734,7 +734,7 @@ def _apposed_title(sentence: Sentence, root: Token, words: frozenset[str]) -> tu
 
 @implements("persons.offices")
 def person_offices(ctx: DocContext, rule: Rule) -> None:
-    """Who holds which office, from titles before names, appositions and 'elected as'."""
+    """Who holds which office, from titles before names, appositions, 'elected as' and 'succeeded Y as'."""
     if ctx.parsed is None:
         return
     offices = Offices(ctx)
@@ -828,4 +828,33 @@ def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: Token
         if chooser is not None and chooser[1] == title.office:
             chooser = None
         found.append(Title(title.office, title.former or elected[1], chooser))
+    succession = _succession(sentence, tokens.root, patterns["succeeding_verbs"]["words"])
+    if succession is not None and (title := offices.resolve(sentence, *succession[0], before_name=False)):
+        found.append(Title(title.office, succession[1]))
     return found
+
+
+def _succession(sentence: Sentence, root: Token, verbs: list[str]) -> tuple[tuple[int, int], bool] | None:
+    """'X succeeded Y as prime minister', 'Y was replaced by X as speaker': the title's span, and whether the name
+    is the one succeeded (a former holder). A future, negated or uncertain succession states nothing."""
+    subject = root
+    while subject.dep_ in {"appos", "compound"} and subject.head is not subject:
+        subject = subject.head
+    verb = subject.head.head if subject.dep_ == "pobj" and subject.head.dep_ == "agent" else subject.head  # 'by X'
+    if verb.lemma_.lower() not in verbs or verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"}:
+        return None
+    if any(c.dep_ == "neg" or c.lower_ in NOT_CERTAIN | {"will", "'ll", "shall", "to"} for c in verb.children):
+        return None
+    succeeded, successors = undergoer_and_actor(verb)
+    if subject not in succeeded and subject not in successors:
+        return None
+    for child in verb.children:
+        target = next((c for c in child.children if c.dep_ == "pobj"), None) if (
+            child.dep_ == "prep" and child.lower_ == "as") else None
+        if target is not None:
+            tokens = [t for t in target.subtree if t.i >= target.left_edge.i]
+            stop = next((t.i for t in tokens if t.text in {",", ";", "("} or t.lower_ in _TITLE_ENDS), None)
+            last = root.doc[(stop if stop is not None else tokens[-1].i + 1) - 1]
+            if last.i >= tokens[0].i:
+                return (tokens[0].idx - sentence.start, last.idx + len(last) - sentence.start), subject in succeeded
+    return None

@@ -255,7 +255,7 @@ def choice_of(verb: Token) -> str | None:
 def named_choice(q: Quantity, verb: Token) -> str | None:
     """'105 yes votes'; 'the "yes" campaign won with 51.41 percent', 'the "no" vote stood at 48.59 percent', 'the number
     of "yes" voters was 25,157,463';
-    'passed with 485 votes' (yes), 'was rejected with 200 votes' (no)."""
+    'passed with 485 votes' (yes), 'was rejected with 200 votes' (no), 'was approved with 61.9% of the vote' (yes)."""
     doc = q.anchor.doc
     marked = {t.lower_ for t in doc[q.start : q.anchor.i + 1]} & {"yes", "no"}
     if q.unit == "vote" and len(marked) == 1:
@@ -271,7 +271,10 @@ def named_choice(q: Quantity, verb: Token) -> str | None:
         if len(words) == 1 and subject is not None and (subject.lemma_.lower() in ("campaign", "vote", "side", "camp") or (
                 subject.lemma_.lower() in ("number", "total") and any(t.lemma_.lower() in VOTERS for t in subject.subtree))):
             return words.pop()  # 'the "yes" campaign won with 51 percent', 'the number of "no" voters was 23,779,141'
-        if q.unit == "vote" and holder.head.lower_ == "with" and reported(verb):
+        share = q.percent and verb.lemma_.lower() != "elect" and all(  # 'was approved with 61.9% of the vote'
+            g.lemma_.lower() in ("vote", "ballot") for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj")
+        if (q.unit == "vote" or share) and holder.head.lower_ == "with" and reported(verb):
             lemma = verb.lemma_.lower()
             return "yes" if lemma in PASS_VERBS else "no" if lemma in FAIL_VERBS else None
     if q.percent and reported(verb):  # 'passed with 67% support', 'was rejected with 58% opposition'
