@@ -2,7 +2,8 @@
 
 `parties.leaders`: "José Antonio Kast's Republican Party" (a person's possessive right before a party's name: the
 person leads it), "the Rastriya Prajatantra Party chief X" ("chief", "boss" between a party's name and a person's:
-the party's leader) and "under the leadership of X, the PARTY ..." give the person a tenure of the party's leader
+the party's leader), "X leads the PARTY" and "under the leadership of X,
+the PARTY ..." give the person a tenure of the party's leader
 post ("Leader of Republican Party", gg:officeIn the party), as persons.offices states "X, leader of the Democratic
 Party". Not a coalition, alliance, bloc or front (whose leader the possessive does not make: "Boric's leftist
 coalition"); not a person the sentence gives a sitting holder's title right before the name ("President Vladimir
@@ -25,6 +26,7 @@ _POSSESSIVE = re.compile(r"^[’‘']s\s+(?:the\s+)?$")
 _CHIEF = re.compile(r"^\s+(?:chief|boss)\s+$")
 _UNDER = re.compile(r"\bunder\s+(?:the\s+)?leadership\s+of\s+$", re.I)  # 'under the leadership of NAME, the PARTY'
 _THEN_SUBJECT = re.compile(r"^,\s+(?:the\s+)?$")
+_LEADS = re.compile(r"^\s+leads\s+(?:the\s+)?$")  # 'X leads the PARTY' ('X, who leads it': people.offices)
 
 
 def _grouping(ctx: DocContext, party: str) -> bool:
@@ -48,29 +50,25 @@ def _titled(ctx: DocContext, sentence: Sentence, start: int) -> bool:
 
 @implements("parties.leaders")
 def leaders(ctx: DocContext, rule: Rule) -> None:
-    """The leader's tenure of a party's post, from 'X's PARTY' and 'PARTY chief X'."""
+    """The leader's tenure of a party's post, from 'X's PARTY', 'X leads the PARTY' and 'PARTY chief X'."""
     offices: Offices | None = None
     for sentence in ctx.sentences:
         people = [m for m in sentence.mentions if ctx.is_a(m.entity, "Person")]
         if not people:
             continue
-        parties = [m for m in party_mentions(ctx, sentence) if not _grouping(ctx, m.entity)]
+        spans = {(m.start, m.end): m for m in reversed(party_mentions(ctx, sentence)) if not _grouping(ctx, m.entity)}
+        parties = list(reversed(spans.values()))  # one party per span: the first mention of it
         for person in people:
             p_start, p_end = person.start - sentence.start, person.end - sentence.start
             for party in parties:
                 q_start, q_end = party.start - sentence.start, party.end - sentence.start
-                title = None
-                if p_end <= q_start and _POSSESSIVE.match(sentence.text[p_end:q_start]) \
-                        and not _titled(ctx, sentence, p_start):
-                    title = "Leader"
-                elif q_end <= p_start and _CHIEF.match(sentence.text[q_end:p_start]):
-                    title = "Leader"  # the party's chief is its leader: one post, however it is called
-                elif p_end <= q_start and _UNDER.search(sentence.text[:p_start]) \
-                        and _THEN_SUBJECT.match(sentence.text[p_end:q_start]):
-                    title = "Leader"
-                if title is None:
-                    continue
+                between = sentence.text[p_end:q_start] if p_end <= q_start else None
+                leads = between is not None and (
+                    (_POSSESSIVE.match(between) and not _titled(ctx, sentence, p_start)) or _LEADS.match(between)
+                    or (_UNDER.search(sentence.text[:p_start]) and _THEN_SUBJECT.match(between)))
+                if not leads and not (q_end <= p_start and _CHIEF.match(sentence.text[q_end:p_start])):
+                    continue  # the party's chief is its leader: one post, however it is called
                 offices = offices or Offices(ctx)
-                post = offices.post(sentence, title, party.entity, False)
+                post = offices.post(sentence, "Leader", party.entity, False)
                 if post is not None:
                     _hold(offices, sentence, person.entity, Title(post.office, False), rule.name, 0.8)
