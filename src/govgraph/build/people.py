@@ -24,7 +24,8 @@ from govgraph.build.records import Value
 NATIONAL_TITLES = frozenset({
     "president", "vice president", "prime minister", "first deputy prime minister", "deputy prime minister",
     "foreign minister", "secretary of state", "speaker", "deputy speaker", "prosecutor general", "attorney general",
-    "chief justice", "ombudsman", "head of state", "head of government", "chancellor", "premier",
+    "chief justice", "ombudsman", "head of state", "head of government", "chancellor", "premier", "king",
+    "deputy president",
 })
 OFFICE_CLASSES = ("Office", "HeadOfState", "HeadOfGovernment")
 ORGANIZATION_CLASSES = ("Organization", "Party", "Body", "Parliament", "Chamber", "Court", "Government", "Agency",

@@ -770,7 +770,7 @@ def person_offices(ctx: DocContext, rule: Rule) -> None:
 
 ENDING_PASSIVE = frozenset({"oust", "depose", "topple", "overthrow", "remove", "impeach", "dismiss", "sack",
                             "unseat", "push"})  # 'X was ousted', 'X was pushed out'
-ENDING_ACTIVE = frozenset({"resign", "quit"})  # 'X resigned last November'
+ENDING_ACTIVE = frozenset({"resign", "quit", "die"})  # 'X resigned last November', 'President X died in 2024'
 
 
 def _ended(root: Token, titles: list[Title]) -> list[Title]:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 START_VERBS = frozenset({"elect", "appoint", "name", "swear", "install", "inaugurate", "become", "assume", "take",
                          "re-elect", "reelect", "reappoint", "re-appoint", "succeed"})
 END_VERBS = frozenset({"resign", "step", "dismiss", "remove", "oust", "depose", "sack", "fire", "leave", "quit",
-                       "retire", "topple", "overthrow", "replace", "unseat"})
+                       "retire", "topple", "overthrow", "replace", "unseat", "die"})
 # The event a verb of taking or leaving office is, by the verb's lemma: its class and the word its key and label use.
 CHANGE_KINDS = {**dict.fromkeys(("elect", "re-elect", "reelect"), ("Appointment", "election")),
                 **dict.fromkeys(("appoint", "reappoint", "re-appoint", "name", "install"), ("Appointment", "appointment")),
@@ -37,7 +37,8 @@ CHANGE_KINDS = {**dict.fromkeys(("elect", "re-elect", "reelect"), ("Appointment"
                 **dict.fromkeys(("take", "assume", "become", "succeed"), ("Appointment", "taking office")),
                 **dict.fromkeys(("resign", "step", "leave", "quit", "retire"), ("Resignation", "resignation")),
                 **dict.fromkeys(("dismiss", "remove", "oust", "depose", "sack", "fire", "topple", "overthrow", "replace",
-                                 "unseat"), ("Dismissal", "dismissal"))}
+                                 "unseat"), ("Dismissal", "dismissal")),
+                "die": ("TenureChange", "death")}  # a holder's death ends the tenure
 SPAN_VERBS = frozenset({"serve", "be", "hold", "remain", "rule", "govern", "lead"})
 # Verbs whose subject puts someone else in office or out of it: the one it happens to is their object.
 DONE_TO = frozenset({"elect", "re-elect", "reelect", "appoint", "reappoint", "re-appoint", "name", "install", "swear",
