@@ -176,7 +176,7 @@ def document_class(word: str) -> str | None:
     return cls if cls and is_subclass(cls, "Document") else None
 
 
-def _document_class(head: str) -> str:
+def legal_document_class(head: str) -> str:
     cls = document_class(head)
     return cls if cls and is_subclass(cls, "LegalDocument") else "LegalDocument"
 
@@ -214,7 +214,7 @@ def numbered_acts(ctx: DocContext, rule: Rule, sentence: Sentence) -> None:
         else:
             digits = re.sub(r"^[Nn]o\.", "", number.text)
             first = _name_start(sentence.tokens, head.i)
-            ident, cls = f"{head.lower_}-{digits}", _document_class(head.text)
+            ident, cls = f"{head.lower_}-{digits}", legal_document_class(head.text)
             label = clean_phrase(ctx.parsed[first : span[-1].i + 1].text)
         start, end = ctx.parsed[first].idx - sentence.start, number.idx - sentence.start + len(number.text)
         if any(start < b and a < end for a, b in taken):

@@ -26,6 +26,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.families",
     "govgraph.build.selection",
     "govgraph.build.laws",
+    "govgraph.build.rules.law_subjects",
     "govgraph.build.rules.results",
     "govgraph.build.rules.parties",
     "govgraph.build.rules.party_descriptions",
