@@ -16,7 +16,7 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 from govgraph.build.bylines import find_byline
 from govgraph.build.datelines import find_dateline, read_dateline
 from govgraph.build.documents import decode, find_manifests, iter_source_files, read_document
-from govgraph.build.furniture import FURNITURE, Furniture, blank_furniture, furniture_kind
+from govgraph.build.furniture import FURNITURE, Furniture, blank_cut_word, blank_furniture, furniture_kind
 from govgraph.build.pdfdocx import unwrap
 from govgraph.build.pipeline import read_documents
 from govgraph.build.text import sentence_spans
@@ -158,6 +158,16 @@ def test_furniture_counter_examples_are_article_text(line: str):
 
 def test_every_kind_of_furniture_has_examples_both_ways():
     assert all(kind.matches and kind.not_matches for kind in FURNITURE)
+
+
+def test_a_word_cut_off_at_the_end_of_an_excerpt_is_blanked():
+    cut = "Title\n\nThe reform was promoted by the opposition coalition, which is led by the Popular Allia"
+    assert blank_cut_word(cut) == cut[: -len("Popular Allia")] + " " * len("Popular Allia")
+    assert blank_cut_word(cut).rstrip().endswith("the")
+    for whole in ("Title\n\nThe reform was promoted by the opposition coalition of the Popular Alliance.",
+                  "Title\n\nThe reform was promoted by the opposition coalition of the popular allia",
+                  "Title\n\nA headline-like last line Popular Allia", "Senate Reform"):
+        assert blank_cut_word(whole) == whole
 
 
 def test_furniture_is_blanked_with_offsets_kept(tmp_path: Path):

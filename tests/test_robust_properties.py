@@ -25,7 +25,7 @@ from govgraph.build.documents import (
     read_document,
 )
 from govgraph.build.encodings import decode_lines
-from govgraph.build.furniture import blank_furniture
+from govgraph.build.furniture import blank_cut_word, blank_furniture
 from govgraph.build.normalise import normalise_text
 from govgraph.build.numbers import find_numbers, find_ordinals, parse_number, words_to_number
 from govgraph.build.text import sentence_spans
@@ -285,7 +285,7 @@ def test_normalised_text_has_no_controls_and_is_stable(text: str):
 def test_blanking_furniture_datelines_and_bylines_keeps_length_and_line_breaks(lines: list[str]):
     text = "\n".join(lines)
     for blanked in (blank_furniture(text), read_dateline(text)[0], read_dateline(blank_furniture(text))[0],
-                    read_byline(text)[0]):
+                    read_byline(text)[0], blank_cut_word(text)):
         assert len(blanked) == len(text)
         assert [i for i, ch in enumerate(blanked) if ch == "\n"] == [i for i, ch in enumerate(text) if ch == "\n"]
         assert all(b in (a, " ") for a, b in zip(text, blanked, strict=True))  # characters are kept or blanked

@@ -32,7 +32,7 @@ from pathlib import Path
 from govgraph.build.bylines import read_byline
 from govgraph.build.datelines import read_dateline
 from govgraph.build.encodings import decode
-from govgraph.build.furniture import blank_furniture
+from govgraph.build.furniture import blank_cut_word, blank_furniture
 from govgraph.build.normalise import clean_value, normalise_text, strip_text_markup
 from govgraph.build.pdfdocx import read_docx, read_pdf
 from govgraph.build.records import Document
@@ -467,7 +467,7 @@ def read_document(path: Path, metadata: dict[str, str] | None = None) -> Documen
     if len(text) > MAX_TEXT_CHARS + MAX_TEXT_CHARS // MAX_SENTENCE_CHARS:
         raise InputError(f"{path}: {len(text):,} characters of text, more than the {MAX_TEXT_CHARS:,} one article may "
                          "have (extraction time grows faster than length); split it into articles")
-    text, byline = read_byline(blank_furniture(text))
+    text, byline = read_byline(blank_cut_word(blank_furniture(text)))
     text, dateline = read_dateline(text)
     if not text.strip():
         raise InputError(f"{path}: the file holds nothing but page furniture (captions, links, dates); give the article")

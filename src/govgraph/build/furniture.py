@@ -200,3 +200,23 @@ def furniture_kind(line: str) -> str | None:
 def blank_furniture(text: str) -> str:
     """Every furniture line blanked out with spaces (same length, same line breaks)."""
     return "\n".join(" " * len(line) if furniture_kind(line) else line for line in text.split("\n"))
+
+
+_CUT_TAIL = re.compile(r"[.!?:;,\s][^\s.!?:;,]*[A-Za-z\u00C0-\u024F]\s*$")
+MIN_CUT_LINE = 60  # a paragraph, not a headline or a list item without a full stop
+
+
+def blank_cut_word(text: str) -> str:
+    """The name that ends the text blanked out (its capitalized words) when the text stops in the middle of a
+    paragraph ('... the opposition coalition Togeth'): an excerpt cut off mid-word would give a truncated name. A
+    short last line (a headline, a list item), a text that ends with punctuation and a lowercase last word stay."""
+    body = text.rstrip()
+    last_line = body.rsplit("\n", 1)[-1]
+    match = _CUT_TAIL.search(body)
+    if match is None or len(last_line.strip()) < MIN_CUT_LINE or not body[match.start() + 1].isupper():
+        return text  # a lowercase word cut short makes no name: it stays
+    start = match.start() + 1
+    while (earlier := re.search(r"(?<=\s)[A-Z][\w'’-]*\s+$", body[:start])) is not None:
+        start = earlier.start()  # a name cut short: all of its capitalized words ('the Popular Allia')
+    return blank(text, start, len(body))
+
