@@ -105,7 +105,7 @@ def acronym_names(ctx: DocContext, rule: Rule) -> None:
             if any(m.start - sentence.start < end and start < m.end - sentence.start
                    and not (start <= m.start - sentence.start and ctx.is_a(m.entity, *_PLACES))
                    for m in sentence.mentions):
-                continue  # another rule named it (or a person, a place that begins it)
+                continue  # another rule or the gazetteer named it (a place that opens it is part of the name)
             span = _span(ctx, sentence, start, end)
             if span is None or span[-1].ent_type_ in _NOT_NAMES:
                 continue
