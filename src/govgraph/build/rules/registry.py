@@ -29,6 +29,7 @@ IMPLEMENTATION_MODULES = (
     "govgraph.build.rules.law_subjects",
     "govgraph.build.rules.results",
     "govgraph.build.rules.parties",
+    "govgraph.build.rules.party_names",
     "govgraph.build.rules.party_descriptions",
     "govgraph.build.rules.coalitions",
     "govgraph.build.rules.backers",
