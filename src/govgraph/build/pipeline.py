@@ -14,6 +14,7 @@ from govgraph.build.documents import Problems, find_manifests, iter_source_files
 from govgraph.build.gazetteer import Gazetteer, default_gazetteer
 from govgraph.build.keys import make_key
 from govgraph.build.mentions import find_mentions
+from govgraph.build.misread_names import relabel_misread_persons
 from govgraph.build.nlp import DEFAULT_PIPELINE, parse, sentence_spans
 from govgraph.build.records import Claim, Entity, Extraction
 from govgraph.build.relations import extract_relations
@@ -60,6 +61,7 @@ def extract_document(extraction: Extraction, gazetteer: Gazetteer, parsed: Doc |
     doc = extraction.document
     if parsed is None:
         parsed = next(parse([doc.text]))
+    relabel_misread_persons(parsed, gazetteer)
     doc.sentences = sentence_spans(parsed)
     mentions = find_mentions(doc, gazetteer)
     extraction.mentions = mentions
