@@ -503,10 +503,7 @@ def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str,
     if event is not None and not named and year is not None and (held or ctx.doc.year) not in (None, year):
         if not create:  # 'In 2020 the party had won 45 percent': not the article's 2024 election
             return None
-        cls = ctx.entity_class(event) or "Election"
-        kind_label = ctx.extraction.entities[event].label.removeprefix(
-            (ctx.gazetteer.entries[ctx.country_key].label + " ") if ctx.country_key else "").split(" (")[0]
-        return event_node(ctx, cls, kind_label, PartialDate(year))
+        return vote_in_year(ctx, event, year)
     if event is not None or not create:
         return event
     if kind == "choice" or (kind == "any" and any(t.lemma_.lower() in ("referendum", "plebiscite")
@@ -516,6 +513,14 @@ def the_vote(ctx: DocContext, sentence: Sentence, before: int | None, kind: str,
     typed = Events(ctx).election_type or "election"
     other = year is not None and ctx.doc.year not in (None, year)  # 'compared to 2020, when the party won 57%'
     return event_node(ctx, "Election", typed, PartialDate(year) if other else None)
+
+
+def vote_in_year(ctx: DocContext, event: str, year: int) -> str:
+    """The vote of the same kind and country as `event` held in another year ('the 2019 election')."""
+    cls = ctx.entity_class(event) or "Election"
+    kind_label = ctx.extraction.entities[event].label.removeprefix(
+        (ctx.gazetteer.entries[ctx.country_key].label + " ") if ctx.country_key else "").split(" (")[0]
+    return event_node(ctx, cls, kind_label, PartialDate(year))
 
 
 ROUND_PREPOSITIONS = frozenset({"in", "at", "during", "for", "of"})
@@ -1047,6 +1052,10 @@ def parties(ctx: DocContext, rule: Rule) -> None:
         for q in quantities(sentence):
             if is_progress(q, rule):
                 continue
+            earlier = earlier_figure(ctx, sentence, q)
+            if earlier is not None:  # 'won 159 seats, down from 230 in the previous election'
+                record(ctx, sentence, *earlier, q)
+                continue
             unit = "vote" if placed_count(q) or polled_count(q) else q.unit
             if unit in ("seat", "vote") and not q.percent:
                 counted.append(q)
@@ -1163,6 +1172,39 @@ def parties(ctx: DocContext, rule: Rule) -> None:
 
 _CHAMBER_VOTE = re.compile(r"\b(?:legislative|parliamentary|general|congressional|national assembly|senate|"
                            r"chamber|house)\b", re.I)
+
+
+def earlier_figure(ctx: DocContext, sentence: Sentence, q: Quantity) -> tuple[str, str, str] | None:
+    """The earlier vote, party and predicate of a figure a result is compared with: 'the ANC won 159 seats, down
+    from 230 in the previous election', 'received 40.2 percent, up from 35 percent in 2019'. The earlier vote is
+    the one its 'in' phrase names (a vote the article recalls, or a year's); without one the figure states nothing."""
+    holder = q.anchor
+    mover = holder.head.head if holder.dep_ == "pobj" and holder.head.lower_ == "from" else None
+    if mover is None or mover.lower_ not in ("down", "up") or mover.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = mover.head
+    subject = subject_of(verb)
+    side = side_of(ctx, sentence, subject, create=False) if subject is not None else None
+    figures = [c for c in verb.children if c.dep_ == "dobj"]
+    if side is None or not figures:
+        return None
+    unit = figures[0].lemma_.lower()
+    predicate = "gg:voteShare" if q.percent else {"seat": "gg:seatCount", "vote": "gg:voteCount"}.get(
+        q.unit if q.unit in ("seat", "vote") else unit)
+    if predicate is None or (q.percent != (unit in ("percent", "%"))):
+        return None
+    places = [g for c in (*holder.children, *holder.head.children) if c.dep_ == "prep" and c.lower_ == "in"
+              for g in c.children if g.dep_ == "pobj"]  # the parser hangs 'in 2019' on the figure or on 'from'
+    for place in places:
+        named = next((m.entity for m in sentence.mentions if m.start <= place.idx < m.end
+                      and ctx.is_a(m.entity, "Election")), None)
+        if named is not None and is_earlier(named):
+            return named, side, predicate
+        year = int(place.text) if re.fullmatch(r"(?:19|20)\d\d", place.text) else None
+        event = the_vote(ctx, sentence, None, "election") if year is not None else None
+        if event is not None and year is not None and _year_of(event) != year:
+            return vote_in_year(ctx, event, year), side, predicate
+    return None
 
 
 def gapped(ctx: DocContext, sentence: Sentence, q: Quantity, before: Quantity) -> str | None:
