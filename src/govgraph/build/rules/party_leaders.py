@@ -22,7 +22,7 @@ from govgraph.build.rules.holders import FORMER, Offices, Title, _hold
 from govgraph.build.rules.memberships import party_mentions
 
 GROUPINGS = frozenset({"coalition", "alliance", "bloc", "front"})
-_POSSESSIVE = re.compile(r"^[’‘']s\s+(?:the\s+)?$")
+_POSSESSIVE = re.compile(r"^[’‘']s?\s+(?:the\s+)?$")  # 'X's PARTY', 'Wilders' PVV'
 _CHIEF = re.compile(r"^\s+(?:chief|boss)\s+$")
 _UNDER = re.compile(r"\bunder\s+(?:the\s+)?leadership\s+of\s+$", re.I)  # 'under the leadership of NAME, the PARTY'
 _THEN_SUBJECT = re.compile(r"^,\s+(?:the\s+)?$")
