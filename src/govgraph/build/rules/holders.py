@@ -342,8 +342,11 @@ class Offices:
         if match is None:
             return None
         left_tokens = self._tokens(sentence, start, start + match.start)
+        bodies = [m for m in sentence.mentions if _is_body(self.ctx, m.entity)]
+        in_body = {t.i for t in left_tokens if any(m.start <= t.idx < m.end for m in bodies)}  # 'Commission of Namibia'
         if before_name or precedes:  # 'the Mongolian People's Party (MPP) of Prime Minister X': the title only
-            left_tokens = left_tokens[max((i + 1 for i, t in enumerate(left_tokens) if t.lower_ == "of"), default=0) :]
+            left_tokens = left_tokens[max((i + 1 for i, t in enumerate(left_tokens) if t.lower_ == "of"
+                                           and t.i not in in_body), default=0) :]
         left = [t.text for t in left_tokens if not t.is_punct or t.text in {"’s", "'s"}]
         lowered = [w.lower() for w in left]
         former = any(w in FORMER or w.startswith("ex-") for w in lowered)
@@ -366,7 +369,7 @@ class Offices:
                      and t.is_alpha] if entry.label.lower() in PORTFOLIO_MINISTERS and not qualifiers else []
         for token in left_tokens:  # before a title: determiners, adjectives, names of bodies and places
             if not (token.is_punct or token.lower_ in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS | POSSESSIVES
-                    or token.text in qualifiers or token.text in portfolio or token.i in in_place
+                    or token.text in qualifiers or token.text in portfolio or token.i in in_place | in_body
                     or token.pos_ in {"ADJ", "DET", "NUM", "PART"}
                     or token.dep_ in {"amod", "det", "poss", "case", "nummod", "advmod"}
                     or token.lower_ in {"country", "nation", "’s", "'s", "s"} or is_country_word(self.ctx, token.text)):
