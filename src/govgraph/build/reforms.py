@@ -84,8 +84,11 @@ _LIST_SPLIT = re.compile(r",\s+(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+(?=(?:the\
 class Reforms:
     """Reform nodes and their changes in one document."""
 
-    def __init__(self, ctx: DocContext) -> None:
+    def __init__(self, ctx: DocContext, transfer_verbs: frozenset[str] = frozenset(),
+                 power_nouns: frozenset[str] = frozenset()) -> None:
         self.ctx = ctx
+        self.transfer_verbs = transfer_verbs  # 'transfers powers from X to Y' (the rule's patterns)
+        self.power_nouns = power_nouns
 
     # ------------------------------------------------------------ reform nodes
 
@@ -173,6 +176,50 @@ class Reforms:
         self.names_and_proposers(sentence, reforms)
         self.elections_of(sentence, reforms)
         self.formed_from(sentence, reforms)
+        self.power_transfers(sentence, reforms)
+
+    def power_transfers(self, sentence: Sentence, reforms: list) -> None:
+        """'the constitution transfers powers from the prime minister to the president', 'shifts some of the
+        president's powers to parliament': the reform weakens the office or body the powers leave and strengthens
+        the one they go to (each one the sentence names), but not in a question ('whether to transfer powers').
+        Read from the words in order: the small parser often takes 'transfers' and 'shifts' for nouns."""
+        ctx = self.ctx
+        tokens = list(sentence.tokens or ())
+        if re.search(r"\bwhether\b", sentence.text, re.I):
+            return
+        for n, word in enumerate(tokens):
+            if word.lemma_.lower() not in self.transfer_verbs:
+                continue
+            clause = []
+            for token in tokens[n + 1 :]:
+                if token.text in {",", ";", "."} or (token.lower_ in {"and", "but", "while"} and clause):
+                    break
+                clause.append(token)
+            power = next((k for k, t in enumerate(clause[:6]) if t.lemma_.lower() in self.power_nouns), None)
+            if power is None:
+                continue
+            owner = next((t for t in clause[:power] if t.dep_ == "poss"), None)
+            after = clause[power + 1 :]
+            ends = {t.lower_: after[k + 1] for k, t in enumerate(after[:-1]) if t.lower_ in ("from", "to")}
+            source = self._office_or_body(sentence, ends.get("from") or owner)
+            target = self._office_or_body(sentence, ends.get("to"))
+            reform = self.sentence_reform(sentence, reforms, word.idx - sentence.start) or self.default_reform(sentence)
+            if reform is None or source == target:
+                continue
+            if source is not None:
+                ctx.claim(sentence, reform, "gg:weakens", source, "reform:transfer", 0.7)
+            if target is not None:
+                ctx.claim(sentence, reform, "gg:strengthens", target, "reform:transfer", 0.7)
+
+    def _office_or_body(self, sentence: Sentence, token: Token | None) -> str | None:
+        """The office or state body a phrase names: a mention covering the word or the next noun ('the prime
+        minister' from 'the')."""
+        if token is None:
+            return None
+        while token.pos_ == "DET" and token.i + 1 < len(token.doc):
+            token = token.doc[token.i + 1]
+        return next((m.entity for m in sentence.mentions if m.start <= token.idx < m.end
+                     and self.ctx.is_a(m.entity, "Office", "StateBody")), None)
 
     def specific(self, reform: str) -> str | None:
         """A reform of a kind ('constitutional reform'), or for the generic 'the reforms' the one reform of a kind the
@@ -734,7 +781,10 @@ def split_and(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     return parts
 
 
-def scan_reforms(ctx: DocContext) -> None:
-    reforms = Reforms(ctx)
+def scan_reforms(ctx: DocContext, transfer_verbs: frozenset[str] = frozenset(),
+                 power_nouns: frozenset[str] = frozenset()) -> None:
+    """The reforms and changes of every sentence; `transfer_verbs` and `power_nouns` (the rule's patterns) read
+    'transfers powers from X to Y'."""
+    reforms = Reforms(ctx, transfer_verbs, power_nouns)
     for sentence in ctx.sentences:
         reforms.scan(sentence)

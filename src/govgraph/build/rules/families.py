@@ -11,6 +11,7 @@ from govgraph.build.people import People
 from govgraph.build.reforms import scan_reforms
 from govgraph.build.relations import mention_surnames, national_titles, resolve_definites
 from govgraph.build.rules.base import Rule, implements
+from govgraph.build.rules.registry import word_list
 
 
 @implements("organizations.names")
@@ -49,7 +50,7 @@ for _function in structure.RULES:
 
 @implements("reforms.changes")
 def reform_changes(ctx: DocContext, rule: Rule) -> None:
-    scan_reforms(ctx)
+    scan_reforms(ctx, word_list(rule, "transfer_verbs"), word_list(rule, "power_nouns"))
 
 
 @implements("laws.documents")
