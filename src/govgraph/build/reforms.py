@@ -190,7 +190,7 @@ class Reforms:
         for n, word in enumerate(tokens):
             if word.lemma_.lower() not in self.transfer_verbs:
                 continue
-            clause = []
+            clause: list[Token] = []
             for token in tokens[n + 1 :]:
                 if token.text in {",", ";", "."} or (token.lower_ in {"and", "but", "while"} and clause):
                     break
