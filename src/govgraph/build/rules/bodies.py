@@ -32,7 +32,8 @@ LOCAL_WORDS = frozenset({"local", "state", "provincial", "regional", "municipal"
                          "departmental", "prefectural", "cantonal"})
 BODY_CLASSES = ("Parliament", "Chamber", "Court", "Government", "StateBody", "ElectoralCommission", "Commission",
                 "Council", "Body", "Agency", "RightsInstitution", "AdvisoryBody", "LocalRepresentativeBody")
-COUNT_NOUNS = frozenset({"member", "seat", "deputy", "senator", "mp", "lawmaker", "legislator", "judge", "councillor",
+COUNT_NOUNS = frozenset({"member", "seat", "deputy", "senator", "mp", "lawmaker", "legislator", "judge", "justice",
+                         "councillor",
                          "councilor", "representative", "commissioner", "councilmember", "parliamentarian"})
 HAVE_VERBS = frozenset({"have", "comprise", "number", "consist", "compose", "make", "count"})
 RESULT_VERBS = frozenset({"win", "secure", "gain", "get", "lose", "obtain", "take", "receive", "hold", "control",
@@ -164,7 +165,10 @@ def size_claims(ctx: DocContext, sentence: Sentence) -> list[tuple[str, int]]:
         if value is None or (_result_context(token) and not total):
             continue  # 'won 30 seats', but 'won 30 of the 450 seats' gives the total
         body = None
-        if token.dep_ == "dobj" and head.lemma_.lower() in HAVE_VERBS:
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)  # "the Supreme Court's 15 justices"
+        if owner is not None and all(c.dep_ in {"poss", "nummod"} for c in token.children):
+            body = _mention_entity(ctx, sentence, owner, *BODY_CLASSES)
+        if body is None and token.dep_ == "dobj" and head.lemma_.lower() in HAVE_VERBS:
             body = _subject_body(ctx, sentence, head)
         elif token.dep_ == "pobj" and head.lower_ == "of":
             owner = head.head
