@@ -1,13 +1,13 @@
 """Measure extraction quality and rewrite the README's "quality" figures block from the measurement.
 
     python bench/quality_figures.py [--realworld TEXTS_DIR] [--validation TEXTS_DIR] [--validation2 TEXTS_DIR]
-        [--validation3 TEXTS_DIR] [--validation4 TEXTS_DIR]
+        [--validation3 TEXTS_DIR] [--validation4 TEXTS_DIR] [--validation5 TEXTS_DIR]
 
 Builds the sample corpus (dev facts with the shared scorer, ../shared/eval), the two held-out sets
 (`eval_extraction.measure`) and, given the folder of the real-article texts (kept outside the repository,
 see bench/realworld/README.md), the real-article development set and, given theirs, the validation sets
-(bench/realworld/validation/, validation2/ and validation3/, used since to find errors, and
-bench/realworld/validation4/, graded blind); then
+(bench/realworld/validation/, validation2/, validation3/ and validation4/, used since to find errors, and
+bench/realworld/validation5/, graded blind); then
 rewrites the block between ``<!-- figures:quality -->`` and ``<!-- /figures:quality -->`` in README.md. Slow (a
 few minutes): the quick figures of the sample build are `readme_figures.py`'s.
 """
@@ -86,6 +86,7 @@ def main() -> None:
     parser.add_argument("--validation2", type=Path, help="the folder of the second validation set's real-article texts")
     parser.add_argument("--validation3", type=Path, help="the folder of the third validation set's real-article texts")
     parser.add_argument("--validation4", type=Path, help="the folder of the fourth validation set's real-article texts")
+    parser.add_argument("--validation5", type=Path, help="the folder of the fifth validation set's real-article texts")
     args = parser.parse_args()
     from govgraph.workflow import build_graph
 
@@ -105,7 +106,9 @@ def main() -> None:
                                              BENCH / "realworld" / "validation3", args.validation3),
                                             ("fourth validation set, labelled before any build, graded blind, then "
                                              "used to find errors",
-                                             BENCH / "realworld" / "validation4", args.validation4))
+                                             BENCH / "realworld" / "validation4", args.validation4),
+                                            ("fifth validation set, labelled before any build, graded blind",
+                                             BENCH / "realworld" / "validation5", args.validation5))
                 if texts]
     text = figures.README.read_text(encoding="utf-8")
     made = block(sample, sets, real)
