@@ -28,6 +28,7 @@ NATIONAL_TITLES = frozenset({
     "deputy president",
 })
 OFFICE_CLASSES = ("Office", "HeadOfState", "HeadOfGovernment")
+PORTFOLIO_ROLES = frozenset({"minister", "deputy minister", "associate minister"})  # 'of' a portfolio, not a body
 ORGANIZATION_CLASSES = ("Organization", "Party", "Body", "Parliament", "Chamber", "Court", "Government", "Agency",
                         "Ministry", "Commission", "Outlet", "Institute", "Institution")
 
@@ -306,6 +307,10 @@ class People:
         role = clean_phrase(role)
         if org_span is None:
             return self.office_for_title(role, None) or ""
+        if role.lower() in PORTFOLIO_ROLES and not any(
+                ctx.is_a(m.entity, "Organization") for m in ctx.mentions_in(sentence, *org_span)):
+            portfolio = clean_phrase(sentence.text[org_span[0] : org_span[1]])  # 'Minister for Seniors': no body
+            return ctx.new_entity("office", "Office", f"{role[0].upper() + role[1:]} of {portfolio}", scope=ctx.scope())
         org = self.organization(sentence, *org_span)
         if self.ctx.is_a(org, "Country") and role.lower() in NATIONAL_TITLES:
             return self.national_office(role[0].upper() + role[1:], org)
@@ -417,6 +422,9 @@ class People:
             return  # 'a lawyer and PAS deputy': a profession is a post only where it is held ('at X', a name)
         if org_span and parse_date(text[org_span[0] : org_span[1]].strip()):
             org_span = None  # 'elected President in June 2021': a date, not an organization
+        second = self._second_title(text, org_span) if org_span else None
+        if second is not None and org_span is not None:  # 'Minister for Customs and Minister for Seniors': two posts
+            org_span = (org_span[0], second[0])
         role = re.sub(r"^(?:newly\s+)?(?:re-?elected|elected)\s+", "", role, flags=re.I)
         preposition = re.sub(r"\s+the$", "", separator).strip(",")
         post = self.role_in(sentence, role, preposition if preposition not in ("for", "with", "") else "of", org_span)
@@ -428,6 +436,18 @@ class People:
                 self.ctx.claim(sentence, tenure, "gg:startDate", Value(started.group("year"), "gYear"), extractor, 0.8)
         self.ctx.add_mention(sentence, name_start + _lead(name), name_end, person)
         self.ctx.last_person = person
+        if second is not None:
+            self.role_after(sentence, name, name_start, name_end, second[1], extractor, titles_only=titles_only)
+
+    @staticmethod
+    def _second_title(text: str, org_span: tuple[int, int]) -> tuple[int, int] | None:
+        """Where an organization's span ends and a second capitalized title of the same person begins ('Customs and
+        Minister for Seniors'), as (end of the first, start of the second)."""
+        found = re.search(r"\s+and\s+(?=(?P<role>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:of|for)\s)",
+                          text[org_span[0] : org_span[1]])
+        if found is None or found.group("role").split()[-1].lower() not in ROLE_HEADS:
+            return None
+        return org_span[0] + found.start(), org_span[0] + found.end()
 
     @staticmethod
     def _org_span(sentence: Sentence, start: int) -> tuple[int, int] | None:

@@ -568,6 +568,8 @@ class Reforms:
                 continue  # 'resigned so that parliament could be dissolved'
             if verb.dep_ == "acl":
                 continue  # 'the court, abolished in 1998, ...': a past the sentence recalls
+            if subjects[0].lemma_.lower() in CABINET_NOUNS:
+                continue  # 'the French government has been dissolved': a cabinet's fall, not a change of the system
             start, end = noun_span(sentence, subjects[0])
             subject = clean_phrase(sentence.text[start:end])
             if not subject or len(subject.split()) > 8:
@@ -779,6 +781,9 @@ def split_and(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
         position = start + match.end()
     parts.append((position, end))
     return parts
+
+
+CABINET_NOUNS = frozenset({"government", "cabinet", "coalition"})  # a cabinet that falls or is dissolved
 
 
 def scan_reforms(ctx: DocContext, transfer_verbs: frozenset[str] = frozenset(),

@@ -1007,8 +1007,10 @@ def choices(ctx: DocContext, rule: Rule) -> None:
             first, second = by_start.get(span[0].i), by_start.get(span[-1].i)
             verb = clause_verb(span[0])
             before = span.doc[span.start - 1] if span.start > 0 else None
-            led = before is not None and (before.lower_ in ("with", "by") or before.lemma_.lower() in PASS_VERBS | FAIL_VERBS
-                                          | {"vote"})
+            after = span.doc[span.end] if span.end < len(span.doc) else None
+            led = (before is not None and (before.lower_ in ("with", "by") or before.lemma_.lower() in PASS_VERBS
+                                           | FAIL_VERBS | {"vote"})) or (
+                after is not None and after.lemma_.lower() == "vote")  # 'approved the amendments in a 206-12 vote'
             if first is None or second is None or verb is None or first.percent or second.percent or not (
                     led or any(t.lemma_ == "vote" for t in span)):
                 continue
