@@ -77,10 +77,13 @@ def _is_body(ctx: DocContext, key: str) -> bool:
 
 
 def is_headline(sentence: Sentence) -> bool:
-    """A title-case line without final punctuation: a headline, caption or site header."""
+    """A title-case line without final punctuation: a headline, caption or site header (not a list the parser cut
+    off a sentence: 'Party General Secretary X, Prime Minister Y, NA Chairman Z, Vice President | W presented')."""
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", sentence.text) if len(w) > 3]
     if len(words) < 3 or sentence.text.rstrip().endswith((".", "!", "?", "\"", "”")):
         return False
+    if sentence.text.count(",") >= 2:
+        return False  # a list of titles and names the parser cut off, not a headline
     return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
@@ -586,7 +589,9 @@ def _appositions(sentence: Sentence, first: Token, last: Token) -> list[tuple[in
             k + 1 if k + 1 < span.end and doc[k].text == "," and doc[k + 1].lower_ in {"and", "or"} else None)
         listed = conj is not None and conj + 1 < span.end and (doc[conj + 1].lower_ in {"the", "this", "its"}
                                                                 or doc[conj + 1].text[:1].isupper())
-        if k > j and not listed:  # 'X, the Attorney General and the Assembly' is a list ('and former head' is not)
+        named = k > j and (doc[k - 1].ent_type_ == "PERSON" or (k < len(doc) and doc[k].ent_type_ == "PERSON"))
+        # 'X, the Attorney General and the Assembly' is a list; 'X, Vice President Y,' is Y's title, not X's
+        if k > j and not listed and not named:
             out[0] = (doc[j].idx - sentence.start, doc[k - 1].idx + len(doc[k - 1]) - sentence.start)
     if first.i - 2 >= span.start and doc[first.i - 1].text == ",":
         k = first.i - 1
