@@ -107,7 +107,8 @@ def main() -> None:
                                             ("fourth validation set, labelled before any build, graded blind, then "
                                              "used to find errors",
                                              BENCH / "realworld" / "validation4", args.validation4),
-                                            ("fifth validation set, labelled before any build, graded blind",
+                                            ("fifth validation set, labelled before any build, graded blind, then "
+                                             "used to find errors",
                                              BENCH / "realworld" / "validation5", args.validation5))
                 if texts]
     text = figures.README.read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ partial: a day and month get a year only from the article's date (see `dates.anc
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -82,6 +83,29 @@ def tenure_dates(ctx: DocContext, rule: Rule) -> None:
             person = person_token(ctx, sentence, tenure.person)
             if person is not None:
                 date_tenure(ctx, rule, sentence, tenure, person, pronoun_verbs)
+        if not held:
+            in_office_since(ctx, rule, sentence)
+
+
+_IN_OFFICE_SINCE = re.compile(r",\s+(?:who\s+has\s+been\s+)?in\s+(?:office|power)\s+since\s+(?P<when>[^,;.]{4,30})")
+
+
+def in_office_since(ctx: DocContext, rule: Rule, sentence: Sentence) -> None:
+    """'Mr X, in office since 2017, ...': the start of the one current tenure the article gives X (a sentence that
+    names no office; one that does is read by date_tenure)."""
+    for mention in sentence.mentions:
+        if not ctx.is_a(mention.entity, "Person"):
+            continue
+        match = _IN_OFFICE_SINCE.match(sentence.text, mention.end - sentence.start)
+        dates = list(find_dates(match.group("when"))) if match else []
+        if not dates or not dates[0].date.year:
+            continue
+        ended = {c.subject for c in ctx.extraction.claims if c.predicate == "gg:tenureStatus"}
+        current = {c.obj for c in ctx.extraction.claims if c.subject == mention.entity and c.predicate == "gg:tenure"
+                   and isinstance(c.obj, str) and c.obj not in ended}
+        if len(current) == 1:
+            ctx.claim(sentence, current.pop(), "gg:startDate", Value(dates[0].date.iso, dates[0].date.datatype),
+                      rule.name, 0.75)
 
 
 def tenures_in(ctx: DocContext, sentence: Sentence) -> list[Held]:
