@@ -72,7 +72,7 @@ def _titled_one(ctx: DocContext, title: list[str], people: list[str]) -> str | N
 
 
 _DEFINITE = re.compile(r"\b(?:[Tt]he|(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)[’']s|(?<=by |in |to )(?=parliament\b))"
-                       r"\s*(?:(?:new|restored|current|outgoing|upper|lower|\d+-(?:seat|member))\s+)?"
+                       r"\s*(?:(?:new|restored|current|outgoing|upper|lower|(?P<size>\d+-(?:seat|member)))\s+)?"
                        r"(?P<noun>chamber|parliament|legislature|court|assembly|senate|commission|council|government|"
                        r"cabinet|ministry|party|agency)\b")
 DEFINITE_CLASSES = {
@@ -153,8 +153,8 @@ def apposed_to(ctx: DocContext, start: int) -> int | None:
 
 def resolve_definites(ctx: DocContext) -> None:
     """'the chamber', 'the court': the entity of that kind the article named last (only lower-case phrases); 'the
-    parliament' (also "COUNTRY's parliament" of the article's country, and a bare 'by/in/to parliament') before any
-    is named: the parliament of the article's country. A phrase in apposition to a name
+    parliament' (also "COUNTRY's parliament" of the article's country, a bare 'by/in/to parliament', and 'the
+    329-seat assembly') before any is named: the parliament of the article's country. A phrase in apposition to a name
     ('uMkhonto weSizwe (MK), the new party') is that name's, or no one's; and 'the new party' is not the party
     named last."""
     last: dict[str, str] = {}
@@ -178,8 +178,8 @@ def resolve_definites(ctx: DocContext) -> None:
             if noun == "party" and re.search(r"\bnew\s", match.group(0)):
                 continue  # a party that is new is not the one the article named last
             target = last.get(noun)
-            if target is None and noun == "parliament":
-                target = national_parliament(ctx)
+            if target is None and (noun == "parliament" or (noun in ("assembly", "legislature") and match.group("size"))):
+                target = national_parliament(ctx)  # 'the 329-seat assembly' of an article that names none
             if target:
                 ctx.add_mention(sentence, noun_start, match.end("noun"), target)
         for mention in sorted(sentence.mentions, key=lambda m: m.start):

@@ -166,8 +166,8 @@ def quantities(sentence: Sentence) -> list[Quantity]:
             unit = next((c.lemma_.lower() for c in anchor.children if c.dep_ == "conj" and c.pos_ == "NOUN"), unit)
             unit = next((p.lemma_.lower() for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"
                          for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ("seat", "vote")), unit)
-        if words and not percent and unit not in ("seat", "vote"):  # 'one of the parties', but 'eleven seats'
-            continue
+        if words and len(group) == 1 and not percent and unit not in ("seat", "vote"):
+            continue  # 'one of the parties', but 'eleven seats', 'eight million Malians'
         before = sentence.text[: group[0].idx - sentence.start]
         qualifier = _BOUND.search(before)
         out.append(Quantity(group[0].i, span.start + j + (2 if per_cent else 1 if percent else 0), value, percent,
@@ -871,6 +871,9 @@ def registered_count(ctx: DocContext, q: Quantity) -> bool:
                                       for t in anchor.doc[q.end : anchor.i]):
             return False  # '8 million (people) and 3 million registered voters': only the number next to the noun
         noun = anchor
+    elif _called_to_vote(anchor if not (anchor.dep_ == "pobj" and anchor.head.head.lemma_.lower() == "total")
+                         else anchor.head.head):  # 'eight million Malians were invited to vote'
+        noun = anchor
     elif anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in (
             "population", "roll", "register", "electorate"):
         noun = anchor.head.head  # 'the registered voter population of N'
@@ -887,6 +890,16 @@ def registered_count(ctx: DocContext, q: Quantity) -> bool:
                                 or subject.ent_type_ in ("GPE", "LOC")):
         return False  # 'the constituencies have 947,116 registered voters'
     return not (anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lower_ in PERCENT)
+
+
+def _called_to_vote(noun: Token) -> bool:
+    """'one million people were registered to vote', 'eight million Malians were invited to vote', '35.8 million
+    Argentines were called to elect the new president': the subject of a passive verb that enrols voters."""
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in ("register", "invite", "call", "summon"):
+        return False
+    voting = any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in ("vote", "elect", "cast") for c in verb.children)
+    return voting or verb.lemma_.lower() == "register"
 
 
 def counted_turnout(q: Quantity) -> bool:
@@ -917,6 +930,9 @@ def turnout(ctx: DocContext, rule: Rule) -> None:
                      else "gg:voteCount" if counted_turnout(q) else None)
             if whole is not None:
                 event = the_vote(ctx, sentence, _char(ctx, q), "any")
+                if event is not None and whole == "gg:registeredVoters" and round_parent(event) is None and regex(
+                        rule, "later_round").search(sentence.text):
+                    continue  # 'called to elect the president in a runoff, after the general elections of ...'
                 if event is not None:
                     ctx.claim(sentence, event, whole, q.literal(), "results", 0.8, qualifier=q.qualifier)
                     attach(ctx, sentence, event)
