@@ -16,10 +16,13 @@ from __future__ import annotations
 import re
 
 from govgraph.build.context import DocContext, Sentence
-from govgraph.build.people import office_vocabulary
+from govgraph.build.people import is_country_word, office_vocabulary
+from govgraph.build.records import Mention
 from govgraph.build.rules.base import Rule, implements
 from govgraph.build.rules.holders import FORMER, Offices, Title, _hold
 from govgraph.build.rules.memberships import party_mentions
+from govgraph.build.rules.parties import NAMED, contestant
+from govgraph.build.rules.registry import word_list
 
 GROUPINGS = frozenset({"coalition", "alliance", "bloc", "front"})
 _POSSESSIVE = re.compile(r"^[’‘']s?\s+(?:the\s+)?$")  # 'X's PARTY', 'Wilders' PVV'
@@ -48,6 +51,36 @@ def _titled(ctx: DocContext, sentence: Sentence, start: int) -> bool:
     return not (i >= 0 and (before[i] in FORMER or before[i].startswith("ex-")))
 
 
+def _party_before_leader(ctx: DocContext, sentence: Sentence, person: Mention, words: frozenset[str]) -> str | None:
+    """The party a capitalized name before 'leader' names right before a person's name ('Labour leader Keir
+    Starmer', 'NZ First leader Winston Peters'): a party mention, or a new party; never a nationality, a place, a
+    body or the opposition ('Kurdish leader X', 'House leader X', 'Opposition leader X')."""
+    if ctx.parsed is None or sentence.tokens is None:
+        return None
+    span = ctx.parsed.char_span(person.start, person.end, alignment_mode="expand")
+    if span is None or span.start < sentence.tokens.start + 2 or ctx.parsed[span.start - 1].lower_ not in words:
+        return None
+    doc = ctx.parsed
+    first = span.start - 2
+    while first - 1 >= sentence.tokens.start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper() \
+            and span.start - 1 - first < 4:
+        first -= 1
+    name = doc[first : span.start - 1]
+    if not name or doc[span.start - 2].pos_ != "PROPN" or not name.text[:1].isupper():
+        return None
+    if any(t.ent_type_ in NOT_PARTY_ENTITIES or t.lower_ in NOT_PARTY_WORDS or is_country_word(ctx, t.text)
+           for t in name):
+        return None
+    known = [m for m in sentence.mentions if m.start < name.end_char and name.start_char < m.end]
+    if known:
+        return known[0].entity if ctx.is_a(known[0].entity, "PoliticalParty") else None
+    return contestant(ctx, sentence, name[-1], NAMED)
+
+
+NOT_PARTY_ENTITIES = frozenset({"NORP", "GPE", "LOC", "PERSON", "DATE", "FAC", "EVENT"})
+NOT_PARTY_WORDS = frozenset({"opposition", "majority", "minority", "world", "team", "group", "house", "senate"})
+
+
 @implements("parties.leaders")
 def leaders(ctx: DocContext, rule: Rule) -> None:
     """The leader's tenure of a party's post, from 'X's PARTY', 'X leads the PARTY' and 'PARTY chief X'."""
@@ -59,6 +92,12 @@ def leaders(ctx: DocContext, rule: Rule) -> None:
         spans = {(m.start, m.end): m for m in reversed(party_mentions(ctx, sentence)) if not _grouping(ctx, m.entity)}
         parties = list(reversed(spans.values()))  # one party per span: the first mention of it
         for person in people:
+            named = _party_before_leader(ctx, sentence, person, word_list(rule, "leader_words"))
+            if named is not None and not _grouping(ctx, named):  # 'NZ First leader Winston Peters'
+                offices = offices or Offices(ctx)
+                post = offices.post(sentence, "Leader", named, False)
+                if post is not None:
+                    _hold(offices, sentence, person.entity, Title(post.office, False), rule.name, 0.8)
             p_start, p_end = person.start - sentence.start, person.end - sentence.start
             for party in parties:
                 q_start, q_end = party.start - sentence.start, party.end - sentence.start
