@@ -28,7 +28,8 @@ NATIONAL_TITLES = frozenset({
     "deputy president",
 })
 OFFICE_CLASSES = ("Office", "HeadOfState", "HeadOfGovernment")
-PORTFOLIO_ROLES = frozenset({"minister", "deputy minister", "associate minister"})  # 'of' a portfolio, not a body
+# Titles whose 'of'/'for' phrase is a portfolio, not a body ('Minister for Seniors', 'the finance minister')
+PORTFOLIO_ROLES = frozenset({"minister", "deputy minister", "associate minister"})
 ORGANIZATION_CLASSES = ("Organization", "Party", "Body", "Parliament", "Chamber", "Court", "Government", "Agency",
                         "Ministry", "Commission", "Outlet", "Institute", "Institution")
 

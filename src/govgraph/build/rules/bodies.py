@@ -33,8 +33,7 @@ LOCAL_WORDS = frozenset({"local", "state", "provincial", "regional", "municipal"
 BODY_CLASSES = ("Parliament", "Chamber", "Court", "Government", "StateBody", "ElectoralCommission", "Commission",
                 "Council", "Body", "Agency", "RightsInstitution", "AdvisoryBody", "LocalRepresentativeBody")
 COUNT_NOUNS = frozenset({"member", "seat", "deputy", "senator", "mp", "lawmaker", "legislator", "judge", "justice",
-                         "councillor",
-                         "councilor", "representative", "commissioner", "councilmember", "parliamentarian"})
+                         "councillor", "councilor", "representative", "commissioner", "councilmember", "parliamentarian"})
 HAVE_VERBS = frozenset({"have", "comprise", "number", "consist", "compose", "make", "count"})
 RESULT_VERBS = frozenset({"win", "secure", "gain", "get", "lose", "obtain", "take", "receive", "hold", "control",
                           "capture", "need", "require", "reserve", "allocate", "add", "cut", "reduce", "increase"})

@@ -24,6 +24,7 @@ from govgraph.build.people import (
     HONORIFICS,
     NATIONAL_TITLES,
     OFFICE_CLASSES,
+    PORTFOLIO_ROLES,
     People,
     clean_name,
     is_country_word,
@@ -47,7 +48,6 @@ POSSESSIVES = frozenset({"its", "their"})
 # Titles whose "of X" names a portfolio or a place rather than a body.
 PORTFOLIO_TITLES = frozenset({"minister", "secretary", "deputy minister", "secretary of state", "governor", "mayor"})
 MINISTERIAL = frozenset({"minister", "deputy minister", "secretary"})  # 'of' a portfolio, even in lower case
-PORTFOLIO_MINISTERS = frozenset({"minister", "deputy minister"})  # 'the finance minister': a lowercase portfolio
 # Titles that name an office without a body: national offices and posts of a country.
 BARE_TITLES = NATIONAL_TITLES | frozenset({
     "senator", "governor", "mayor", "minister", "deputy minister", "member of parliament", "deputy president",
@@ -369,7 +369,7 @@ class Offices:
                       and not is_country_word(self.ctx, t.text) and t.i not in in_place]
         entry = self.ctx.gazetteer.entries[match.key]
         portfolio = [t.text for t in left_tokens if t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_lower
-                     and t.is_alpha] if entry.label.lower() in PORTFOLIO_MINISTERS and not qualifiers else []
+                     and t.is_alpha] if entry.label.lower() in PORTFOLIO_ROLES and not qualifiers else []
         for token in left_tokens:  # before a title: determiners, adjectives, names of bodies and places
             if not (token.is_punct or token.lower_ in FORMER | CURRENT | TITLE_PREFIXES | DETERMINERS | POSSESSIVES
                     or token.text in qualifiers or token.text in portfolio or token.i in in_place | in_body

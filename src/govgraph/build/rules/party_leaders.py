@@ -2,13 +2,14 @@
 
 `parties.leaders`: "José Antonio Kast's Republican Party" (a person's possessive right before a party's name: the
 person leads it), "the Rastriya Prajatantra Party chief X" ("chief", "boss" between a party's name and a person's:
-the party's leader), "X leads the PARTY" and "under the leadership of X,
-the PARTY ..." give the person a tenure of the party's leader
-post ("Leader of Republican Party", gg:officeIn the party), as persons.offices states "X, leader of the Democratic
-Party". Not a coalition, alliance, bloc or front (whose leader the possessive does not make: "Boric's leftist
-coalition"); not a person the sentence gives a sitting holder's title right before the name ("President Vladimir
-Zelensky's party": a head of state's party, often led by someone else; but "former president Petro Poroshenko's
-European Solidarity" is his); and not a word between the possessive and the party's name ("X's former party").
+the party's leader), "X leads the PARTY", "PARTY leader X" (a capitalized name before 'leader', a new party if no
+rule knows it: "Labour leader Keir Starmer") and "under the leadership of X, the PARTY ..." give the person a tenure
+of the party's leader post ("Leader of Republican Party", gg:officeIn the party), as persons.offices states "X,
+leader of the Democratic Party". Not a coalition, alliance, bloc or front (whose leader the possessive does not
+make: "Boric's leftist coalition"); not a person the sentence gives a sitting holder's title right before the name
+("President Vladimir Zelensky's party": a head of state's party, often led by someone else; but "former president
+Petro Poroshenko's European Solidarity" is his); and not a word between the possessive and the party's name ("X's
+former party").
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ NOT_PARTY_WORDS = frozenset({"opposition", "majority", "minority", "world", "tea
 def leaders(ctx: DocContext, rule: Rule) -> None:
     """The leader's tenure of a party's post, from 'X's PARTY', 'X leads the PARTY' and 'PARTY chief X'."""
     offices: Offices | None = None
+    leader_words = word_list(rule, "leader_words")
     for sentence in ctx.sentences:
         people = [m for m in sentence.mentions if ctx.is_a(m.entity, "Person")]
         if not people:
@@ -92,22 +94,25 @@ def leaders(ctx: DocContext, rule: Rule) -> None:
         spans = {(m.start, m.end): m for m in reversed(party_mentions(ctx, sentence)) if not _grouping(ctx, m.entity)}
         parties = list(reversed(spans.values()))  # one party per span: the first mention of it
         for person in people:
-            named = _party_before_leader(ctx, sentence, person, word_list(rule, "leader_words"))
-            if named is not None and not _grouping(ctx, named):  # 'NZ First leader Winston Peters'
+            named = _party_before_leader(ctx, sentence, person, leader_words)  # 'NZ First leader Winston Peters'
+            led = [named] if named is not None and not _grouping(ctx, named) else []
+            led += [party.entity for party in parties if _leads(ctx, sentence, person, party)]
+            for party_key in dict.fromkeys(led):
                 offices = offices or Offices(ctx)
-                post = offices.post(sentence, "Leader", named, False)
+                post = offices.post(sentence, "Leader", party_key, False)
                 if post is not None:
                     _hold(offices, sentence, person.entity, Title(post.office, False), rule.name, 0.8)
-            p_start, p_end = person.start - sentence.start, person.end - sentence.start
-            for party in parties:
-                q_start, q_end = party.start - sentence.start, party.end - sentence.start
-                between = sentence.text[p_end:q_start] if p_end <= q_start else None
-                leads = between is not None and (
-                    (_POSSESSIVE.match(between) and not _titled(ctx, sentence, p_start)) or _LEADS.match(between)
-                    or (_UNDER.search(sentence.text[:p_start]) and _THEN_SUBJECT.match(between)))
-                if not leads and not (q_end <= p_start and _CHIEF.match(sentence.text[q_end:p_start])):
-                    continue  # the party's chief is its leader: one post, however it is called
-                offices = offices or Offices(ctx)
-                post = offices.post(sentence, "Leader", party.entity, False)
-                if post is not None:
-                    _hold(offices, sentence, person.entity, Title(post.office, False), rule.name, 0.8)
+
+
+def _leads(ctx: DocContext, sentence: Sentence, person: Mention, party: Mention) -> bool:
+    """'X's PARTY', 'X leads the PARTY', 'under the leadership of X, the PARTY', 'PARTY chief X' (the party's chief
+    is its leader: one post, however it is called)."""
+    p_start, p_end = person.start - sentence.start, person.end - sentence.start
+    q_start, q_end = party.start - sentence.start, party.end - sentence.start
+    if q_end <= p_start:
+        return bool(_CHIEF.match(sentence.text[q_end:p_start]))
+    if p_end > q_start:
+        return False
+    between = sentence.text[p_end:q_start]
+    return bool((_POSSESSIVE.match(between) and not _titled(ctx, sentence, p_start)) or _LEADS.match(between)
+                or (_UNDER.search(sentence.text[:p_start]) and _THEN_SUBJECT.match(between)))
