@@ -182,6 +182,13 @@ def _winner(ctx: DocContext, sentence: Sentence, token: Token) -> str | None:
     return side if side is not None and ctx.is_a(side, *classes) else None
 
 
+def _election_in(ctx: DocContext, sentence: Sentence, verb: Token) -> str | None:
+    """The election the verb's own 'in' or 'at' phrase names ('elected president in the presidential election')."""
+    return next((k for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                 for g in c.children if g.dep_ == "pobj"
+                 for k in (_named(ctx, sentence, g, ("Election",), head_only=True),) if k), None)
+
+
 def _election(ctx: DocContext, sentence: Sentence, named: str | None) -> str | None:
     return named if named is not None else the_vote(ctx, sentence, None, "election", create=False)
 
@@ -253,17 +260,13 @@ def _victor(ctx: DocContext, sentence: Sentence, rule: Rule, verb: Token, words:
         for subject in victors if named is not None else ():
             _state(ctx, sentence, rule, named, _winner(ctx, sentence, subject), later=later)
     elif lemma in words.electing and verb.tag_ == "VBN":
-        named = next((k for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
-                      for g in c.children if g.dep_ == "pobj"
-                      for k in (_named(ctx, sentence, g, ("Election",), head_only=True),) if k), None)
+        named = _election_in(ctx, sentence, verb)
         for subject in subjects(verb, "nsubjpass") if named is not None else ():
             _state(ctx, sentence, rule, named, _winner(ctx, sentence, subject), later=later)
     elif lemma in words.defeating:  # 'X defeated Y in E', 'Y was beaten by X': a named rival, not a bill
         things, victors = undergoer_and_actor(verb)
         if any(_winner(ctx, sentence, t) is not None for t in things):
-            named = next((k for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
-                          for g in c.children if g.dep_ == "pobj"
-                          for k in (_named(ctx, sentence, g, ("Election",), head_only=True),) if k), None)
+            named = _election_in(ctx, sentence, verb)
             clause = verb.head if verb.dep_ == "conj" else verb  # 'In the runoff, X won 55% and defeated Y'
             election = named or stated_round(ctx, sentence, clause.idx) or _election(ctx, sentence, None)
             for subject in victors:

@@ -615,12 +615,29 @@ _TITLE_ENDS = frozenset({"on", "in", "after", "by", "with", "since", "for", "who
                          "as", "per", "under"})  # 'as the prime minister as per Article 76 (2)': the title ends
 
 
+def _name_phrase(root: Token) -> Token:
+    """The head of the phrase a name stands in, over titles and appositions ('chairman Pushpa Kamal Dahal has been
+    appointed': the word the verb governs)."""
+    subject = root
+    while subject.dep_ in {"appos", "compound"} and subject.head is not subject:
+        subject = subject.head
+    return subject
+
+
+def _title_span(sentence: Sentence, target: Token) -> tuple[int, int] | None:
+    """Sentence-relative span of the title a word heads, up to punctuation or a word that ends a title."""
+    tokens = [t for t in target.subtree if t.i >= target.left_edge.i]
+    stop = next((t.i for t in tokens if t.text in {",", ";", "("} or t.lower_ in _TITLE_ENDS), None)
+    last = target.doc[(stop if stop is not None else tokens[-1].i + 1) - 1]
+    if last.i < tokens[0].i:
+        return None
+    return tokens[0].idx - sentence.start, last.idx + len(last) - sentence.start
+
+
 def _elected_as(sentence: Sentence, root: Token) -> tuple[tuple[int, int], bool] | None:
     """'X was elected/appointed/sworn in as prime minister', 'X became president', 'X is the speaker':
     the title's span, and whether the sentence puts the tenure in the past ('X was the president')."""
-    subject = root
-    while subject.dep_ in {"appos", "compound"} and subject.head is not subject:
-        subject = subject.head  # 'chairman Pushpa Kamal Dahal has been appointed as ...'
+    subject = _name_phrase(root)
     verb = subject.head
     lemma = verb.lemma_.lower()
     if subject.dep_ not in {"nsubj", "nsubjpass", "dobj"} or lemma not in ELECT_VERBS | {"be", "serve"}:
@@ -644,22 +661,16 @@ def _elected_as(sentence: Sentence, root: Token) -> tuple[tuple[int, int], bool]
                 target = child
             elif child.dep_ == "dobj" and subject.dep_ == "dobj" and child.i > subject.i and child.pos_ == "NOUN":
                 target = child  # 'appointed Srettha Thavisin prime minister': the second object
-            if target is not None:
-                tokens = [t for t in target.subtree if t.i >= target.left_edge.i]
-                stop = next((t.i for t in tokens if t.text in {",", ";", "("} or t.lower_ in _TITLE_ENDS), None)
-                end = (stop if stop is not None else tokens[-1].i + 1)
-                first, last = tokens[0], root.doc[end - 1]
-                if last.i >= first.i:
-                    return (first.idx - sentence.start, last.idx + len(last) - sentence.start), past
+            span = _title_span(sentence, target) if target is not None else None
+            if span is not None:
+                return span, past
     return None
 
 
 def _chooser(ctx: DocContext, sentence: Sentence, root: Token, verbs: dict[str, str]) -> tuple[str, str] | None:
     """Who chose the person the name is: the subject of 'X appointed NAME as ...', the agent of 'NAME was
     appointed ... by X' (a person, office or body the sentence names), with the verb's predicate."""
-    subject = root
-    while subject.dep_ in {"appos", "compound"} and subject.head is not subject:
-        subject = subject.head
+    subject = _name_phrase(root)
     verb = subject.head
     predicate = verbs.get(verb.lemma_.lower())
     if predicate is None:
@@ -845,9 +856,7 @@ def _titles(ctx: DocContext, offices: Offices, sentence: Sentence, tokens: Token
 def _succession(sentence: Sentence, root: Token, verbs: list[str]) -> tuple[tuple[int, int], bool] | None:
     """'X succeeded Y as prime minister', 'Y was replaced by X as speaker': the title's span, and whether the name
     is the one succeeded (a former holder). A future, negated or uncertain succession states nothing."""
-    subject = root
-    while subject.dep_ in {"appos", "compound"} and subject.head is not subject:
-        subject = subject.head
+    subject = _name_phrase(root)
     verb = subject.head.head if subject.dep_ == "pobj" and subject.head.dep_ == "agent" else subject.head  # 'by X'
     if verb.lemma_.lower() not in verbs or verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"}:
         return None
@@ -859,10 +868,7 @@ def _succession(sentence: Sentence, root: Token, verbs: list[str]) -> tuple[tupl
     for child in verb.children:
         target = next((c for c in child.children if c.dep_ == "pobj"), None) if (
             child.dep_ == "prep" and child.lower_ == "as") else None
-        if target is not None:
-            tokens = [t for t in target.subtree if t.i >= target.left_edge.i]
-            stop = next((t.i for t in tokens if t.text in {",", ";", "("} or t.lower_ in _TITLE_ENDS), None)
-            last = root.doc[(stop if stop is not None else tokens[-1].i + 1) - 1]
-            if last.i >= tokens[0].i:
-                return (tokens[0].idx - sentence.start, last.idx + len(last) - sentence.start), subject in succeeded
+        span = _title_span(sentence, target) if target is not None else None
+        if span is not None:
+            return span, subject in succeeded
     return None
